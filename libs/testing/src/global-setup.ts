@@ -1,0 +1,3 @@
+import { startTestInfrastructure } from './test-infrastructure';
+
+export default startTestInfrastructure;

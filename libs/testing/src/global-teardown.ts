@@ -1,0 +1,3 @@
+import { stopTestInfrastructure } from './test-infrastructure';
+
+export default stopTestInfrastructure;

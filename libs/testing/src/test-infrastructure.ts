@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LocalKafka, PostgresServer, resolvePostgres, startLocalKafka } from '@msp/infra';
+
+/** What global setup started, kept on the Jest parent's global object until global teardown. */
+export interface TestInfrastructure {
+  kafka?: LocalKafka;
+  postgres: PostgresServer;
+  scratchDir: string;
+}
+
+const KEY = '__mspTestInfrastructure';
+type Holder = { [KEY]?: TestInfrastructure };
+
+/**
+ * Starts (or reuses) one real PostgreSQL and one real Kafka for the whole Jest run and publishes their addresses to the
+ * workers through environment variables. Honours DATABASE_URL and KAFKA_BROKERS like the local stack does.
+ */
+export async function startTestInfrastructure(): Promise<void> {
+  const holder = globalThis as Holder;
+  if (holder[KEY] || process.env.MSP_TEST_DATABASE_URL) return; // already up: Jest runs one global setup per project
+  const scratchDir = mkdtempSync(join(tmpdir(), 'msp-test-'));
+  const postgres = await resolvePostgres(join(scratchDir, 'postgres'));
+  let kafka: LocalKafka | undefined;
+  if (!process.env.KAFKA_BROKERS) {
+    try {
+      kafka = await startLocalKafka(join(scratchDir, 'kafka'));
+    } catch (error) {
+      await postgres.stop();
+      throw error;
+    }
+  }
+  holder[KEY] = { kafka, postgres, scratchDir };
+  process.env.MSP_TEST_DATABASE_URL = postgres.adminUrl;
+  process.env.MSP_TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? kafka?.brokers;
+}
+
+export async function stopTestInfrastructure(): Promise<void> {
+  const holder = globalThis as Holder;
+  const infra = holder[KEY];
+  if (!infra) return;
+  delete holder[KEY];
+  await Promise.allSettled([infra.kafka?.stop(), infra.postgres.stop()]);
+  rmSync(infra.scratchDir, { recursive: true, force: true });
+}
