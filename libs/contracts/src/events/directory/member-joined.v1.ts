@@ -1,0 +1,39 @@
+import { TOPICS } from '../../topics/topics';
+import { defineEvent, instantSchema, uuidSchema } from '../event-definition';
+
+export interface MemberJoinedV1 {
+  memberId: string;
+  structureId: string;
+  profession: string;
+  roles: string[];
+  siteIds: string[];
+  joinedAt: string;
+}
+
+export const memberJoinedV1 = defineEvent<MemberJoinedV1>({
+  type: 'directory.member.joined.v1',
+  topic: TOPICS.directory,
+  description: 'A professional became a member of a structure (MSP or CPTS).',
+  aggregateId: (data) => data.memberId,
+  schema: {
+    type: 'object',
+    additionalProperties: false,
+    required: ['memberId', 'structureId', 'profession', 'roles', 'siteIds', 'joinedAt'],
+    properties: {
+      memberId: uuidSchema,
+      structureId: uuidSchema,
+      profession: { type: 'string', minLength: 1, maxLength: 64 },
+      roles: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+      siteIds: { type: 'array', items: uuidSchema, uniqueItems: true },
+      joinedAt: instantSchema,
+    },
+  },
+  example: {
+    memberId: '6b0a3c1e-2f57-4a4e-9d8c-1f2e3d4c5b6a',
+    structureId: '0f9e8d7c-6b5a-4c3d-8e1f-a2b3c4d5e6f7',
+    profession: 'general_practitioner',
+    roles: ['practitioner'],
+    siteIds: ['a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d'],
+    joinedAt: '2026-11-23T08:00:00Z',
+  },
+});

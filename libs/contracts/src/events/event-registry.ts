@@ -1,0 +1,30 @@
+import type { EventDefinition } from './event-definition';
+import { memberJoinedV1, type MemberJoinedV1 } from './directory/member-joined.v1';
+import { patientRegisteredV1, type PatientRegisteredV1 } from './directory/patient-registered.v1';
+import { appointmentBookedV1, type AppointmentBookedV1 } from './scheduling/appointment-booked.v1';
+import { appointmentCancelledV1, type AppointmentCancelledV1 } from './scheduling/appointment-cancelled.v1';
+
+/** Event type → payload type. Adding an event means one line here and one in EVENT_REGISTRY; the compiler checks both. */
+export interface EventPayloads {
+  'directory.member.joined.v1': MemberJoinedV1;
+  'directory.patient.registered.v1': PatientRegisteredV1;
+  'scheduling.appointment.booked.v1': AppointmentBookedV1;
+  'scheduling.appointment.cancelled.v1': AppointmentCancelledV1;
+}
+
+export type EventType = keyof EventPayloads;
+
+export const EVENT_REGISTRY: { readonly [K in EventType]: EventDefinition<EventPayloads[K]> } = {
+  'directory.member.joined.v1': memberJoinedV1,
+  'directory.patient.registered.v1': patientRegisteredV1,
+  'scheduling.appointment.booked.v1': appointmentBookedV1,
+  'scheduling.appointment.cancelled.v1': appointmentCancelledV1,
+};
+
+export function isEventType(type: string): type is EventType {
+  return Object.prototype.hasOwnProperty.call(EVENT_REGISTRY, type);
+}
+
+export function eventDefinition<K extends EventType>(type: K): EventDefinition<EventPayloads[K]> {
+  return EVENT_REGISTRY[type];
+}
