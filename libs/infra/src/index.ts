@@ -6,3 +6,4 @@ export * from './missing-prerequisite.error';
 export * from './kafka/kafka-jars';
 export * from './kafka/local-kafka';
 export * from './postgres/postgres-server';
+export * from './kafka/create-topics';

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { LocalKafka, PostgresServer, resolvePostgres, startLocalKafka } from '@msp/infra';
+import { allTopics } from '@msp/contracts';
+import { createTopics, LocalKafka, PostgresServer, resolvePostgres, startLocalKafka } from '@msp/infra';
 
 /** What global setup started, kept on the Jest parent's global object until global teardown. */
 export interface TestInfrastructure {
@@ -32,8 +33,10 @@ export async function startTestInfrastructure(): Promise<void> {
     }
   }
   holder[KEY] = { kafka, postgres, scratchDir };
+  const brokers = process.env.KAFKA_BROKERS ?? kafka?.brokers ?? '';
+  await createTopics(brokers.split(','), allTopics());
   process.env.MSP_TEST_DATABASE_URL = postgres.adminUrl;
-  process.env.MSP_TEST_KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? kafka?.brokers;
+  process.env.MSP_TEST_KAFKA_BROKERS = brokers;
 }
 
 export async function stopTestInfrastructure(): Promise<void> {

@@ -1,0 +1,42 @@
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Options } from 'pino-http';
+import pino from 'pino';
+import { assignCorrelationId } from './correlation-id';
+import { LogSettings } from './log-settings';
+
+type SerializedRequest = { method?: string; url?: string; headers?: Record<string, unknown> };
+
+const QUIET_PATHS = ['/health/', '/metrics'];
+
+/**
+ * pino-http settings shared by every service. Request bodies and query strings are never logged: a patient's identity
+ * must not reach the logs, and GraphQL variables or search parameters may carry it.
+ */
+export function pinoHttpOptions(serviceName: string, settings: LogSettings): Options {
+  return {
+    level: settings.level,
+    base: { service: serviceName },
+    timestamp: pino.stdTimeFunctions.isoTime,
+    genReqId: assignCorrelationId,
+    // Lines logged while serving a request carry only the correlation id; the full request goes on the completion line.
+    quietReqLogger: true,
+    customAttributeKeys: { reqId: 'correlationId' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers["proxy-authorization"]', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (req: SerializedRequest) => ({ method: req.method, url: req.url?.split('?')[0], headers: req.headers }),
+    },
+    customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => {
+      if (error || res.statusCode >= 500) return 'error';
+      return res.statusCode >= 400 ? 'warn' : 'info';
+    },
+    // Probes and scrapes arrive every few seconds; logging each would drown the lines that matter.
+    autoLogging: { ignore: (req) => QUIET_PATHS.some((p) => pathOf(req).startsWith(p)) },
+  };
+}
+
+function pathOf(req: IncomingMessage & { originalUrl?: string }): string {
+  return req.originalUrl ?? req.url ?? '';
+}

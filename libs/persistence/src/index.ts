@@ -1,0 +1,5 @@
+export * from './data-source.factory';
+export * from './run-migrations';
+export * from './transaction-context';
+export * from './transaction-runner';
+export * from './persistence.module';
