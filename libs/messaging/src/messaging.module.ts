@@ -8,6 +8,7 @@ import { createKafkaClient } from './kafka/kafka-client.factory';
 import { EventProducer } from './kafka/event-producer';
 import { KafkaEventServer } from './kafka/kafka-event-server';
 import { KAFKA_CLIENT } from './kafka/kafka.tokens';
+import { MessagingLifecycle } from './messaging-lifecycle';
 import { MessagingMetrics } from './messaging.metrics';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 import { MessagingReadinessCheck } from './messaging-readiness.check';
@@ -47,6 +48,7 @@ export class MessagingModule {
         DeadLetterPublisher,
         InboxProcessor,
         MessagingReadinessCheck,
+        MessagingLifecycle,
       ],
       exports: [MESSAGING_OPTIONS, OutboxWriter, OutboxRelay, InboxProcessor, KafkaEventServer, MessagingReadinessCheck],
     };

@@ -103,3 +103,19 @@ describe('transactional outbox and idempotent inbox (real PostgreSQL and Kafka)'
     }
   });
 });
+
+describe('graceful shutdown', () => {
+  it('publishes every committed event before the service stops', async () => {
+    const database = await createTestDatabase('shutdown');
+    const app = await startMessagingTestApp(database.url);
+    for (let i = 0; i < 25; i++) await app.get(BookingService).book();
+    await app.close(); // right after the last commit: the relay may be mid-batch or not woken yet
+
+    const check = new DataSource({ type: 'postgres', url: database.url });
+    await check.initialize();
+    const [{ count }] = await check.query('select count(*) from outbox_message where sent_at is null');
+    await check.destroy();
+    await database.drop();
+    expect(Number(count)).toBe(0);
+  });
+});

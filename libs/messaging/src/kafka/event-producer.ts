@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Kafka, Partitioners, type Producer, type TopicMessages } from 'kafkajs';
 import { KAFKA_CLIENT } from './kafka.tokens';
 
@@ -7,7 +7,7 @@ import { KAFKA_CLIENT } from './kafka.tokens';
  * aggregate's events, and the Java-compatible murmur2 partitioner chosen explicitly (every message carries a key).
  */
 @Injectable()
-export class EventProducer implements OnApplicationShutdown {
+export class EventProducer {
   private readonly producer: Producer;
   private connecting?: Promise<void>;
   private connected = false;
@@ -36,7 +36,7 @@ export class EventProducer implements OnApplicationShutdown {
     await this.producer.sendBatch({ topicMessages: batch, acks: -1 });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async disconnect(): Promise<void> {
     await this.producer.disconnect();
   }
 }

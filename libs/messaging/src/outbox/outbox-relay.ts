@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IHeaders, TopicMessages } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
@@ -26,7 +26,7 @@ const RETENTION_SQL = `delete from outbox_message where sent_at < now() - interv
  * consumers' inbox makes the duplicate harmless.
  */
 @Injectable()
-export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
   private listener?: Client;
   private sweepTimer?: NodeJS.Timeout;
@@ -42,15 +42,6 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly producer: EventProducer,
     private readonly metrics: MessagingMetrics,
   ) {}
-
-  async onApplicationBootstrap(): Promise<void> {
-    if (this.options.relay === false) return;
-    await this.start();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.stop();
-  }
 
   async start(): Promise<void> {
     this.stopped = false;
