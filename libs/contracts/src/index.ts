@@ -8,3 +8,4 @@ export * from './events/directory/member-joined.v1';
 export * from './events/directory/patient-registered.v1';
 export * from './events/scheduling/appointment-booked.v1';
 export * from './events/scheduling/appointment-cancelled.v1';
+export * from './catalogue/render-event-catalogue';
