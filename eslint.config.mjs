@@ -30,6 +30,6 @@ export default [
   },
   {
     files: ['**/*.spec.ts', '**/test/**/*.ts', 'deploy/**/*.ts', 'libs/testing/**/*.ts'],
-    rules: { 'no-console': 'off' },
+    rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 ];

@@ -21,8 +21,8 @@ export class PersistenceModule {
       imports: [
         TypeOrmModule.forRootAsync({
           useFactory: () => dataSourceOptions(options),
-          dataSourceFactory: async (config) => {
-            const dataSource = await new DataSource(config!).initialize();
+          dataSourceFactory: async () => {
+            const dataSource = await new DataSource(dataSourceOptions(options)).initialize();
             if (options.migrateOnBoot ?? true) {
               const applied = await runMigrations(dataSource);
               if (applied.length) new Logger('Persistence').log(`Applied migrations: ${applied.join(', ')}`);
