@@ -15,7 +15,11 @@ describe('DatabaseReadinessCheck (real PostgreSQL)', () => {
     const moduleRef = await Test.createTestingModule({
       imports: [
         TypeOrmModule.forRoot({ type: 'postgres', url: database.url, retryAttempts: 0 }),
-        ObservabilityModule.forRoot({ serviceName: 'sample', logLevel: 'silent', readinessChecks: [DatabaseReadinessCheck] }),
+        ObservabilityModule.forRoot({
+          serviceName: 'sample',
+          logLevel: 'silent',
+          readinessChecks: [DatabaseReadinessCheck],
+        }),
       ],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
@@ -28,7 +32,9 @@ describe('DatabaseReadinessCheck (real PostgreSQL)', () => {
   });
 
   it('is ready while the database answers', async () => {
-    await request(app.getHttpServer()).get('/health/ready').expect(200, { status: 'ok', checks: { database: 'up' } });
+    await request(app.getHttpServer())
+      .get('/health/ready')
+      .expect(200, { status: 'ok', checks: { database: 'up' } });
   });
 
   it('is not ready once the connection is gone, and says so', async () => {

@@ -27,7 +27,9 @@ describe('ObservabilityModule', () => {
     });
 
     it('is ready when every check passes, naming each check', async () => {
-      await request(app.getHttpServer()).get('/health/ready').expect(200, { status: 'ok', checks: { switchable: 'up' } });
+      await request(app.getHttpServer())
+        .get('/health/ready')
+        .expect(200, { status: 'ok', checks: { switchable: 'up' } });
     });
 
     it('answers 503 with the reason of a failing check', async () => {
@@ -62,8 +64,12 @@ describe('ObservabilityModule', () => {
       await request(app.getHttpServer()).get('/members/m-alpha').expect(200);
       await request(app.getHttpServer()).get('/members/m-beta').expect(200);
       const text = await scrape();
-      expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/members\/:id",status_code="200"\} 2\b/);
-      expect(text).toMatch(/http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/members\/:id",status_code="200"\}/);
+      expect(text).toMatch(
+        /http_request_duration_seconds_count\{method="GET",route="\/members\/:id",status_code="200"\} 2\b/,
+      );
+      expect(text).toMatch(
+        /http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/members\/:id",status_code="200"\}/,
+      );
       expect(text).not.toContain('m-alpha');
     });
 
@@ -71,15 +77,21 @@ describe('ObservabilityModule', () => {
       await request(app.getHttpServer()).post('/graphql').send({ query: '{ __typename }' }).expect(200);
       await request(app.getHttpServer()).get('/graphql?query=%7B__typename%7D').expect(200);
       const text = await scrape();
-      expect(text).toMatch(/http_request_duration_seconds_count\{method="POST",route="\/graphql",status_code="200"\} 1\b/);
-      expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="\/graphql",status_code="200"\} 1\b/);
+      expect(text).toMatch(
+        /http_request_duration_seconds_count\{method="POST",route="\/graphql",status_code="200"\} 1\b/,
+      );
+      expect(text).toMatch(
+        /http_request_duration_seconds_count\{method="GET",route="\/graphql",status_code="200"\} 1\b/,
+      );
     });
 
     it('folds unknown URLs into one "unmatched" route', async () => {
       await request(app.getHttpServer()).get('/nowhere/123').expect(404);
       await request(app.getHttpServer()).get('/elsewhere/456').expect(404);
       const text = await scrape();
-      expect(text).toMatch(/http_request_duration_seconds_count\{method="GET",route="unmatched",status_code="404"\} 2\b/);
+      expect(text).toMatch(
+        /http_request_duration_seconds_count\{method="GET",route="unmatched",status_code="404"\} 2\b/,
+      );
       expect(text).not.toContain('nowhere');
     });
   });
@@ -88,7 +100,10 @@ describe('ObservabilityModule', () => {
     const linesOf = (correlationId: string) => logs.lines.filter((line) => line.correlationId === correlationId);
 
     it('keeps the caller’s correlation id, echoes it and stamps it on every log line of the request', async () => {
-      const res = await request(app.getHttpServer()).get('/members/7').set(CORRELATION_ID_HEADER, 'corr-abc-123').expect(200);
+      const res = await request(app.getHttpServer())
+        .get('/members/7')
+        .set(CORRELATION_ID_HEADER, 'corr-abc-123')
+        .expect(200);
       expect(res.headers[CORRELATION_ID_HEADER]).toBe('corr-abc-123');
       const lines = linesOf('corr-abc-123');
       expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['member looked up', 'request completed']));
@@ -97,8 +112,13 @@ describe('ObservabilityModule', () => {
 
     it('makes a correlation id when the caller sends none, or one unfit for logs', async () => {
       const none = await request(app.getHttpServer()).get('/members/8').expect(200);
-      expect(none.headers[CORRELATION_ID_HEADER]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
-      const forged = await request(app.getHttpServer()).get('/members/9').set(CORRELATION_ID_HEADER, 'x" level=fatal').expect(200);
+      expect(none.headers[CORRELATION_ID_HEADER]).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
+      const forged = await request(app.getHttpServer())
+        .get('/members/9')
+        .set(CORRELATION_ID_HEADER, 'x" level=fatal')
+        .expect(200);
       expect(forged.headers[CORRELATION_ID_HEADER]).toMatch(/^[0-9a-f-]{36}$/);
       expect(linesOf(none.headers[CORRELATION_ID_HEADER]).length).toBeGreaterThan(0);
     });
@@ -112,9 +132,12 @@ describe('ObservabilityModule', () => {
         .send({ patientName: 'Jeanne Dupont' })
         .expect(201);
       const completed = linesOf('corr-private').find((l) => l.msg === 'request completed');
-      expect(completed).toMatchObject({ req: { method: 'POST', url: '/members', headers: { authorization: '[redacted]', cookie: '[redacted]' } } });
+      expect(completed).toMatchObject({
+        req: { method: 'POST', url: '/members', headers: { authorization: '[redacted]', cookie: '[redacted]' } },
+      });
       const everything = logs.raw.join('\n');
-      for (const secret of ['top-secret-token', 'secret-cookie', 'Dupont', '0612345678']) expect(everything).not.toContain(secret);
+      for (const secret of ['top-secret-token', 'secret-cookie', 'Dupont', '0612345678'])
+        expect(everything).not.toContain(secret);
     });
 
     it('does not log health probes and scrapes', async () => {

@@ -39,10 +39,13 @@ class MountedGraphqlStub implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}
 
   onModuleInit(): void {
-    this.adapterHost.httpAdapter.use('/graphql', (_req: unknown, res: { setHeader(n: string, v: string): void; end(b: string): void }) => {
-      res.setHeader('content-type', 'application/json');
-      res.end('{"data":{}}');
-    });
+    this.adapterHost.httpAdapter.use(
+      '/graphql',
+      (_req: unknown, res: { setHeader(n: string, v: string): void; end(b: string): void }) => {
+        res.setHeader('content-type', 'application/json');
+        res.end('{"data":{}}');
+      },
+    );
   }
 }
 
@@ -53,7 +56,12 @@ class FeatureModule {}
 export async function startSampleApp(options: Partial<ObservabilityOptions> = {}): Promise<INestApplication> {
   const moduleRef = await Test.createTestingModule({
     imports: [
-      ObservabilityModule.forRoot({ serviceName: 'sample', readinessChecks: [SwitchableCheck], logLevel: 'silent', ...options }),
+      ObservabilityModule.forRoot({
+        serviceName: 'sample',
+        readinessChecks: [SwitchableCheck],
+        logLevel: 'silent',
+        ...options,
+      }),
       FeatureModule,
     ],
   }).compile();

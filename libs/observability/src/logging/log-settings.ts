@@ -14,7 +14,10 @@ export function resolveLogSettings(options: ObservabilityOptions, env: NodeJS.Pr
   const level = z.enum(LOG_LEVELS).safeParse(options.logLevel ?? (env.LOG_LEVEL || 'info'));
   if (!level.success) throw new Error(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
   if (options.prettyLogs !== undefined) return { level: level.data, pretty: options.prettyLogs };
-  const pretty = z.enum(['true', 'false']).optional().safeParse(env.LOG_PRETTY || undefined);
+  const pretty = z
+    .enum(['true', 'false'])
+    .optional()
+    .safeParse(env.LOG_PRETTY || undefined);
   if (!pretty.success) throw new Error('LOG_PRETTY must be true or false');
   return { level: level.data, pretty: pretty.data ? pretty.data === 'true' : env.NODE_ENV === 'development' };
 }

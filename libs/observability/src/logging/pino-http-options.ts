@@ -22,7 +22,12 @@ export function pinoHttpOptions(serviceName: string, settings: LogSettings): Opt
     quietReqLogger: true,
     customAttributeKeys: { reqId: 'correlationId' },
     redact: {
-      paths: ['req.headers.authorization', 'req.headers["proxy-authorization"]', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+      paths: [
+        'req.headers.authorization',
+        'req.headers["proxy-authorization"]',
+        'req.headers.cookie',
+        'res.headers["set-cookie"]',
+      ],
       censor: '[redacted]',
     },
     serializers: {
