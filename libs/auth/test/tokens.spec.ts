@@ -1,0 +1,104 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  AuthenticationError,
+  BearerTokenVerifier,
+  DEV_AUDIENCE,
+  DEV_ISSUER,
+  DevIssuer,
+  signUserContext,
+  verifyUserContext,
+  type RunningDevIssuer,
+  type UserContext,
+} from '../src';
+
+const reasonOf = async (promise: Promise<unknown>): Promise<string> => {
+  try {
+    await promise;
+    return 'accepted';
+  } catch (error) {
+    expect(error).toBeInstanceOf(AuthenticationError);
+    return (error as AuthenticationError).reason;
+  }
+};
+
+describe('bearer tokens from the development issuer', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'dev-issuer-'));
+  let issuer: DevIssuer;
+  let running: RunningDevIssuer;
+  let verifier: BearerTokenVerifier;
+
+  beforeAll(async () => {
+    issuer = await DevIssuer.loadOrCreate(dir);
+    running = await issuer.listen();
+    verifier = new BearerTokenVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwksUri: running.jwksUri });
+  });
+
+  afterAll(async () => {
+    await running.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('accepts a token it issued and returns its subject', async () => {
+    const token = await issuer.issue({ subject: 'member-1', email: 'a@example.org' });
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toEqual({ subject: 'member-1', email: 'a@example.org' });
+  });
+
+  it('keeps its key across restarts so issued tokens stay valid', async () => {
+    const token = await issuer.issue({ subject: 'member-2' });
+    const reloaded = await DevIssuer.loadOrCreate(dir);
+    expect(reloaded.jwks()).toEqual(issuer.jwks());
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ subject: 'member-2' });
+  });
+
+  it('publishes only the public key', () => {
+    expect(issuer.jwks().keys[0]).not.toHaveProperty('d');
+  });
+
+  it.each([
+    ['no header', async () => undefined, 'MISSING_TOKEN'],
+    ['not a bearer token', async () => 'Basic dXNlcjpwYXNz', 'MISSING_TOKEN'],
+    ['garbage', async () => 'Bearer not.a.jwt', 'MALFORMED_TOKEN'],
+    ['an expired token', async () => `Bearer ${await issuer.issue({ subject: 'm', expiresIn: Math.floor(Date.now() / 1000) - 60 })}`, 'EXPIRED_TOKEN'],
+    ['another audience', async () => `Bearer ${await issuer.issue({ subject: 'm', audience: 'someone-else' })}`, 'WRONG_AUDIENCE'],
+    ['another issuer', async () => `Bearer ${await issuer.issue({ subject: 'm', issuer: 'https://evil.example' })}`, 'WRONG_ISSUER'],
+  ])('refuses %s', async (_label, header, reason) => {
+    expect(await reasonOf(verifier.verify(await header()))).toBe(reason);
+  });
+
+  it('refuses a token signed by another key', async () => {
+    const otherDir = mkdtempSync(join(tmpdir(), 'other-issuer-'));
+    const forger = await DevIssuer.loadOrCreate(otherDir);
+    const forged = await forger.issue({ subject: 'member-1' });
+    expect(await reasonOf(verifier.verify(`Bearer ${forged}`))).toBe('INVALID_SIGNATURE');
+    rmSync(otherDir, { recursive: true, force: true });
+  });
+});
+
+describe('user context signed by the gateway', () => {
+  const secret = 'gateway-to-subgraph-secret-of-32-chars!';
+  const user: UserContext = {
+    memberId: 'm-1',
+    memberships: [{ structureId: 's-1', roles: ['secretary'], siteIds: ['site-1'] }],
+  };
+
+  it('round-trips the caller', async () => {
+    await expect(verifyUserContext(await signUserContext(user, secret), secret)).resolves.toEqual(user);
+  });
+
+  it('refuses a missing, forged or tampered header', async () => {
+    expect(await reasonOf(verifyUserContext(undefined, secret))).toBe('MISSING_TOKEN');
+    expect(await reasonOf(verifyUserContext(await signUserContext(user, `${secret}-other`), secret))).toBe('INVALID_SIGNATURE');
+    const [header, , signature] = (await signUserContext(user, secret)).split('.');
+    const elevated = Buffer.from(
+      JSON.stringify({ sub: 'm-1', memberships: [{ structureId: 's-2', roles: ['administrator'], siteIds: [] }] }),
+    ).toString('base64url');
+    expect(await reasonOf(verifyUserContext(`${header}.${elevated}.${signature}`, secret))).toBe('INVALID_SIGNATURE');
+  });
+
+  it('refuses an expired header', async () => {
+    const token = await signUserContext(user, secret, -10);
+    expect(await reasonOf(verifyUserContext(token, secret))).toBe('EXPIRED_TOKEN');
+  });
+});
