@@ -1,13 +1,23 @@
 import type { EventDefinition } from './event-definition';
 import { memberJoinedV1, type MemberJoinedV1 } from './directory/member-joined.v1';
+import { memberLeftV1, type MemberLeftV1 } from './directory/member-left.v1';
+import { memberUpdatedV1, type MemberUpdatedV1 } from './directory/member-updated.v1';
 import { patientRegisteredV1, type PatientRegisteredV1 } from './directory/patient-registered.v1';
+import { patientUpdatedV1, type PatientUpdatedV1 } from './directory/patient-updated.v1';
+import { siteHoursChangedV1, type SiteHoursChangedV1 } from './directory/site-hours-changed.v1';
+import { siteOpenedV1, type SiteOpenedV1 } from './directory/site-opened.v1';
 import { appointmentBookedV1, type AppointmentBookedV1 } from './scheduling/appointment-booked.v1';
 import { appointmentCancelledV1, type AppointmentCancelledV1 } from './scheduling/appointment-cancelled.v1';
 
 /** Event type → payload type. Adding an event means one line here and one in EVENT_REGISTRY; the compiler checks both. */
 export interface EventPayloads {
   'directory.member.joined.v1': MemberJoinedV1;
+  'directory.member.updated.v1': MemberUpdatedV1;
+  'directory.member.left.v1': MemberLeftV1;
+  'directory.site.opened.v1': SiteOpenedV1;
+  'directory.site.hours-changed.v1': SiteHoursChangedV1;
   'directory.patient.registered.v1': PatientRegisteredV1;
+  'directory.patient.updated.v1': PatientUpdatedV1;
   'scheduling.appointment.booked.v1': AppointmentBookedV1;
   'scheduling.appointment.cancelled.v1': AppointmentCancelledV1;
 }
@@ -16,7 +26,12 @@ export type EventType = keyof EventPayloads;
 
 export const EVENT_REGISTRY: { readonly [K in EventType]: EventDefinition<EventPayloads[K]> } = {
   'directory.member.joined.v1': memberJoinedV1,
+  'directory.member.updated.v1': memberUpdatedV1,
+  'directory.member.left.v1': memberLeftV1,
+  'directory.site.opened.v1': siteOpenedV1,
+  'directory.site.hours-changed.v1': siteHoursChangedV1,
   'directory.patient.registered.v1': patientRegisteredV1,
+  'directory.patient.updated.v1': patientUpdatedV1,
   'scheduling.appointment.booked.v1': appointmentBookedV1,
   'scheduling.appointment.cancelled.v1': appointmentCancelledV1,
 };
