@@ -8,5 +8,6 @@ export * from './dev-issuer/dev-issuer';
 export * from './nest/auth.options';
 export * from './nest/request-of';
 export * from './nest/subgraph-auth.guard';
+export * from './nest/subgraph-authenticator';
 export * from './nest/current-user.decorator';
 export * from './nest/subgraph-auth.module';

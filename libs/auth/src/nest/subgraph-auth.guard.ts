@@ -1,7 +1,6 @@
-import { type CanActivate, type ExecutionContext, Inject, Injectable } from '@nestjs/common';
-import { USER_CONTEXT_HEADER, verifyUserContext } from '../user-context.signer';
-import { SUBGRAPH_AUTH_OPTIONS, type SubgraphAuthOptions } from './auth.options';
+import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
 import { requestOf } from './request-of';
+import { SubgraphAuthenticator } from './subgraph-authenticator';
 
 /**
  * Every GraphQL operation of a subgraph needs the user context the gateway signed; a subgraph port reached directly
@@ -9,15 +8,11 @@ import { requestOf } from './request-of';
  */
 @Injectable()
 export class SubgraphAuthGuard implements CanActivate {
-  constructor(@Inject(SUBGRAPH_AUTH_OPTIONS) private readonly options: SubgraphAuthOptions) {}
+  constructor(private readonly authenticator: SubgraphAuthenticator) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     if (context.getType<string>() !== 'graphql') return true;
-    const request = requestOf(context);
-    if (!request) return false;
-    if (request.user) return true; // already verified for this request (several resolvers run per operation)
-    const header = request.headers[USER_CONTEXT_HEADER];
-    request.user = await verifyUserContext(typeof header === 'string' ? header : undefined, this.options.userContextSecret);
+    await this.authenticator.authenticate(requestOf(context));
     return true;
   }
 }
