@@ -14,6 +14,7 @@ module.exports = function jestProject(dir, name) {
     transform: { '^.+\\.ts$': ['@swc/jest', { ...swcConfig, swcrc: false }] },
     moduleFileExtensions: ['ts', 'js', 'json'],
     testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+    setupFiles: [path.join(__dirname, 'libs/testing/src/quiet-logs.ts')],
     globalSetup: path.join(__dirname, 'libs/testing/src/global-setup.ts'),
     globalTeardown: path.join(__dirname, 'libs/testing/src/global-teardown.ts'),
   };

@@ -30,8 +30,15 @@ export function pinoHttpOptions(serviceName: string, settings: LogSettings): Opt
       ],
       censor: '[redacted]',
     },
+    // Headers are listed, not dumped: tokens and the gateway-signed user context must never reach a log.
     serializers: {
-      req: (req: SerializedRequest) => ({ method: req.method, url: req.url?.split('?')[0], headers: req.headers }),
+      req: (req: SerializedRequest) => ({
+        method: req.method,
+        url: req.url?.split('?')[0],
+        userAgent: req.headers['user-agent'],
+        contentLength: req.headers['content-length'],
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => {
       if (error || res.statusCode >= 500) return 'error';

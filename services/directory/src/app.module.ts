@@ -1,0 +1,89 @@
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { SubgraphAuthModule } from '@msp/auth';
+import { InternalApiModule, MESSAGING_MIGRATIONS, MessagingModule, MessagingReadinessCheck } from '@msp/messaging';
+import { DatabaseReadinessCheck, ObservabilityModule } from '@msp/observability';
+import { PersistenceModule } from '@msp/persistence';
+import { CallerLookupQuery } from './application/identity/caller-lookup.query';
+import { MemberContextQuery } from './application/identity/member-context.query';
+import { AddMemberHandler } from './application/members/add-member.handler';
+import { RemoveMemberHandler } from './application/members/remove-member.handler';
+import { UpdateMemberHandler } from './application/members/update-member.handler';
+import { PatientAccessLogger } from './application/patients/patient-access-logger';
+import { PatientReader } from './application/patients/patient-reader';
+import { RegisterPatientHandler } from './application/patients/register-patient.handler';
+import { UpdatePatientHandler } from './application/patients/update-patient.handler';
+import { AccessLogReader } from './application/reads/access-log-reader';
+import { DirectoryReader } from './application/reads/directory-reader';
+import { CreateStructureHandler } from './application/structures/create-structure.handler';
+import { ChangeSiteHoursHandler } from './application/sites/change-site-hours.handler';
+import { OpenSiteHandler } from './application/sites/open-site.handler';
+import type { DirectoryConfig } from './config/directory.config';
+import { DIRECTORY_ENTITIES } from './infrastructure/entities';
+import { DirectorySchema1763900001000 } from './infrastructure/migrations/1763900001000-directory-schema';
+import { DirectoryErrorFilter } from './interface/graphql/directory-error.filter';
+import { AccessEntryResolver } from './interface/graphql/resolvers/access-entry.resolver';
+import { MemberResolver } from './interface/graphql/resolvers/member.resolver';
+import { MembershipResolver } from './interface/graphql/resolvers/membership.resolver';
+import { PatientResolver } from './interface/graphql/resolvers/patient.resolver';
+import { SiteResolver } from './interface/graphql/resolvers/site.resolver';
+import { StructureResolver } from './interface/graphql/resolvers/structure.resolver';
+import { IdentityInternalController } from './interface/internal/identity-internal.controller';
+
+export const SERVICE_NAME = 'directory';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: DirectoryConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ObservabilityModule.forRoot({ serviceName: SERVICE_NAME, readinessChecks: [DatabaseReadinessCheck, MessagingReadinessCheck] }),
+        PersistenceModule.forRoot({
+          url: config.databaseUrl,
+          entities: DIRECTORY_ENTITIES,
+          migrations: [...MESSAGING_MIGRATIONS, DirectorySchema1763900001000],
+          applicationName: SERVICE_NAME,
+        }),
+        MessagingModule.forRoot({ serviceName: SERVICE_NAME, brokers: config.kafkaBrokers }),
+        SubgraphAuthModule.forRoot({ userContextSecret: config.userContextSecret }),
+        InternalApiModule.forRoot({ serviceName: SERVICE_NAME, secret: config.internalServiceSecret }),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+          driver: ApolloFederationDriver,
+          autoSchemaFile: { federation: 2 },
+          path: '/graphql',
+          context: ({ req }: { req: unknown }) => ({ req }),
+          // Traces would tell the gateway (and its clients) how long each resolver took: not needed, and noisy.
+          plugins: [ApolloServerPluginInlineTraceDisabled()],
+        }),
+      ],
+      controllers: [IdentityInternalController],
+      providers: [
+        { provide: APP_FILTER, useClass: DirectoryErrorFilter },
+        DirectoryReader,
+        AccessLogReader,
+        PatientReader,
+        PatientAccessLogger,
+        AddMemberHandler,
+        UpdateMemberHandler,
+        RemoveMemberHandler,
+        OpenSiteHandler,
+        CreateStructureHandler,
+        ChangeSiteHoursHandler,
+        RegisterPatientHandler,
+        UpdatePatientHandler,
+        MemberContextQuery,
+        CallerLookupQuery,
+        StructureResolver,
+        SiteResolver,
+        MemberResolver,
+        MembershipResolver,
+        PatientResolver,
+        AccessEntryResolver,
+      ],
+    };
+  }
+}

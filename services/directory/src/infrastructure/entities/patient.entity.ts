@@ -1,0 +1,22 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** The only place patient identity is stored on the platform. */
+@Entity('patient')
+export class PatientEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('uuid') structureId!: string;
+  @Column('text') firstName!: string;
+  @Column('text') lastName!: string;
+  /** Accent-free lower-case "last first" for search. */
+  @Column('text') searchName!: string;
+  @Column('date') birthDate!: string;
+  @Column('text', { nullable: true }) phone!: string | null;
+  @Column('text', { nullable: true }) email!: string | null;
+  @Column('boolean') consentToReminders!: boolean;
+  @Column('uuid', { nullable: true }) medecinTraitantId!: string | null;
+  /** Calls from this patient go straight through to the practitioner. */
+  @Column('boolean') passThrough!: boolean;
+  @Column('boolean') prefersHuman!: boolean;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+  @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
+}

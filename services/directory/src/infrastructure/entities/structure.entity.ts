@@ -1,0 +1,14 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+
+export type StructureKind = 'MSP' | 'CPTS';
+
+@Entity('structure')
+export class StructureEntity {
+  @PrimaryColumn('uuid') id!: string;
+  @Column('text') kind!: StructureKind;
+  @Column('text') name!: string;
+  @Column('text', { nullable: true }) finess!: string | null;
+  /** The CPTS whose territory this MSP is in. */
+  @Column('uuid', { nullable: true }) cptsId!: string | null;
+  @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
+}

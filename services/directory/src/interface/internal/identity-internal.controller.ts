@@ -1,0 +1,40 @@
+import { Get, Param, Query } from '@nestjs/common';
+import { InternalApiController, InternalApiException } from '@msp/messaging';
+import { CallerLookupQuery } from '../../application/identity/caller-lookup.query';
+import { MemberContextQuery } from '../../application/identity/member-context.query';
+
+/** Synchronous questions other services ask the directory: who is this member, who is calling this line. */
+@InternalApiController('')
+export class IdentityInternalController {
+  constructor(
+    private readonly members: MemberContextQuery,
+    private readonly callers: CallerLookupQuery,
+  ) {}
+
+  /** The gateway turns a verified token subject into the caller's structures, roles and sites. */
+  @Get('members/:memberId/context')
+  async memberContext(@Param('memberId') memberId: string) {
+    const context = await this.members.byMemberId(memberId);
+    if (!context) throw new InternalApiException(404, 'DIRECTORY.MEMBER_NOT_FOUND', 'No current member has this id');
+    return context;
+  }
+
+  /** Development tooling (`npm run token -- --member <e-mail>`) finds a member's id by e-mail. */
+  @Get('members')
+  async memberByEmail(@Query('email') email?: string) {
+    if (!email) throw new InternalApiException(422, 'DIRECTORY.INVALID_INPUT', 'email is required', 'email');
+    const memberId = await this.members.idByEmail(email);
+    if (!memberId) throw new InternalApiException(404, 'DIRECTORY.MEMBER_NOT_FOUND', 'No member has this e-mail');
+    return { memberId };
+  }
+
+  /** Call routing (CAL-1): identify the caller of a site's line by phone number. */
+  @Get('callers')
+  async identifyCaller(@Query('phone') phone?: string, @Query('siteId') siteId?: string) {
+    if (!phone) throw new InternalApiException(422, 'DIRECTORY.INVALID_INPUT', 'phone is required', 'phone');
+    if (!siteId) throw new InternalApiException(422, 'DIRECTORY.INVALID_INPUT', 'siteId is required', 'siteId');
+    const identification = await this.callers.identify(phone, siteId);
+    if (!identification) throw new InternalApiException(404, 'DIRECTORY.SITE_NOT_FOUND', 'Unknown site', 'siteId');
+    return identification;
+  }
+}
