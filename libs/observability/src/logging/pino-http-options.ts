@@ -35,8 +35,8 @@ export function pinoHttpOptions(serviceName: string, settings: LogSettings): Opt
       req: (req: SerializedRequest) => ({
         method: req.method,
         url: req.url?.split('?')[0],
-        userAgent: req.headers['user-agent'],
-        contentLength: req.headers['content-length'],
+        userAgent: req.headers?.['user-agent'],
+        contentLength: req.headers?.['content-length'],
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
