@@ -5,7 +5,6 @@ import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
 import { DirectoryError } from '../../domain/directory-error';
 import { assertOpeningHours, type OpeningHours } from '../../domain/opening-hours';
-import { phoneRegionForPostalCode } from '../../domain/overseas-region';
 import { toE164 } from '../../domain/phone-number';
 import { assertTimeZone } from '../../domain/time-zone';
 import { SiteEntity, StructureEntity } from '../../infrastructure/entities';
@@ -33,7 +32,6 @@ export class OpenSiteHandler {
   execute(user: UserContext, input: OpenSiteInput): Promise<SiteEntity> {
     assertStructureAccess(user, input.structureId, PERMISSIONS.manageSites);
     if (!/^\d{5}$/.test(input.postalCode)) throw DirectoryError.invalid('input.postalCode', 'must be a 5-digit French postal code');
-    const region = phoneRegionForPostalCode(input.postalCode);
     const site: SiteEntity = Object.assign(new SiteEntity(), {
       id: randomUUID(),
       structureId: input.structureId,
@@ -41,7 +39,7 @@ export class OpenSiteHandler {
       addressLine: checkName(input.addressLine, 'input.addressLine'),
       postalCode: input.postalCode,
       city: checkName(input.city, 'input.city'),
-      phoneLines: input.phoneLines.map((line, i) => toE164(line, `input.phoneLines[${i}]`, region)),
+      phoneLines: input.phoneLines.map((line, i) => toE164(line, `input.phoneLines[${i}]`)),
       timeZone: assertTimeZone(input.timeZone ?? 'Europe/Paris', 'input.timeZone'),
       openingHours: assertOpeningHours(input.openingHours, 'input.openingHours'),
     });
