@@ -1,0 +1,33 @@
+export interface CliOptions {
+  help: boolean;
+  /** Reserved: no demo data exists yet; `--no-demo-data` is accepted so scripts can already pass it. */
+  demoData: boolean;
+}
+
+export const USAGE = `Usage: npm start [-- --no-demo-data]
+       node deploy/local/dist/main.js [--no-demo-data] [--help]
+
+Starts PostgreSQL, Kafka and every service on this machine, waits until each answers, then prints where they run.
+
+  --no-demo-data   do not load demo data (reserved: no demo data exists yet)
+  --help           this text
+
+Environment: DATABASE_URL, KAFKA_BROKERS, MSP_DATA_DIR, PORT (gateway), LOG_LEVEL, LOG_PRETTY, CORS_ORIGINS.
+See README.md.`;
+
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(`${message}\n\n${USAGE}`);
+    this.name = 'UsageError';
+  }
+}
+
+export function parseCliOptions(argv: readonly string[]): CliOptions {
+  const options: CliOptions = { help: false, demoData: true };
+  for (const arg of argv) {
+    if (arg === '--help' || arg === '-h') options.help = true;
+    else if (arg === '--no-demo-data') options.demoData = false;
+    else throw new UsageError(`Unknown argument "${arg}".`);
+  }
+  return options;
+}

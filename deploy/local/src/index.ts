@@ -1,0 +1,4 @@
+export * from './create-topics';
+export * from './services';
+export * from './service-env';
+export * from './stack-lock';

