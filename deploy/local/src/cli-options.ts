@@ -1,6 +1,6 @@
 export interface CliOptions {
   help: boolean;
-  /** Reserved: no demo data exists yet; `--no-demo-data` is accepted so scripts can already pass it. */
+  /** Load demo data into empty databases (default); `--no-demo-data` starts empty. */
   demoData: boolean;
 }
 
@@ -9,7 +9,7 @@ export const USAGE = `Usage: npm start [-- --no-demo-data]
 
 Starts PostgreSQL, Kafka and every service on this machine, waits until each answers, then prints where they run.
 
-  --no-demo-data   do not load demo data (reserved: no demo data exists yet)
+  --no-demo-data   start with empty databases instead of the demo MSP
   --help           this text
 
 Environment: DATABASE_URL, KAFKA_BROKERS, MSP_DATA_DIR, PORT (gateway), LOG_LEVEL, LOG_PRETTY, CORS_ORIGINS.

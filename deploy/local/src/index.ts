@@ -1,4 +1,3 @@
-export * from './create-topics';
 export * from './services';
 export * from './service-env';
 export * from './stack-lock';

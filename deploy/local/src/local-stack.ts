@@ -1,9 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '@msp/auth';
 import { ensureDatabase, isAlive, redactUrl, resolvePostgres, startLocalKafka } from '@msp/infra';
-import { createTopics, TopicCreationResult } from './create-topics';
-import { PlannedService, planPorts, planService, serviceEnv, STACK_SECRETS } from './service-env';
+import { createTopics, type TopicCreationResult } from '@msp/infra';
+import { PlannedService, planPorts, planService, serviceEnv } from './service-env';
+import { loadOrCreateStackSecrets } from './stack-secrets';
 import { logTail, ServiceProcess, ServiceStartError } from './service-process';
 import { databaseName, SERVICES, ServiceDefinition, startOrder } from './services';
 
@@ -13,6 +14,8 @@ export interface LocalStackOptions {
   env?: NodeJS.ProcessEnv;
   services?: readonly ServiceDefinition[];
   readyTimeoutMs?: number;
+  /** Ask services to load their demo data into empty databases (default true). */
+  demoData?: boolean;
   /** Progress lines ("Starting Kafka…"). */
   progress?: (line: string) => void;
 }
@@ -132,14 +135,12 @@ export class LocalStack {
     }
     this.checkNotStopping();
 
+    const auth = await this.startIssuer(join(dataDir, 'dev-issuer'));
     const context = {
       kafkaBrokers: kafka.brokers,
       logLevel: this.env.LOG_LEVEL || 'info',
-      // A fresh secret per run is enough: every service of the stack restarts with the launcher.
-      secrets: Object.fromEntries(
-        STACK_SECRETS.map((name) => [name, this.env[name] || randomBytes(32).toString('base64url')]),
-      ),
-      baseEnv: this.env,
+      secrets: { ...loadOrCreateStackSecrets(dataDir, this.env), ...auth },
+      baseEnv: { ...this.env, DIRECTORY_DEMO_DATA: this.options.demoData === false ? 'skip' : 'load' },
     };
     for (const service of planned) {
       this.progress(`Starting ${service.definition.name} on ${service.url} (log: ${service.logFile})`);
@@ -189,6 +190,21 @@ export class LocalStack {
     this.checkNotStopping();
     this.progress(`PostgreSQL: ${postgres.origin} (${redactUrl(postgres.adminUrl)})`);
     return postgres;
+  }
+
+  /**
+   * The development OpenID Connect issuer (`npm run token` signs with its key), unless AUTH_JWKS_URI points the
+   * gateway at a real one (Keycloak, Pro Santé Connect).
+   */
+  private async startIssuer(dir: string): Promise<Record<string, string>> {
+    if (this.env.AUTH_JWKS_URI) {
+      this.progress(`Authentication: tokens verified against ${this.env.AUTH_JWKS_URI}`);
+      return {};
+    }
+    const issuer = await (await DevIssuer.loadOrCreate(dir)).listen();
+    this.track({ name: 'the development issuer', stop: () => issuer.close() });
+    this.progress(`Authentication: development issuer on ${issuer.url}`);
+    return { AUTH_JWKS_URI: issuer.jwksUri, AUTH_ISSUER: DEV_ISSUER, AUTH_AUDIENCE: DEV_AUDIENCE };
   }
 
   private async startKafka(dir: string): Promise<StackSummary['kafka']> {

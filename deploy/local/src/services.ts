@@ -21,9 +21,14 @@ export interface ServiceDefinition {
 }
 
 export const SERVICES: readonly ServiceDefinition[] = [
-  // Subgraphs come here (order 10, 20, …), e.g.
-  // { name: 'directory', entry: 'services/directory/dist/main.js', role: 'subgraph', database: true, order: 10,
-  //   internalUrlVariable: 'DIRECTORY_INTERNAL_URL' },
+  {
+    name: 'directory',
+    entry: 'services/directory/dist/main.js',
+    role: 'subgraph',
+    database: true,
+    order: 10,
+    internalUrlVariable: 'DIRECTORY_INTERNAL_URL',
+  },
   {
     name: 'gateway',
     entry: 'services/gateway/dist/main.js',

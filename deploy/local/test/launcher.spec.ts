@@ -60,7 +60,7 @@ describe('npm start launcher (built, with the real gateway)', () => {
 
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'msp-launcher-spec-'));
-    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--projects=local-stack,gateway', '--outputStyle=static'], {
+    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], {
       cwd: root,
       env: launcherEnv(dataDir, { NX_DAEMON: 'false', NX_TUI: 'false' }),
       stdio: 'pipe',

@@ -1,5 +1,5 @@
 import { allTopics } from '@msp/contracts';
-import { topicSpecs } from '../src/create-topics';
+import { topicSpecs } from '@msp/infra';
 import { PlannedService, planPorts, planService, PortPlanning, serviceEnv, subgraphList } from '../src/service-env';
 import { databaseName, SERVICES, ServiceDefinition, startOrder } from '../src/services';
 

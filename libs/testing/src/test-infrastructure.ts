@@ -1,7 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { allTopics } from '@msp/contracts';
 import { createTopics, LocalKafka, PostgresServer, resolvePostgres, startLocalKafka } from '@msp/infra';
 
 /** What global setup started, kept on the Jest parent's global object until global teardown. */
@@ -34,7 +33,7 @@ export async function startTestInfrastructure(): Promise<void> {
   }
   holder[KEY] = { kafka, postgres, scratchDir };
   const brokers = process.env.KAFKA_BROKERS ?? kafka?.brokers ?? '';
-  await createTopics(brokers.split(','), allTopics());
+  await createTopics(brokers.split(','));
   process.env.MSP_TEST_DATABASE_URL = postgres.adminUrl;
   process.env.MSP_TEST_KAFKA_BROKERS = brokers;
 }

@@ -1,6 +1,6 @@
 import { testKafkaBrokers, uniqueSuffix } from '@msp/testing';
 import { Kafka, logLevel } from 'kafkajs';
-import { createTopics, topicSpecs } from '../src/create-topics';
+import { createTopics, topicSpecs } from '../src/kafka/create-topics';
 
 describe('createTopics (real Kafka)', () => {
   const prefix = `spec-${uniqueSuffix()}`;
