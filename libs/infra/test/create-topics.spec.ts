@@ -1,6 +1,10 @@
-import { testKafkaBrokers, uniqueSuffix } from '@msp/testing';
+import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { createTopics, topicSpecs } from '../src/kafka/create-topics';
+
+// libs/testing builds on this library, so its specs read the broker address the global setup publishes directly.
+const testKafkaBrokers = (): string[] => (process.env.MSP_TEST_KAFKA_BROKERS ?? '').split(',');
+const uniqueSuffix = (): string => randomBytes(4).toString('hex');
 
 describe('createTopics (real Kafka)', () => {
   const prefix = `spec-${uniqueSuffix()}`;
