@@ -1,13 +1,16 @@
 import { createObservableApp } from '@msp/observability';
 import { INestApplication, Logger } from '@nestjs/common';
-import { AppModule } from './app.module';
+import { AppModule, GatewayRuntimeOptions } from './app.module';
 import { GatewayConfig } from './config/gateway.config';
 import { GRAPHQL_PATH } from './graphql/graphql.factory';
 
 /** Creates, configures and starts the gateway; `main.ts` and the tests share this path. */
-export async function startGateway(config: GatewayConfig): Promise<INestApplication> {
+export async function startGateway(
+  config: GatewayConfig,
+  runtime: GatewayRuntimeOptions = {},
+): Promise<INestApplication> {
   // abortOnError: false so a failed boot rejects here (tests, main's own handler) instead of Nest exiting the process.
-  const app = await createObservableApp(AppModule.forRoot(config), { abortOnError: false });
+  const app = await createObservableApp(AppModule.forRoot(config, runtime), { abortOnError: false });
   // The front door need not advertise its framework.
   const express: { disable(setting: string): void } = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');

@@ -1,19 +1,46 @@
+import { DEV_AUDIENCE, DEV_ISSUER } from '@msp/auth';
+import { inspect } from 'node:util';
 import { GatewayConfig } from '../src/config/gateway.config';
 import { InvalidConfigError } from '../src/config/invalid-config.error';
 
+const USER_CONTEXT_SECRET = 'user-context-secret-of-at-least-32-chars';
+const INTERNAL_SERVICE_SECRET = 'internal-service-secret-of-32-chars-min';
+const FEDERATED = {
+  GATEWAY_SUBGRAPHS: 'directory=http://127.0.0.1:4101/graphql',
+  AUTH_JWKS_URI: 'http://127.0.0.1:4400/jwks.json',
+  USER_CONTEXT_SECRET,
+  INTERNAL_SERVICE_SECRET,
+  DIRECTORY_INTERNAL_URL: 'http://127.0.0.1:4101',
+};
+
+const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+  try {
+    GatewayConfig.fromEnv(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InvalidConfigError);
+    return (error as InvalidConfigError).problems;
+  }
+  throw new Error('expected the configuration to be refused');
+};
+
 describe('GatewayConfig', () => {
-  it('has defaults for everything', () => {
+  it('has defaults for everything when it serves its own schema', () => {
     expect(GatewayConfig.fromEnv({}).toJSON()).toEqual({
       port: 4000,
       host: '127.0.0.1',
       subgraphs: [],
+      supergraphFile: undefined,
       corsOrigins: [],
       logLevel: 'info',
+      limits: { maxDepth: 10, maxCost: 5000 },
+      auth: undefined,
     });
+    expect(GatewayConfig.fromEnv({}).federated).toBe(false);
   });
 
   it('reads subgraphs and CORS origins from comma lists, treating empty variables as unset', () => {
     const config = GatewayConfig.fromEnv({
+      ...FEDERATED,
       PORT: '4555',
       HOST: '',
       GATEWAY_SUBGRAPHS: 'directory=http://127.0.0.1:4101/graphql, scheduling=http://127.0.0.1:4102/graphql',
@@ -30,34 +57,105 @@ describe('GatewayConfig', () => {
     expect(config.logLevel).toBe('debug');
   });
 
-  it('names every wrong variable at once', () => {
-    const attempt = (): GatewayConfig =>
-      GatewayConfig.fromEnv({ PORT: 'eighty', GATEWAY_SUBGRAPHS: 'directory=ftp://x, scheduling', LOG_LEVEL: 'loud' });
-    expect(attempt).toThrow(InvalidConfigError);
-    try {
-      attempt();
-    } catch (error) {
-      const { problems } = error as InvalidConfigError;
-      expect(problems).toHaveLength(4);
-      expect(problems[0]).toBe('PORT: must be a port number between 0 and 65535');
-      expect(problems[1]).toBe(
-        'GATEWAY_SUBGRAPHS: entry "directory=ftp://x" must look like name=http://host:port/graphql',
-      );
-      expect(problems[2]).toBe('GATEWAY_SUBGRAPHS: entry "scheduling" must look like name=http://host:port/graphql');
-      expect(problems[3]).toBe('LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent');
-    }
+  it('reads the front door’s authentication settings, trusting the development issuer by default', () => {
+    const config = GatewayConfig.fromEnv(FEDERATED);
+    expect(config.federated).toBe(true);
+    expect(config.auth).toMatchObject({
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      jwksUri: 'http://127.0.0.1:4400/jwks.json',
+      directoryInternalUrl: 'http://127.0.0.1:4101',
+    });
+    expect(config.auth?.userContextSecret.reveal()).toBe(USER_CONTEXT_SECRET);
+    expect(config.auth?.internalServiceSecret.reveal()).toBe(INTERNAL_SERVICE_SECRET);
+    const keycloak = GatewayConfig.fromEnv({
+      ...FEDERATED,
+      AUTH_ISSUER: 'https://kc/realms/msp',
+      AUTH_AUDIENCE: 'console',
+    });
+    expect(keycloak.auth).toMatchObject({ issuer: 'https://kc/realms/msp', audience: 'console' });
+  });
+
+  it('reads query limits', () => {
+    expect(GatewayConfig.fromEnv({ GRAPHQL_MAX_DEPTH: '7', GRAPHQL_MAX_COST: '900' }).limits).toEqual({
+      maxDepth: 7,
+      maxCost: 900,
+    });
+    expect(problemsOf({ GRAPHQL_MAX_DEPTH: '0', GRAPHQL_MAX_COST: 'lots' })).toEqual([
+      'GRAPHQL_MAX_DEPTH: must be a whole number between 1 and 100',
+      'GRAPHQL_MAX_COST: must be a whole number between 1 and 1000000',
+    ]);
+  });
+
+  it('requires the authentication settings as soon as there are subgraphs or a supergraph file', () => {
+    const required = [
+      'AUTH_JWKS_URI: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
+      'USER_CONTEXT_SECRET: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
+      'INTERNAL_SERVICE_SECRET: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
+      'DIRECTORY_INTERNAL_URL: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
+    ];
+    expect(problemsOf({ GATEWAY_SUBGRAPHS: 'a=http://h/graphql' })).toEqual(required);
+    expect(problemsOf({ GATEWAY_SUPERGRAPH_FILE: 'dist/supergraph.graphql' })).toEqual(required);
+    const config = GatewayConfig.fromEnv({ ...FEDERATED, GATEWAY_SUBGRAPHS: '', GATEWAY_SUPERGRAPH_FILE: 'x.graphql' });
+    expect(config.federated).toBe(true);
+    expect(config.supergraphFile).toBe('x.graphql');
+  });
+
+  it('refuses short secrets and URLs that are not http, without echoing the secret', () => {
+    const problems = problemsOf({
+      ...FEDERATED,
+      USER_CONTEXT_SECRET: 'short-secret',
+      INTERNAL_SERVICE_SECRET: 'also-short',
+      AUTH_JWKS_URI: 'file:///etc/jwks.json',
+    });
+    expect(problems).toEqual([
+      'AUTH_JWKS_URI: must be an http:// or https:// URL',
+      'USER_CONTEXT_SECRET: must be at least 32 characters',
+      'INTERNAL_SERVICE_SECRET: must be at least 32 characters',
+    ]);
+    expect(problems.join()).not.toContain('short-secret');
+  });
+
+  it('names every wrong variable at once, in the order they are documented', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      GATEWAY_SUBGRAPHS: 'directory=ftp://x, scheduling',
+      LOG_LEVEL: 'loud',
+    });
+    expect(problems).toEqual([
+      'PORT: must be a port number between 0 and 65535',
+      'GATEWAY_SUBGRAPHS: entry "directory=ftp://x" must look like name=http://host:port/graphql',
+      'GATEWAY_SUBGRAPHS: entry "scheduling" must look like name=http://host:port/graphql',
+      'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent',
+      'AUTH_JWKS_URI: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
+      'USER_CONTEXT_SECRET: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
+      'INTERNAL_SERVICE_SECRET: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
+      'DIRECTORY_INTERNAL_URL: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
+    ]);
   });
 
   it('refuses a subgraph listed twice', () => {
-    expect(() => GatewayConfig.fromEnv({ GATEWAY_SUBGRAPHS: 'a=http://h/graphql,a=http://i/graphql' })).toThrow(
+    expect(problemsOf({ ...FEDERATED, GATEWAY_SUBGRAPHS: 'a=http://h/graphql,a=http://i/graphql' })).toEqual([
       'GATEWAY_SUBGRAPHS: subgraph "a" is listed twice',
-    );
+    ]);
   });
 
-  it('masks credentials when shown, in errors and in logs', () => {
-    const config = GatewayConfig.fromEnv({ GATEWAY_SUBGRAPHS: 'a=http://svc:s3cret@h:1/graphql' });
-    expect(JSON.stringify(config)).not.toContain('s3cret');
+  it('masks secrets and credentials when shown, in errors and in logs', () => {
+    const config = GatewayConfig.fromEnv({
+      ...FEDERATED,
+      GATEWAY_SUBGRAPHS: 'a=http://svc:s3cret@h:1/graphql',
+      DIRECTORY_INTERNAL_URL: 'http://svc:d1rect@directory:4101',
+    });
+    const shown = [JSON.stringify(config), inspect(config, { depth: 5 }), `${config.auth?.userContextSecret}`].join(
+      '\n',
+    );
+    for (const secret of ['s3cret', 'd1rect', USER_CONTEXT_SECRET, INTERNAL_SERVICE_SECRET]) {
+      expect(shown).not.toContain(secret);
+    }
     expect(JSON.stringify(config)).toContain('http://***@h:1/graphql');
-    expect(() => GatewayConfig.fromEnv({ GATEWAY_SUBGRAPHS: 'a=ftp://svc:s3cret@h' })).toThrow('entry "a=ftp://***@h"');
+    expect(config.toJSON().auth).toMatchObject({ userContextSecret: '[masked]', internalServiceSecret: '[masked]' });
+    expect(problemsOf({ ...FEDERATED, GATEWAY_SUBGRAPHS: 'a=ftp://svc:s3cret@h' })).toEqual([
+      'GATEWAY_SUBGRAPHS: entry "a=ftp://***@h" must look like name=http://host:port/graphql',
+    ]);
   });
 });

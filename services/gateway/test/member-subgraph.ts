@@ -22,7 +22,7 @@ const MEMBERS: Record<string, { id: string; displayName: string }> = {
   m1: { id: 'm1', displayName: 'Dr Camille Martin' },
 };
 
-/** A real federation subgraph, standing alone, that records the headers of every request it receives. */
+/** A real federation subgraph, standing alone and unguarded, that records the headers of every request it receives. */
 export async function startMemberSubgraph(): Promise<{
   url: string;
   received: Array<Record<string, string | undefined>>;
@@ -45,6 +45,7 @@ export async function startMemberSubgraph(): Promise<{
       received.push({
         correlationId: req.headers['x-correlation-id'] as string | undefined,
         authorization: req.headers.authorization,
+        userContext: req.headers['x-msp-user-context'] as string | undefined,
       });
       return {};
     },

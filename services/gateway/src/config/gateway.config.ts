@@ -1,42 +1,41 @@
+import { DEV_AUDIENCE, DEV_ISSUER } from '@msp/auth';
 import { LOG_LEVELS, LogLevel } from '@msp/observability';
+import { inspect } from 'node:util';
 import { z } from 'zod';
 import { InvalidConfigError } from './invalid-config.error';
+import { Secret } from './secret';
+import { commaList, isHttpUrl, maskUrl, SubgraphEndpoint, subgraphEndpoints } from './subgraph-endpoints';
 
-export interface SubgraphEndpoint {
-  name: string;
-  url: string;
+export type { SubgraphEndpoint } from './subgraph-endpoints';
+
+/** How the gateway establishes who calls: present whenever it fronts subgraphs. */
+export interface FrontDoorAuth {
+  issuer: string;
+  audience: string;
+  jwksUri: string;
+  /** Signs the user context sent to subgraphs (shared with them). */
+  userContextSecret: Secret;
+  /** Signs the gateway's calls to other services' internal APIs (shared by the platform). */
+  internalServiceSecret: Secret;
+  /** Base URL of the directory's internal API, which knows each member's structures, roles and sites. */
+  directoryInternalUrl: string;
 }
 
-const SUBGRAPH_NAME = /^[a-z][a-z0-9_-]*$/i;
+/** Refused before any subgraph is called. */
+export interface QueryLimits {
+  maxDepth: number;
+  maxCost: number;
+}
 
-const list = (value: string | undefined): string[] =>
-  (value ?? '')
-    .split(',')
-    .map((item) => item.trim())
-    .filter(Boolean);
-
-const subgraphs = z
-  .string()
-  .optional()
-  .transform((value, ctx) => {
-    const endpoints = list(value).map((entry): SubgraphEndpoint => {
-      const separator = entry.indexOf('=');
-      const name = entry.slice(0, Math.max(separator, 0)).trim();
-      const url = entry.slice(separator + 1).trim();
-      if (separator < 0 || !SUBGRAPH_NAME.test(name) || !isHttpUrl(url)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `entry "${maskUrl(entry)}" must look like name=http://host:port/graphql`,
-        });
-      }
-      return { name, url };
-    });
-    const names = endpoints.map((e) => e.name);
-    for (const name of new Set(names.filter((n, i) => names.indexOf(n) !== i))) {
-      ctx.addIssue({ code: 'custom', message: `subgraph "${name}" is listed twice` });
-    }
-    return endpoints;
-  });
+const httpUrl = z.string().refine(isHttpUrl, 'must be an http:// or https:// URL').optional();
+const secret = z.string().min(32, 'must be at least 32 characters').optional();
+const count = (fallback: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number between 1 and ${max}`)
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= max, `must be a whole number between 1 and ${max}`)
+    .default(String(fallback));
 
 const schema = z.object({
   PORT: z
@@ -46,52 +45,115 @@ const schema = z.object({
     .refine((port) => port <= 65535, 'must be a port number between 0 and 65535')
     .default('4000'),
   HOST: z.string().default('127.0.0.1'),
-  GATEWAY_SUBGRAPHS: subgraphs,
-  CORS_ORIGINS: z.string().optional().transform(list),
+  GATEWAY_SUBGRAPHS: subgraphEndpoints,
+  GATEWAY_SUPERGRAPH_FILE: z.string().optional(),
+  CORS_ORIGINS: z.string().optional().transform(commaList),
   LOG_LEVEL: z.enum(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  AUTH_ISSUER: z.string().default(DEV_ISSUER),
+  AUTH_AUDIENCE: z.string().default(DEV_AUDIENCE),
+  AUTH_JWKS_URI: httpUrl,
+  USER_CONTEXT_SECRET: secret,
+  INTERNAL_SERVICE_SECRET: secret,
+  DIRECTORY_INTERNAL_URL: httpUrl,
+  GRAPHQL_MAX_DEPTH: count(10, 100),
+  GRAPHQL_MAX_COST: count(5000, 1_000_000),
 });
+
+type Variable = keyof typeof schema.shape;
+const VARIABLES = Object.keys(schema.shape) as Variable[];
+/** Without these a gateway in front of subgraphs could not tell who calls, so it refuses to start. */
+const REQUIRED_WITH_SUBGRAPHS: Variable[] = [
+  'AUTH_JWKS_URI',
+  'USER_CONTEXT_SECRET',
+  'INTERNAL_SERVICE_SECRET',
+  'DIRECTORY_INTERNAL_URL',
+];
 
 /** Everything the gateway reads from its environment, validated once at boot. */
 export class GatewayConfig {
-  private constructor(
-    readonly port: number,
-    readonly host: string,
-    readonly subgraphs: readonly SubgraphEndpoint[],
-    readonly corsOrigins: readonly string[],
-    readonly logLevel: LogLevel,
-  ) {}
+  readonly port: number;
+  readonly host: string;
+  readonly subgraphs: readonly SubgraphEndpoint[];
+  /** A supergraph composed ahead of time (`npm run compose`); replaces composition at startup. */
+  readonly supergraphFile?: string;
+  readonly corsOrigins: readonly string[];
+  readonly logLevel: LogLevel;
+  readonly limits: QueryLimits;
+  /** Set whenever the gateway fronts subgraphs; the local schema is public. */
+  readonly auth?: FrontDoorAuth;
+
+  private constructor(env: z.infer<typeof schema>) {
+    this.port = env.PORT;
+    this.host = env.HOST;
+    this.subgraphs = env.GATEWAY_SUBGRAPHS;
+    this.supergraphFile = env.GATEWAY_SUPERGRAPH_FILE;
+    this.corsOrigins = env.CORS_ORIGINS;
+    this.logLevel = env.LOG_LEVEL;
+    this.limits = { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST };
+    if (this.federated) this.auth = frontDoorAuth(env);
+  }
+
+  /** True when the gateway serves subgraphs (composed at startup or from a supergraph file). */
+  get federated(): boolean {
+    return this.subgraphs.length > 0 || this.supergraphFile !== undefined;
+  }
 
   static fromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
     // An exported-but-empty variable means "not set", as in most shells' `VAR= cmd`.
-    const present = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, env[key] || undefined]));
+    const present = Object.fromEntries(VARIABLES.map((key) => [key, env[key] || undefined]));
     const parsed = schema.safeParse(present);
-    if (!parsed.success) {
-      throw new InvalidConfigError(parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`));
+    const problems = parsed.success
+      ? []
+      : parsed.error.issues.map((i) => ({ key: String(i.path[0]), message: i.message }));
+    if (present.GATEWAY_SUBGRAPHS || present.GATEWAY_SUPERGRAPH_FILE) {
+      for (const key of REQUIRED_WITH_SUBGRAPHS.filter((k) => !present[k])) {
+        problems.push({ key, message: 'is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set' });
+      }
     }
-    const { PORT, HOST, GATEWAY_SUBGRAPHS, CORS_ORIGINS, LOG_LEVEL } = parsed.data;
-    return new GatewayConfig(PORT, HOST, GATEWAY_SUBGRAPHS, CORS_ORIGINS, LOG_LEVEL);
+    if (!parsed.success || problems.length > 0) {
+      const order = (key: string) => VARIABLES.indexOf(key as Variable);
+      problems.sort((a, b) => order(a.key) - order(b.key));
+      throw new InvalidConfigError(problems.map(({ key, message }) => `${key}: ${message}`));
+    }
+    return new GatewayConfig(parsed.data);
   }
 
-  /** What logging the config shows: credentials inside subgraph URLs are masked. */
+  /** What logging the config shows: secrets and credentials inside URLs are masked. */
   toJSON(): Record<string, unknown> {
     return {
       port: this.port,
       host: this.host,
       subgraphs: this.subgraphs.map(({ name, url }) => ({ name, url: maskUrl(url) })),
+      supergraphFile: this.supergraphFile,
       corsOrigins: this.corsOrigins,
       logLevel: this.logLevel,
+      limits: this.limits,
+      auth: this.auth && {
+        ...this.auth,
+        jwksUri: maskUrl(this.auth.jwksUri),
+        userContextSecret: this.auth.userContextSecret.toJSON(),
+        internalServiceSecret: this.auth.internalServiceSecret.toJSON(),
+        directoryInternalUrl: maskUrl(this.auth.directoryInternalUrl),
+      },
     };
   }
-}
 
-function isHttpUrl(value: string): boolean {
-  try {
-    return ['http:', 'https:'].includes(new URL(value).protocol);
-  } catch {
-    return false;
+  /** `console.log` / `util.inspect` show the masked view too. */
+  [inspect.custom](): Record<string, unknown> {
+    return this.toJSON();
   }
 }
 
-function maskUrl(value: string): string {
-  return value.replace(/\/\/[^/@\s]+@/, '//***@');
+/** The authentication settings, all present (fromEnv refused the configuration otherwise). */
+function frontDoorAuth(env: z.infer<typeof schema>): FrontDoorAuth | undefined {
+  const { AUTH_JWKS_URI, USER_CONTEXT_SECRET, INTERNAL_SERVICE_SECRET, DIRECTORY_INTERNAL_URL } = env;
+  if (!AUTH_JWKS_URI || !USER_CONTEXT_SECRET || !INTERNAL_SERVICE_SECRET || !DIRECTORY_INTERNAL_URL) return undefined;
+  return {
+    issuer: env.AUTH_ISSUER,
+    audience: env.AUTH_AUDIENCE,
+    jwksUri: AUTH_JWKS_URI,
+    userContextSecret: new Secret(USER_CONTEXT_SECRET),
+    internalServiceSecret: new Secret(INTERNAL_SERVICE_SECRET),
+    directoryInternalUrl: DIRECTORY_INTERNAL_URL,
+  };
 }

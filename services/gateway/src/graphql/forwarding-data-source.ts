@@ -1,18 +1,20 @@
 import { GraphQLDataSourceProcessOptions, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { USER_CONTEXT_HEADER } from '@msp/auth';
 import { CORRELATION_ID_HEADER } from '@msp/observability';
 import { GatewayContext } from './gateway-context';
 
 /**
- * Calls one subgraph, passing on the caller's correlation id so one request can be followed across services.
- * The raw bearer token is forwarded for now; a signed user-context header replaces it when auth lands.
+ * Calls one subgraph, passing on the caller's correlation id (so one request can be followed across services) and the
+ * verified caller as a signed user context. The caller's bearer token stays at the front door: subgraphs trust only
+ * the signed context.
  */
 export class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
     // Schema loading and health checks run outside any incoming request and have nothing to forward.
     if (!headers) return;
-    const { correlationId, authorization } = context as GatewayContext;
+    const { correlationId, userContextHeader } = context as GatewayContext;
     if (correlationId) headers.set(CORRELATION_ID_HEADER, correlationId);
-    if (authorization) headers.set('authorization', authorization);
+    if (userContextHeader) headers.set(USER_CONTEXT_HEADER, userContextHeader);
   }
 }

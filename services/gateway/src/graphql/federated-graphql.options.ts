@@ -1,0 +1,82 @@
+import { BearerTokenVerifier, signUserContext } from '@msp/auth';
+import { InternalHttpClient } from '@msp/messaging';
+import { correlationIdOf } from '@msp/observability';
+import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
+import { Injectable } from '@nestjs/common';
+import type { GqlOptionsFactory } from '@nestjs/graphql';
+import { Logger } from 'nestjs-pino';
+import { performance } from 'node:perf_hooks';
+import { DirectoryMemberContexts } from '../auth/directory-member-contexts';
+import { RequestAuthenticator } from '../auth/request-authenticator';
+import { FrontDoorAuth, GatewayConfig } from '../config/gateway.config';
+import { ErrorMasking } from './error-masking';
+import { ForwardingDataSource } from './forwarding-data-source';
+import { ContextArgs, GatewayContext, requestedOperationName } from './gateway-context';
+import { GRAPHQL_PATH } from './graphql-path';
+import { codesOf, elapsedSince, OperationLog } from './operation-log';
+import { queryLimitOptions } from './query-limits';
+import { subgraphUrl, supergraphSource } from './supergraph-source';
+
+/** Apollo Gateway in front of the subgraphs: every operation authenticated, limited, logged and its errors masked. */
+@Injectable()
+export class FederatedGraphqlOptions implements GqlOptionsFactory<ApolloGatewayDriverConfig> {
+  constructor(
+    private readonly config: GatewayConfig,
+    private readonly logger: Logger,
+  ) {}
+
+  createGqlOptions(): ApolloGatewayDriverConfig {
+    const auth = this.config.auth;
+    if (!auth) throw new Error('the federated gateway needs its authentication settings');
+    const masking = new ErrorMasking(this.logger);
+    const operations = new OperationLog(this.logger);
+    const limits = queryLimitOptions(this.config.limits);
+    return {
+      server: {
+        path: GRAPHQL_PATH,
+        context: this.authenticatedContext(auth, masking, operations),
+        ...limits,
+        plugins: [...limits.plugins, masking.plugin(), operations.plugin()],
+        formatError: masking.formatError,
+      },
+      gateway: {
+        supergraphSdl: supergraphSource(this.config),
+        buildService: ({ name, url }) => new ForwardingDataSource({ url: subgraphUrl(this.config, name, url) }),
+      },
+    };
+  }
+
+  private authenticatedContext(auth: FrontDoorAuth, masking: ErrorMasking, operations: OperationLog) {
+    const directory = new InternalHttpClient({
+      caller: 'gateway',
+      target: 'directory',
+      baseUrl: auth.directoryInternalUrl,
+      secret: auth.internalServiceSecret.reveal(),
+    });
+    const authenticator = new RequestAuthenticator(
+      new BearerTokenVerifier({ issuer: auth.issuer, audience: auth.audience, jwksUri: auth.jwksUri }),
+      new DirectoryMemberContexts(directory, this.logger),
+      this.logger,
+    );
+    return async ({ req }: ContextArgs): Promise<GatewayContext> => {
+      const startedAt = performance.now();
+      const correlationId = correlationIdOf(req);
+      try {
+        const user = await authenticator.authenticate(req.headers.authorization, correlationId);
+        const userContextHeader = await signUserContext(user, auth.userContextSecret.reveal());
+        return { correlationId, user, userContextHeader };
+      } catch (error) {
+        // Apollo runs no plugin for a request whose context failed: its log line and error reference are made here.
+        masking.remember(error, correlationId);
+        const reason = (error as { extensions?: { reason?: unknown } }).extensions?.reason;
+        operations.record({
+          operationName: requestedOperationName(req),
+          durationMs: elapsedSince(startedAt),
+          errorCodes: codesOf([error]),
+          authFailure: typeof reason === 'string' ? reason : undefined,
+        });
+        throw error;
+      }
+    };
+  }
+}
