@@ -33,8 +33,10 @@ export class BearerTokenVerifier {
   }
 }
 
-function toAuthenticationError(error: unknown): AuthenticationError {
+/** Token faults become AuthenticationError; an issuer that cannot be reached is not the caller's fault and is rethrown. */
+function toAuthenticationError(error: unknown): Error {
   if (error instanceof AuthenticationError) return error;
+  if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) return error as Error;
   if (error instanceof errors.JWTExpired) return new AuthenticationError('EXPIRED_TOKEN');
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === 'aud') return new AuthenticationError('WRONG_AUDIENCE');

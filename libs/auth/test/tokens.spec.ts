@@ -67,6 +67,12 @@ describe('bearer tokens from the development issuer', () => {
     expect(await reasonOf(verifier.verify(await header()))).toBe(reason);
   });
 
+  it('reports an unreachable issuer as such, not as a bad token', async () => {
+    const offline = new BearerTokenVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwksUri: 'http://127.0.0.1:9/jwks.json' });
+    const token = await issuer.issue({ subject: 'member-1' });
+    await expect(offline.verify(`Bearer ${token}`)).rejects.not.toBeInstanceOf(AuthenticationError);
+  });
+
   it('refuses a token signed by another key', async () => {
     const otherDir = mkdtempSync(join(tmpdir(), 'other-issuer-'));
     const forger = await DevIssuer.loadOrCreate(otherDir);
