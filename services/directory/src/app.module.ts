@@ -22,6 +22,7 @@ import { CreateStructureHandler } from './application/structures/create-structur
 import { ChangeSiteHoursHandler } from './application/sites/change-site-hours.handler';
 import { OpenSiteHandler } from './application/sites/open-site.handler';
 import type { DirectoryConfig } from './config/directory.config';
+import { DEMO_DATA_ENABLED, DemoDataLoader } from './demo/demo-data.loader';
 import { DIRECTORY_ENTITIES } from './infrastructure/entities';
 import { DirectorySchema1763900001000 } from './infrastructure/migrations/1763900001000-directory-schema';
 import { DirectoryErrorFilter } from './interface/graphql/directory-error.filter';
@@ -83,6 +84,8 @@ export class AppModule {
         MembershipResolver,
         PatientResolver,
         AccessEntryResolver,
+        { provide: DEMO_DATA_ENABLED, useValue: config.loadDemoData },
+        DemoDataLoader,
       ],
     };
   }

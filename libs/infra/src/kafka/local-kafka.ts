@@ -64,7 +64,13 @@ export async function startLocalKafka(dir: string): Promise<LocalKafka> {
   const classPath = `${libs}/*`;
   const clusterIdFile = join(dir, 'cluster-id');
   // Kafka cluster ids are 16 random bytes in URL-safe base64, as `kafka-storage random-uuid` prints them.
-  if (!existsSync(clusterIdFile)) writeFileSync(clusterIdFile, randomBytes(16).toString('base64url'));
+  // Like Kafka's own Uuid.randomUuid, never one starting with '-': the storage tool would read it as an option.
+  if (!existsSync(clusterIdFile)) {
+    let id: string;
+    do id = randomBytes(16).toString('base64url');
+    while (id.startsWith('-'));
+    writeFileSync(clusterIdFile, id);
+  }
   const clusterId = readFileSync(clusterIdFile, 'utf8').trim();
   const format = spawnSync(
     'java',
