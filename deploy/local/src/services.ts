@@ -76,7 +76,11 @@ export function startOrder(services: readonly ServiceDefinition[]): ServiceDefin
   return [...services].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));
 }
 
-/** `msp_<name>` with dashes as underscores: `call-routing` → `msp_call_routing`. */
-export function databaseName(service: Pick<ServiceDefinition, 'name'>): string {
-  return `msp_${service.name.replace(/-/g, '_')}`;
+/**
+ * `msp_<name>` with dashes as underscores: `call-routing` → `msp_call_routing`. `MSP_DATABASE_PREFIX` replaces `msp`,
+ * so that tests (or a second stack) on the same PostgreSQL server get databases of their own.
+ */
+export function databaseName(service: Pick<ServiceDefinition, 'name'>, prefix = 'msp'): string {
+  if (!/^[a-z][a-z0-9_]{0,30}$/.test(prefix)) throw new Error(`MSP_DATABASE_PREFIX="${prefix}" must be lower-case letters, digits and _`);
+  return `${prefix}_${service.name.replace(/-/g, '_')}`;
 }

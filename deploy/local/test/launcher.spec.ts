@@ -2,11 +2,17 @@ import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isAlive, workspaceRoot } from '@msp/infra';
-import { expectEventually, testKafkaBrokers, testPostgresAdminUrl } from '@msp/testing';
+import { DevIssuer } from '@msp/auth';
+import { databaseUrl, dropDatabase, isAlive, workspaceRoot } from '@msp/infra';
+import { Client } from 'pg';
+import { LocalStack } from '../src/local-stack';
+import { SERVICES } from '../src/services';
+import { expectEventually, testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
 import { lockFilePath, StackState } from '../src/stack-lock';
 
 const root = workspaceRoot();
+/** Databases of this spec's stacks, apart from any other stack on the same PostgreSQL server. */
+const DATABASE_PREFIX = `t${uniqueSuffix()}`;
 const MAIN = join(root, 'deploy/local/dist/main.js');
 
 /** The built launcher runs the built services: no development condition, which would point packages at TypeScript. */
@@ -18,6 +24,7 @@ function launcherEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.Pro
     KAFKA_BROKERS: testKafkaBrokers().join(','),
     PORT: '',
     LOG_LEVEL: 'info',
+    MSP_DATABASE_PREFIX: DATABASE_PREFIX,
     ...extra,
   };
   delete env.NODE_OPTIONS;
@@ -73,6 +80,7 @@ describe('npm start launcher (built, with the real gateway)', () => {
       first.child.kill('SIGKILL');
       await first.exited;
     }
+    await dropDatabase(testPostgresAdminUrl(), `${DATABASE_PREFIX}_directory`);
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -91,13 +99,14 @@ describe('npm start launcher (built, with the real gateway)', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ __typename }' }),
     });
-    expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+    // The front door answers GraphQL and, without a token, says how to authenticate.
+    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED', reason: 'MISSING_TOKEN' } }] });
 
     const state = JSON.parse(readFileSync(lockFilePath(dataDir), 'utf8')) as StackState;
     expect(state).toMatchObject({ pid: first.child.pid, status: 'running', gatewayUrl: base });
     const servicePids = (state.services ?? []).map((s) => s.pid);
-    expect(servicePids).toHaveLength(1);
-    expect(servicePids.filter(isAlive)).toHaveLength(1);
+    expect(servicePids).toHaveLength(SERVICES.length);
+    expect(servicePids.filter(isAlive)).toHaveLength(SERVICES.length);
 
     // A second launcher on the same data folder is refused, and says where the first one runs.
     const second = new Launcher(dataDir);
@@ -142,11 +151,65 @@ describe('npm start launcher (built, with the real gateway)', () => {
   }, 60_000);
 
   it('names a service that cannot start and its log, then exits 1 with nothing left running', async () => {
-    // The gateway validates its configuration at boot and exits on an unknown LOG_LEVEL: the launcher must say so, not hang.
+    // Services validate their configuration at boot and exit on an unknown LOG_LEVEL: the launcher must say so, not hang.
     const failing = new Launcher(dataDir, { LOG_LEVEL: 'nonsense' });
     const { code } = await failing.exited;
     expect(code).toBe(1);
-    expect(failing.output).toMatch(/gateway stopped \(exit code 1\) before it was ready\. Its log, .*gateway\.log/);
+    expect(failing.output).toMatch(/(directory|gateway) stopped \(exit code 1\) before it was ready\. Its log, .*(directory|gateway)\.log/);
     expect(descendants(dataDir)).toEqual([]);
   }, 120_000);
+});
+
+/**
+ * The real directory and gateway (built), a second subgraph extending Member, the development issuer and demo data:
+ * one query through the gateway, authenticated with a token, joins fields of both subgraphs.
+ */
+describe('the platform through the gateway (built services, real directory)', () => {
+  const prefix = `t${uniqueSuffix()}`;
+  let dataDir: string;
+  let stack: LocalStack;
+  let gatewayUrl: string;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'msp-platform-spec-'));
+    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], { cwd: root, env: launcherEnv(dataDir), stdio: 'pipe', timeout: 300_000 });
+    const env = launcherEnv(dataDir, { MSP_DATABASE_PREFIX: prefix, LOG_LEVEL: 'warn' });
+    const services = [
+      ...SERVICES,
+      { name: 'extension', entry: join(__dirname, 'fixtures', 'extension-subgraph.js'), role: 'subgraph', database: false, order: 20 } as const,
+    ];
+    stack = new LocalStack({ dataDir, workspaceRoot: root, env, services, demoData: true });
+    const summary = await stack.start();
+    gatewayUrl = summary.gateway!.url;
+  }, 320_000);
+
+  afterAll(async () => {
+    await stack?.stop();
+    await dropDatabase(testPostgresAdminUrl(), `${prefix}_directory`);
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const graphql = async (query: string, token?: string) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const response = await fetch(`${gatewayUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query }) });
+    return (await response.json()) as { data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string; reason?: string } }> };
+  };
+
+  it('joins a member with the fields another subgraph adds, for the signed-in caller', async () => {
+    const db = new Client({ connectionString: databaseUrl(testPostgresAdminUrl(), `${prefix}_directory`) });
+    await db.connect();
+    const [{ id }] = (await db.query(`select id from member where email = 'secretariat@msp-lices.demo'`)).rows;
+    await db.end();
+    const token = await (await DevIssuer.loadOrCreate(join(dataDir, 'dev-issuer'))).issue({ subject: id });
+
+    const result = await graphql('{ me { id lastName profession seenBy nextFreeSlot } }', token);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.me).toMatchObject({ id, profession: 'medical_secretary', seenBy: id, nextFreeSlot: '2026-11-24T08:00:00Z' });
+  });
+
+  it('refuses the same query without a token, with a clear reason', async () => {
+    const result = await graphql('{ me { id } }');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'MISSING_TOKEN' });
+  });
 });

@@ -1,0 +1,95 @@
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { GraphQLModule } from '@nestjs/graphql';
+import { SubgraphAuthModule } from '@msp/auth';
+import { TOPICS } from '@msp/contracts';
+import { InternalApiModule, MESSAGING_MIGRATIONS, MessagingModule, MessagingReadinessCheck } from '@msp/messaging';
+import { DatabaseReadinessCheck, ObservabilityModule } from '@msp/observability';
+import { PersistenceModule } from '@msp/persistence';
+import { DeclareAbsenceHandler } from './application/absences/declare-absence.handler';
+import { BookAppointmentHandler } from './application/booking/book-appointment.handler';
+import { BookingContextLoader } from './application/booking/booking-context.loader';
+import { CancelAppointmentHandler } from './application/booking/cancel-appointment.handler';
+import { ConfirmHoldHandler } from './application/booking/confirm-hold.handler';
+import { HoldSlotHandler } from './application/booking/hold-slot.handler';
+import { HoldSweeper } from './application/booking/hold-sweeper';
+import { SlotReservation } from './application/booking/slot-reservation';
+import { Clock } from './application/clock';
+import { CreateMotifHandler } from './application/motifs/create-motif.handler';
+import { DefineOpeningRangeHandler } from './application/opening-ranges/define-opening-range.handler';
+import { DirectoryProjection } from './application/projections/directory-projection';
+import { AgendaReader } from './application/reads/agenda-reader';
+import { SCHEDULING_SETTINGS } from './application/scheduling-settings';
+import { FindFreeSlotsQuery } from './application/slots/find-free-slots.query';
+import type { SchedulingConfig } from './config/scheduling.config';
+import { SCHEDULING_ENTITIES } from './infrastructure/entities';
+import { SchedulingSchema1764000001000 } from './infrastructure/migrations/1764000001000-scheduling-schema';
+import { AgendaRepository } from './infrastructure/repositories/agenda.repository';
+import { AppointmentRepository } from './infrastructure/repositories/appointment.repository';
+import { AppointmentResolver } from './interface/graphql/resolvers/appointment.resolver';
+import { MotifResolver } from './interface/graphql/resolvers/motif.resolver';
+import { OpeningRangeResolver } from './interface/graphql/resolvers/opening-range.resolver';
+import { SchedulingErrorFilter } from './interface/graphql/scheduling-error.filter';
+import { AgendaInternalController } from './interface/internal/agenda-internal.controller';
+
+export const SERVICE_NAME = 'scheduling';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: SchedulingConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ObservabilityModule.forRoot({ serviceName: SERVICE_NAME, readinessChecks: [DatabaseReadinessCheck, MessagingReadinessCheck] }),
+        PersistenceModule.forRoot({
+          url: config.databaseUrl,
+          entities: SCHEDULING_ENTITIES,
+          migrations: [...MESSAGING_MIGRATIONS, SchedulingSchema1764000001000],
+          applicationName: SERVICE_NAME,
+        }),
+        MessagingModule.forRoot({
+          serviceName: SERVICE_NAME,
+          brokers: config.kafkaBrokers,
+          subscribeTo: [TOPICS.directory],
+          consumerGroup: config.consumerGroup,
+        }),
+        SubgraphAuthModule.forRoot({ userContextSecret: config.userContextSecret }),
+        InternalApiModule.forRoot({ serviceName: SERVICE_NAME, secret: config.internalServiceSecret }),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+          driver: ApolloFederationDriver,
+          autoSchemaFile: { federation: 2 },
+          path: '/graphql',
+          context: ({ req }: { req: unknown }) => ({ req }),
+          // Traces would tell the gateway (and its clients) how long each resolver took: not needed, and noisy.
+          plugins: [ApolloServerPluginInlineTraceDisabled()],
+        }),
+      ],
+      controllers: [AgendaInternalController],
+      providers: [
+        { provide: APP_FILTER, useClass: SchedulingErrorFilter },
+        { provide: SCHEDULING_SETTINGS, useValue: { holdTtlSeconds: config.holdTtlSeconds, holdSweepSeconds: config.holdSweepSeconds } },
+        Clock,
+        AgendaRepository,
+        AppointmentRepository,
+        AgendaReader,
+        BookingContextLoader,
+        SlotReservation,
+        CreateMotifHandler,
+        DefineOpeningRangeHandler,
+        DeclareAbsenceHandler,
+        FindFreeSlotsQuery,
+        BookAppointmentHandler,
+        HoldSlotHandler,
+        ConfirmHoldHandler,
+        CancelAppointmentHandler,
+        HoldSweeper,
+        DirectoryProjection,
+        MotifResolver,
+        OpeningRangeResolver,
+        AppointmentResolver,
+      ],
+    };
+  }
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { assertBookable } from '../../domain/booking-rules';
+import type { BookingChannel } from '../../domain/booking-channel';
+import type { Interval } from '../../domain/interval';
+import { localDateOf } from '../../domain/local-date';
+import type { Motif } from '../../domain/motif';
+import { SchedulingError } from '../../domain/scheduling-error';
+import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
+import { Clock } from '../clock';
+import { assertUuid, parseInstant } from '../input-checks';
+
+export interface SlotRequest {
+  practitionerId: string;
+  siteId: string;
+  motifId: string;
+  startsAt: string;
+}
+
+export interface CheckedSlot {
+  structureId: string;
+  siteId: string;
+  practitionerId: string;
+  motif: Motif;
+  interval: Interval;
+  now: Date;
+}
+
+/**
+ * Everything a booking or a hold checks before trying the database: the ids, the site (and its zone), the motif of the
+ * same structure, the practitioner's ranges and absences, the booking rules. `authorize` runs as soon as the structure
+ * is known, before anything about the agenda is revealed.
+ */
+@Injectable()
+export class BookingContextLoader {
+  constructor(
+    private readonly agenda: AgendaRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async check(request: SlotRequest, channel: BookingChannel, authorize: (structureId: string) => void): Promise<CheckedSlot> {
+    const practitionerId = assertUuid(request.practitionerId, 'input.practitionerId');
+    const siteId = assertUuid(request.siteId, 'input.siteId');
+    const motifId = assertUuid(request.motifId, 'input.motifId');
+    const startsAt = parseInstant(request.startsAt, 'input.startsAt');
+    const site = await this.agenda.site(siteId);
+    if (!site) throw SchedulingError.notFound('Site', 'input.siteId');
+    authorize(site.structureId);
+    const motif = await this.agenda.motif(motifId);
+    if (!motif || motif.structureId !== site.structureId) throw SchedulingError.notFound('Motif', 'input.motifId');
+    const date = localDateOf(startsAt, site.timeZone);
+    const ranges = await this.agenda.ranges({ structureId: site.structureId, practitionerIds: [practitionerId], siteIds: [siteId], from: date, to: date });
+    const around = { start: new Date(startsAt.getTime() - 86_400_000), end: new Date(startsAt.getTime() + 2 * 86_400_000) };
+    const exceptions = await this.agenda.exceptions([practitionerId], around.start, around.end);
+    const now = this.clock.now();
+    const interval = assertBookable({ practitionerId, startsAt, motif, channel, ranges, timeZone: site.timeZone, exceptions, now });
+    return { structureId: site.structureId, siteId, practitionerId, motif, interval, now };
+  }
+}

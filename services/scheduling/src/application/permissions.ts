@@ -1,0 +1,36 @@
+import { ForbiddenError, hasRoleIn, membershipIn, ROLES, worksAtSite, type Role, type UserContext } from '@msp/auth';
+import type { Actor } from './actor';
+
+/**
+ * Who may do what inside their own structure; nobody may do anything in a structure they do not belong to.
+ * A practitioner always manages their own agenda (ranges, absences, own motifs, own appointments).
+ */
+export const PERMISSIONS = {
+  readAgenda: ROLES,
+  manageMotifs: ['administrator', 'coordinator'],
+  manageOpeningRanges: ['administrator', 'secretary'],
+  declareAbsences: ['administrator', 'secretary', 'coordinator'],
+  /** Staff who book, for the sites they work at. */
+  book: ['practitioner', 'secretary', 'medical_assistant'],
+} as const satisfies Record<string, readonly Role[]>;
+
+/** Member of the structure with one of `roles`, or the practitioner `self` acting on their own agenda. */
+export function assertMayManage(user: UserContext, structureId: string, roles: readonly Role[], self?: string | null): void {
+  if (!membershipIn(user, structureId)) throw new ForbiddenError();
+  if (hasRoleIn(user, structureId, roles)) return;
+  if (self && self === user.memberId && hasRoleIn(user, structureId, ['practitioner'])) return;
+  throw new ForbiddenError(`This requires one of the roles: ${roles.join(', ')}, or to be the practitioner`);
+}
+
+/** Staff book for the sites they work at; a practitioner books in their own agenda at any of their sites. */
+export function assertMayBook(user: UserContext, structureId: string, siteId: string, practitionerId: string): void {
+  if (!membershipIn(user, structureId)) throw new ForbiddenError();
+  if (user.memberId === practitionerId && hasRoleIn(user, structureId, ['practitioner'])) return;
+  if (!hasRoleIn(user, structureId, PERMISSIONS.book)) throw new ForbiddenError(`Booking requires one of the roles: ${PERMISSIONS.book.join(', ')}`);
+  if (!worksAtSite(user, structureId, siteId)) throw new ForbiddenError('You may book only for the sites you work at');
+}
+
+/** Services (the virtual secretary) passed the internal API's service-identity guard; members are checked here. */
+export function assertActorMayBook(actor: Actor, structureId: string, siteId: string, practitionerId: string): void {
+  if (actor.kind === 'member') assertMayBook(actor.user, structureId, siteId, practitionerId);
+}

@@ -1,0 +1,22 @@
+import type { Motif } from '../../domain/motif';
+import { MotifEntity } from '../entities/motif.entity';
+
+export function motifToEntity(motif: Motif): MotifEntity {
+  return Object.assign(new MotifEntity(), motif);
+}
+
+export function motifFromEntity(entity: MotifEntity): Motif {
+  return {
+    id: entity.id,
+    structureId: entity.structureId,
+    practitionerId: entity.practitionerId,
+    label: entity.label,
+    durationMinutes: entity.durationMinutes,
+    channel: entity.channel,
+    bookableBy: entity.bookableBy,
+    newPatientsAllowed: entity.newPatientsAllowed,
+    bufferAfterMinutes: entity.bufferAfterMinutes,
+    minNoticeMinutes: entity.minNoticeMinutes,
+    maxHorizonDays: entity.maxHorizonDays,
+  };
+}

@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { activeManager } from '@msp/persistence';
+import type { PractitionerInterval } from '../../domain/slot-generator';
+import type { Motif } from '../../domain/motif';
+import type { OpeningRange } from '../../domain/opening-range';
+import { motifFromEntity } from '../mappers/motif.mapper';
+import { openingRangeFromEntity } from '../mappers/opening-range.mapper';
+import { MotifEntity } from '../entities/motif.entity';
+import { OpeningRangeEntity } from '../entities/opening-range.entity';
+import { SiteRefEntity } from '../entities/site-ref.entity';
+import { TeamMemberEntity } from '../entities/team-member.entity';
+
+export interface RangeFilter {
+  structureId: string;
+  from: string;
+  to: string;
+  motifId?: string;
+  practitionerIds?: readonly string[];
+  siteIds?: readonly string[];
+  profession?: string | null;
+}
+
+/** Reads what slots and bookings are computed from: sites, team, motifs, ranges, exceptions and busy time. */
+@Injectable()
+export class AgendaRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get db(): EntityManager {
+    return activeManager() ?? this.dataSource.manager;
+  }
+
+  site(siteId: string): Promise<SiteRefEntity | null> {
+    return this.db.findOneBy(SiteRefEntity, { siteId });
+  }
+
+  sites(siteIds: readonly string[]): Promise<SiteRefEntity[]> {
+    return siteIds.length ? this.db.getRepository(SiteRefEntity).createQueryBuilder('s').where('s.site_id = any(:ids)', { ids: [...siteIds] }).getMany() : Promise.resolve([]);
+  }
+
+  /** A current member of the structure. */
+  teamMember(memberId: string, structureId: string): Promise<TeamMemberEntity | null> {
+    return this.db.getRepository(TeamMemberEntity).createQueryBuilder('t').where('t.member_id = :memberId and t.structure_id = :structureId and t.left_at is null', { memberId, structureId }).getOne();
+  }
+
+  async motif(id: string): Promise<Motif | null> {
+    const entity = await this.db.findOneBy(MotifEntity, { id });
+    return entity ? motifFromEntity(entity) : null;
+  }
+
+  async motifsOf(structureId: string, ids: readonly string[]): Promise<Motif[]> {
+    if (!ids.length) return [];
+    const entities = await this.db.getRepository(MotifEntity).createQueryBuilder('m').where('m.structure_id = :structureId and m.id = any(:ids)', { structureId, ids: [...ids] }).getMany();
+    return entities.map(motifFromEntity);
+  }
+
+  /** Ranges of current members valid at some point between two local dates, optionally narrowed. */
+  async ranges(filter: RangeFilter): Promise<OpeningRange[]> {
+    const query = this.db
+      .getRepository(OpeningRangeEntity)
+      .createQueryBuilder('r')
+      .innerJoin(TeamMemberEntity, 't', 't.member_id = r.practitioner_id and t.structure_id = r.structure_id and t.left_at is null')
+      .where('r.structure_id = :structureId', { structureId: filter.structureId })
+      .andWhere('r.valid_from <= :to and (r.valid_until is null or r.valid_until >= :from)', { from: filter.from, to: filter.to });
+    if (filter.motifId) query.andWhere('(cardinality(r.motif_ids) = 0 or :motifId = any(r.motif_ids))', { motifId: filter.motifId });
+    if (filter.practitionerIds?.length) query.andWhere('r.practitioner_id = any(:practitionerIds)', { practitionerIds: [...filter.practitionerIds] });
+    if (filter.siteIds?.length) query.andWhere('r.site_id = any(:siteIds)', { siteIds: [...filter.siteIds] });
+    if (filter.profession) query.andWhere('t.profession = :profession', { profession: filter.profession });
+    return (await query.orderBy('r.created_at').getMany()).map(openingRangeFromEntity);
+  }
+
+  exceptions(practitionerIds: readonly string[], start: Date, end: Date): Promise<PractitionerInterval[]> {
+    return this.intervals(
+      `select practitioner_id, starts_at, ends_at from schedule_exception
+        where practitioner_id = any($1) and tstzrange(starts_at, ends_at, '[)') && tstzrange($2, $3, '[)')`,
+      [practitionerIds, start, end],
+    );
+  }
+
+  /** Live appointments and unexpired holds: a hold past its expiry no longer takes anyone's time. */
+  busy(practitionerIds: readonly string[], start: Date, end: Date, now: Date): Promise<PractitionerInterval[]> {
+    return this.intervals(
+      `select practitioner_id, starts_at, ends_at from appointment
+        where practitioner_id = any($1) and tstzrange(starts_at, ends_at, '[)') && tstzrange($2, $3, '[)')
+          and status <> 'cancelled' and not (status = 'held' and hold_expires_at <= $4)`,
+      [practitionerIds, start, end, now],
+    );
+  }
+
+  private async intervals(sql: string, parameters: unknown[]): Promise<PractitionerInterval[]> {
+    if (!(parameters[0] as string[]).length) return [];
+    const rows: Array<{ practitioner_id: string; starts_at: Date; ends_at: Date }> = await this.db.query(sql, parameters);
+    return rows.map((row) => ({ practitionerId: row.practitioner_id, start: row.starts_at, end: row.ends_at }));
+  }
+}

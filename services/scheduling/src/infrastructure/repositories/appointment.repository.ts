@@ -1,0 +1,98 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { activeManager, requireActiveManager } from '@msp/persistence';
+import { HOLD_LAPSED } from '../../domain/appointment-status';
+import { SchedulingError } from '../../domain/scheduling-error';
+import { AppointmentEntity } from '../entities/appointment.entity';
+
+export interface LapsedHold {
+  id: string;
+  practitionerId: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+const NO_OVERLAP = 'appointment_no_overlap';
+
+interface LapsedRow {
+  id: string;
+  practitioner_id: string;
+  starts_at: Date;
+  ends_at: Date;
+}
+
+const toLapsed = (rows: LapsedRow[]): LapsedHold[] =>
+  rows.map((row) => ({ id: row.id, practitionerId: row.practitioner_id, startsAt: row.starts_at, endsAt: row.ends_at }));
+
+/** Appointments and holds; the exclusion constraint is the last word on whose time is whose. */
+@Injectable()
+export class AppointmentRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get db(): EntityManager {
+    return activeManager() ?? this.dataSource.manager;
+  }
+
+  findById(id: string): Promise<AppointmentEntity | null> {
+    return this.db.findOneBy(AppointmentEntity, { id });
+  }
+
+  /** Locks the row for the rest of the transaction. */
+  lockById(id: string): Promise<AppointmentEntity | null> {
+    return requireActiveManager('Locking an appointment')
+      .getRepository(AppointmentEntity)
+      .createQueryBuilder('a')
+      .setLock('pessimistic_write')
+      .where('a.id = :id', { id })
+      .getOne();
+  }
+
+  /** Inserts a live appointment or hold; losing the race for the time gives SCHEDULING.SLOT_TAKEN. */
+  async insert(appointment: AppointmentEntity): Promise<AppointmentEntity> {
+    try {
+      await requireActiveManager('Booking').insert(AppointmentEntity, appointment);
+      return appointment;
+    } catch (error) {
+      const pg = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+      if (pg?.code === '23P01' && pg.constraint === NO_OVERLAP) throw SchedulingError.slotTaken();
+      throw error;
+    }
+  }
+
+  save(appointment: AppointmentEntity): Promise<AppointmentEntity> {
+    return requireActiveManager('Updating an appointment').save(appointment);
+  }
+
+  /**
+   * Cancels the practitioner's expired holds overlapping [start, end), so that they stop blocking a booking there.
+   * Rows are locked in id order: two bookings clearing the same holds never deadlock.
+   */
+  async lapseHoldsOverlapping(practitionerId: string, start: Date, end: Date, now: Date): Promise<LapsedHold[]> {
+    const [rows]: [LapsedRow[], number] = await requireActiveManager('Lapsing holds').query(
+      `with expired as (
+         select id from appointment
+          where practitioner_id = $1 and status = 'held' and hold_expires_at <= $4
+            and tstzrange(starts_at, ends_at, '[)') && tstzrange($2, $3, '[)')
+          order by id for update)
+       update appointment a set status = 'cancelled', cancel_reason = '${HOLD_LAPSED}', cancelled_by = 'system', cancelled_at = $4
+         from expired where a.id = expired.id
+       returning a.id, a.practitioner_id, a.starts_at, a.ends_at`,
+      [practitionerId, start, end, now],
+    );
+    return toLapsed(rows);
+  }
+
+  /** The sweeper's batch: expired holds nobody else is handling right now (skip locked). */
+  async lapseExpiredHolds(now: Date, limit: number): Promise<LapsedHold[]> {
+    const [rows]: [LapsedRow[], number] = await requireActiveManager('Lapsing holds').query(
+      `with expired as (
+         select id from appointment where status = 'held' and hold_expires_at <= $1
+          order by hold_expires_at limit $2 for update skip locked)
+       update appointment a set status = 'cancelled', cancel_reason = '${HOLD_LAPSED}', cancelled_by = 'system', cancelled_at = $1
+         from expired where a.id = expired.id
+       returning a.id, a.practitioner_id, a.starts_at, a.ends_at`,
+      [now, limit],
+    );
+    return toLapsed(rows);
+  }
+}

@@ -1,0 +1,72 @@
+import type { UserContext } from '@msp/auth';
+import { maySeePatient } from '../../../application/reads/agenda-reader';
+import type { FreeSlot } from '../../../domain/free-slot';
+import type { AppointmentEntity } from '../../../infrastructure/entities/appointment.entity';
+import type { MotifEntity } from '../../../infrastructure/entities/motif.entity';
+import type { OpeningRangeEntity } from '../../../infrastructure/entities/opening-range.entity';
+import type { ScheduleExceptionEntity } from '../../../infrastructure/entities/schedule-exception.entity';
+import type { AbsenceType } from '../types/absence.type';
+import type { AppointmentType } from '../types/appointment.type';
+import type { FreeSlotType } from '../types/free-slot.type';
+import type { MotifType } from '../types/motif.type';
+import type { OpeningRangeType } from '../types/opening-range.type';
+
+/** What leaves the service over GraphQL, field by field: nothing else of the entities does. */
+export function toMotifType(m: MotifEntity): MotifType {
+  return {
+    id: m.id,
+    structureId: m.structureId,
+    practitionerId: m.practitionerId,
+    label: m.label,
+    durationMinutes: m.durationMinutes,
+    channel: m.channel,
+    bookableBy: m.bookableBy,
+    newPatientsAllowed: m.newPatientsAllowed,
+    bufferAfterMinutes: m.bufferAfterMinutes,
+    minNoticeMinutes: m.minNoticeMinutes,
+    maxHorizonDays: m.maxHorizonDays,
+  };
+}
+
+export function toOpeningRangeType(r: OpeningRangeEntity): OpeningRangeType {
+  return {
+    id: r.id,
+    structureId: r.structureId,
+    practitionerId: r.practitionerId,
+    siteId: r.siteId,
+    recurrence: r.recurrence,
+    startTime: r.startTime,
+    endTime: r.endTime,
+    validFrom: r.validFrom,
+    validUntil: r.validUntil,
+    motifIds: r.motifIds,
+    snpShare: r.snpShare,
+    snpRelease: { daysBefore: r.snpReleaseDaysBefore, at: r.snpReleaseAt },
+  };
+}
+
+export function toAbsenceType(e: ScheduleExceptionEntity): AbsenceType {
+  return { id: e.id, structureId: e.structureId, practitionerId: e.practitionerId, kind: e.kind, startsAt: e.startsAt, endsAt: e.endsAt };
+}
+
+export function toFreeSlotType(s: FreeSlot): FreeSlotType {
+  return { ...s, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt), snpReleasesAt: s.snpReleasesAt ? new Date(s.snpReleasesAt) : null };
+}
+
+export function toAppointmentType(a: AppointmentEntity, viewer?: UserContext): AppointmentType {
+  return {
+    id: a.id,
+    structureId: a.structureId,
+    siteId: a.siteId,
+    practitionerId: a.practitionerId,
+    patientId: !viewer || maySeePatient(viewer, a) ? a.patientId : null,
+    motifId: a.motifId,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    status: a.status,
+    holdExpiresAt: a.holdExpiresAt,
+    bookedBy: a.bookedBy,
+    cancelledBy: a.cancelledBy,
+    cancelReason: a.cancelReason,
+  };
+}
