@@ -104,6 +104,25 @@ describe('transactional outbox and idempotent inbox (real PostgreSQL and Kafka)'
   });
 });
 
+describe('metrics', () => {
+  it('exposes the outbox backlog, the consumer lag of the group and consumed events for Prometheus', async () => {
+    const database = await createTestDatabase('metrics');
+    const app = await startMessagingTestApp(database.url, 'spec-metrics-group');
+    try {
+      await app.get(BookingService).book();
+      await expectEventually(async () => {
+        const text = await register.metrics();
+        expect(text).toMatch(/messaging_outbox_backlog \d+/);
+        expect(text).toMatch(/messaging_consumer_lag\{topic="scheduling\.events",partition="\d",consumer_group="spec-metrics-group"\} \d+/);
+        expect(text).toMatch(/messaging_events_published_total\{topic="scheduling\.events"\} [1-9]/);
+      });
+    } finally {
+      await app.close();
+      await database.drop();
+    }
+  });
+});
+
 describe('graceful shutdown', () => {
   it('publishes every committed event before the service stops', async () => {
     const database = await createTestDatabase('shutdown');
