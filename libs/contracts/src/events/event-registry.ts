@@ -8,6 +8,11 @@ import { siteHoursChangedV1, type SiteHoursChangedV1 } from './directory/site-ho
 import { siteOpenedV1, type SiteOpenedV1 } from './directory/site-opened.v1';
 import { appointmentBookedV1, type AppointmentBookedV1 } from './scheduling/appointment-booked.v1';
 import { appointmentCancelledV1, type AppointmentCancelledV1 } from './scheduling/appointment-cancelled.v1';
+import { absenceDeclaredV1, type AbsenceDeclaredV1 } from './scheduling/absence-declared.v1';
+import { appointmentConfirmedV1, type AppointmentConfirmedV1 } from './scheduling/appointment-confirmed.v1';
+import { appointmentHeldV1, type AppointmentHeldV1 } from './scheduling/appointment-held.v1';
+import { appointmentHoldLapsedV1, type AppointmentHoldLapsedV1 } from './scheduling/appointment-hold-lapsed.v1';
+import { openingRangesChangedV1, type OpeningRangesChangedV1 } from './scheduling/opening-ranges-changed.v1';
 
 /** Event type → payload type. Adding an event means one line here and one in EVENT_REGISTRY; the compiler checks both. */
 export interface EventPayloads {
@@ -20,6 +25,11 @@ export interface EventPayloads {
   'directory.patient.updated.v1': PatientUpdatedV1;
   'scheduling.appointment.booked.v1': AppointmentBookedV1;
   'scheduling.appointment.cancelled.v1': AppointmentCancelledV1;
+  'scheduling.appointment.held.v1': AppointmentHeldV1;
+  'scheduling.appointment.confirmed.v1': AppointmentConfirmedV1;
+  'scheduling.appointment.hold-lapsed.v1': AppointmentHoldLapsedV1;
+  'scheduling.opening-ranges.changed.v1': OpeningRangesChangedV1;
+  'scheduling.absence.declared.v1': AbsenceDeclaredV1;
 }
 
 export type EventType = keyof EventPayloads;
@@ -34,6 +44,11 @@ export const EVENT_REGISTRY: { readonly [K in EventType]: EventDefinition<EventP
   'directory.patient.updated.v1': patientUpdatedV1,
   'scheduling.appointment.booked.v1': appointmentBookedV1,
   'scheduling.appointment.cancelled.v1': appointmentCancelledV1,
+  'scheduling.appointment.held.v1': appointmentHeldV1,
+  'scheduling.appointment.confirmed.v1': appointmentConfirmedV1,
+  'scheduling.appointment.hold-lapsed.v1': appointmentHoldLapsedV1,
+  'scheduling.opening-ranges.changed.v1': openingRangesChangedV1,
+  'scheduling.absence.declared.v1': absenceDeclaredV1,
 };
 
 export function isEventType(type: string): type is EventType {

@@ -23,7 +23,7 @@ export class SchedulingError extends Error {
   }
 
   static notFound(what: string, field?: string): SchedulingError {
-    return new SchedulingError(SchedulingErrorCode.NotFound, `${what} not found`, field);
+    return new SchedulingError(SchedulingErrorCode.NotFound, field ? `${field}: ${what} not found` : `${what} not found`, field);
   }
 
   static slotTaken(): SchedulingError {

@@ -10,6 +10,11 @@ export interface AppointmentCancelledV1 {
   /** A reason code, not free text: free text may hold medical content. */
   reason: 'patient_request' | 'practitioner_absent' | 'duplicate' | 'rescheduled' | 'other';
   cancelledAt: string;
+  /** Optional context, so consumers (waitlist, reminders, indicators) need not keep their own copy of the appointment. */
+  structureId?: string;
+  siteId?: string;
+  startsAt?: string;
+  endsAt?: string;
 }
 
 export const appointmentCancelledV1 = defineEvent<AppointmentCancelledV1>({
@@ -27,6 +32,10 @@ export const appointmentCancelledV1 = defineEvent<AppointmentCancelledV1>({
       cancelledBy: { type: 'string', enum: ['patient', 'practitioner', 'staff', 'virtual_secretary'] },
       reason: { type: 'string', enum: ['patient_request', 'practitioner_absent', 'duplicate', 'rescheduled', 'other'] },
       cancelledAt: instantSchema,
+      structureId: { type: 'string', format: 'uuid', nullable: true },
+      siteId: { type: 'string', format: 'uuid', nullable: true },
+      startsAt: { type: 'string', format: 'date-time', nullable: true },
+      endsAt: { type: 'string', format: 'date-time', nullable: true },
     },
   },
   example: {

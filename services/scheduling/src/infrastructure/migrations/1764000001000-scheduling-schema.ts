@@ -4,6 +4,8 @@ export class SchedulingSchema1764000001000 implements MigrationInterface {
   name = 'SchedulingSchema1764000001000';
 
   async up(db: QueryRunner): Promise<void> {
+    // btree_gist lets uuid equality share a GiST index with a time-range overlap (exclusion constraint, exception lookups).
+    await db.query(`create extension if not exists btree_gist`);
     await db.query(`
       create table site_ref (
         site_id uuid primary key,
@@ -92,9 +94,8 @@ export class SchedulingSchema1764000001000 implements MigrationInterface {
         constraint appointment_hold_check check (status <> 'held' or hold_expires_at is not null),
         constraint appointment_patient_check check (patient_id is not null or status in ('held', 'cancelled'))
       )`);
-    // Never two live appointments (or holds) in one practitioner's time, whatever the code above does: the database
-    // refuses the second with 23P01. btree_gist lets the uuid equality share a GiST index with the range overlap.
-    await db.query(`create extension if not exists btree_gist`);
+    // Never two live appointments (or holds) in one practitioner's time, whatever the code does: the database
+    // refuses the second with 23P01.
     await db.query(`
       alter table appointment add constraint appointment_no_overlap
         exclude using gist (practitioner_id with =, tstzrange(starts_at, ends_at, '[)') with &&)
