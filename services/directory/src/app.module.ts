@@ -9,6 +9,8 @@ import { DatabaseReadinessCheck, ObservabilityModule } from '@msp/observability'
 import { PersistenceModule } from '@msp/persistence';
 import { CallerLookupQuery } from './application/identity/caller-lookup.query';
 import { MemberContextQuery } from './application/identity/member-context.query';
+import { PatientMatchQuery } from './application/online/patient-match.query';
+import { PatientRegistrationRequestHandler } from './application/online/patient-registration-request.handler';
 import { AddMemberHandler } from './application/members/add-member.handler';
 import { RemoveMemberHandler } from './application/members/remove-member.handler';
 import { UpdateMemberHandler } from './application/members/update-member.handler';
@@ -25,6 +27,7 @@ import type { DirectoryConfig } from './config/directory.config';
 import { DEMO_DATA_ENABLED, DemoDataLoader } from './demo/demo-data.loader';
 import { DIRECTORY_ENTITIES } from './infrastructure/entities';
 import { DirectorySchema1763900001000 } from './infrastructure/migrations/1763900001000-directory-schema';
+import { PatientRegistrationRequest1763900002000 } from './infrastructure/migrations/1763900002000-patient-registration-request';
 import { DirectoryErrorFilter } from './interface/graphql/directory-error.filter';
 import { AccessEntryResolver } from './interface/graphql/resolvers/access-entry.resolver';
 import { MemberResolver } from './interface/graphql/resolvers/member.resolver';
@@ -33,6 +36,7 @@ import { PatientResolver } from './interface/graphql/resolvers/patient.resolver'
 import { SiteResolver } from './interface/graphql/resolvers/site.resolver';
 import { StructureResolver } from './interface/graphql/resolvers/structure.resolver';
 import { IdentityInternalController } from './interface/internal/identity-internal.controller';
+import { OnlineBookingInternalController } from './interface/internal/online-booking-internal.controller';
 
 export const SERVICE_NAME = 'directory';
 
@@ -46,7 +50,7 @@ export class AppModule {
         PersistenceModule.forRoot({
           url: config.databaseUrl,
           entities: DIRECTORY_ENTITIES,
-          migrations: [...MESSAGING_MIGRATIONS, DirectorySchema1763900001000],
+          migrations: [...MESSAGING_MIGRATIONS, DirectorySchema1763900001000, PatientRegistrationRequest1763900002000],
           applicationName: SERVICE_NAME,
         }),
         MessagingModule.forRoot({ serviceName: SERVICE_NAME, brokers: config.kafkaBrokers }),
@@ -61,7 +65,7 @@ export class AppModule {
           plugins: [ApolloServerPluginInlineTraceDisabled()],
         }),
       ],
-      controllers: [IdentityInternalController],
+      controllers: [IdentityInternalController, OnlineBookingInternalController],
       providers: [
         { provide: APP_FILTER, useClass: DirectoryErrorFilter },
         DirectoryReader,
@@ -78,6 +82,8 @@ export class AppModule {
         UpdatePatientHandler,
         MemberContextQuery,
         CallerLookupQuery,
+        PatientMatchQuery,
+        PatientRegistrationRequestHandler,
         StructureResolver,
         SiteResolver,
         MemberResolver,

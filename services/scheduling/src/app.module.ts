@@ -8,6 +8,8 @@ import { TOPICS } from '@msp/contracts';
 import { InternalApiModule, MESSAGING_MIGRATIONS, MessagingModule, MessagingReadinessCheck } from '@msp/messaging';
 import { DatabaseReadinessCheck, ObservabilityModule } from '@msp/observability';
 import { PersistenceModule } from '@msp/persistence';
+import { PATIENT_SERVICES_CONTROLLERS, PATIENT_SERVICES_MIGRATIONS, patientServicesImports, patientServicesProviders } from './patient-services.providers';
+import { agendaFeatureProviders } from './agenda-features.providers';
 import { DeclareAbsenceHandler } from './application/absences/declare-absence.handler';
 import { BookAppointmentHandler } from './application/booking/book-appointment.handler';
 import { BookingContextLoader } from './application/booking/booking-context.loader';
@@ -33,6 +35,7 @@ import { MotifResolver } from './interface/graphql/resolvers/motif.resolver';
 import { OpeningRangeResolver } from './interface/graphql/resolvers/opening-range.resolver';
 import { SchedulingErrorFilter } from './interface/graphql/scheduling-error.filter';
 import { AgendaInternalController } from './interface/internal/agenda-internal.controller';
+import { FreeBusyInternalController } from './interface/internal/free-busy-internal.controller';
 
 export const SERVICE_NAME = 'scheduling';
 
@@ -46,13 +49,14 @@ export class AppModule {
         PersistenceModule.forRoot({
           url: config.databaseUrl,
           entities: SCHEDULING_ENTITIES,
-          migrations: [...MESSAGING_MIGRATIONS, SchedulingSchema1764000001000],
+          migrations: [...MESSAGING_MIGRATIONS, SchedulingSchema1764000001000, ...PATIENT_SERVICES_MIGRATIONS],
           applicationName: SERVICE_NAME,
         }),
         MessagingModule.forRoot({
           serviceName: SERVICE_NAME,
           brokers: config.kafkaBrokers,
-          subscribeTo: [TOPICS.directory],
+          // Its own topic too: reminders and the waitlist react to appointment events (once, through the inbox).
+          subscribeTo: [TOPICS.directory, TOPICS.scheduling],
           consumerGroup: config.consumerGroup,
         }),
         SubgraphAuthModule.forRoot({ userContextSecret: config.userContextSecret }),
@@ -65,8 +69,9 @@ export class AppModule {
           // Traces would tell the gateway (and its clients) how long each resolver took: not needed, and noisy.
           plugins: [ApolloServerPluginInlineTraceDisabled()],
         }),
+        ...patientServicesImports(config.patientServices),
       ],
-      controllers: [AgendaInternalController],
+      controllers: [AgendaInternalController, FreeBusyInternalController, ...PATIENT_SERVICES_CONTROLLERS],
       providers: [
         { provide: APP_FILTER, useClass: SchedulingErrorFilter },
         { provide: SCHEDULING_SETTINGS, useValue: { holdTtlSeconds: config.holdTtlSeconds, holdSweepSeconds: config.holdSweepSeconds } },
@@ -89,6 +94,8 @@ export class AppModule {
         MotifResolver,
         OpeningRangeResolver,
         AppointmentResolver,
+        ...agendaFeatureProviders(config),
+        ...patientServicesProviders(config.patientServices),
       ],
     };
   }

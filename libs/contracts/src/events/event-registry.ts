@@ -13,6 +13,13 @@ import { appointmentConfirmedV1, type AppointmentConfirmedV1 } from './schedulin
 import { appointmentHeldV1, type AppointmentHeldV1 } from './scheduling/appointment-held.v1';
 import { appointmentHoldLapsedV1, type AppointmentHoldLapsedV1 } from './scheduling/appointment-hold-lapsed.v1';
 import { openingRangesChangedV1, type OpeningRangesChangedV1 } from './scheduling/opening-ranges-changed.v1';
+import { appointmentRescheduledV1, type AppointmentRescheduledV1 } from './scheduling/appointment-rescheduled.v1';
+import { appointmentArrivedV1, type AppointmentArrivedV1 } from './scheduling/appointment-arrived.v1';
+import { appointmentConsultationStartedV1, type AppointmentConsultationStartedV1 } from './scheduling/appointment-consultation-started.v1';
+import { appointmentCompletedV1, type AppointmentCompletedV1 } from './scheduling/appointment-completed.v1';
+import { appointmentNoShowV1, type AppointmentNoShowV1 } from './scheduling/appointment-no-show.v1';
+import { snpReleasedV1, type SnpReleasedV1 } from './scheduling/snp-released.v1';
+import { waitlistOfferMadeV1, type WaitlistOfferMadeV1 } from './scheduling/waitlist-offer-made.v1';
 
 /** Event type → payload type. Adding an event means one line here and one in EVENT_REGISTRY; the compiler checks both. */
 export interface EventPayloads {
@@ -29,7 +36,14 @@ export interface EventPayloads {
   'scheduling.appointment.confirmed.v1': AppointmentConfirmedV1;
   'scheduling.appointment.hold-lapsed.v1': AppointmentHoldLapsedV1;
   'scheduling.opening-ranges.changed.v1': OpeningRangesChangedV1;
+  'scheduling.appointment.rescheduled.v1': AppointmentRescheduledV1;
+  'scheduling.appointment.arrived.v1': AppointmentArrivedV1;
+  'scheduling.appointment.consultation-started.v1': AppointmentConsultationStartedV1;
+  'scheduling.appointment.completed.v1': AppointmentCompletedV1;
+  'scheduling.appointment.no-show.v1': AppointmentNoShowV1;
   'scheduling.absence.declared.v1': AbsenceDeclaredV1;
+  'scheduling.snp.released.v1': SnpReleasedV1;
+  'scheduling.waitlist.offer-made.v1': WaitlistOfferMadeV1;
 }
 
 export type EventType = keyof EventPayloads;
@@ -48,7 +62,14 @@ export const EVENT_REGISTRY: { readonly [K in EventType]: EventDefinition<EventP
   'scheduling.appointment.confirmed.v1': appointmentConfirmedV1,
   'scheduling.appointment.hold-lapsed.v1': appointmentHoldLapsedV1,
   'scheduling.opening-ranges.changed.v1': openingRangesChangedV1,
+  'scheduling.appointment.rescheduled.v1': appointmentRescheduledV1,
+  'scheduling.appointment.arrived.v1': appointmentArrivedV1,
+  'scheduling.appointment.consultation-started.v1': appointmentConsultationStartedV1,
+  'scheduling.appointment.completed.v1': appointmentCompletedV1,
+  'scheduling.appointment.no-show.v1': appointmentNoShowV1,
   'scheduling.absence.declared.v1': absenceDeclaredV1,
+  'scheduling.snp.released.v1': snpReleasedV1,
+  'scheduling.waitlist.offer-made.v1': waitlistOfferMadeV1,
 };
 
 export function isEventType(type: string): type is EventType {

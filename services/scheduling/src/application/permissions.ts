@@ -12,6 +12,8 @@ export const PERMISSIONS = {
   declareAbsences: ['administrator', 'secretary', 'coordinator'],
   /** Staff who book, for the sites they work at. */
   book: ['practitioner', 'secretary', 'medical_assistant'],
+  /** Desk staff who see the patient of any appointment at the sites they work at (SCH-7); practitioners see their own. */
+  seePatientsAtSite: ['secretary', 'medical_assistant'],
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Member of the structure with one of `roles`, or the practitioner `self` acting on their own agenda. */

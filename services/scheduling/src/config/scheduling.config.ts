@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { PatientServicesSettings } from '../application/patient-services-settings';
+import { describePatientServices, PATIENT_SERVICES_ENV, patientServicesSettings } from './patient-services.config';
 
 const secret = z.string().min(32, 'must be at least 32 characters');
 
@@ -12,7 +14,8 @@ const schema = z.object({
   INTERNAL_SERVICE_SECRET: secret,
   HOLD_TTL_SECONDS: z.coerce.number().int().min(1, 'must be at least 1 second').max(3600, 'must be at most an hour').default(300),
   HOLD_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-});
+  SCHEDULING_DEMO_DATA: z.enum(['load', 'skip'], { errorMap: () => ({ message: 'must be "load" or "skip"' }) }).default('skip'),
+}).merge(PATIENT_SERVICES_ENV);
 
 /** The scheduling service's environment, validated once at boot; every wrong variable is named at once. */
 export class SchedulingConfig {
@@ -28,6 +31,10 @@ export class SchedulingConfig {
     readonly holdTtlSeconds: number,
     /** How often lapsed holds are swept (bookings also clear the ones in their way at once). */
     readonly holdSweepSeconds: number,
+    /** Give the demo structures agendas once their members reach the projection, when scheduling holds no motif yet. */
+    readonly loadDemoData: boolean,
+    /** Online booking, SNP release, reminders, waitlist and calendar feeds. */
+    readonly patientServices: PatientServicesSettings,
   ) {}
 
   static fromEnv(env: NodeJS.ProcessEnv): SchedulingConfig {
@@ -47,6 +54,8 @@ export class SchedulingConfig {
       c.INTERNAL_SERVICE_SECRET,
       c.HOLD_TTL_SECONDS,
       c.HOLD_SWEEP_SECONDS,
+      c.SCHEDULING_DEMO_DATA === 'load',
+      patientServicesSettings(c),
     );
   }
 
@@ -62,6 +71,8 @@ export class SchedulingConfig {
       consumerGroup: this.consumerGroup,
       holdTtlSeconds: this.holdTtlSeconds,
       holdSweepSeconds: this.holdSweepSeconds,
+      loadDemoData: this.loadDemoData,
+      patientServices: describePatientServices(this.patientServices),
       secrets: '***',
     };
   }

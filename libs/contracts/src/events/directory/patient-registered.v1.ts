@@ -5,6 +5,8 @@ import { defineEvent, instantSchema, uuidSchema } from '../event-definition';
 export interface PatientRegisteredV1 {
   patientId: string;
   structureId: string;
+  /** Added in place (optional, additive): the consent given at registration; absent means "not known", read as false. */
+  consentToReminders?: boolean;
   registeredAt: string;
 }
 
@@ -17,7 +19,7 @@ export const patientRegisteredV1 = defineEvent<PatientRegisteredV1>({
     type: 'object',
     additionalProperties: false,
     required: ['patientId', 'structureId', 'registeredAt'],
-    properties: { patientId: uuidSchema, structureId: uuidSchema, registeredAt: instantSchema },
+    properties: { patientId: uuidSchema, structureId: uuidSchema, consentToReminders: { type: 'boolean', nullable: true }, registeredAt: instantSchema },
   },
   example: {
     patientId: '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a',

@@ -56,6 +56,7 @@ export class RegisterPatientHandler {
       await this.outbox.record('directory.patient.registered.v1', {
         patientId: saved.id,
         structureId: saved.structureId,
+        consentToReminders: saved.consentToReminders,
         registeredAt: saved.createdAt.toISOString(),
       });
       return saved;

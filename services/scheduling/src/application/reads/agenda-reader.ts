@@ -63,8 +63,11 @@ export class AgendaReader {
   }
 }
 
-/** Colleagues see busy time and motif; the patient only the practitioner and booking staff of the site (SCH-7). */
+/**
+ * Colleagues (fellow practitioners included) see busy time and motif; the patient only the practitioner of the
+ * appointment and the desk staff (secretaries, medical assistants) of its site (SCH-7).
+ */
 export function maySeePatient(user: UserContext, appointment: Pick<AppointmentEntity, 'structureId' | 'siteId' | 'practitionerId'>): boolean {
   if (user.memberId === appointment.practitionerId) return true;
-  return hasRoleIn(user, appointment.structureId, PERMISSIONS.book) && worksAtSite(user, appointment.structureId, appointment.siteId);
+  return hasRoleIn(user, appointment.structureId, PERMISSIONS.seePatientsAtSite) && worksAtSite(user, appointment.structureId, appointment.siteId);
 }

@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { clipTo, mergeIntervals } from '../../domain/busy-intervals';
+import type { Interval } from '../../domain/interval';
+import { addDays, localDateOf } from '../../domain/local-date';
+import { rangeOccurrences } from '../../domain/range-occurrences';
+import { SchedulingError } from '../../domain/scheduling-error';
+import { AgendaViewRepository } from '../../infrastructure/repositories/agenda-view.repository';
+import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
+import { Clock } from '../clock';
+import { assertUuids, parseInstant } from '../input-checks';
+
+export interface FreeBusyInput {
+  memberIds: string[];
+  /** ISO-8601 instants with offset; [from, to). */
+  from: string;
+  to: string;
+}
+
+export interface FreeBusyInterval {
+  startsAt: string;
+  endsAt: string;
+}
+
+/** One member's time: busy (appointments, live holds, absences) and consulting hours (opening-range occurrences). */
+export interface MemberFreeBusy {
+  memberId: string;
+  busy: FreeBusyInterval[];
+  consultingHours: FreeBusyInterval[];
+}
+
+const MAX_MEMBERS = 100;
+const MAX_SPAN_MS = 62 * 86_400_000;
+
+const toWire = (intervals: readonly Interval[]): FreeBusyInterval[] =>
+  intervals.map((i) => ({ startsAt: i.start.toISOString(), endsAt: i.end.toISOString() }));
+
+/**
+ * Free/busy of members across all their structures and sites, for planning meetings (COO-2): merged intervals only,
+ * never a motif or a patient. Consulting hours are given apart, so the planner may prefer time outside them.
+ */
+@Injectable()
+export class FreeBusyQuery {
+  constructor(
+    private readonly agenda: AgendaRepository,
+    private readonly views: AgendaViewRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: FreeBusyInput): Promise<{ from: string; to: string; members: MemberFreeBusy[] }> {
+    const memberIds = [...new Set(assertUuids(input.memberIds, 'memberIds'))];
+    if (!memberIds.length || memberIds.length > MAX_MEMBERS) throw SchedulingError.invalid('memberIds', `must list 1 to ${MAX_MEMBERS} member ids`);
+    const window = { start: parseInstant(input.from, 'from'), end: parseInstant(input.to, 'to') };
+    if (window.end.getTime() <= window.start.getTime()) throw SchedulingError.invalid('to', 'must be after from');
+    if (window.end.getTime() - window.start.getTime() > MAX_SPAN_MS) throw SchedulingError.invalid('to', 'a window spans at most 62 days');
+    // Local dates anywhere on Earth fall within a day either side of the UTC dates.
+    const fromDate = addDays(localDateOf(window.start, 'UTC'), -1);
+    const toDate = addDays(localDateOf(window.end, 'UTC'), 1);
+    const [appointments, absences, ranges] = await Promise.all([
+      this.agenda.busy(memberIds, window.start, window.end, this.clock.now()),
+      this.agenda.exceptions(memberIds, window.start, window.end),
+      this.views.memberRanges(memberIds, fromDate, toDate),
+    ]);
+    const occurrences = ranges.flatMap(({ range, timeZone }) =>
+      rangeOccurrences([range], timeZone, fromDate, toDate).map((o) => ({ practitionerId: range.practitionerId, start: o.start, end: o.end })),
+    );
+    const busy = [...appointments, ...absences];
+    return {
+      from: window.start.toISOString(),
+      to: window.end.toISOString(),
+      members: memberIds.map((memberId) => ({
+        memberId,
+        busy: toWire(mergeIntervals(clipTo(busy.filter((i) => i.practitionerId === memberId), window))),
+        consultingHours: toWire(mergeIntervals(clipTo(occurrences.filter((o) => o.practitionerId === memberId), window))),
+      })),
+    };
+  }
+}

@@ -1,0 +1,22 @@
+export const PATIENT_SERVICES_SETTINGS = Symbol('PATIENT_SERVICES_SETTINGS');
+
+/** Tunables of online booking, SNP release, reminders, waitlist and calendar feeds, from SchedulingConfig. */
+export interface PatientServicesSettings {
+  /** Base URL of the directory's internal API (identity checks, registration requests, site names). */
+  directoryInternalUrl: string;
+  internalServiceSecret: string;
+  /** How this service is reached from outside, for the calendar feed URLs it hands out. */
+  publicBaseUrl: string;
+  /** Requests per minute and per IP on the public endpoints. */
+  publicRateLimitPerMinute: number;
+  /** Online bookings per hour and per IP. */
+  publicBookingLimitPerHour: number;
+  /** How long a new patient's online booking keeps its slot while staff confirm (never past the slot itself). */
+  onlineRequestTtlHours: number;
+  snpReleaseScanSeconds: number;
+  /** Reminder rules such as J-1, J-1@18:00, H-2 (see domain/reminder-rule.ts). */
+  reminderRules: string[];
+  reminderDispatchSeconds: number;
+  /** How long a freed slot is held for the waiting patient it is offered to. */
+  waitlistOfferMinutes: number;
+}

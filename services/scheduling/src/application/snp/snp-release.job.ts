@@ -1,0 +1,78 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { OutboxWriter } from '@msp/messaging';
+import { TransactionRunner } from '@msp/persistence';
+import { addDays, localDateOf } from '../../domain/local-date';
+import { dueSnpReleases, type SnpRangeAtSite } from '../../domain/snp-release-schedule';
+import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
+import { SnpRepository } from '../../infrastructure/repositories/snp.repository';
+import { Clock } from '../clock';
+import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
+
+/**
+ * Announces SNP releases (SCH-4): every few seconds, the releases that have happened in each site's zone for days not
+ * yet over are recorded once per practitioner, day and instant, with `scheduling.snp.released.v1` in the same
+ * transaction. A replica that loses the race finds the row and publishes nothing; a stopped service catches up.
+ */
+@Injectable()
+export class SnpReleaseJob implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(SnpReleaseJob.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly snp: SnpRepository,
+    private readonly agenda: AgendaRepository,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    @Inject(PATIENT_SERVICES_SETTINGS) private readonly settings: PatientServicesSettings,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.settings.snpReleaseScanSeconds * 1000);
+    this.timer.unref();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Publishes the releases due now and not yet announced; returns how many. */
+  async scan(): Promise<number> {
+    const now = this.clock.now();
+    const ranges = await this.snp.snpRanges(addDays(localDateOf(now, 'UTC'), -2));
+    const zones = new Map((await this.agenda.sites([...new Set(ranges.map((r) => r.siteId))])).map((s) => [s.siteId, s.timeZone]));
+    const atSites: SnpRangeAtSite[] = ranges.flatMap((range) => (zones.has(range.siteId) ? [{ range, timeZone: zones.get(range.siteId) as string }] : []));
+    let published = 0;
+    for (const due of dueSnpReleases(atSites, now)) {
+      const recorded = await this.transactions.run(async () => {
+        if (!(await this.snp.recordRelease(due))) return false;
+        await this.outbox.record('scheduling.snp.released.v1', {
+          practitionerId: due.practitionerId,
+          structureId: due.structureId,
+          date: due.date,
+          releasedAt: due.releasedAt.toISOString(),
+          siteIds: due.siteIds,
+          openingRangeIds: due.openingRangeIds,
+        });
+        return true;
+      });
+      if (recorded) published++;
+    }
+    return published;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) return;
+    this.running = this.scan();
+    try {
+      const published = await this.running;
+      if (published) this.logger.log(`${published} SNP release(s) announced`);
+    } catch (error) {
+      this.logger.warn(`SNP release scan failed: ${(error as Error).message}`);
+    } finally {
+      this.running = undefined;
+    }
+  }
+}

@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { OutboxWriter } from '@msp/messaging';
+import { requireActiveManager } from '@msp/persistence';
+import { localDateOf } from '../../domain/local-date';
+import { SchedulingError, SchedulingErrorCode } from '../../domain/scheduling-error';
+import { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
+import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
+import { WaitlistRepository, type WaitlistEntry } from '../../infrastructure/repositories/waitlist.repository';
+import { BookingContextLoader } from '../booking/booking-context.loader';
+import { SlotReservation } from '../booking/slot-reservation';
+import { Clock } from '../clock';
+import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
+
+export interface FreedSlot {
+  structureId: string;
+  siteId: string;
+  practitionerId: string;
+  startsAt: Date;
+  /** The patient who freed it is not offered it back. */
+  freedByPatientId?: string | null;
+}
+
+const CANDIDATES = 20;
+export const WAITLIST_ACTOR = 'system:waitlist';
+
+/**
+ * Offers a freed slot to the first waiting patient it suits (SCH-9): the slot is held for them (a hold in their name, so
+ * nobody else can take it) until the offer expires, and `scheduling.waitlist.offer-made.v1` tells whoever contacts the
+ * patient. A candidate whose motif does not fit the slot is passed over; a slot someone took meanwhile ends the search.
+ * Runs inside the caller's transaction; each attempt under a savepoint, so a refused one leaves nothing behind.
+ */
+@Injectable()
+export class WaitlistOfferer {
+  constructor(
+    private readonly waitlist: WaitlistRepository,
+    private readonly agenda: AgendaRepository,
+    private readonly loader: BookingContextLoader,
+    private readonly reservation: SlotReservation,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    @Inject(PATIENT_SERVICES_SETTINGS) private readonly settings: PatientServicesSettings,
+  ) {}
+
+  async offer(slot: FreedSlot): Promise<string | null> {
+    const now = this.clock.now();
+    if (slot.startsAt.getTime() <= now.getTime()) return null;
+    const [site, member] = await Promise.all([this.agenda.site(slot.siteId), this.agenda.teamMember(slot.practitionerId, slot.structureId)]);
+    if (!site || !member) return null;
+    const candidates = await this.waitlist.waitingFor(
+      {
+        structureId: slot.structureId,
+        practitionerId: slot.practitionerId,
+        profession: member.profession,
+        slotDate: localDateOf(slot.startsAt, site.timeZone),
+        startsAt: slot.startsAt,
+        excludePatientId: slot.freedByPatientId ?? null,
+      },
+      CANDIDATES,
+    );
+    for (const entry of candidates) {
+      const outcome = await this.tryOffer(entry, slot, now);
+      if (outcome !== 'unsuitable') return outcome === 'taken' ? null : outcome;
+    }
+    return null;
+  }
+
+  private async tryOffer(entry: WaitlistEntry, slot: FreedSlot, now: Date): Promise<string | 'unsuitable' | 'taken'> {
+    const db = requireActiveManager('Offering a freed slot');
+    await db.query('savepoint waitlist_offer');
+    try {
+      const offerId = await this.makeOffer(entry, slot, now);
+      await db.query('release savepoint waitlist_offer');
+      return offerId;
+    } catch (error) {
+      await db.query('rollback to savepoint waitlist_offer');
+      if (!(error instanceof SchedulingError)) throw error;
+      return error.code === SchedulingErrorCode.SlotTaken ? 'taken' : 'unsuitable';
+    }
+  }
+
+  private async makeOffer(entry: WaitlistEntry, slot: FreedSlot, now: Date): Promise<string> {
+    const checked = await this.loader.check(
+      { practitionerId: slot.practitionerId, siteId: slot.siteId, motifId: entry.motifId, startsAt: slot.startsAt.toISOString() },
+      'staff',
+      () => undefined,
+    );
+    const expiresAt = new Date(Math.min(now.getTime() + this.settings.waitlistOfferMinutes * 60_000, slot.startsAt.getTime()));
+    const hold = Object.assign(new AppointmentEntity(), {
+      id: randomUUID(),
+      structureId: checked.structureId,
+      siteId: checked.siteId,
+      practitionerId: checked.practitionerId,
+      patientId: entry.patientId,
+      motifId: checked.motif.id,
+      startsAt: checked.interval.start,
+      endsAt: checked.interval.end,
+      status: 'held',
+      holdExpiresAt: expiresAt,
+      bookedBy: 'staff',
+      bookedByActor: WAITLIST_ACTOR,
+      cancelledBy: null,
+      cancelReason: null,
+      cancelledAt: null,
+      createdAt: now,
+    } satisfies AppointmentEntity);
+    await this.reservation.reserve(hold, now);
+    const offerId = randomUUID();
+    await this.waitlist.insertOffer({ id: offerId, entryId: entry.id, holdId: hold.id, practitionerId: hold.practitionerId, siteId: hold.siteId, startsAt: hold.startsAt, endsAt: hold.endsAt, expiresAt });
+    await this.waitlist.setEntryStatus(entry.id, 'offered');
+    const times = { startsAt: hold.startsAt.toISOString(), endsAt: hold.endsAt.toISOString() };
+    await this.outbox.record('scheduling.appointment.held.v1', { appointmentId: hold.id, structureId: hold.structureId, siteId: hold.siteId, practitionerId: hold.practitionerId, motifId: hold.motifId, ...times, holdExpiresAt: expiresAt.toISOString(), heldBy: 'staff', patientId: entry.patientId });
+    await this.outbox.record('scheduling.waitlist.offer-made.v1', {
+      offerId,
+      waitlistEntryId: entry.id,
+      patientId: entry.patientId,
+      structureId: hold.structureId,
+      siteId: hold.siteId,
+      practitionerId: hold.practitionerId,
+      motifId: hold.motifId,
+      holdId: hold.id,
+      ...times,
+      expiresAt: expiresAt.toISOString(),
+    });
+    return offerId;
+  }
+}

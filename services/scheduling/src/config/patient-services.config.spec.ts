@@ -1,0 +1,30 @@
+import { SchedulingConfig } from './scheduling.config';
+
+const valid = {
+  DATABASE_URL: 'postgres://scheduling:s3cret@127.0.0.1:5432/msp_scheduling',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  USER_CONTEXT_SECRET: 'u'.repeat(32),
+  INTERNAL_SERVICE_SECRET: 'i'.repeat(32),
+};
+
+describe('patient services settings', () => {
+  it('has defaults: the directory on its default port, J-1 and H-2 reminders, 60 requests a minute and 10 bookings an hour per address', () => {
+    expect(SchedulingConfig.fromEnv(valid).patientServices).toMatchObject({
+      directoryInternalUrl: 'http://127.0.0.1:4101',
+      publicBaseUrl: 'http://127.0.0.1:4102',
+      reminderRules: ['J-1', 'H-2'],
+      publicRateLimitPerMinute: 60,
+      publicBookingLimitPerHour: 10,
+      onlineRequestTtlHours: 24,
+      waitlistOfferMinutes: 120,
+    });
+  });
+
+  it('names the wrong variables, and logs no secret', () => {
+    expect(() => SchedulingConfig.fromEnv({ ...valid, REMINDER_RULES: 'J-1,tomorrow', DIRECTORY_INTERNAL_URL: 'directory' })).toThrow(/DIRECTORY_INTERNAL_URL[\s\S]*REMINDER_RULES/);
+    const config = SchedulingConfig.fromEnv({ ...valid, REMINDER_RULES: 'J-2@18:00, H-3', PUBLIC_BASE_URL: 'https://rdv.msp.example' });
+    expect(config.patientServices.reminderRules).toEqual(['J-2@18:00', 'H-3']);
+    expect(JSON.stringify(config)).not.toContain('iiii');
+    expect(JSON.stringify(config)).toContain('https://rdv.msp.example');
+  });
+});

@@ -1,0 +1,53 @@
+import { z } from 'zod';
+import type { PatientServicesSettings } from '../application/patient-services-settings';
+import { parseReminderRule } from '../domain/reminder-rule';
+
+const count = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
+
+/** Variables of online booking, SNP release, reminders, waitlist and calendar feeds; merged into SchedulingConfig's schema. */
+export const PATIENT_SERVICES_ENV = z.object({
+  DIRECTORY_INTERNAL_URL: z.string().url('must be an http(s):// URL').default('http://127.0.0.1:4101'),
+  PUBLIC_BASE_URL: z.string().url('must be an http(s):// URL').optional(),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: count(1, 10_000, 60),
+  PUBLIC_BOOKING_LIMIT_PER_HOUR: count(1, 10_000, 10),
+  ONLINE_REQUEST_TTL_HOURS: count(1, 24 * 14, 24),
+  SNP_RELEASE_SCAN_SECONDS: count(1, 3600, 60),
+  REMINDER_RULES: z
+    .string()
+    .default('J-1,H-2')
+    .refine((value) => value.split(',').every((rule) => ruleOk(rule)), 'must list rules such as J-1, J-1@18:00, H-2, separated by commas'),
+  REMINDER_DISPATCH_SECONDS: count(1, 3600, 30),
+  WAITLIST_OFFER_MINUTES: count(1, 7 * 24 * 60, 120),
+});
+
+function ruleOk(rule: string): boolean {
+  try {
+    parseReminderRule(rule);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export type PatientServicesEnv = z.infer<typeof PATIENT_SERVICES_ENV> & { PORT: number; HOST: string; INTERNAL_SERVICE_SECRET: string };
+
+export function patientServicesSettings(env: PatientServicesEnv): PatientServicesSettings {
+  return {
+    directoryInternalUrl: env.DIRECTORY_INTERNAL_URL,
+    internalServiceSecret: env.INTERNAL_SERVICE_SECRET,
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`,
+    publicRateLimitPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    publicBookingLimitPerHour: env.PUBLIC_BOOKING_LIMIT_PER_HOUR,
+    onlineRequestTtlHours: env.ONLINE_REQUEST_TTL_HOURS,
+    snpReleaseScanSeconds: env.SNP_RELEASE_SCAN_SECONDS,
+    reminderRules: env.REMINDER_RULES.split(',').map((rule) => rule.trim()),
+    reminderDispatchSeconds: env.REMINDER_DISPATCH_SECONDS,
+    waitlistOfferMinutes: env.WAITLIST_OFFER_MINUTES,
+  };
+}
+
+/** Safe to log. */
+export function describePatientServices(settings: PatientServicesSettings): Record<string, unknown> {
+  const { internalServiceSecret: _secret, ...rest } = settings;
+  return rest;
+}

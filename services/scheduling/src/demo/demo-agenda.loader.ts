@@ -1,0 +1,150 @@
+import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
+import { DateTime } from 'luxon';
+import type { UserContext } from '@msp/auth';
+import { TransactionRunner } from '@msp/persistence';
+import { Clock } from '../application/clock';
+import { CreateMotifHandler } from '../application/motifs/create-motif.handler';
+import { DefineOpeningRangeHandler } from '../application/opening-ranges/define-opening-range.handler';
+import { TeamSnapshotRepository, type ProjectedMember, type ProjectedSite, type ProjectionProgress } from '../infrastructure/repositories/team-snapshot.repository';
+import { motifsFor } from './demo-motifs';
+import { planWeek } from './demo-week.plan';
+
+export const DEMO_AGENDA_OPTIONS = Symbol('DEMO_AGENDA_OPTIONS');
+
+export interface DemoAgendaOptions {
+  /** `SCHEDULING_DEMO_DATA=load`. */
+  enabled: boolean;
+  /** How often to look whether the directory's members have arrived, and how long before giving up. */
+  pollMs: number;
+  giveUpMs: number;
+}
+
+export interface DemoAgendaSummary {
+  structures: number;
+  sites: number;
+  practitioners: number;
+  motifs: number;
+  ranges: number;
+}
+
+/** Any fixed number, the same for every replica; distinct from the migration lock's and the directory's. */
+const DEMO_AGENDA_LOCK_KEY = 727_274_102;
+
+/**
+ * Gives the demo structures agendas, in the background after boot: once the directory's members have reached the
+ * projection (the member and site counts stop changing between two looks), and only if scheduling holds no motif yet,
+ * it creates standard motifs and weekly opening ranges for every practitioner at their sites, through the application
+ * handlers (every rule checked, every event recorded), in one transaction under an advisory lock.
+ */
+@Injectable()
+export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger('DemoAgendas');
+  private stopping = false;
+  private wake?: () => void;
+  private running?: Promise<void>;
+
+  constructor(
+    @Inject(DEMO_AGENDA_OPTIONS) private readonly options: DemoAgendaOptions,
+    private readonly transactions: TransactionRunner,
+    private readonly team: TeamSnapshotRepository,
+    private readonly createMotif: CreateMotifHandler,
+    private readonly defineRange: DefineOpeningRangeHandler,
+    private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    if (this.options.enabled) this.running = this.waitAndLoad();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
+    this.wake?.();
+    await this.running;
+  }
+
+  private async waitAndLoad(): Promise<void> {
+    const started = Date.now();
+    try {
+      if (!(await this.directoryArrived())) {
+        if (!this.stopping) this.logger.warn(`Demo agendas skipped: no directory members reached scheduling within ${Math.round(this.options.giveUpMs / 1000)} s`);
+        return;
+      }
+      const summary = await this.loadIfEmpty();
+      if (!summary) {
+        this.logger.log('Demo agendas skipped: scheduling already holds motifs');
+        return;
+      }
+      const { structures, sites, practitioners, motifs, ranges } = summary;
+      this.logger.log(`Demo agendas loaded in ${Date.now() - started} ms: ${structures} structures, ${sites} sites, ${practitioners} practitioners, ${motifs} motifs, ${ranges} opening ranges`);
+    } catch (error) {
+      this.logger.error(`Demo agendas could not be loaded (nothing was written): ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  /** Polls until members are projected and the projection holds still; false when stopping or giving up. */
+  private async directoryArrived(): Promise<boolean> {
+    const deadline = Date.now() + this.options.giveUpMs;
+    let previous: ProjectionProgress | undefined;
+    while (!this.stopping && Date.now() < deadline) {
+      const progress = await this.team.progress();
+      const settled = previous && progress.members === previous.members && progress.sites === previous.sites;
+      if (progress.members > 0 && progress.missingSites === 0 && settled) return true;
+      previous = progress;
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, this.options.pollMs);
+        this.wake = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+    }
+    return false;
+  }
+
+  /** Loads the demo agendas unless scheduling already holds a motif; null when nothing was loaded. */
+  loadIfEmpty(): Promise<DemoAgendaSummary | null> {
+    return this.transactions.run(async (manager) => {
+      await manager.query('select pg_advisory_xact_lock($1)', [DEMO_AGENDA_LOCK_KEY]);
+      const [{ present }] = await manager.query<Array<{ present: boolean }>>('select exists (select 1 from motif) as present');
+      if (present) return null;
+      const [sites, members] = await Promise.all([this.team.sites(), this.team.members()]);
+      const summary: DemoAgendaSummary = { structures: 0, sites: 0, practitioners: 0, motifs: 0, ranges: 0 };
+      for (const structureId of [...new Set(sites.map((s) => s.structureId))]) {
+        await this.loadStructure(
+          structureId,
+          sites.filter((s) => s.structureId === structureId),
+          members.filter((m) => m.structureId === structureId),
+          summary,
+        );
+      }
+      return summary;
+    });
+  }
+
+  private async loadStructure(structureId: string, sites: ProjectedSite[], members: ProjectedMember[], summary: DemoAgendaSummary): Promise<void> {
+    const siteIds = new Set(sites.map((s) => s.siteId));
+    const practitioners = members
+      .filter((m) => m.roles.includes('practitioner'))
+      .map((m, index) => ({ memberId: m.memberId, profession: m.profession, siteIds: m.siteIds.filter((id) => siteIds.has(id)), index }));
+    const plans = practitioners.flatMap(planWeek);
+    if (!plans.length) return;
+    const admin = members.find((m) => m.roles.includes('administrator'));
+    const user: UserContext = { memberId: admin?.memberId ?? structureId, memberships: [{ structureId, roles: ['administrator'], siteIds: [] }] };
+    const motifIds = new Map<string, string>();
+    for (const motif of new Map(practitioners.flatMap((p) => motifsFor(p.profession)).map((m) => [m.key, m])).values()) {
+      const { key: _key, professions: _professions, ...input } = motif;
+      motifIds.set(motif.key, (await this.createMotif.execute(user, { ...input, structureId })).id);
+      summary.motifs++;
+    }
+    // From the Monday of this week, so that the week view is full from the start.
+    const validFrom = DateTime.fromJSDate(this.clock.now(), { zone: sites[0].timeZone }).startOf('week').toISODate() as string;
+    for (const plan of plans) {
+      const { motifKeys, ...range } = plan;
+      await this.defineRange.execute(user, { ...range, validFrom, motifIds: motifKeys.map((key) => motifIds.get(key) as string) });
+      summary.ranges++;
+    }
+    summary.structures++;
+    summary.sites += new Set(plans.map((p) => p.siteId)).size;
+    summary.practitioners += new Set(plans.map((p) => p.practitionerId)).size;
+  }
+}

@@ -1,0 +1,63 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InternalHttpClient, InternalRejectedError, InternalTimeoutError, InternalUnavailableError } from '@msp/messaging';
+import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../../application/patient-services-settings';
+import { DirectoryUnavailableError } from '../../application/ports/directory-unavailable.error';
+import { DirectoryRefusal, PatientDirectory, type SiteSummary, type TypedIdentity } from '../../application/ports/patient-directory.port';
+
+const TIMEOUT_MS = 2_000;
+
+/** The directory's internal HTTP API, called as service "scheduling" with the platform's service secret. */
+@Injectable()
+export class HttpPatientDirectory extends PatientDirectory {
+  private readonly client: InternalHttpClient;
+
+  constructor(@Inject(PATIENT_SERVICES_SETTINGS) settings: PatientServicesSettings) {
+    super();
+    this.client = new InternalHttpClient({
+      caller: 'scheduling',
+      target: 'directory',
+      baseUrl: settings.directoryInternalUrl,
+      secret: settings.internalServiceSecret,
+      timeoutMs: TIMEOUT_MS,
+    });
+  }
+
+  async matchPatient(identity: Omit<TypedIdentity, 'firstName'>): Promise<string | null> {
+    const answer = await this.call(() => this.client.post<{ patientId: string }>('/internal/patients/match', identity), true);
+    return answer?.patientId ?? null;
+  }
+
+  async openRegistrationRequest(identity: TypedIdentity): Promise<string> {
+    return (await this.call(() => this.client.post<{ requestId: string }>('/internal/patient-registration-requests', identity))).requestId;
+  }
+
+  async registerFromRequest(requestId: string, memberId: string): Promise<string> {
+    const path = `/internal/patient-registration-requests/${encodeURIComponent(requestId)}/register`;
+    return (await this.call(() => this.client.post<{ patientId: string }>(path, { memberId }))).patientId;
+  }
+
+  async discardRegistrationRequest(requestId: string): Promise<void> {
+    await this.call(() => this.client.post(`/internal/patient-registration-requests/${encodeURIComponent(requestId)}/discard`, {}), true);
+  }
+
+  async site(siteId: string): Promise<SiteSummary | null> {
+    const answer = await this.call(() => this.client.get<SiteSummary>(`/internal/sites/${encodeURIComponent(siteId)}`), true);
+    return answer ? { siteId: answer.siteId, name: answer.name, address: answer.address } : null;
+  }
+
+  private async call<T>(work: () => Promise<T>, notFoundIsNull: true): Promise<T | null>;
+  private async call<T>(work: () => Promise<T>, notFoundIsNull?: false): Promise<T>;
+  private async call<T>(work: () => Promise<T>, notFoundIsNull = false): Promise<T | null> {
+    try {
+      return await work();
+    } catch (error) {
+      if (error instanceof InternalTimeoutError || error instanceof InternalUnavailableError) throw new DirectoryUnavailableError(error.message);
+      if (error instanceof InternalRejectedError) {
+        if (error.status === 404 && notFoundIsNull) return null;
+        if (error.status === 401 || error.status === 403) throw new DirectoryUnavailableError(`refused our service token (${error.code})`);
+        throw new DirectoryRefusal(error.field, error.message);
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { activeManager, requireActiveManager } from '@msp/persistence';
+
+export interface ScheduledReminder {
+  id: string;
+  appointmentId: string;
+  patientId: string;
+  structureId: string;
+  rule: string;
+  appointmentStartsAt: Date;
+  dueAt: Date;
+}
+
+/** A due reminder claimed for sending, with what the message needs and whether its appointment still stands. */
+export interface DueReminder extends ScheduledReminder {
+  attempts: number;
+  siteId: string;
+  practitionerId: string;
+  motifId: string;
+  stillValid: boolean;
+}
+
+interface DueRow {
+  id: string;
+  appointment_id: string;
+  patient_id: string;
+  structure_id: string;
+  rule: string;
+  appointment_starts_at: Date;
+  due_at: Date;
+  attempts: number;
+  site_id: string;
+  practitioner_id: string;
+  motif_id: string;
+  still_valid: boolean;
+}
+
+/** Live future appointments of a patient, to schedule reminders for once consent is given. */
+export interface UpcomingAppointment {
+  appointmentId: string;
+  structureId: string;
+  siteId: string;
+  startsAt: Date;
+}
+
+/** Reminder consent (from the directory) and the notification outbox of reminders. */
+@Injectable()
+export class ReminderRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get db(): EntityManager {
+    return activeManager() ?? this.dataSource.manager;
+  }
+
+  /** `onlyIfUnknown`: a registration never overrides a later update that arrived first. */
+  async recordConsent(patientId: string, structureId: string, consent: boolean, onlyIfUnknown: boolean): Promise<void> {
+    await requireActiveManager('Recording reminder consent').query(
+      `insert into patient_reminder_consent (patient_id, structure_id, consent) values ($1, $2, $3)
+       on conflict (patient_id) do ${onlyIfUnknown ? 'nothing' : 'update set consent = excluded.consent, updated_at = now()'}`,
+      [patientId, structureId, consent],
+    );
+  }
+
+  async hasConsent(patientId: string): Promise<boolean> {
+    const rows: Array<{ consent: boolean }> = await this.db.query(`select consent from patient_reminder_consent where patient_id = $1`, [patientId]);
+    return rows[0]?.consent ?? false;
+  }
+
+  async schedule(reminders: readonly ScheduledReminder[], now: Date): Promise<void> {
+    for (const r of reminders) {
+      await requireActiveManager('Scheduling reminders').query(
+        `insert into notification_outbox (id, kind, appointment_id, patient_id, structure_id, rule, appointment_starts_at, due_at, next_attempt_at, created_at)
+         values ($1, 'appointment_reminder', $2, $3, $4, $5, $6, $7, $7, $8) on conflict do nothing`,
+        [r.id, r.appointmentId, r.patientId, r.structureId, r.rule, r.appointmentStartsAt, r.dueAt, now],
+      );
+    }
+  }
+
+  async cancelForAppointment(appointmentId: string): Promise<number> {
+    const [, count]: [unknown, number] = await requireActiveManager('Cancelling reminders').query(
+      `update notification_outbox set status = 'cancelled' where appointment_id = $1 and status = 'scheduled'`,
+      [appointmentId],
+    );
+    return count;
+  }
+
+  async cancelForPatient(patientId: string): Promise<void> {
+    await requireActiveManager('Cancelling reminders').query(`update notification_outbox set status = 'cancelled' where patient_id = $1 and status = 'scheduled'`, [patientId]);
+  }
+
+  async upcomingOf(patientId: string, now: Date): Promise<UpcomingAppointment[]> {
+    const rows: Array<{ id: string; structure_id: string; site_id: string; starts_at: Date }> = await this.db.query(
+      `select id, structure_id, site_id, starts_at from appointment where patient_id = $1 and status in ('booked', 'confirmed') and starts_at > $2`,
+      [patientId, now],
+    );
+    return rows.map((r) => ({ appointmentId: r.id, structureId: r.structure_id, siteId: r.site_id, startsAt: r.starts_at }));
+  }
+
+  /** Claims due reminders for this transaction (SKIP LOCKED: replicas share the work, none is sent twice at once). */
+  async claimDue(now: Date, limit: number): Promise<DueReminder[]> {
+    const rows: DueRow[] = await requireActiveManager('Claiming reminders').query(
+      `select n.id, n.appointment_id, n.patient_id, n.structure_id, n.rule, n.appointment_starts_at, n.due_at, n.attempts,
+              a.site_id, a.practitioner_id, a.motif_id,
+              (a.status in ('booked', 'confirmed') and a.starts_at = n.appointment_starts_at and a.starts_at > $1) as still_valid
+         from notification_outbox n join appointment a on a.id = n.appointment_id
+        where n.status = 'scheduled' and n.next_attempt_at <= $1
+        order by n.next_attempt_at limit $2 for update of n skip locked`,
+      [now, limit],
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      appointmentId: r.appointment_id,
+      patientId: r.patient_id,
+      structureId: r.structure_id,
+      rule: r.rule,
+      appointmentStartsAt: r.appointment_starts_at,
+      dueAt: r.due_at,
+      attempts: r.attempts,
+      siteId: r.site_id,
+      practitionerId: r.practitioner_id,
+      motifId: r.motif_id,
+      stillValid: r.still_valid,
+    }));
+  }
+
+  async markSent(id: string, provider: string, providerMessageId: string | undefined, now: Date): Promise<void> {
+    await requireActiveManager('Recording a sent reminder').query(
+      `update notification_outbox set status = 'sent', attempts = attempts + 1, provider = $2, provider_message_id = $3, sent_at = $4, last_error = null where id = $1`,
+      [id, provider, providerMessageId ?? null, now],
+    );
+  }
+
+  async markSkipped(id: string): Promise<void> {
+    await requireActiveManager('Skipping a reminder').query(`update notification_outbox set status = 'skipped' where id = $1`, [id]);
+  }
+
+  /** A failed attempt: retried at `retryAt`, or given up (`failed`) when null. */
+  async markAttemptFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
+    await requireActiveManager('Recording a reminder failure').query(
+      `update notification_outbox set attempts = attempts + 1, last_error = $2, status = case when $3::timestamptz is null then 'failed' else status end,
+              next_attempt_at = coalesce($3::timestamptz, next_attempt_at) where id = $1`,
+      [id, error.slice(0, 500), retryAt],
+    );
+  }
+}

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+
+export interface ProjectedMember {
+  memberId: string;
+  structureId: string;
+  profession: string;
+  roles: string[];
+  siteIds: string[];
+}
+
+export interface ProjectedSite {
+  siteId: string;
+  structureId: string;
+  timeZone: string;
+}
+
+/** How far the directory projection has got: members, sites, and member sites not projected yet. */
+export interface ProjectionProgress {
+  members: number;
+  sites: number;
+  missingSites: number;
+}
+
+/** The directory as scheduling's projection holds it (`team_member`, `site_ref`), for the demo loader. */
+@Injectable()
+export class TeamSnapshotRepository {
+  constructor(private readonly db: DataSource) {}
+
+  async progress(): Promise<ProjectionProgress> {
+    const [row]: Array<{ members: string; sites: string; missing_sites: string }> = await this.db.query(
+      `select (select count(*) from team_member where left_at is null) as members,
+              (select count(*) from site_ref) as sites,
+              (select count(*) from (select distinct unnest(site_ids) as site_id from team_member where left_at is null) s
+                where not exists (select 1 from site_ref r where r.site_id = s.site_id)) as missing_sites`,
+    );
+    return { members: Number(row.members), sites: Number(row.sites), missingSites: Number(row.missing_sites) };
+  }
+
+  async sites(): Promise<ProjectedSite[]> {
+    const rows: Array<{ site_id: string; structure_id: string; time_zone: string }> = await this.db.query(
+      `select site_id, structure_id, time_zone from site_ref order by structure_id, site_id`,
+    );
+    return rows.map((row) => ({ siteId: row.site_id, structureId: row.structure_id, timeZone: row.time_zone }));
+  }
+
+  async members(): Promise<ProjectedMember[]> {
+    const rows: Array<{ member_id: string; structure_id: string; profession: string; roles: string[]; site_ids: string[] }> = await this.db.query(
+      `select member_id, structure_id, profession, roles, site_ids from team_member where left_at is null order by structure_id, profession, member_id`,
+    );
+    return rows.map((row) => ({ memberId: row.member_id, structureId: row.structure_id, profession: row.profession, roles: row.roles, siteIds: row.site_ids }));
+  }
+}

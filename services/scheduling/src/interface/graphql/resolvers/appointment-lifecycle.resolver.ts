@@ -1,0 +1,48 @@
+import { Args, Mutation, Resolver } from '@nestjs/graphql';
+import { CurrentUser, type UserContext } from '@msp/auth';
+import { memberActor } from '../../../application/actor';
+import { CompleteAppointmentHandler } from '../../../application/lifecycle/complete-appointment.handler';
+import { MarkArrivedHandler } from '../../../application/lifecycle/mark-arrived.handler';
+import { MarkNoShowHandler } from '../../../application/lifecycle/mark-no-show.handler';
+import { StartConsultationHandler } from '../../../application/lifecycle/start-consultation.handler';
+import { RescheduleAppointmentHandler } from '../../../application/rescheduling/reschedule-appointment.handler';
+import { AppointmentStepInput, RescheduleAppointmentInput } from '../inputs/lifecycle.inputs';
+import { toAppointmentType } from '../mappers/agenda.mapper';
+import { AppointmentType } from '../types/appointment.type';
+
+/** SCH-6: move an appointment, and its day: arrived, in consultation, done, or no-show. */
+@Resolver(() => AppointmentType)
+export class AppointmentLifecycleResolver {
+  constructor(
+    private readonly rescheduler: RescheduleAppointmentHandler,
+    private readonly arrivals: MarkArrivedHandler,
+    private readonly consultations: StartConsultationHandler,
+    private readonly completions: CompleteAppointmentHandler,
+    private readonly noShows: MarkNoShowHandler,
+  ) {}
+
+  @Mutation(() => AppointmentType, { description: 'Moves a booked or confirmed appointment; the new time must be free, the old one is freed' })
+  async rescheduleAppointment(@CurrentUser() user: UserContext, @Args('input') input: RescheduleAppointmentInput) {
+    return toAppointmentType(await this.rescheduler.execute(memberActor(user), input), user);
+  }
+
+  @Mutation(() => AppointmentType, { description: 'The patient arrived (booked or confirmed → arrived)' })
+  async markArrived(@CurrentUser() user: UserContext, @Args('input') input: AppointmentStepInput) {
+    return toAppointmentType(await this.arrivals.execute(memberActor(user), input), user);
+  }
+
+  @Mutation(() => AppointmentType, { description: 'The consultation starts (arrived → in consultation)' })
+  async startConsultation(@CurrentUser() user: UserContext, @Args('input') input: AppointmentStepInput) {
+    return toAppointmentType(await this.consultations.execute(memberActor(user), input), user);
+  }
+
+  @Mutation(() => AppointmentType, { description: 'The appointment is done (arrived or in consultation → done)' })
+  async completeAppointment(@CurrentUser() user: UserContext, @Args('input') input: AppointmentStepInput) {
+    return toAppointmentType(await this.completions.execute(memberActor(user), input), user);
+  }
+
+  @Mutation(() => AppointmentType, { description: 'The patient did not come (booked or confirmed → no-show, once started)' })
+  async markNoShow(@CurrentUser() user: UserContext, @Args('input') input: AppointmentStepInput) {
+    return toAppointmentType(await this.noShows.execute(memberActor(user), input), user);
+  }
+}

@@ -1,0 +1,38 @@
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { CurrentUser, type UserContext } from '@msp/auth';
+import { OnlineRequestsHandler } from '../../../application/online-booking/online-requests.handler';
+import { toAppointmentType } from '../mappers/agenda.mapper';
+import { AppointmentType } from '../types/appointment.type';
+import { OnlineBookingRequestType } from '../types/online-booking-request.type';
+
+@Resolver(() => OnlineBookingRequestType)
+export class OnlineBookingRequestResolver {
+  constructor(private readonly requests: OnlineRequestsHandler) {}
+
+  @Query(() => [OnlineBookingRequestType], { description: "New patients' online bookings awaiting confirmation" })
+  async onlineBookingRequests(@CurrentUser() user: UserContext, @Args('structureId', { type: () => ID }) structureId: string) {
+    return (await this.requests.pending(user, structureId)).map((r) => ({
+      id: r.id,
+      structureId: r.structureId,
+      holdId: r.holdId,
+      practitionerId: r.practitionerId,
+      siteId: r.siteId,
+      motifId: r.motifId,
+      startsAt: r.startsAt,
+      endsAt: r.endsAt,
+      holdExpiresAt: r.holdExpiresAt,
+      createdAt: r.createdAt,
+    }));
+  }
+
+  @Mutation(() => AppointmentType, { description: 'Registers the new patient in the directory and books the held slot for them' })
+  async confirmOnlineBookingRequest(@CurrentUser() user: UserContext, @Args('requestId', { type: () => ID }) requestId: string) {
+    return toAppointmentType(await this.requests.confirm(user, requestId), user);
+  }
+
+  @Mutation(() => Boolean, { description: 'Frees the held slot; the directory forgets the identity typed online' })
+  async rejectOnlineBookingRequest(@CurrentUser() user: UserContext, @Args('requestId', { type: () => ID }) requestId: string) {
+    await this.requests.reject(user, requestId);
+    return true;
+  }
+}

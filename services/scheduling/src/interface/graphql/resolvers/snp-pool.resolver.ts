@@ -1,0 +1,21 @@
+import { Args, ID, Query, Resolver } from '@nestjs/graphql';
+import { CurrentUser, type UserContext } from '@msp/auth';
+import { SnpPoolQuery } from '../../../application/snp/snp-pool.query';
+import { SnpSlotType } from '../types/snp-slot.type';
+
+@Resolver(() => SnpSlotType)
+export class SnpPoolResolver {
+  constructor(private readonly pool: SnpPoolQuery) {}
+
+  @Query(() => [SnpSlotType], { description: "Free SNP slots, released or not, of the CPTS's practitioner members (for the CPTS's members)" })
+  async snpSlots(
+    @CurrentUser() user: UserContext,
+    @Args('cptsId', { type: () => ID }) cptsId: string,
+    @Args('from', { description: "YYYY-MM-DD, in each site's zone" }) from: string,
+    @Args('to', { description: 'YYYY-MM-DD, included' }) to: string,
+    @Args('profession', { type: () => String, nullable: true }) profession?: string | null,
+  ) {
+    const slots = await this.pool.execute(user, { cptsId, from, to, profession });
+    return slots.map((s) => ({ ...s, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt), releasesAt: new Date(s.releasesAt) }));
+  }
+}
