@@ -136,11 +136,13 @@ export class LocalStack {
     this.checkNotStopping();
 
     const auth = await this.startIssuer(join(dataDir, 'dev-issuer'));
+    const demoData = this.options.demoData === false ? 'skip' : 'load';
     const context = {
       kafkaBrokers: kafka.brokers,
       logLevel: this.env.LOG_LEVEL || 'info',
       secrets: { ...loadOrCreateStackSecrets(dataDir, this.env), ...auth },
-      baseEnv: { ...this.env, DIRECTORY_DEMO_DATA: this.options.demoData === false ? 'skip' : 'load' },
+      // The directory loads its demo structures; scheduling gives them agendas once their members reach it.
+      baseEnv: { ...this.env, DIRECTORY_DEMO_DATA: demoData, SCHEDULING_DEMO_DATA: demoData },
     };
     for (const service of planned) {
       this.progress(`Starting ${service.definition.name} on ${service.url} (log: ${service.logFile})`);

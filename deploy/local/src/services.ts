@@ -30,6 +30,14 @@ export const SERVICES: readonly ServiceDefinition[] = [
     internalUrlVariable: 'DIRECTORY_INTERNAL_URL',
   },
   {
+    name: 'scheduling',
+    entry: 'services/scheduling/dist/main.js',
+    role: 'subgraph',
+    database: true,
+    order: 20,
+    internalUrlVariable: 'SCHEDULING_INTERNAL_URL',
+  },
+  {
     name: 'gateway',
     entry: 'services/gateway/dist/main.js',
     role: 'gateway',

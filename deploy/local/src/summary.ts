@@ -29,7 +29,7 @@ export function formatSummary(summary: StackSummary, options: { demoData: boolea
   lines.push(`${pad('Logs')}${summary.logsDir}/<service>.log`);
   lines.push(`${pad('Data')}${summary.dataDir}`);
   lines.push(
-    `${pad('Demo data')}${options.demoData ? 'loaded into empty databases (MSP des Lices, its CPTS and a second MSP)' : 'skipped (--no-demo-data)'}`,
+    `${pad('Demo data')}${options.demoData ? 'loaded into empty databases (MSP des Lices, its CPTS and a second MSP; their weekly agendas follow)' : 'skipped (--no-demo-data)'}`,
   );
   lines.push(`${pad('Sign in')}npm run token -- --member admin@msp-lices.demo   (any member's id or e-mail)`);
   lines.push('', 'Ctrl-C to stop.', '');

@@ -6,7 +6,7 @@ import { DevIssuer } from '@msp/auth';
 import { databaseUrl, dropDatabase, isAlive, workspaceRoot } from '@msp/infra';
 import { Client } from 'pg';
 import { LocalStack } from '../src/local-stack';
-import { SERVICES } from '../src/services';
+import { databaseName, SERVICES } from '../src/services';
 import { expectEventually, testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
 import { lockFilePath, StackState } from '../src/stack-lock';
 
@@ -80,7 +80,7 @@ describe('npm start launcher (built, with the real gateway)', () => {
       first.child.kill('SIGKILL');
       await first.exited;
     }
-    await dropDatabase(testPostgresAdminUrl(), `${DATABASE_PREFIX}_directory`);
+    for (const service of SERVICES.filter((s) => s.database)) await dropDatabase(testPostgresAdminUrl(), databaseName(service, DATABASE_PREFIX));
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -185,7 +185,7 @@ describe('the platform through the gateway (built services, real directory)', ()
 
   afterAll(async () => {
     await stack?.stop();
-    await dropDatabase(testPostgresAdminUrl(), `${prefix}_directory`);
+    for (const service of SERVICES.filter((s) => s.database)) await dropDatabase(testPostgresAdminUrl(), databaseName(service, prefix));
     rmSync(dataDir, { recursive: true, force: true });
   });
 

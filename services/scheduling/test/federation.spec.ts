@@ -35,7 +35,9 @@ describe('scheduling and the directory compose and join through a gateway (SCH-7
   let directory: DirectorySubgraphProcess;
   let scheduling: SchedulingTestApp;
   let gateway: ApolloServer<Caller>;
-  let supergraphSdl: string;
+  let gatewayStarted = false;
+  let schedulingSdl: string;
+  let composition: ReturnType<typeof composeServices>;
   const members: Record<string, UserContext> = {};
 
   beforeAll(async () => {
@@ -47,27 +49,34 @@ describe('scheduling and the directory compose and join through a gateway (SCH-7
       members[email.split('@')[0]] = await client.get<UserContext>(`/internal/members/${memberId}/context`);
     }
     // The directory's events reach scheduling through Kafka; then the demo agendas are loaded in the background.
-    await expectEventually(async () => expect((await scheduling.sql<{ n: string }>(`select count(*) n from opening_range`))[0].n).not.toBe('0'), 120_000, 500);
+    const leGall = members['dr.le-gall'].memberId;
+    await expectEventually(
+      async () => expect((await scheduling.sql<{ n: string }>(`select count(*) n from opening_range where practitioner_id = $1`, [leGall]))[0].n).not.toBe('0'),
+      120_000,
+      500,
+    );
+    const directorySdl = await sdlOf(directory.url);
+    schedulingSdl = await sdlOf(scheduling.url);
+    composition = composeServices([
+      { name: 'directory', url: `${directory.url}/graphql`, typeDefs: parse(directorySdl) },
+      { name: 'scheduling', url: `${scheduling.url}/graphql`, typeDefs: parse(schedulingSdl) },
+    ]);
   }, 300_000);
 
   afterAll(async () => {
-    await gateway?.stop();
+    if (gatewayStarted) await gateway.stop();
     await scheduling?.stop();
     await directory?.stop();
   });
 
-  it('the served SDLs compose without errors, scheduling extending Member, Patient and Site by their key', async () => {
-    const [directorySdl, schedulingSdl] = await Promise.all([sdlOf(directory.url), sdlOf(scheduling.url)]);
-    for (const type of ['Member', 'Patient', 'Site']) expect(schedulingSdl).toMatch(new RegExp(`type ${type} @key\\(fields: "id"\\)`));
-    const result = composeServices([
-      { name: 'directory', url: `${directory.url}/graphql`, typeDefs: parse(directorySdl) },
-      { name: 'scheduling', url: `${scheduling.url}/graphql`, typeDefs: parse(schedulingSdl) },
-    ]);
-    expect(result.errors?.map((e) => e.message)).toBeUndefined();
-    supergraphSdl = result.supergraphSdl as string;
-    expect(supergraphSdl).toMatch(/agenda\(from: String!, to: String!\): \[AgendaEntry!\]! @join__field\(graph: SCHEDULING\)/);
-    expect(supergraphSdl).toMatch(/openingRanges: \[AgendaOpeningRange!\]! @join__field\(graph: SCHEDULING\)/);
-    expect(supergraphSdl).toMatch(/appointments\(from: String, to: String\): \[AgendaEntry!\]! @join__field\(graph: SCHEDULING\)/);
+  it('the served SDLs compose without errors, scheduling extending Member, Patient and Site by their key', () => {
+    for (const type of ['Member', 'Patient', 'Site']) expect(schedulingSdl).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "id"\\)`));
+    expect(composition.errors?.map((e) => e.message)).toBeUndefined();
+    const supergraph = composition.supergraphSdl as string;
+    expect(supergraph).toMatch(/type Member[^}]*\s+agenda\([^)]*from: String![^)]*to: String!\s*\): \[AgendaEntry!\]! @join__field\(graph: SCHEDULING\)/);
+    expect(supergraph).toMatch(/type Site[^}]*\s+openingRanges: \[AgendaOpeningRange!\]! @join__field\(graph: SCHEDULING\)/);
+    expect(supergraph).toMatch(/type Patient[^}]*\s+appointments\([^)]*\): \[AgendaEntry!\]! @join__field\(graph: SCHEDULING\)/);
+    expect(supergraph).toMatch(/type Patient\s+@join__type\(graph: DIRECTORY, key: "id"\)\s+@join__type\(graph: SCHEDULING, key: "id"\)/);
   });
 
   describe('through the gateway', () => {
@@ -92,8 +101,9 @@ describe('scheduling and the directory compose and join through a gateway (SCH-7
     };
 
     beforeAll(async () => {
-      gateway = new ApolloServer<Caller>({ gateway: new ApolloGateway({ supergraphSdl, buildService: ({ url }) => new SignedContextDataSource({ url }) }) });
+      gateway = new ApolloServer<Caller>({ gateway: new ApolloGateway({ supergraphSdl: composition.supergraphSdl, buildService: ({ url }) => new SignedContextDataSource({ url }) }) });
       await gateway.start();
+      gatewayStarted = true;
       // The secretary books the next free slot of Dr Le Gall at one of her sites, for one of his patients.
       const secretary = members['secretariat'];
       const { structureId, siteIds } = secretary.memberships[0];

@@ -31,10 +31,11 @@ export interface DemoAgendaSummary {
 const DEMO_AGENDA_LOCK_KEY = 727_274_102;
 
 /**
- * Gives the demo structures agendas, in the background after boot: once the directory's members have reached the
- * projection (the member and site counts stop changing between two looks), and only if scheduling holds no motif yet,
- * it creates standard motifs and weekly opening ranges for every practitioner at their sites, through the application
- * handlers (every rule checked, every event recorded), in one transaction under an advisory lock.
+ * Gives the demo structures agendas, in the background after boot, if scheduling held no motif at boot: each time the
+ * directory's members and sites reaching the projection hold still between two looks, every structure with sites and
+ * practitioners but no motif yet gets standard motifs and weekly opening ranges for each practitioner at their sites,
+ * through the application handlers (every rule checked, every event recorded), in one transaction under an advisory
+ * lock. It looks for a few minutes after boot, then stops.
  */
 @Injectable()
 export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy {
@@ -53,7 +54,7 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.options.enabled) this.running = this.waitAndLoad();
+    if (this.options.enabled) this.running = this.watch().catch((error: unknown) => this.logger.error(`Demo agendas stopped: ${describe(error)}`));
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -62,54 +63,59 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
     await this.running;
   }
 
-  private async waitAndLoad(): Promise<void> {
-    const started = Date.now();
-    try {
-      if (!(await this.directoryArrived())) {
-        if (!this.stopping) this.logger.warn(`Demo agendas skipped: no directory members reached scheduling within ${Math.round(this.options.giveUpMs / 1000)} s`);
-        return;
-      }
-      const summary = await this.loadIfEmpty();
-      if (!summary) {
-        this.logger.log('Demo agendas skipped: scheduling already holds motifs');
-        return;
-      }
-      const { structures, sites, practitioners, motifs, ranges } = summary;
-      this.logger.log(`Demo agendas loaded in ${Date.now() - started} ms: ${structures} structures, ${sites} sites, ${practitioners} practitioners, ${motifs} motifs, ${ranges} opening ranges`);
-    } catch (error) {
-      this.logger.error(`Demo agendas could not be loaded (nothing was written): ${error instanceof Error ? error.message : String(error)}`);
+  private async watch(): Promise<void> {
+    if (await this.team.anyMotif()) {
+      this.logger.log('Demo agendas skipped: scheduling already holds motifs');
+      return;
     }
-  }
-
-  /** Polls until members are projected and the projection holds still; false when stopping or giving up. */
-  private async directoryArrived(): Promise<boolean> {
-    const deadline = Date.now() + this.options.giveUpMs;
+    const started = Date.now();
+    const deadline = started + this.options.giveUpMs;
     let previous: ProjectionProgress | undefined;
+    let loadedAt: ProjectionProgress | undefined;
     while (!this.stopping && Date.now() < deadline) {
       const progress = await this.team.progress();
-      const settled = previous && progress.members === previous.members && progress.sites === previous.sites;
-      if (progress.members > 0 && progress.missingSites === 0 && settled) return true;
+      const settled = progress.members > 0 && same(progress, previous) && !same(progress, loadedAt);
+      if (settled) {
+        loadedAt = progress;
+        await this.loadAndLog(started);
+      }
       previous = progress;
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, this.options.pollMs);
-        this.wake = () => {
-          clearTimeout(timer);
-          resolve();
-        };
-      });
+      await this.pause();
     }
-    return false;
+    if (!loadedAt && !this.stopping) this.logger.warn(`Demo agendas skipped: no directory members reached scheduling within ${Math.round(this.options.giveUpMs / 1000)} s`);
   }
 
-  /** Loads the demo agendas unless scheduling already holds a motif; null when nothing was loaded. */
-  loadIfEmpty(): Promise<DemoAgendaSummary | null> {
+  private async loadAndLog(started: number): Promise<void> {
+    try {
+      const summary = await this.loadPending();
+      if (!summary) return;
+      const { structures, sites, practitioners, motifs, ranges } = summary;
+      this.logger.log(`Demo agendas loaded ${Date.now() - started} ms after boot: ${structures} structures, ${sites} sites, ${practitioners} practitioners, ${motifs} motifs, ${ranges} opening ranges`);
+    } catch (error) {
+      this.logger.error(`Demo agendas could not be loaded (nothing was written): ${describe(error)}`);
+    }
+  }
+
+  private pause(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, this.options.pollMs);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  /** Gives agendas to every projected structure without a motif yet; null when there was none to give. */
+  loadPending(): Promise<DemoAgendaSummary | null> {
     return this.transactions.run(async (manager) => {
       await manager.query('select pg_advisory_xact_lock($1)', [DEMO_AGENDA_LOCK_KEY]);
-      const [{ present }] = await manager.query<Array<{ present: boolean }>>('select exists (select 1 from motif) as present');
-      if (present) return null;
-      const [sites, members] = await Promise.all([this.team.sites(), this.team.members()]);
+      // Read committed: this sees whatever a replica that held the lock before us committed.
+      const equipped = new Set((await manager.query<Array<{ structure_id: string }>>('select distinct structure_id from motif')).map((r) => r.structure_id));
+      const sites = await this.team.sites();
+      const members = await this.team.members();
       const summary: DemoAgendaSummary = { structures: 0, sites: 0, practitioners: 0, motifs: 0, ranges: 0 };
-      for (const structureId of [...new Set(sites.map((s) => s.structureId))]) {
+      for (const structureId of [...new Set(sites.map((s) => s.structureId))].filter((id) => !equipped.has(id))) {
         await this.loadStructure(
           structureId,
           sites.filter((s) => s.structureId === structureId),
@@ -117,7 +123,7 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
           summary,
         );
       }
-      return summary;
+      return summary.structures ? summary : null;
     });
   }
 
@@ -148,3 +154,8 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
     summary.practitioners += new Set(plans.map((p) => p.practitionerId)).size;
   }
 }
+
+const same = (a: ProjectionProgress, b?: ProjectionProgress): boolean =>
+  b !== undefined && a.members === b.members && a.sites === b.sites && a.missingSites === b.missingSites;
+
+const describe = (error: unknown): string => (error instanceof Error ? error.message : String(error));

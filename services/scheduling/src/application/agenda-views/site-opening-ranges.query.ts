@@ -5,8 +5,7 @@ import type { OpeningRangeEntity } from '../../infrastructure/entities/opening-r
 import { AgendaViewRepository } from '../../infrastructure/repositories/agenda-view.repository';
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
 import { Clock } from '../clock';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+import { assertUuid } from '../input-checks';
 
 /** The opening ranges at a site still valid today or later (its own local date), for members of its structure. */
 @Injectable()
@@ -19,9 +18,18 @@ export class SiteOpeningRangesQuery {
 
   async execute(user: UserContext, siteId: string): Promise<OpeningRangeEntity[]> {
     // A field of the directory's Site: an unknown or foreign site simply has no ranges to show.
-    if (!UUID.test(siteId)) return [];
-    const site = await this.agenda.site(siteId.toLowerCase());
+    const id = uuidOrNull(siteId);
+    if (!id) return [];
+    const site = await this.agenda.site(id);
     if (!site || !membershipIn(user, site.structureId)) return [];
     return this.views.siteRanges(site.siteId, localDateOf(this.clock.now(), site.timeZone));
+  }
+}
+
+function uuidOrNull(value: string): string | null {
+  try {
+    return assertUuid(value, 'id');
+  } catch {
+    return null;
   }
 }

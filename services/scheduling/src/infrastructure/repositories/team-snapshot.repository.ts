@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
+import { activeManager } from '@msp/persistence';
 
 export interface ProjectedMember {
   memberId: string;
@@ -25,7 +26,12 @@ export interface ProjectionProgress {
 /** The directory as scheduling's projection holds it (`team_member`, `site_ref`), for the demo loader. */
 @Injectable()
 export class TeamSnapshotRepository {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inside a transaction, its connection: the loader reads the team while it holds the demo lock. */
+  private get db(): EntityManager {
+    return activeManager() ?? this.dataSource.manager;
+  }
 
   async progress(): Promise<ProjectionProgress> {
     const [row]: Array<{ members: string; sites: string; missing_sites: string }> = await this.db.query(
@@ -35,6 +41,11 @@ export class TeamSnapshotRepository {
                 where not exists (select 1 from site_ref r where r.site_id = s.site_id)) as missing_sites`,
     );
     return { members: Number(row.members), sites: Number(row.sites), missingSites: Number(row.missing_sites) };
+  }
+
+  async anyMotif(): Promise<boolean> {
+    const [{ present }]: Array<{ present: boolean }> = await this.db.query('select exists (select 1 from motif) as present');
+    return present;
   }
 
   async sites(): Promise<ProjectedSite[]> {
