@@ -24,6 +24,7 @@ export * from './events/scheduling/appointment-consultation-started.v1';
 export * from './events/scheduling/appointment-completed.v1';
 export * from './events/scheduling/appointment-no-show.v1';
 export * from './events/scheduling/absence-declared.v1';
+export * from './events/scheduling/absence-ended.v1';
 export * from './events/scheduling/snp-released.v1';
 export * from './events/scheduling/waitlist-offer-made.v1';
 export * from './catalogue/render-event-catalogue';

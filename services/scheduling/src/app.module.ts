@@ -11,6 +11,7 @@ import { PersistenceModule } from '@msp/persistence';
 import { PATIENT_SERVICES_CONTROLLERS, PATIENT_SERVICES_MIGRATIONS, patientServicesImports, patientServicesProviders } from './patient-services.providers';
 import { agendaFeatureProviders } from './agenda-features.providers';
 import { DeclareAbsenceHandler } from './application/absences/declare-absence.handler';
+import { EndAbsenceHandler } from './application/absences/end-absence.handler';
 import { BookAppointmentHandler } from './application/booking/book-appointment.handler';
 import { BookingContextLoader } from './application/booking/booking-context.loader';
 import { CancelAppointmentHandler } from './application/booking/cancel-appointment.handler';
@@ -84,6 +85,7 @@ export class AppModule {
         CreateMotifHandler,
         DefineOpeningRangeHandler,
         DeclareAbsenceHandler,
+        EndAbsenceHandler,
         FindFreeSlotsQuery,
         BookAppointmentHandler,
         HoldSlotHandler,

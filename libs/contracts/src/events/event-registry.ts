@@ -9,6 +9,7 @@ import { siteOpenedV1, type SiteOpenedV1 } from './directory/site-opened.v1';
 import { appointmentBookedV1, type AppointmentBookedV1 } from './scheduling/appointment-booked.v1';
 import { appointmentCancelledV1, type AppointmentCancelledV1 } from './scheduling/appointment-cancelled.v1';
 import { absenceDeclaredV1, type AbsenceDeclaredV1 } from './scheduling/absence-declared.v1';
+import { absenceEndedV1, type AbsenceEndedV1 } from './scheduling/absence-ended.v1';
 import { appointmentConfirmedV1, type AppointmentConfirmedV1 } from './scheduling/appointment-confirmed.v1';
 import { appointmentHeldV1, type AppointmentHeldV1 } from './scheduling/appointment-held.v1';
 import { appointmentHoldLapsedV1, type AppointmentHoldLapsedV1 } from './scheduling/appointment-hold-lapsed.v1';
@@ -42,6 +43,7 @@ export interface EventPayloads {
   'scheduling.appointment.completed.v1': AppointmentCompletedV1;
   'scheduling.appointment.no-show.v1': AppointmentNoShowV1;
   'scheduling.absence.declared.v1': AbsenceDeclaredV1;
+  'scheduling.absence.ended.v1': AbsenceEndedV1;
   'scheduling.snp.released.v1': SnpReleasedV1;
   'scheduling.waitlist.offer-made.v1': WaitlistOfferMadeV1;
 }
@@ -68,6 +70,7 @@ export const EVENT_REGISTRY: { readonly [K in EventType]: EventDefinition<EventP
   'scheduling.appointment.completed.v1': appointmentCompletedV1,
   'scheduling.appointment.no-show.v1': appointmentNoShowV1,
   'scheduling.absence.declared.v1': absenceDeclaredV1,
+  'scheduling.absence.ended.v1': absenceEndedV1,
   'scheduling.snp.released.v1': snpReleasedV1,
   'scheduling.waitlist.offer-made.v1': waitlistOfferMadeV1,
 };

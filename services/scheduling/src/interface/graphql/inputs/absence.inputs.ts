@@ -10,3 +10,10 @@ export class DeclareAbsenceInput {
   @Field({ description: 'ISO-8601 instant with offset' }) startsAt!: string;
   @Field({ description: 'ISO-8601 instant with offset' }) endsAt!: string;
 }
+
+@InputType()
+export class EndAbsenceInput {
+  @Field(() => ID) absenceId!: string;
+  @Field(() => String, { nullable: true, description: 'When the practitioner is back (ISO-8601 with offset); now when omitted' })
+  endsAt?: string | null;
+}

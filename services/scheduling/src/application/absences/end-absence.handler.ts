@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import type { UserContext } from '@msp/auth';
+import { OutboxWriter } from '@msp/messaging';
+import { TransactionRunner } from '@msp/persistence';
+import { SchedulingError } from '../../domain/scheduling-error';
+import { ScheduleExceptionEntity } from '../../infrastructure/entities/schedule-exception.entity';
+import { Clock } from '../clock';
+import { assertUuid, parseInstant } from '../input-checks';
+import { assertMayManage, PERMISSIONS } from '../permissions';
+
+export interface EndAbsenceInput {
+  absenceId: string;
+  /** When the practitioner is back; now when omitted. */
+  endsAt?: string | null;
+}
+
+/** A practitioner is back earlier than declared: the rest of the absence returns to the agenda, other services are told. */
+@Injectable()
+export class EndAbsenceHandler {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(user: UserContext, input: EndAbsenceInput): Promise<ScheduleExceptionEntity> {
+    const absenceId = assertUuid(input.absenceId, 'input.absenceId');
+    const requested = input.endsAt ? parseInstant(input.endsAt, 'input.endsAt') : this.clock.now();
+    return this.transactions.run(async (manager) => {
+      const absence = await manager.findOne(ScheduleExceptionEntity, { where: { id: absenceId }, lock: { mode: 'pessimistic_write' } });
+      if (!absence) throw SchedulingError.notFound('Absence', 'input.absenceId');
+      assertMayManage(user, absence.structureId, PERMISSIONS.declareAbsences, absence.practitionerId);
+      if (requested >= absence.endsAt) throw SchedulingError.invalid('input.endsAt', 'must be before the current end of the absence');
+      // Ending an absence before it began withdraws it: nothing of it remains.
+      absence.endsAt = requested < absence.startsAt ? absence.startsAt : requested;
+      await manager.save(absence);
+      await this.outbox.record('scheduling.absence.ended.v1', {
+        absenceId: absence.id,
+        structureId: absence.structureId,
+        practitionerId: absence.practitionerId,
+        endsAt: absence.endsAt.toISOString(),
+        endedAt: this.clock.now().toISOString(),
+      });
+      return absence;
+    });
+  }
+}
