@@ -1,2 +1,3 @@
 export * from './test-environment';
 export * from './expect-eventually';
+export * from './service-test-app';
