@@ -1,12 +1,6 @@
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
-import { SubgraphAuthModule } from '@msp/auth';
-import { InternalApiModule, MESSAGING_MIGRATIONS, MessagingModule, MessagingReadinessCheck } from '@msp/messaging';
-import { DatabaseReadinessCheck, ObservabilityModule } from '@msp/observability';
-import { PersistenceModule } from '@msp/persistence';
+import { PlatformSubgraphModule } from '@msp/service-kit';
 import { CallerLookupQuery } from './application/identity/caller-lookup.query';
 import { MemberContextQuery } from './application/identity/member-context.query';
 import { PatientMatchQuery } from './application/online/patient-match.query';
@@ -46,23 +40,14 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ObservabilityModule.forRoot({ serviceName: SERVICE_NAME, readinessChecks: [DatabaseReadinessCheck, MessagingReadinessCheck] }),
-        PersistenceModule.forRoot({
-          url: config.databaseUrl,
+        PlatformSubgraphModule.forRoot({
+          serviceName: SERVICE_NAME,
+          databaseUrl: config.databaseUrl,
           entities: DIRECTORY_ENTITIES,
-          migrations: [...MESSAGING_MIGRATIONS, DirectorySchema1763900001000, PatientRegistrationRequest1763900002000],
-          applicationName: SERVICE_NAME,
-        }),
-        MessagingModule.forRoot({ serviceName: SERVICE_NAME, brokers: config.kafkaBrokers }),
-        SubgraphAuthModule.forRoot({ userContextSecret: config.userContextSecret }),
-        InternalApiModule.forRoot({ serviceName: SERVICE_NAME, secret: config.internalServiceSecret }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
-          driver: ApolloFederationDriver,
-          autoSchemaFile: { federation: 2 },
-          path: '/graphql',
-          context: ({ req }: { req: unknown }) => ({ req }),
-          // Traces would tell the gateway (and its clients) how long each resolver took: not needed, and noisy.
-          plugins: [ApolloServerPluginInlineTraceDisabled()],
+          migrations: [DirectorySchema1763900001000, PatientRegistrationRequest1763900002000],
+          kafkaBrokers: config.kafkaBrokers,
+          userContextSecret: config.userContextSecret,
+          internalServiceSecret: config.internalServiceSecret,
         }),
       ],
       controllers: [IdentityInternalController, OnlineBookingInternalController],

@@ -1,13 +1,7 @@
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { GraphQLModule } from '@nestjs/graphql';
-import { SubgraphAuthModule } from '@msp/auth';
+import { PlatformSubgraphModule } from '@msp/service-kit';
 import { TOPICS } from '@msp/contracts';
-import { InternalApiModule, MESSAGING_MIGRATIONS, MessagingModule, MessagingReadinessCheck } from '@msp/messaging';
-import { DatabaseReadinessCheck, ObservabilityModule } from '@msp/observability';
-import { PersistenceModule } from '@msp/persistence';
 import { PATIENT_SERVICES_CONTROLLERS, PATIENT_SERVICES_MIGRATIONS, patientServicesImports, patientServicesProviders } from './patient-services.providers';
 import { agendaFeatureProviders } from './agenda-features.providers';
 import { DeclareAbsenceHandler } from './application/absences/declare-absence.handler';
@@ -46,29 +40,17 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ObservabilityModule.forRoot({ serviceName: SERVICE_NAME, readinessChecks: [DatabaseReadinessCheck, MessagingReadinessCheck] }),
-        PersistenceModule.forRoot({
-          url: config.databaseUrl,
-          entities: SCHEDULING_ENTITIES,
-          migrations: [...MESSAGING_MIGRATIONS, SchedulingSchema1764000001000, ...PATIENT_SERVICES_MIGRATIONS],
-          applicationName: SERVICE_NAME,
-        }),
-        MessagingModule.forRoot({
+        PlatformSubgraphModule.forRoot({
           serviceName: SERVICE_NAME,
-          brokers: config.kafkaBrokers,
+          databaseUrl: config.databaseUrl,
+          entities: SCHEDULING_ENTITIES,
+          migrations: [SchedulingSchema1764000001000, ...PATIENT_SERVICES_MIGRATIONS],
+          kafkaBrokers: config.kafkaBrokers,
           // Its own topic too: reminders and the waitlist react to appointment events (once, through the inbox).
           subscribeTo: [TOPICS.directory, TOPICS.scheduling],
           consumerGroup: config.consumerGroup,
-        }),
-        SubgraphAuthModule.forRoot({ userContextSecret: config.userContextSecret }),
-        InternalApiModule.forRoot({ serviceName: SERVICE_NAME, secret: config.internalServiceSecret }),
-        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
-          driver: ApolloFederationDriver,
-          autoSchemaFile: { federation: 2 },
-          path: '/graphql',
-          context: ({ req }: { req: unknown }) => ({ req }),
-          // Traces would tell the gateway (and its clients) how long each resolver took: not needed, and noisy.
-          plugins: [ApolloServerPluginInlineTraceDisabled()],
+          userContextSecret: config.userContextSecret,
+          internalServiceSecret: config.internalServiceSecret,
         }),
         ...patientServicesImports(config.patientServices),
       ],

@@ -1,0 +1,2 @@
+export * from './platform-subgraph.module';
+export * from './start-platform-service';

@@ -1,0 +1,62 @@
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
+import { type DynamicModule, Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import type { DataSourceOptions, MigrationInterface } from 'typeorm';
+import { SubgraphAuthModule } from '@msp/auth';
+import { InternalApiModule, MESSAGING_MIGRATIONS, MessagingModule, MessagingReadinessCheck } from '@msp/messaging';
+import { DatabaseReadinessCheck, ObservabilityModule } from '@msp/observability';
+import { PersistenceModule } from '@msp/persistence';
+
+export interface PlatformSubgraphOptions {
+  serviceName: string;
+  databaseUrl: string;
+  /** The service's own entities and migrations; the outbox/inbox migrations are added here. */
+  entities: DataSourceOptions['entities'];
+  migrations: ReadonlyArray<new () => MigrationInterface>;
+  kafkaBrokers: string[];
+  /** Topics consumed (with `@HandleEvent` handlers); none for a producer-only service. */
+  subscribeTo?: string[];
+  consumerGroup?: string;
+  userContextSecret: string;
+  internalServiceSecret: string;
+}
+
+/**
+ * What every business service of the platform is made of, in one place: logs, health and metrics; its own database
+ * with migrations; the outbox/inbox over Kafka; the gateway-signed user context on every GraphQL operation; the
+ * service-token internal API; and a federation subgraph at /graphql.
+ */
+@Module({})
+export class PlatformSubgraphModule {
+  static forRoot(options: PlatformSubgraphOptions): DynamicModule {
+    return {
+      module: PlatformSubgraphModule,
+      imports: [
+        ObservabilityModule.forRoot({ serviceName: options.serviceName, readinessChecks: [DatabaseReadinessCheck, MessagingReadinessCheck] }),
+        PersistenceModule.forRoot({
+          url: options.databaseUrl,
+          entities: options.entities,
+          migrations: [...MESSAGING_MIGRATIONS, ...options.migrations],
+          applicationName: options.serviceName,
+        }),
+        MessagingModule.forRoot({
+          serviceName: options.serviceName,
+          brokers: options.kafkaBrokers,
+          subscribeTo: options.subscribeTo,
+          consumerGroup: options.consumerGroup,
+        }),
+        SubgraphAuthModule.forRoot({ userContextSecret: options.userContextSecret }),
+        InternalApiModule.forRoot({ serviceName: options.serviceName, secret: options.internalServiceSecret }),
+        GraphQLModule.forRoot<ApolloFederationDriverConfig>({
+          driver: ApolloFederationDriver,
+          autoSchemaFile: { federation: 2 },
+          path: '/graphql',
+          context: ({ req }: { req: unknown }) => ({ req }),
+          // Traces would tell the gateway (and its clients) how long each resolver took: not needed, and noisy.
+          plugins: [ApolloServerPluginInlineTraceDisabled()],
+        }),
+      ],
+    };
+  }
+}

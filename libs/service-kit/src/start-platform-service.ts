@@ -1,0 +1,21 @@
+import { type DynamicModule, type INestApplication, Logger } from '@nestjs/common';
+import { startEventConsumer } from '@msp/messaging';
+import { createObservableApp } from '@msp/observability';
+
+export interface ListeningConfig {
+  port: number;
+  host: string;
+  toJSON(): Record<string, unknown>;
+}
+
+/** Creates, starts and announces a platform service; each service's bootstrap and its specs share this path. */
+export async function startPlatformService(name: string, module: DynamicModule, config: ListeningConfig): Promise<INestApplication> {
+  const app = await createObservableApp(module, { abortOnError: false });
+  app.enableShutdownHooks();
+  await startEventConsumer(app);
+  await app.listen(config.port, config.host);
+  const logger = new Logger(name);
+  logger.log({ msg: 'configuration', config: config.toJSON() });
+  logger.log(`${name} subgraph listening on ${await app.getUrl()}/graphql`);
+  return app;
+}
