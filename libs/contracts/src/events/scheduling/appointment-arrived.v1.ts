@@ -1,15 +1,8 @@
 import { TOPICS } from '../../topics/topics';
-import { defineEvent, instantSchema, uuidSchema } from '../event-definition';
+import { defineEvent, instantSchema } from '../event-definition';
+import { APPOINTMENT_SNAPSHOT_FIELDS, appointmentSnapshotExample, appointmentSnapshotProperties, type AppointmentSnapshotV1 } from './appointment-snapshot';
 
-export interface AppointmentArrivedV1 {
-  appointmentId: string;
-  structureId: string;
-  siteId: string;
-  practitionerId: string;
-  patientId: string;
-  motifId: string;
-  startsAt: string;
-  endsAt: string;
+export interface AppointmentArrivedV1 extends AppointmentSnapshotV1 {
   arrivedAt: string;
 }
 
@@ -21,28 +14,14 @@ export const appointmentArrivedV1 = defineEvent<AppointmentArrivedV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['appointmentId', 'structureId', 'siteId', 'practitionerId', 'patientId', 'motifId', 'startsAt', 'endsAt', 'arrivedAt'],
+    required: [...APPOINTMENT_SNAPSHOT_FIELDS, 'arrivedAt'],
     properties: {
-      appointmentId: uuidSchema,
-      structureId: uuidSchema,
-      siteId: uuidSchema,
-      practitionerId: uuidSchema,
-      patientId: uuidSchema,
-      motifId: uuidSchema,
-      startsAt: instantSchema,
-      endsAt: instantSchema,
+      ...appointmentSnapshotProperties,
       arrivedAt: instantSchema,
     },
   },
   example: {
-    appointmentId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
-    structureId: '0f9e8d7c-6b5a-4c3d-8e1f-a2b3c4d5e6f7',
-    siteId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
-    practitionerId: '6b0a3c1e-2f57-4a4e-9d8c-1f2e3d4c5b6a',
-    patientId: '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a',
-    motifId: '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c',
-    startsAt: '2026-11-24T08:00:00Z',
-    endsAt: '2026-11-24T08:20:00Z',
+    ...appointmentSnapshotExample,
     arrivedAt: '2026-11-24T07:55:00Z',
   },
 });
