@@ -8,7 +8,8 @@ import { dataDir } from '@msp/infra';
 import { replayDeadLetters } from '@msp/messaging';
 import { runningStack } from './stack-lock';
 
-const USAGE = 'usage: npm run dlq:replay -- --topic <topic> [--group <consumer group>] [--dry-run] [--brokers host:port,...]';
+const USAGE =
+  'usage: npm run dlq:replay -- --topic <topic> [--group <consumer group>] [--dry-run] [--brokers host:port,...]';
 
 async function main(): Promise<number> {
   const { values } = parseArgs({
@@ -21,18 +22,28 @@ async function main(): Promise<number> {
   });
   const topics = allTopics().filter((t) => !t.endsWith(DEAD_LETTER_SUFFIX));
   if (!values.topic || !topics.includes(values.topic)) {
-    console.error(`${values.topic ? `Unknown topic "${values.topic}"` : '--topic is required'}; one of: ${topics.join(', ')}\n${USAGE}`);
+    console.error(
+      `${values.topic ? `Unknown topic "${values.topic}"` : '--topic is required'}; one of: ${topics.join(', ')}\n${USAGE}`,
+    );
     return 2;
   }
   const brokers = values.brokers ?? process.env.KAFKA_BROKERS ?? runningStack(dataDir())?.kafkaBrokers;
   if (!brokers) {
-    console.error(`No Kafka to talk to: pass --brokers, set KAFKA_BROKERS, or start the local stack (npm start).\n${USAGE}`);
+    console.error(
+      `No Kafka to talk to: pass --brokers, set KAFKA_BROKERS, or start the local stack (npm start).\n${USAGE}`,
+    );
     return 2;
   }
   const kafka = new Kafka({ clientId: 'msp-dlq-replay', brokers: brokers.split(','), logLevel: logLevel.WARN });
-  const report = await replayDeadLetters(kafka, { topic: values.topic, consumerGroup: values.group, dryRun: values['dry-run'] });
+  const report = await replayDeadLetters(kafka, {
+    topic: values.topic,
+    consumerGroup: values.group,
+    dryRun: values['dry-run'],
+  });
   const verb = values['dry-run'] ? 'would replay' : 'replayed';
-  console.log(`${values.topic}${DEAD_LETTER_SUFFIX}: ${verb} ${report.replayed} letter(s), skipped ${report.skipped} of other groups`);
+  console.log(
+    `${values.topic}${DEAD_LETTER_SUFFIX}: ${verb} ${report.replayed} letter(s), skipped ${report.skipped} of other groups`,
+  );
   return 0;
 }
 

@@ -130,7 +130,9 @@ export class LocalStack {
     const ports = await planPorts(services, this.env);
     const planned: PlannedService[] = [];
     for (const definition of services) {
-      const url = definition.database ? await ensureDatabase(postgres.adminUrl, databaseName(definition, this.env.MSP_DATABASE_PREFIX)) : undefined;
+      const url = definition.database
+        ? await ensureDatabase(postgres.adminUrl, databaseName(definition, this.env.MSP_DATABASE_PREFIX))
+        : undefined;
       planned.push(planService(definition, ports.get(definition.name) as number, { workspaceRoot, logsDir }, url));
     }
     this.checkNotStopping();

@@ -26,7 +26,12 @@ async function main(): Promise<void> {
   const root = dataDir();
   mkdirSync(root, { recursive: true });
   const lock = StackLock.acquire(root);
-  const stack = new LocalStack({ dataDir: root, workspaceRoot: workspaceRoot(), progress: say, demoData: options.demoData });
+  const stack = new LocalStack({
+    dataDir: root,
+    workspaceRoot: workspaceRoot(),
+    progress: say,
+    demoData: options.demoData,
+  });
 
   let exiting = false;
   const shutdown = async (code: number): Promise<void> => {

@@ -89,6 +89,7 @@ export function startOrder(services: readonly ServiceDefinition[]): ServiceDefin
  * so that tests (or a second stack) on the same PostgreSQL server get databases of their own.
  */
 export function databaseName(service: Pick<ServiceDefinition, 'name'>, prefix = 'msp'): string {
-  if (!/^[a-z][a-z0-9_]{0,30}$/.test(prefix)) throw new Error(`MSP_DATABASE_PREFIX="${prefix}" must be lower-case letters, digits and _`);
+  if (!/^[a-z][a-z0-9_]{0,30}$/.test(prefix))
+    throw new Error(`MSP_DATABASE_PREFIX="${prefix}" must be lower-case letters, digits and _`);
   return `${prefix}_${service.name.replace(/-/g, '_')}`;
 }

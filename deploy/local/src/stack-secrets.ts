@@ -22,7 +22,9 @@ export function loadOrCreateStackSecrets(dataDir: string, env: NodeJS.ProcessEnv
   const generated = STACK_SECRETS.filter((name) => !env[name]);
   if (generated.some((name) => stored[name] !== secrets[name])) {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(Object.fromEntries(generated.map((n) => [n, secrets[n]])), null, 2), { mode: 0o600 });
+    writeFileSync(file, JSON.stringify(Object.fromEntries(generated.map((n) => [n, secrets[n]])), null, 2), {
+      mode: 0o600,
+    });
   }
   return secrets;
 }

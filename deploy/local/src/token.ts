@@ -14,7 +14,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function memberIdOf(reference: string): Promise<string> {
   if (UUID.test(reference)) return reference;
   const directory = runningStack(dataDir())?.services?.find((s) => s.name === 'directory');
-  if (!directory) throw new Error('To look a member up by e-mail the local stack must be running (npm start); or pass the member id.');
+  if (!directory)
+    throw new Error(
+      'To look a member up by e-mail the local stack must be running (npm start); or pass the member id.',
+    );
   const client = new InternalHttpClient({
     caller: 'token-cli',
     target: 'directory',
@@ -23,9 +26,11 @@ async function memberIdOf(reference: string): Promise<string> {
     timeoutMs: 5_000,
   });
   try {
-    return (await client.get<{ memberId: string }>(`/internal/members?email=${encodeURIComponent(reference)}`)).memberId;
+    return (await client.get<{ memberId: string }>(`/internal/members?email=${encodeURIComponent(reference)}`))
+      .memberId;
   } catch (error) {
-    if (error instanceof InternalRejectedError && error.status === 404) throw new Error(`No member has the e-mail ${reference}.`);
+    if (error instanceof InternalRejectedError && error.status === 404)
+      throw new Error(`No member has the e-mail ${reference}.`);
     throw error;
   }
 }

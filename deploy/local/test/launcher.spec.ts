@@ -80,7 +80,8 @@ describe('npm start launcher (built, with the real gateway)', () => {
       first.child.kill('SIGKILL');
       await first.exited;
     }
-    for (const service of SERVICES.filter((s) => s.database)) await dropDatabase(testPostgresAdminUrl(), databaseName(service, DATABASE_PREFIX));
+    for (const service of SERVICES.filter((s) => s.database))
+      await dropDatabase(testPostgresAdminUrl(), databaseName(service, DATABASE_PREFIX));
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -100,7 +101,9 @@ describe('npm start launcher (built, with the real gateway)', () => {
       body: JSON.stringify({ query: '{ __typename }' }),
     });
     // The front door answers GraphQL and, without a token, says how to authenticate.
-    expect(await response.json()).toMatchObject({ errors: [{ extensions: { code: 'UNAUTHENTICATED', reason: 'MISSING_TOKEN' } }] });
+    expect(await response.json()).toMatchObject({
+      errors: [{ extensions: { code: 'UNAUTHENTICATED', reason: 'MISSING_TOKEN' } }],
+    });
 
     const state = JSON.parse(readFileSync(lockFilePath(dataDir), 'utf8')) as StackState;
     expect(state).toMatchObject({ pid: first.child.pid, status: 'running', gatewayUrl: base });
@@ -155,7 +158,9 @@ describe('npm start launcher (built, with the real gateway)', () => {
     const failing = new Launcher(dataDir, { LOG_LEVEL: 'nonsense' });
     const { code } = await failing.exited;
     expect(code).toBe(1);
-    expect(failing.output).toMatch(/(directory|gateway) stopped \(exit code 1\) before it was ready\. Its log, .*(directory|gateway)\.log/);
+    expect(failing.output).toMatch(
+      /(directory|gateway) stopped \(exit code 1\) before it was ready\. Its log, .*(directory|gateway)\.log/,
+    );
     expect(descendants(dataDir)).toEqual([]);
   }, 120_000);
 });
@@ -172,11 +177,22 @@ describe('the platform through the gateway (built services, real directory)', ()
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'msp-platform-spec-'));
-    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], { cwd: root, env: launcherEnv(dataDir), stdio: 'pipe', timeout: 300_000 });
+    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], {
+      cwd: root,
+      env: launcherEnv(dataDir),
+      stdio: 'pipe',
+      timeout: 300_000,
+    });
     const env = launcherEnv(dataDir, { MSP_DATABASE_PREFIX: prefix, LOG_LEVEL: 'warn' });
     const services = [
       ...SERVICES,
-      { name: 'extension', entry: join(__dirname, 'fixtures', 'extension-subgraph.js'), role: 'subgraph', database: false, order: 20 } as const,
+      {
+        name: 'extension',
+        entry: join(__dirname, 'fixtures', 'extension-subgraph.js'),
+        role: 'subgraph',
+        database: false,
+        order: 20,
+      } as const,
     ];
     stack = new LocalStack({ dataDir, workspaceRoot: root, env, services, demoData: true });
     const summary = await stack.start();
@@ -185,7 +201,8 @@ describe('the platform through the gateway (built services, real directory)', ()
 
   afterAll(async () => {
     await stack?.stop();
-    for (const service of SERVICES.filter((s) => s.database)) await dropDatabase(testPostgresAdminUrl(), databaseName(service, prefix));
+    for (const service of SERVICES.filter((s) => s.database))
+      await dropDatabase(testPostgresAdminUrl(), databaseName(service, prefix));
     rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -193,7 +210,10 @@ describe('the platform through the gateway (built services, real directory)', ()
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (token) headers.authorization = `Bearer ${token}`;
     const response = await fetch(`${gatewayUrl}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query }) });
-    return (await response.json()) as { data?: Record<string, unknown>; errors?: Array<{ extensions?: { code?: string; reason?: string } }> };
+    return (await response.json()) as {
+      data?: Record<string, unknown>;
+      errors?: Array<{ extensions?: { code?: string; reason?: string } }>;
+    };
   };
 
   it('joins a member with the fields another subgraph adds, for the signed-in caller', async () => {
@@ -205,7 +225,12 @@ describe('the platform through the gateway (built services, real directory)', ()
 
     const result = await graphql('{ me { id lastName profession seenBy nextFreeSlot } }', token);
     expect(result.errors).toBeUndefined();
-    expect(result.data?.me).toMatchObject({ id, profession: 'medical_secretary', seenBy: id, nextFreeSlot: '2026-11-24T08:00:00Z' });
+    expect(result.data?.me).toMatchObject({
+      id,
+      profession: 'medical_secretary',
+      seenBy: id,
+      nextFreeSlot: '2026-11-24T08:00:00Z',
+    });
   });
 
   it('refuses the same query without a token, with a clear reason', async () => {

@@ -1,6 +1,13 @@
 import { GraphQLError } from 'graphql';
 
-export type AuthenticationFailure = 'MISSING_TOKEN' | 'MALFORMED_TOKEN' | 'EXPIRED_TOKEN' | 'INVALID_SIGNATURE' | 'WRONG_AUDIENCE' | 'WRONG_ISSUER' | 'UNKNOWN_MEMBER';
+export type AuthenticationFailure =
+  | 'MISSING_TOKEN'
+  | 'MALFORMED_TOKEN'
+  | 'EXPIRED_TOKEN'
+  | 'INVALID_SIGNATURE'
+  | 'WRONG_AUDIENCE'
+  | 'WRONG_ISSUER'
+  | 'UNKNOWN_MEMBER';
 
 const MESSAGES: Record<AuthenticationFailure, string> = {
   MISSING_TOKEN: 'Authentication required: send an OpenID Connect bearer token in the Authorization header',

@@ -24,7 +24,10 @@ export class BearerTokenVerifier {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
     if (!match) throw new AuthenticationError('MISSING_TOKEN');
     try {
-      const { payload } = await jwtVerify(match[1], this.keys, { issuer: this.options.issuer, audience: this.options.audience });
+      const { payload } = await jwtVerify(match[1], this.keys, {
+        issuer: this.options.issuer,
+        audience: this.options.audience,
+      });
       if (!payload.sub) throw new AuthenticationError('MALFORMED_TOKEN');
       return { subject: payload.sub, email: typeof payload.email === 'string' ? payload.email : undefined };
     } catch (error) {

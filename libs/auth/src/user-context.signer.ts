@@ -28,9 +28,14 @@ export function signUserContext(user: UserContext, secret: string, lifetimeSecon
 export async function verifyUserContext(token: string | undefined, secret: string): Promise<UserContext> {
   if (!token) throw new AuthenticationError('MISSING_TOKEN');
   try {
-    const { payload } = await jwtVerify(token, key(secret), { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+    const { payload } = await jwtVerify(token, key(secret), {
+      issuer: ISSUER,
+      audience: AUDIENCE,
+      algorithms: ['HS256'],
+    });
     const memberships = payload.memberships;
-    if (!payload.sub || !Array.isArray(memberships) || !memberships.every(isMembership)) throw new AuthenticationError('MALFORMED_TOKEN');
+    if (!payload.sub || !Array.isArray(memberships) || !memberships.every(isMembership))
+      throw new AuthenticationError('MALFORMED_TOKEN');
     return { memberId: payload.sub, memberships };
   } catch (error) {
     if (error instanceof AuthenticationError) throw error;

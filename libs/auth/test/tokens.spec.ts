@@ -60,15 +60,31 @@ describe('bearer tokens from the development issuer', () => {
     ['no header', async () => undefined, 'MISSING_TOKEN'],
     ['not a bearer token', async () => 'Basic dXNlcjpwYXNz', 'MISSING_TOKEN'],
     ['garbage', async () => 'Bearer not.a.jwt', 'MALFORMED_TOKEN'],
-    ['an expired token', async () => `Bearer ${await issuer.issue({ subject: 'm', expiresIn: Math.floor(Date.now() / 1000) - 60 })}`, 'EXPIRED_TOKEN'],
-    ['another audience', async () => `Bearer ${await issuer.issue({ subject: 'm', audience: 'someone-else' })}`, 'WRONG_AUDIENCE'],
-    ['another issuer', async () => `Bearer ${await issuer.issue({ subject: 'm', issuer: 'https://evil.example' })}`, 'WRONG_ISSUER'],
+    [
+      'an expired token',
+      async () => `Bearer ${await issuer.issue({ subject: 'm', expiresIn: Math.floor(Date.now() / 1000) - 60 })}`,
+      'EXPIRED_TOKEN',
+    ],
+    [
+      'another audience',
+      async () => `Bearer ${await issuer.issue({ subject: 'm', audience: 'someone-else' })}`,
+      'WRONG_AUDIENCE',
+    ],
+    [
+      'another issuer',
+      async () => `Bearer ${await issuer.issue({ subject: 'm', issuer: 'https://evil.example' })}`,
+      'WRONG_ISSUER',
+    ],
   ])('refuses %s', async (_label, header, reason) => {
     expect(await reasonOf(verifier.verify(await header()))).toBe(reason);
   });
 
   it('reports an unreachable issuer as such, not as a bad token', async () => {
-    const offline = new BearerTokenVerifier({ issuer: DEV_ISSUER, audience: DEV_AUDIENCE, jwksUri: 'http://127.0.0.1:9/jwks.json' });
+    const offline = new BearerTokenVerifier({
+      issuer: DEV_ISSUER,
+      audience: DEV_AUDIENCE,
+      jwksUri: 'http://127.0.0.1:9/jwks.json',
+    });
     const token = await issuer.issue({ subject: 'member-1' });
     await expect(offline.verify(`Bearer ${token}`)).rejects.not.toBeInstanceOf(AuthenticationError);
   });
@@ -95,7 +111,9 @@ describe('user context signed by the gateway', () => {
 
   it('refuses a missing, forged or tampered header', async () => {
     expect(await reasonOf(verifyUserContext(undefined, secret))).toBe('MISSING_TOKEN');
-    expect(await reasonOf(verifyUserContext(await signUserContext(user, `${secret}-other`), secret))).toBe('INVALID_SIGNATURE');
+    expect(await reasonOf(verifyUserContext(await signUserContext(user, `${secret}-other`), secret))).toBe(
+      'INVALID_SIGNATURE',
+    );
     const [header, , signature] = (await signUserContext(user, secret)).split('.');
     const elevated = Buffer.from(
       JSON.stringify({ sub: 'm-1', memberships: [{ structureId: 's-2', roles: ['administrator'], siteIds: [] }] }),

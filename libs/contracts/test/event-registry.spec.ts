@@ -32,7 +32,9 @@ describe('event registry', () => {
 
   it.each(types)('%s rejects unknown fields and carries no identity-like field', (type) => {
     const definition = EVENT_REGISTRY[type];
-    expect(() => validateEventPayload(type, { ...definition.example, lastName: 'Martin' })).toThrow(EventValidationError);
+    expect(() => validateEventPayload(type, { ...definition.example, lastName: 'Martin' })).toThrow(
+      EventValidationError,
+    );
     expect(fieldNames(definition.schema).filter((f) => IDENTITY_FIELDS.test(f))).toEqual([]);
   });
 
@@ -50,10 +52,13 @@ describe('event registry', () => {
   });
 
   it('refuses an unregistered type', () => {
-    expect(() => validateEventPayload('scheduling.appointment.teleported.v1', {})).toThrow(/not a registered event type/);
+    expect(() => validateEventPayload('scheduling.appointment.teleported.v1', {})).toThrow(
+      /not a registered event type/,
+    );
   });
 
   it('lists a dead-letter twin for every topic', () => {
-    for (const topic of Object.values(TOPICS)) expect(allTopics()).toEqual(expect.arrayContaining([topic, `${topic}.dlq`]));
+    for (const topic of Object.values(TOPICS))
+      expect(allTopics()).toEqual(expect.arrayContaining([topic, `${topic}.dlq`]));
   });
 });

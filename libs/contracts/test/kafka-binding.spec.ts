@@ -43,6 +43,8 @@ describe('CloudEvents Kafka binding', () => {
 
   it('refuses a value that is not JSON', () => {
     const record = toKafkaRecord(envelope);
-    expect(() => fromKafkaRecord({ headers: record.headers, value: Buffer.from('{oops') })).toThrow(EnvelopeDecodingError);
+    expect(() => fromKafkaRecord({ headers: record.headers, value: Buffer.from('{oops') })).toThrow(
+      EnvelopeDecodingError,
+    );
   });
 });

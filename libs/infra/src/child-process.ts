@@ -7,7 +7,12 @@ const hasSetpriv = spawnSync('setpriv', ['--version']).status === 0;
  * Starts a long-running helper process whose output goes to `logFile`. Where util-linux's `setpriv` exists the child is
  * asked to receive SIGTERM when its parent dies, so even a parent killed with SIGKILL leaves no stray broker behind.
  */
-export function spawnTied(command: string, args: string[], logFile: string, env: NodeJS.ProcessEnv = process.env): ChildProcess {
+export function spawnTied(
+  command: string,
+  args: string[],
+  logFile: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ChildProcess {
   const out = openSync(logFile, 'a');
   const [cmd, argv] = hasSetpriv ? ['setpriv', ['--pdeathsig', 'TERM', '--', command, ...args]] : [command, args];
   return spawn(cmd, argv, { stdio: ['ignore', out, out], env });

@@ -24,7 +24,10 @@ export class MessagingReadinessCheck implements OnApplicationBootstrap, OnApplic
 
   onApplicationBootstrap(): void {
     const topics = this.options.subscribeTo ?? [];
-    if (topics.length) this.metrics.trackConsumerLag(async () => consumerLag(await this.connectedAdmin(), this.server.consumerGroup, topics));
+    if (topics.length)
+      this.metrics.trackConsumerLag(async () =>
+        consumerLag(await this.connectedAdmin(), this.server.consumerGroup, topics),
+      );
   }
 
   async check(): Promise<void> {

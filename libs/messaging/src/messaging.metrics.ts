@@ -13,45 +13,70 @@ function singleton<T extends Metric>(name: string, create: () => T): T {
   return (register.getSingleMetric(name) as T | undefined) ?? create();
 }
 
-const published = singleton('messaging_events_published_total', () =>
-  new Counter({ name: 'messaging_events_published_total', help: 'Events published from the outbox', labelNames: ['topic'] }),
+const published = singleton(
+  'messaging_events_published_total',
+  () =>
+    new Counter({
+      name: 'messaging_events_published_total',
+      help: 'Events published from the outbox',
+      labelNames: ['topic'],
+    }),
 );
-const consumed = singleton('messaging_events_consumed_total', () =>
-  new Counter({
-    name: 'messaging_events_consumed_total',
-    help: 'Events consumed, by outcome (applied, duplicate, ignored, dead_lettered)',
-    labelNames: ['topic', 'type', 'outcome'],
-  }),
+const consumed = singleton(
+  'messaging_events_consumed_total',
+  () =>
+    new Counter({
+      name: 'messaging_events_consumed_total',
+      help: 'Events consumed, by outcome (applied, duplicate, ignored, dead_lettered)',
+      labelNames: ['topic', 'type', 'outcome'],
+    }),
 );
-const deadLetters = singleton('messaging_dead_letters_total', () =>
-  new Counter({ name: 'messaging_dead_letters_total', help: 'Messages sent to a dead-letter topic', labelNames: ['topic', 'consumer_group'] }),
+const deadLetters = singleton(
+  'messaging_dead_letters_total',
+  () =>
+    new Counter({
+      name: 'messaging_dead_letters_total',
+      help: 'Messages sent to a dead-letter topic',
+      labelNames: ['topic', 'consumer_group'],
+    }),
 );
-const handlerDuration = singleton('messaging_handler_duration_seconds', () =>
-  new Histogram({ name: 'messaging_handler_duration_seconds', help: 'Event handling time, inbox write included', labelNames: ['type'] }),
+const handlerDuration = singleton(
+  'messaging_handler_duration_seconds',
+  () =>
+    new Histogram({
+      name: 'messaging_handler_duration_seconds',
+      help: 'Event handling time, inbox write included',
+      labelNames: ['type'],
+    }),
 );
-singleton('messaging_outbox_backlog', () =>
-  new Gauge({
-    name: 'messaging_outbox_backlog',
-    help: 'Outbox rows committed but not yet published',
-    async collect() {
-      const values = await Promise.all([...backlogSources].map((source) => source().catch(() => 0)));
-      this.set(values.reduce((a, b) => a + b, 0));
-    },
-  }),
+singleton(
+  'messaging_outbox_backlog',
+  () =>
+    new Gauge({
+      name: 'messaging_outbox_backlog',
+      help: 'Outbox rows committed but not yet published',
+      async collect() {
+        const values = await Promise.all([...backlogSources].map((source) => source().catch(() => 0)));
+        this.set(values.reduce((a, b) => a + b, 0));
+      },
+    }),
 );
-singleton('messaging_consumer_lag', () =>
-  new Gauge({
-    name: 'messaging_consumer_lag',
-    help: 'Messages in a partition not yet consumed by the group',
-    labelNames: ['topic', 'partition', 'consumer_group'],
-    async collect() {
-      this.reset();
-      for (const source of lagSources) {
-        const rows = await source().catch(() => []);
-        for (const row of rows) this.set({ topic: row.topic, partition: String(row.partition), consumer_group: row.group }, row.lag);
-      }
-    },
-  }),
+singleton(
+  'messaging_consumer_lag',
+  () =>
+    new Gauge({
+      name: 'messaging_consumer_lag',
+      help: 'Messages in a partition not yet consumed by the group',
+      labelNames: ['topic', 'partition', 'consumer_group'],
+      async collect() {
+        this.reset();
+        for (const source of lagSources) {
+          const rows = await source().catch(() => []);
+          for (const row of rows)
+            this.set({ topic: row.topic, partition: String(row.partition), consumer_group: row.group }, row.lag);
+        }
+      },
+    }),
 );
 
 @Injectable()

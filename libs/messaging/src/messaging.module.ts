@@ -50,7 +50,14 @@ export class MessagingModule {
         MessagingReadinessCheck,
         MessagingLifecycle,
       ],
-      exports: [MESSAGING_OPTIONS, OutboxWriter, OutboxRelay, InboxProcessor, KafkaEventServer, MessagingReadinessCheck],
+      exports: [
+        MESSAGING_OPTIONS,
+        OutboxWriter,
+        OutboxRelay,
+        InboxProcessor,
+        KafkaEventServer,
+        MessagingReadinessCheck,
+      ],
     };
   }
 }

@@ -17,7 +17,8 @@ const kcatInstalled = (() => {
 })();
 // CI installs kcat (.ci/run); elsewhere the spec says why it is skipped rather than failing on a missing tool.
 const itWithKcat = kcatInstalled || process.env.CI ? it : it.skip;
-if (!kcatInstalled && !process.env.CI) console.warn('kcat is not installed (apt-get install kcat): skipping the independent-client check');
+if (!kcatInstalled && !process.env.CI)
+  console.warn('kcat is not installed (apt-get install kcat): skipping the independent-client check');
 
 interface KcatRecord {
   key: string;
@@ -39,34 +40,41 @@ describe('events on the wire, read by an independent client (kcat)', () => {
     await database?.drop();
   });
 
-  itWithKcat('carries CloudEvents attributes as ce_ headers, the aggregate id as key, and no patient identity', async () => {
-    const appointmentId = await app.get(BookingService).book(randomUUID());
-    await app.get(OutboxRelay).flush();
-    const record = await expectEventually(() => {
-      const output = execFileSync('kcat', ['-b', testKafkaBrokers()[0], '-C', '-t', TOPICS.scheduling, '-o', 'beginning', '-e', '-J', '-q'], {
-        encoding: 'utf8',
-        maxBuffer: 64 * 1024 * 1024,
+  itWithKcat(
+    'carries CloudEvents attributes as ce_ headers, the aggregate id as key, and no patient identity',
+    async () => {
+      const appointmentId = await app.get(BookingService).book(randomUUID());
+      await app.get(OutboxRelay).flush();
+      const record = await expectEventually(() => {
+        const output = execFileSync(
+          'kcat',
+          ['-b', testKafkaBrokers()[0], '-C', '-t', TOPICS.scheduling, '-o', 'beginning', '-e', '-J', '-q'],
+          {
+            encoding: 'utf8',
+            maxBuffer: 64 * 1024 * 1024,
+          },
+        );
+        const found = output
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => JSON.parse(line) as KcatRecord)
+          .find((r) => r.key === appointmentId);
+        expect(found).toBeDefined();
+        return found!;
       });
-      const found = output
-        .split('\n')
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as KcatRecord)
-        .find((r) => r.key === appointmentId);
-      expect(found).toBeDefined();
-      return found!;
-    });
-    const headers = Object.fromEntries(record.headers.flatMap((_, i, all) => (i % 2 ? [] : [[all[i], all[i + 1]]])));
-    expect(headers).toMatchObject({
-      ce_specversion: '1.0',
-      ce_type: 'scheduling.appointment.booked.v1',
-      ce_source: '/msp/spec',
-      ce_subject: appointmentId,
-      'content-type': 'application/json',
-    });
-    expect(headers.ce_id).toMatch(/^[0-9a-f-]{36}$/);
-    expect(new Date(headers.ce_time).toString()).not.toBe('Invalid Date');
-    const payload = JSON.parse(record.payload);
-    expect(payload.appointmentId).toBe(appointmentId);
-    expect(Object.keys(payload).filter((k) => /name|phone|mail|birth/i.test(k))).toEqual([]);
-  });
+      const headers = Object.fromEntries(record.headers.flatMap((_, i, all) => (i % 2 ? [] : [[all[i], all[i + 1]]])));
+      expect(headers).toMatchObject({
+        ce_specversion: '1.0',
+        ce_type: 'scheduling.appointment.booked.v1',
+        ce_source: '/msp/spec',
+        ce_subject: appointmentId,
+        'content-type': 'application/json',
+      });
+      expect(headers.ce_id).toMatch(/^[0-9a-f-]{36}$/);
+      expect(new Date(headers.ce_time).toString()).not.toBe('Invalid Date');
+      const payload = JSON.parse(record.payload);
+      expect(payload.appointmentId).toBe(appointmentId);
+      expect(Object.keys(payload).filter((k) => /name|phone|mail|birth/i.test(k))).toEqual([]);
+    },
+  );
 });

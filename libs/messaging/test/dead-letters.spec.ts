@@ -45,7 +45,9 @@ describe('retries, dead letters and replay (real PostgreSQL and Kafka)', () => {
   });
 
   const appliedCount = async (id: string): Promise<number> =>
-    Number((await app.get(DataSource).query(`select count(*) from applied_event where appointment_id = $1`, [id]))[0].count);
+    Number(
+      (await app.get(DataSource).query(`select count(*) from applied_event where appointment_id = $1`, [id]))[0].count,
+    );
 
   it('sends a message that keeps failing to the dead-letter topic with the reason, goes on, and replays it once fixed', async () => {
     const poison = randomUUID();
@@ -57,7 +59,9 @@ describe('retries, dead letters and replay (real PostgreSQL and Kafka)', () => {
 
     await expectEventually(async () => expect(await appliedCount(next)).toBe(1));
     const letter = await expectEventually(() => {
-      const found = watcher.letters.find((m) => m.key?.toString() === poison && header(m, DLQ_HEADERS.consumerGroup) === group);
+      const found = watcher.letters.find(
+        (m) => m.key?.toString() === poison && header(m, DLQ_HEADERS.consumerGroup) === group,
+      );
       expect(found).toBeDefined();
       return found!;
     });
@@ -88,13 +92,20 @@ describe('retries, dead letters and replay (real PostgreSQL and Kafka)', () => {
         {
           key: broken,
           value: JSON.stringify({ ...example, appointmentId: broken, startsAt: 'next tuesday' }),
-          headers: { ce_id: randomUUID(), ce_source: '/spec', ce_type: 'scheduling.appointment.booked.v1', ce_specversion: '1.0' },
+          headers: {
+            ce_id: randomUUID(),
+            ce_source: '/spec',
+            ce_type: 'scheduling.appointment.booked.v1',
+            ce_specversion: '1.0',
+          },
         },
       ],
     });
     await producer.disconnect();
     const letter = await expectEventually(() => {
-      const found = watcher.letters.find((m) => m.key?.toString() === broken && header(m, DLQ_HEADERS.consumerGroup) === group);
+      const found = watcher.letters.find(
+        (m) => m.key?.toString() === broken && header(m, DLQ_HEADERS.consumerGroup) === group,
+      );
       expect(found).toBeDefined();
       return found!;
     });

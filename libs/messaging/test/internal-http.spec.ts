@@ -22,7 +22,8 @@ class SlotsController {
 
   @Post('hold')
   hold(@Body() body: { slotStart?: string }) {
-    if (!body.slotStart) throw new InternalApiException(422, 'SCHEDULING.INVALID_INPUT', 'slotStart is required', 'slotStart');
+    if (!body.slotStart)
+      throw new InternalApiException(422, 'SCHEDULING.INVALID_INPUT', 'slotStart is required', 'slotStart');
     throw new InternalApiException(409, 'SCHEDULING.SLOT_TAKEN', 'Slot no longer free');
   }
 
@@ -39,7 +40,13 @@ class SlotsController {
 }
 
 @Module({
-  imports: [InternalApiModule.forRoot({ serviceName: 'scheduling', secret: SECRET, allowedCallers: ['call-routing', 'coordination'] })],
+  imports: [
+    InternalApiModule.forRoot({
+      serviceName: 'scheduling',
+      secret: SECRET,
+      allowedCallers: ['call-routing', 'coordination'],
+    }),
+  ],
   controllers: [SlotsController],
 })
 class SchedulingInternalApi {}
@@ -48,7 +55,14 @@ describe('internal HTTP client and server', () => {
   let app: INestApplication;
   let baseUrl: string;
   const client = (overrides: Partial<ConstructorParameters<typeof InternalHttpClient>[0]> = {}) =>
-    new InternalHttpClient({ caller: 'call-routing', target: 'scheduling', baseUrl, secret: SECRET, timeoutMs: 500, ...overrides });
+    new InternalHttpClient({
+      caller: 'call-routing',
+      target: 'scheduling',
+      baseUrl,
+      secret: SECRET,
+      timeoutMs: 500,
+      ...overrides,
+    });
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({ imports: [SchedulingInternalApi] }).compile();
@@ -61,12 +75,17 @@ describe('internal HTTP client and server', () => {
   afterAll(() => app.close());
 
   it('answers a signed call and tells the endpoint who is calling', async () => {
-    await expect(client().get('/internal/slots/next')).resolves.toEqual({ slots: ['2026-11-24T08:00:00Z'], askedBy: 'call-routing' });
+    await expect(client().get('/internal/slots/next')).resolves.toEqual({
+      slots: ['2026-11-24T08:00:00Z'],
+      askedBy: 'call-routing',
+    });
   });
 
   it('refuses a call without a token, with a forged token, or addressed to another service', async () => {
     expect((await fetch(`${baseUrl}/internal/slots/next`)).status).toBe(401);
-    await expect(client({ secret: 'another-secret-another-secret-another' }).get('/internal/slots/next')).rejects.toMatchObject({
+    await expect(
+      client({ secret: 'another-secret-another-secret-another' }).get('/internal/slots/next'),
+    ).rejects.toMatchObject({
       status: 401,
       code: 'UNAUTHENTICATED',
     });
@@ -74,14 +93,19 @@ describe('internal HTTP client and server', () => {
   });
 
   it('refuses a service that is not on the allowed list', async () => {
-    await expect(client({ caller: 'indicators' }).get('/internal/slots/next')).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN' });
+    await expect(client({ caller: 'indicators' }).get('/internal/slots/next')).rejects.toMatchObject({
+      status: 403,
+      code: 'FORBIDDEN',
+    });
   });
 
   it('passes typed refusals through with their code and field', async () => {
     const missing = client().post('/internal/slots/hold', {});
     await expect(missing).rejects.toBeInstanceOf(InternalRejectedError);
     await expect(missing).rejects.toMatchObject({ status: 422, code: 'SCHEDULING.INVALID_INPUT', field: 'slotStart' });
-    await expect(client().post('/internal/slots/hold', { slotStart: 'x' })).rejects.toMatchObject({ code: 'SCHEDULING.SLOT_TAKEN' });
+    await expect(client().post('/internal/slots/hold', { slotStart: 'x' })).rejects.toMatchObject({
+      code: 'SCHEDULING.SLOT_TAKEN',
+    });
   });
 
   it('gives up after its timeout so the caller can degrade', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
 import { register } from 'prom-client';
 import { DataSource } from 'typeorm';
-import { NoActiveTransactionError } from '@msp/persistence';
+import { NoActiveTransactionError, TransactionRunner } from '@msp/persistence';
 import { createTestDatabase, expectEventually } from '@msp/testing';
 import { OutboxRelay, OutboxWriter } from '../src';
 import { AppointmentProjection } from './fixtures/appointment-projection';
@@ -29,13 +29,17 @@ describe('transactional outbox and idempotent inbox (real PostgreSQL and Kafka)'
     await database?.drop();
   });
 
-  const count = async (sql: string, params: unknown[] = []): Promise<number> => Number((await db.query(sql, params))[0].count);
+  const count = async (sql: string, params: unknown[] = []): Promise<number> =>
+    Number((await db.query(sql, params))[0].count);
   const duplicatesSeen = async (): Promise<number> => {
     const metric = await register.getSingleMetric('messaging_events_consumed_total')!.get();
     return metric.values.filter((v) => v.labels.outcome === 'duplicate').reduce((sum, v) => sum + v.value, 0);
   };
   const appliedFor = (ids: string[]) =>
-    db.query(`select appointment_id, event_type, event_id from applied_event where appointment_id = any($1::uuid[]) order by seq`, [ids]);
+    db.query(
+      `select appointment_id, event_type, event_id from applied_event where appointment_id = any($1::uuid[]) order by seq`,
+      [ids],
+    );
 
   it('commits the state change and its event together, or neither', async () => {
     const committed = await booking.book();
@@ -54,14 +58,18 @@ describe('transactional outbox and idempotent inbox (real PostgreSQL and Kafka)'
 
   it('refuses to record an event outside a transaction', async () => {
     const example = { appointmentId: randomUUID() } as never;
-    await expect(app.get(OutboxWriter).record('scheduling.appointment.booked.v1', example)).rejects.toThrow(NoActiveTransactionError);
+    await expect(app.get(OutboxWriter).record('scheduling.appointment.booked.v1', example)).rejects.toThrow(
+      NoActiveTransactionError,
+    );
   });
 
   it('refuses an invalid payload before anything is written', async () => {
     const writer = app.get(OutboxWriter);
     const before = await count('select count(*) from outbox_message');
     await expect(
-      app.get(BookingService)['transactions'].run(() => writer.record('scheduling.appointment.booked.v1', { appointmentId: 'nope' } as never)),
+      app
+        .get(TransactionRunner)
+        .run(() => writer.record('scheduling.appointment.booked.v1', { appointmentId: 'nope' } as never)),
     ).rejects.toThrow(/appointmentId/);
     expect(await count('select count(*) from outbox_message')).toBe(before);
   });
@@ -77,7 +85,9 @@ describe('transactional outbox and idempotent inbox (real PostgreSQL and Kafka)'
     await db.query(`update outbox_message set sent_at = null where message_key = any($1)`, [ids]);
     const relay = app.get(OutboxRelay);
     await relay.flush();
-    expect(await count(`select count(*) from outbox_message where message_key = any($1) and sent_at is null`, [ids])).toBe(0);
+    expect(
+      await count(`select count(*) from outbox_message where message_key = any($1) and sent_at is null`, [ids]),
+    ).toBe(0);
 
     // The redelivered copies reach the consumer, which recognises them, and change nothing.
     await expectEventually(async () => expect((await duplicatesSeen()) - duplicatesBefore).toBeGreaterThanOrEqual(10));
@@ -113,7 +123,9 @@ describe('metrics', () => {
       await expectEventually(async () => {
         const text = await register.metrics();
         expect(text).toMatch(/messaging_outbox_backlog \d+/);
-        expect(text).toMatch(/messaging_consumer_lag\{topic="scheduling\.events",partition="\d",consumer_group="spec-metrics-group"\} \d+/);
+        expect(text).toMatch(
+          /messaging_consumer_lag\{topic="scheduling\.events",partition="\d",consumer_group="spec-metrics-group"\} \d+/,
+        );
         expect(text).toMatch(/messaging_events_published_total\{topic="scheduling\.events"\} [1-9]/);
       });
     } finally {

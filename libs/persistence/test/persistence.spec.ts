@@ -22,7 +22,12 @@ class CreateCareSite1763900000100 implements MigrationInterface {
 
 describe('persistence', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
-  const open = () => createDataSource({ url: database.url, entities: [CareSite], migrations: [CreateCareSite1763900000100] }).initialize();
+  const open = () =>
+    createDataSource({
+      url: database.url,
+      entities: [CareSite],
+      migrations: [CreateCareSite1763900000100],
+    }).initialize();
 
   beforeAll(async () => (database = await createTestDatabase('persistence')));
   afterAll(() => database.drop());
@@ -37,7 +42,9 @@ describe('persistence', () => {
 
   it('maps camelCase properties to snake_case columns', async () => {
     const ds = await open();
-    await ds.getRepository(CareSite).save({ id: '1c9a5f3e-1111-4a4e-9d8c-1f2e3d4c5b6a', displayName: 'Site Nord', timeZone: 'Europe/Paris' });
+    await ds
+      .getRepository(CareSite)
+      .save({ id: '1c9a5f3e-1111-4a4e-9d8c-1f2e3d4c5b6a', displayName: 'Site Nord', timeZone: 'Europe/Paris' });
     const [row] = await ds.query('select display_name, time_zone from care_site');
     expect(row).toEqual({ display_name: 'Site Nord', time_zone: 'Europe/Paris' });
     await ds.destroy();

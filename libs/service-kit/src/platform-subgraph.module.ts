@@ -33,7 +33,10 @@ export class PlatformSubgraphModule {
     return {
       module: PlatformSubgraphModule,
       imports: [
-        ObservabilityModule.forRoot({ serviceName: options.serviceName, readinessChecks: [DatabaseReadinessCheck, MessagingReadinessCheck] }),
+        ObservabilityModule.forRoot({
+          serviceName: options.serviceName,
+          readinessChecks: [DatabaseReadinessCheck, MessagingReadinessCheck],
+        }),
         PersistenceModule.forRoot({
           url: options.databaseUrl,
           entities: options.entities,

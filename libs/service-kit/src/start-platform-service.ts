@@ -9,7 +9,11 @@ export interface ListeningConfig {
 }
 
 /** Creates, starts and announces a platform service; each service's bootstrap and its specs share this path. */
-export async function startPlatformService(name: string, module: DynamicModule, config: ListeningConfig): Promise<INestApplication> {
+export async function startPlatformService(
+  name: string,
+  module: DynamicModule,
+  config: ListeningConfig,
+): Promise<INestApplication> {
   const app = await createObservableApp(module, { abortOnError: false });
   app.enableShutdownHooks();
   await startEventConsumer(app);

@@ -55,15 +55,27 @@ export class ServiceTestApp {
   }
 
   /** A GraphQL call as the gateway would make it for `user` (no user: as someone reaching the port directly). */
-  async gql<T = Record<string, unknown>>(query: string, variables: Record<string, unknown> = {}, user?: UserContext): Promise<GraphQLResult<T>> {
+  async gql<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown> = {},
+    user?: UserContext,
+  ): Promise<GraphQLResult<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (user) headers[USER_CONTEXT_HEADER] = await signUserContext(user, TEST_USER_CONTEXT_SECRET);
-    const response = await fetch(`${this.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(`${this.url}/graphql`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query, variables }),
+    });
     return (await response.json()) as GraphQLResult<T>;
   }
 
   /** Like gql, but fails the test on any error. */
-  async ok<T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, user: UserContext): Promise<T> {
+  async ok<T = Record<string, unknown>>(
+    query: string,
+    variables: Record<string, unknown>,
+    user: UserContext,
+  ): Promise<T> {
     const result = await this.gql<T>(query, variables, user);
     if (result.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     return result.data as T;
@@ -79,7 +91,10 @@ export class ServiceTestApp {
 
   /** Event payloads of one type recorded in the service's outbox, oldest first. */
   async events(type: string): Promise<Array<Record<string, unknown>>> {
-    const rows = await this.sql<{ payload: string }>(`select payload from outbox_message where event_type = $1 order by position`, [type]);
+    const rows = await this.sql<{ payload: string }>(
+      `select payload from outbox_message where event_type = $1 order by position`,
+      [type],
+    );
     return rows.map((row) => JSON.parse(row.payload) as Record<string, unknown>);
   }
 }

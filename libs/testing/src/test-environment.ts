@@ -3,7 +3,10 @@ import { dropDatabase, ensureDatabase } from '@msp/infra';
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: run tests through Jest so libs/testing's global setup starts the infrastructure`);
+  if (!value)
+    throw new Error(
+      `${name} is not set: run tests through Jest so libs/testing's global setup starts the infrastructure`,
+    );
   return value;
 }
 

@@ -43,25 +43,63 @@ describe('directory authorization matrix', () => {
   });
 
   const operations: Operation[] = [
-    { name: 'structure', allowed: ALL, call: async (t) => ({ query: `query($id: ID!) { structure(id: $id) { id name } }`, variables: { id: t.structureId } }) },
-    { name: 'site', allowed: ALL, call: async (t) => ({ query: `query($id: ID!) { site(id: $id) { id timeZone } }`, variables: { id: t.siteId } }) },
-    { name: 'members', allowed: ALL, call: async (t) => ({ query: `query($s: ID!) { members(structureId: $s) { id } }`, variables: { s: t.structureId } }) },
-    { name: 'member', allowed: ALL, call: async (t) => ({ query: `query($id: ID!) { member(id: $id) { id email } }`, variables: { id: t.gpId } }) },
-    { name: 'patient', allowed: CARE_READERS, call: async (t) => ({ query: `query($id: ID!) { patient(id: $id) { id lastName } }`, variables: { id: t.patientId } }) },
+    {
+      name: 'structure',
+      allowed: ALL,
+      call: async (t) => ({
+        query: `query($id: ID!) { structure(id: $id) { id name } }`,
+        variables: { id: t.structureId },
+      }),
+    },
+    {
+      name: 'site',
+      allowed: ALL,
+      call: async (t) => ({ query: `query($id: ID!) { site(id: $id) { id timeZone } }`, variables: { id: t.siteId } }),
+    },
+    {
+      name: 'members',
+      allowed: ALL,
+      call: async (t) => ({
+        query: `query($s: ID!) { members(structureId: $s) { id } }`,
+        variables: { s: t.structureId },
+      }),
+    },
+    {
+      name: 'member',
+      allowed: ALL,
+      call: async (t) => ({ query: `query($id: ID!) { member(id: $id) { id email } }`, variables: { id: t.gpId } }),
+    },
+    {
+      name: 'patient',
+      allowed: CARE_READERS,
+      call: async (t) => ({
+        query: `query($id: ID!) { patient(id: $id) { id lastName } }`,
+        variables: { id: t.patientId },
+      }),
+    },
     {
       name: 'searchPatients',
       allowed: RECEPTION,
-      call: async (t) => ({ query: `query($s: ID!) { searchPatients(structureId: $s, name: "dupre") { id } }`, variables: { s: t.structureId } }),
+      call: async (t) => ({
+        query: `query($s: ID!) { searchPatients(structureId: $s, name: "dupre") { id } }`,
+        variables: { s: t.structureId },
+      }),
     },
     {
       name: 'patientAccessLog',
       allowed: ADMIN,
-      call: async (t) => ({ query: `query($s: ID!) { patientAccessLog(structureId: $s) { id } }`, variables: { s: t.structureId } }),
+      call: async (t) => ({
+        query: `query($s: ID!) { patientAccessLog(structureId: $s) { id } }`,
+        variables: { s: t.structureId },
+      }),
     },
     {
       name: 'addMember',
       allowed: ADMIN,
-      call: async (t) => ({ query: `mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`, variables: { input: newMember(t) } }),
+      call: async (t) => ({
+        query: `mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`,
+        variables: { input: newMember(t) },
+      }),
     },
     {
       name: 'updateMember',
@@ -75,7 +113,11 @@ describe('directory authorization matrix', () => {
       name: 'removeMember',
       allowed: ADMIN,
       call: async (t) => {
-        const created = await directory.ok<{ addMember: { id: string } }>(`mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`, { input: newMember(t) }, t.admin);
+        const created = await directory.ok<{ addMember: { id: string } }>(
+          `mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`,
+          { input: newMember(t) },
+          t.admin,
+        );
         return {
           query: `mutation($input: RemoveMemberInput!) { removeMember(input: $input) }`,
           variables: { input: { memberId: created.addMember.id, structureId: t.structureId } },
@@ -88,7 +130,15 @@ describe('directory authorization matrix', () => {
       call: async (t) => ({
         query: `mutation($input: OpenSiteInput!) { openSite(input: $input) { id } }`,
         variables: {
-          input: { structureId: t.structureId, name: 'Annexe', addressLine: '1 place', postalCode: '35000', city: 'Rennes', phoneLines: [], openingHours: [] },
+          input: {
+            structureId: t.structureId,
+            name: 'Annexe',
+            addressLine: '1 place',
+            postalCode: '35000',
+            city: 'Rennes',
+            phoneLines: [],
+            openingHours: [],
+          },
         },
       }),
     },
@@ -105,7 +155,9 @@ describe('directory authorization matrix', () => {
       allowed: RECEPTION,
       call: async (t) => ({
         query: `mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }`,
-        variables: { input: { structureId: t.structureId, firstName: 'Matrix', lastName: 'Patient', birthDate: '1960-06-06' } },
+        variables: {
+          input: { structureId: t.structureId, firstName: 'Matrix', lastName: 'Patient', birthDate: '1960-06-06' },
+        },
       }),
     },
     {
@@ -125,21 +177,28 @@ describe('directory authorization matrix', () => {
     ]),
   );
 
-  it.each(cases.map((c) => [c.operation.name, c.role, c.scope, c.expected, c] as const))('%s as %s of %s structure: %s', async (_n, role, scope, expected, c) => {
-    const caller: UserContext = own.as[role];
-    const { query, variables } = await c.operation.call(scope === 'own' ? own : other);
-    const result = await directory.gql(query, variables, caller);
-    if (expected === 'allow') {
-      expect(result.errors).toBeUndefined();
-      expect(result.data).toBeTruthy();
-    } else {
-      expect(result.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
-      expect(JSON.stringify(result.data ?? null)).not.toMatch(/Dupré|@msp\.test/);
-    }
-  });
+  it.each(cases.map((c) => [c.operation.name, c.role, c.scope, c.expected, c] as const))(
+    '%s as %s of %s structure: %s',
+    async (_n, role, scope, expected, c) => {
+      const caller: UserContext = own.as[role];
+      const { query, variables } = await c.operation.call(scope === 'own' ? own : other);
+      const result = await directory.gql(query, variables, caller);
+      if (expected === 'allow') {
+        expect(result.errors).toBeUndefined();
+        expect(result.data).toBeTruthy();
+      } else {
+        expect(result.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
+        expect(JSON.stringify(result.data ?? null)).not.toMatch(/Dupré|@msp\.test/);
+      }
+    },
+  );
 
   it('lists only the structures the caller belongs to', async () => {
-    const { structures } = await directory.ok<{ structures: Array<{ id: string }> }>(`{ structures { id } }`, {}, own.as.secretary);
+    const { structures } = await directory.ok<{ structures: Array<{ id: string }> }>(
+      `{ structures { id } }`,
+      {},
+      own.as.secretary,
+    );
     expect(structures.map((s) => s.id)).toEqual([own.structureId]);
   });
 
@@ -163,7 +222,11 @@ describe('directory authorization matrix', () => {
       { __typename: 'Patient', id: other.patientId },
       { __typename: 'Member', id: other.gpId },
     ];
-    const result = await directory.gql<{ _entities: Array<{ id: string } | null> }>(query, { r: representations }, own.as.secretary);
+    const result = await directory.gql<{ _entities: Array<{ id: string } | null> }>(
+      query,
+      { r: representations },
+      own.as.secretary,
+    );
     expect(result.data?._entities.map((e) => e?.id ?? null)).toEqual([own.patientId, null, null]);
     const anonymous = await directory.gql(query, { r: representations });
     expect(anonymous.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

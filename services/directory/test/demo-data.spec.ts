@@ -32,7 +32,15 @@ const env = (databaseUrl: string, port: number, flag?: string): NodeJS.ProcessEn
 /** Row counts of every table the loader writes to, outbox included. */
 async function tableCounts(db: DataSource): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  for (const table of ['structure', 'site', 'member', 'membership', 'patient', 'patient_access_log', 'outbox_message']) {
+  for (const table of [
+    'structure',
+    'site',
+    'member',
+    'membership',
+    'patient',
+    'patient_access_log',
+    'outbox_message',
+  ]) {
     counts[table] = Number((await db.query(`select count(*) from ${table}`))[0].count);
   }
   return counts;
@@ -58,12 +66,16 @@ describe('demo data', () => {
       for (const site of demo.msps.flatMap((m) => m.sites)) {
         expect(site.postalCode).toMatch(/^35\d{3}$/);
         expect(site.timeZone).toBe('Europe/Paris');
-        expect(site.phoneLines.map((line) => toE164(line, 'line'))).toEqual(site.phoneLines.map(() => expect.stringMatching(/^\+33299\d{6}$/)));
+        expect(site.phoneLines.map((line) => toE164(line, 'line'))).toEqual(
+          site.phoneLines.map(() => expect.stringMatching(/^\+33299\d{6}$/)),
+        );
         expect(() => assertOpeningHours(site.openingHours, 'openingHours')).not.toThrow();
       }
       // Weekdays 08:00–20:00 on the main site, and Saturday mornings there only.
       expect(lices.sites[0].openingHours).toContainEqual({ weekday: 1, opens: '08:00', closes: '20:00' });
-      expect(demo.msps.flatMap((m) => m.sites).filter((s) => s.openingHours.some((r) => r.weekday === 6))).toEqual([lices.sites[0]]);
+      expect(demo.msps.flatMap((m) => m.sites).filter((s) => s.openingHours.some((r) => r.weekday === 6))).toEqual([
+        lices.sites[0],
+      ]);
     });
 
     it('gives the main MSP a pluriprofessional team with valid RPPS numbers, delegates with GP referents', () => {
@@ -80,7 +92,8 @@ describe('demo data', () => {
         expect(person.email).toMatch(/^[a-z0-9.-]+@[a-z-]+\.demo$/);
       }
       for (const m of demo.msps.flatMap((s) => s.members)) {
-        if (['general_practitioner', 'midwife', 'pharmacist'].includes(m.profession)) expect(assertRpps(m.rpps ?? '', 'rpps')).toBe(m.rpps);
+        if (['general_practitioner', 'midwife', 'pharmacist'].includes(m.profession))
+          expect(assertRpps(m.rpps ?? '', 'rpps')).toBe(m.rpps);
       }
       const rpps = demo.msps.flatMap((s) => s.members.map((m) => m.rpps)).filter(Boolean);
       expect(new Set(rpps).size).toBe(rpps.length);
@@ -127,7 +140,9 @@ describe('demo data', () => {
 
       for (const msp of demo.msps) {
         const gps = new Set(msp.members.filter((m) => m.profession === 'general_practitioner').map((m) => m.email));
-        expect(msp.patients.every((p) => p.medecinTraitantEmail === null || gps.has(p.medecinTraitantEmail))).toBe(true);
+        expect(msp.patients.every((p) => p.medecinTraitantEmail === null || gps.has(p.medecinTraitantEmail))).toBe(
+          true,
+        );
         expect(msp.patients.filter((p) => p.medecinTraitantEmail).length).toBeGreaterThan(msp.patients.length * 0.85);
       }
       expect(lices.patients.filter((p) => p.consentToReminders).length).toBeGreaterThan(400);
@@ -140,7 +155,8 @@ describe('demo data', () => {
   describe('DIRECTORY_DEMO_DATA', () => {
     const url = 'postgres://u:p@localhost:5432/db';
     it('defaults to skip, accepts load and skip, and names the variable otherwise', () => {
-      const config = (flag?: string) => DirectoryConfig.fromEnv({ ...env(url, 4101, flag), KAFKA_BROKERS: 'localhost:9092' });
+      const config = (flag?: string) =>
+        DirectoryConfig.fromEnv({ ...env(url, 4101, flag), KAFKA_BROKERS: 'localhost:9092' });
       expect(config().loadDemoData).toBe(false);
       expect(config('skip').loadDemoData).toBe(false);
       expect(config('load').loadDemoData).toBe(true);
@@ -156,7 +172,8 @@ describe('demo data', () => {
       const [{ id }] = await db.query('select id from member where email = $1', [email]);
       return { memberId: id, memberships: [{ structureId, roles: ['administrator'], siteIds: [] }] };
     };
-    const structureId = async (name: string): Promise<string> => (await db.query('select id from structure where name = $1', [name]))[0].id;
+    const structureId = async (name: string): Promise<string> =>
+      (await db.query('select id from structure where name = $1', [name]))[0].id;
 
     beforeAll(async () => {
       directory = await DirectoryTestApp.start('demo', { DIRECTORY_DEMO_DATA: 'load' });
@@ -185,13 +202,22 @@ describe('demo data', () => {
         structure: {
           kind: string;
           cpts: { name: string };
-          sites: Array<{ postalCode: string; timeZone: string; phoneLines: string[]; openingHours: Array<{ weekday: number }> }>;
+          sites: Array<{
+            postalCode: string;
+            timeZone: string;
+            phoneLines: string[];
+            openingHours: Array<{ weekday: number }>;
+          }>;
           members: Array<{
             id: string;
             email: string;
             profession: string;
             rpps: string | null;
-            memberships: Array<{ roles: string[]; referent: { profession: string } | null; backupReferent: { id: string; profession: string } | null }>;
+            memberships: Array<{
+              roles: string[];
+              referent: { profession: string } | null;
+              backupReferent: { id: string; profession: string } | null;
+            }>;
           }>;
         };
       }>(
@@ -215,7 +241,11 @@ describe('demo data', () => {
       const practitioners = withRole('practitioner');
       expect(practitioners.length).toBeGreaterThanOrEqual(12);
       expect(new Set(practitioners.map((m) => m.profession)).size).toBeGreaterThanOrEqual(6);
-      expect(practitioners.filter((m) => m.profession === 'general_practitioner').every((gp) => gp.rpps && /^\d{11}$/.test(gp.rpps))).toBe(true);
+      expect(
+        practitioners
+          .filter((m) => m.profession === 'general_practitioner')
+          .every((gp) => gp.rpps && /^\d{11}$/.test(gp.rpps)),
+      ).toBe(true);
       expect(withRole('secretary')).toHaveLength(2);
       const assistants = withRole('medical_assistant');
       expect(assistants).toHaveLength(1);
@@ -227,7 +257,9 @@ describe('demo data', () => {
 
     it('makes a GP of the main MSP a coordinator in the CPTS too, next to its own administrator-coordinator', async () => {
       const id = await structureId(demo.cpts.name);
-      const { structure } = await directory.ok<{ structure: { members: Array<{ email: string; memberships: Array<{ roles: string[] }> }> } }>(
+      const { structure } = await directory.ok<{
+        structure: { members: Array<{ email: string; memberships: Array<{ roles: string[] }> }> };
+      }>(
         `query($id: ID!) { structure(id: $id) { members { email memberships { roles } } } }`,
         { id },
         await admin(demo.cpts.administrator.email, id),
@@ -252,7 +284,9 @@ describe('demo data', () => {
         [lices.name]: lices.patients.length,
         [paimpont.name]: paimpont.patients.length,
       });
-      const [{ bad }] = await db.query(`select count(*) as bad from patient where phone is not null and phone !~ '^\\+33[1-9][0-9]{8}$'`);
+      const [{ bad }] = await db.query(
+        `select count(*) as bad from patient where phone is not null and phone !~ '^\\+33[1-9][0-9]{8}$'`,
+      );
       expect(Number(bad)).toBe(0);
       const [{ wrong }] = await db.query(
         `select count(*) as wrong from patient p left join membership ms on ms.member_id = p.medecin_traitant_id and ms.structure_id = p.structure_id
@@ -261,21 +295,26 @@ describe('demo data', () => {
       );
       expect(Number(wrong)).toBe(0);
 
-      const [{ count: ageing }] = await db.query(`select count(*) from patient where structure_id = $1 and birth_date <= $2::date - interval '75 years'`, [
-        liceId,
-        DEMO_REFERENCE_DATE,
-      ]);
+      const [{ count: ageing }] = await db.query(
+        `select count(*) from patient where structure_id = $1 and birth_date <= $2::date - interval '75 years'`,
+        [liceId, DEMO_REFERENCE_DATE],
+      );
       expect(Number(ageing)).toBeGreaterThanOrEqual(60);
 
       // A secretary finds a demo patient through the API, by birth date.
       const [{ id: secretaryId }] = await db.query(`select id from member where email = 'secretariat@msp-lices.demo'`);
       const sample = lices.patients[0];
-      const { searchPatients } = await directory.ok<{ searchPatients: Array<{ lastName: string; phone: string | null }> }>(
+      const { searchPatients } = await directory.ok<{
+        searchPatients: Array<{ lastName: string; phone: string | null }>;
+      }>(
         `query($s: ID!, $b: String!) { searchPatients(structureId: $s, birthDate: $b) { lastName phone } }`,
         { s: liceId, b: sample.birthDate },
         { memberId: secretaryId, memberships: [{ structureId: liceId, roles: ['secretary'], siteIds: [] }] },
       );
-      expect(searchPatients).toContainEqual({ lastName: sample.lastName, phone: sample.phone && toE164(sample.phone, 'phone') });
+      expect(searchPatients).toContainEqual({
+        lastName: sample.lastName,
+        phone: sample.phone && toE164(sample.phone, 'phone'),
+      });
 
       const events: Array<{ event_type: string; count: string }> = await db.query(
         'select event_type, count(*) as count from outbox_message group by event_type order by event_type',
@@ -287,7 +326,9 @@ describe('demo data', () => {
         'directory.patient.registered.v1': allPatients.length,
         'directory.site.opened.v1': demo.msps.reduce((n, s) => n + s.sites.length, 0),
       });
-      const [{ count: logged }] = await db.query(`select count(*) from patient_access_log where operation = 'registerPatient'`);
+      const [{ count: logged }] = await db.query(
+        `select count(*) from patient_access_log where operation = 'registerPatient'`,
+      );
       expect(Number(logged)).toBe(allPatients.length);
     });
 

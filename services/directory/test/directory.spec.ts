@@ -44,7 +44,11 @@ describe('directory subgraph', () => {
   describe('patients', () => {
     it('finds a patient by name regardless of accents and case, by birth date and by phone', async () => {
       const search = (args: string) =>
-        directory.ok<{ searchPatients: Array<{ id: string }> }>(`query($s: ID!) { searchPatients(structureId: $s, ${args}) { id } }`, { s: msp.structureId }, msp.as.secretary);
+        directory.ok<{ searchPatients: Array<{ id: string }> }>(
+          `query($s: ID!) { searchPatients(structureId: $s, ${args}) { id } }`,
+          { s: msp.structureId },
+          msp.as.secretary,
+        );
       expect((await search('name: "HELENE dupre"')).searchPatients.map((p) => p.id)).toContain(msp.patientId);
       expect((await search('birthDate: "1948-03-02"')).searchPatients.map((p) => p.id)).toContain(msp.patientId);
       expect((await search('phone: "+33 6 12 34 56 78"')).searchPatients.map((p) => p.id)).toContain(msp.patientId);
@@ -52,23 +56,47 @@ describe('directory subgraph', () => {
     });
 
     it('writes an access-log row for every read of identity, which administrators can query', async () => {
-      const before = await count('select count(*) from patient_access_log where patient_id = $1 and operation = $2', [msp.patientId, 'patient']);
-      await directory.ok(`query($id: ID!) { patient(id: $id) { lastName medecinTraitant { id } } }`, { id: msp.patientId }, msp.as.practitioner);
-      expect(await count('select count(*) from patient_access_log where patient_id = $1 and operation = $2', [msp.patientId, 'patient'])).toBe(before + 1);
+      const before = await count('select count(*) from patient_access_log where patient_id = $1 and operation = $2', [
+        msp.patientId,
+        'patient',
+      ]);
+      await directory.ok(
+        `query($id: ID!) { patient(id: $id) { lastName medecinTraitant { id } } }`,
+        { id: msp.patientId },
+        msp.as.practitioner,
+      );
+      expect(
+        await count('select count(*) from patient_access_log where patient_id = $1 and operation = $2', [
+          msp.patientId,
+          'patient',
+        ]),
+      ).toBe(before + 1);
 
-      const { patientAccessLog } = await directory.ok<{ patientAccessLog: Array<{ operation: string; member: { id: string } }> }>(
+      const { patientAccessLog } = await directory.ok<{
+        patientAccessLog: Array<{ operation: string; member: { id: string } }>;
+      }>(
         `query($s: ID!, $p: ID!) { patientAccessLog(structureId: $s, patientId: $p) { operation at member { id } } }`,
         { s: msp.structureId, p: msp.patientId },
         msp.admin,
       );
-      expect(patientAccessLog[0]).toEqual(expect.objectContaining({ operation: 'patient', member: { id: msp.memberIds.practitioner } }));
+      expect(patientAccessLog[0]).toEqual(
+        expect.objectContaining({ operation: 'patient', member: { id: msp.memberIds.practitioner } }),
+      );
       expect(patientAccessLog.map((e) => e.operation)).toEqual(expect.arrayContaining(['registerPatient', 'patient']));
     });
 
     it('normalises overseas numbers of an overseas site and French numbers elsewhere', async () => {
       const { registerPatient } = await directory.ok<{ registerPatient: { phone: string } }>(
         REGISTER,
-        { input: { structureId: msp.structureId, firstName: 'Noé', lastName: 'Payet', birthDate: '1990-01-01', phone: '0692 12 34 56' } },
+        {
+          input: {
+            structureId: msp.structureId,
+            firstName: 'Noé',
+            lastName: 'Payet',
+            birthDate: '1990-01-01',
+            phone: '0692 12 34 56',
+          },
+        },
         msp.as.secretary,
       );
       expect(registerPatient.phone).toBe('+262692123456');
@@ -105,7 +133,13 @@ describe('directory subgraph', () => {
     });
 
     it('invalid phone number', async () => {
-      const result = await directory.gql(REGISTER, { input: { structureId: msp.structureId, firstName: 'A', lastName: 'B', birthDate: '1980-01-01', phone: '12' } }, msp.as.secretary);
+      const result = await directory.gql(
+        REGISTER,
+        {
+          input: { structureId: msp.structureId, firstName: 'A', lastName: 'B', birthDate: '1980-01-01', phone: '12' },
+        },
+        msp.as.secretary,
+      );
       expect(refusal(result)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.phone' });
       expect(await count(`select count(*) from patient where last_name = 'B'`)).toBe(0);
     });
@@ -120,10 +154,16 @@ describe('directory subgraph', () => {
         phoneLines: [],
         openingHours: [{ weekday: 1, opens: '08:00', closes: '12:00' }],
       };
-      expect(refusal(await directory.gql(OPEN_SITE, { input: { ...site, timeZone: 'Europe/Atlantis' } }, msp.admin))).toMatchObject({ field: 'input.timeZone' });
-      expect(refusal(await directory.gql(OPEN_SITE, { input: { ...site, timeZone: '+02:00' } }, msp.admin))).toMatchObject({ field: 'input.timeZone' });
+      expect(
+        refusal(await directory.gql(OPEN_SITE, { input: { ...site, timeZone: 'Europe/Atlantis' } }, msp.admin)),
+      ).toMatchObject({ field: 'input.timeZone' });
+      expect(
+        refusal(await directory.gql(OPEN_SITE, { input: { ...site, timeZone: '+02:00' } }, msp.admin)),
+      ).toMatchObject({ field: 'input.timeZone' });
       const overlapping = [...site.openingHours, { weekday: 1, opens: '11:00', closes: '13:00' }];
-      expect(refusal(await directory.gql(OPEN_SITE, { input: { ...site, openingHours: overlapping } }, msp.admin))).toMatchObject({ field: 'input.openingHours[1]' });
+      expect(
+        refusal(await directory.gql(OPEN_SITE, { input: { ...site, openingHours: overlapping } }, msp.admin)),
+      ).toMatchObject({ field: 'input.openingHours[1]' });
       expect(await count(`select count(*) from site where name = 'Annexe'`)).toBe(0);
     });
 
@@ -131,25 +171,45 @@ describe('directory subgraph', () => {
       const rpps = newRpps();
       await directory.ok(ADD_MEMBER, { input: member({ rpps }) }, msp.admin);
       const second = member({ rpps });
-      expect(refusal(await directory.gql(ADD_MEMBER, { input: second }, msp.admin))).toMatchObject({ code: 'CONFLICT', field: 'input.rpps' });
+      expect(refusal(await directory.gql(ADD_MEMBER, { input: second }, msp.admin))).toMatchObject({
+        code: 'CONFLICT',
+        field: 'input.rpps',
+      });
       await nothingWritten(second.email);
-      expect(refusal(await directory.gql(ADD_MEMBER, { input: member({ rpps: '12345678901' }) }, msp.admin))).toMatchObject({ field: 'input.rpps' });
+      expect(
+        refusal(await directory.gql(ADD_MEMBER, { input: member({ rpps: '12345678901' }) }, msp.admin)),
+      ).toMatchObject({ field: 'input.rpps' });
     });
 
     it('a delegate without referent, or with a referent who is not a practitioner', async () => {
       const delegate = member({ profession: 'medical_assistant', roles: ['medical_assistant'] });
-      expect(refusal(await directory.gql(ADD_MEMBER, { input: delegate }, msp.admin))).toMatchObject({ field: 'input.referentId' });
+      expect(refusal(await directory.gql(ADD_MEMBER, { input: delegate }, msp.admin))).toMatchObject({
+        field: 'input.referentId',
+      });
       const wrongReferent = { ...delegate, referentId: msp.memberIds.secretary };
-      expect(refusal(await directory.gql(ADD_MEMBER, { input: wrongReferent }, msp.admin))).toMatchObject({ field: 'input.referentId' });
+      expect(refusal(await directory.gql(ADD_MEMBER, { input: wrongReferent }, msp.admin))).toMatchObject({
+        field: 'input.referentId',
+      });
       await nothingWritten(delegate.email);
-      const outbox = await count(`select count(*) from outbox_message where created_at > now() - interval '5 seconds' and event_type = 'directory.member.joined.v1' and payload like $1`, [`%${delegate.email}%`]);
+      const outbox = await count(
+        `select count(*) from outbox_message where created_at > now() - interval '5 seconds' and event_type = 'directory.member.joined.v1' and payload like $1`,
+        [`%${delegate.email}%`],
+      );
       expect(outbox).toBe(0);
     });
 
     it('a birth date in the future and a search without criteria', async () => {
-      const result = await directory.gql(REGISTER, { input: { structureId: msp.structureId, firstName: 'A', lastName: 'Futur', birthDate: '2999-01-01' } }, msp.as.secretary);
+      const result = await directory.gql(
+        REGISTER,
+        { input: { structureId: msp.structureId, firstName: 'A', lastName: 'Futur', birthDate: '2999-01-01' } },
+        msp.as.secretary,
+      );
       expect(refusal(result)).toMatchObject({ field: 'input.birthDate' });
-      const search = await directory.gql(`query($s: ID!) { searchPatients(structureId: $s) { id } }`, { s: msp.structureId }, msp.as.secretary);
+      const search = await directory.gql(
+        `query($s: ID!) { searchPatients(structureId: $s) { id } }`,
+        { s: msp.structureId },
+        msp.as.secretary,
+      );
       expect(refusal(search)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'name' });
     });
   });
@@ -159,15 +219,36 @@ describe('directory subgraph', () => {
       const patientName = `Zoé${uniqueSuffix()}`;
       const { registerPatient } = await directory.ok<{ registerPatient: { id: string } }>(
         REGISTER,
-        { input: { structureId: msp.structureId, firstName: patientName, lastName: 'Secret', birthDate: '1975-05-05', phone: '06 98 76 54 32', email: 'zoe@example.org' } },
+        {
+          input: {
+            structureId: msp.structureId,
+            firstName: patientName,
+            lastName: 'Secret',
+            birthDate: '1975-05-05',
+            phone: '06 98 76 54 32',
+            email: 'zoe@example.org',
+          },
+        },
         msp.as.secretary,
       );
-      await directory.ok(`mutation($input: UpdatePatientInput!) { updatePatient(input: $input) { id } }`, { input: { patientId: registerPatient.id, phone: '06 11 22 33 44' } }, msp.as.secretary);
+      await directory.ok(
+        `mutation($input: UpdatePatientInput!) { updatePatient(input: $input) { id } }`,
+        { input: { patientId: registerPatient.id, phone: '06 11 22 33 44' } },
+        msp.as.secretary,
+      );
       const newcomer = member();
-      const { addMember } = await directory.ok<{ addMember: { id: string } }>(ADD_MEMBER, { input: newcomer }, msp.admin);
+      const { addMember } = await directory.ok<{ addMember: { id: string } }>(
+        ADD_MEMBER,
+        { input: newcomer },
+        msp.admin,
+      );
 
       const seen: Array<{ type: string; key: string; value: string }> = [];
-      const consumer = new Kafka({ clientId: 'directory-spec', brokers: testKafkaBrokers(), logLevel: logLevel.NOTHING }).consumer({ groupId: `directory-spec-${randomUUID()}` });
+      const consumer = new Kafka({
+        clientId: 'directory-spec',
+        brokers: testKafkaBrokers(),
+        logLevel: logLevel.NOTHING,
+      }).consumer({ groupId: `directory-spec-${randomUUID()}` });
       await consumer.connect();
       await consumer.subscribe({ topic: TOPICS.directory, fromBeginning: true });
       await consumer.run({
@@ -177,17 +258,34 @@ describe('directory subgraph', () => {
       });
       try {
         await expectEventually(() => {
-          expect(seen.filter((m) => m.key === registerPatient.id).map((m) => m.type)).toEqual(['directory.patient.registered.v1', 'directory.patient.updated.v1']);
+          expect(seen.filter((m) => m.key === registerPatient.id).map((m) => m.type)).toEqual([
+            'directory.patient.registered.v1',
+            'directory.patient.updated.v1',
+          ]);
           expect(seen.find((m) => m.key === addMember.id)?.type).toBe('directory.member.joined.v1');
         }, 30_000);
       } finally {
         await consumer.disconnect();
       }
-      const wire = seen.filter((m) => m.key === registerPatient.id || m.key === addMember.id).map((m) => m.value).join('\n');
-      for (const identity of [patientName, 'Secret', '698765432', '611223344', 'zoe@example.org', 'Kiné', newcomer.email]) {
+      const wire = seen
+        .filter((m) => m.key === registerPatient.id || m.key === addMember.id)
+        .map((m) => m.value)
+        .join('\n');
+      for (const identity of [
+        patientName,
+        'Secret',
+        '698765432',
+        '611223344',
+        'zoe@example.org',
+        'Kiné',
+        newcomer.email,
+      ]) {
         expect(wire).not.toContain(identity);
       }
-      expect(JSON.parse(seen.find((m) => m.type === 'directory.patient.updated.v1' && m.key === registerPatient.id)!.value).changes).toEqual(['contact']);
+      expect(
+        JSON.parse(seen.find((m) => m.type === 'directory.patient.updated.v1' && m.key === registerPatient.id)!.value)
+          .changes,
+      ).toEqual(['contact']);
     });
   });
 });

@@ -12,7 +12,13 @@ describe('directory internal API', () => {
     directory = await DirectoryTestApp.start('directory_internal');
     msp = await seedStructure(directory, 'MSP Internal');
     other = await seedStructure(directory, 'MSP Voisine');
-    client = new InternalHttpClient({ caller: 'call-routing', target: 'directory', baseUrl: directory.url, secret: INTERNAL_SECRET, timeoutMs: 3_000 });
+    client = new InternalHttpClient({
+      caller: 'call-routing',
+      target: 'directory',
+      baseUrl: directory.url,
+      secret: INTERNAL_SECRET,
+      timeoutMs: 3_000,
+    });
   });
 
   afterAll(() => directory?.stop());
@@ -29,26 +35,50 @@ describe('directory internal API', () => {
   });
 
   it('identifies a known patient calling a site line by number, with ids and call flags only', async () => {
-    const answer = await client.get<Record<string, unknown>>(`/internal/callers?phone=${encodeURIComponent('06.12.34.56.78')}&siteId=${msp.siteId}`);
-    expect(answer).toEqual({ kind: 'patient', patientId: msp.patientId, medecinTraitantId: msp.gpId, passThrough: false, prefersHuman: false });
+    const answer = await client.get<Record<string, unknown>>(
+      `/internal/callers?phone=${encodeURIComponent('06.12.34.56.78')}&siteId=${msp.siteId}`,
+    );
+    expect(answer).toEqual({
+      kind: 'patient',
+      patientId: msp.patientId,
+      medecinTraitantId: msp.gpId,
+      passThrough: false,
+      prefersHuman: false,
+    });
     expect(JSON.stringify(answer)).not.toMatch(/Dupré|Hélène/);
   });
 
   it('does not identify a patient of another structure, nor an unknown number', async () => {
     // The same number is on file in both structures' seeds; each site sees only its own patients.
-    const fromOther = await client.get<{ kind: string; patientId?: string }>(`/internal/callers?phone=0612345678&siteId=${other.siteId}`);
+    const fromOther = await client.get<{ kind: string; patientId?: string }>(
+      `/internal/callers?phone=0612345678&siteId=${other.siteId}`,
+    );
     expect(fromOther.patientId).not.toBe(msp.patientId);
-    await expect(client.get(`/internal/callers?phone=0699999999&siteId=${msp.siteId}`)).resolves.toEqual({ kind: 'unknown' });
+    await expect(client.get(`/internal/callers?phone=0699999999&siteId=${msp.siteId}`)).resolves.toEqual({
+      kind: 'unknown',
+    });
   });
 
   it('recognises a colleague calling from another practice line', async () => {
-    await expect(client.get(`/internal/callers?phone=0299000000&siteId=${msp.siteId}`)).resolves.toMatchObject({ kind: 'professional' });
+    await expect(client.get(`/internal/callers?phone=0299000000&siteId=${msp.siteId}`)).resolves.toMatchObject({
+      kind: 'professional',
+    });
   });
 
   it('names the missing parameter and refuses callers without a valid service token', async () => {
-    await expect(client.get(`/internal/callers?siteId=${msp.siteId}`)).rejects.toMatchObject({ status: 422, field: 'phone' });
-    const forged = new InternalHttpClient({ caller: 'call-routing', target: 'directory', baseUrl: directory.url, secret: 'x'.repeat(40) });
-    await expect(forged.get(`/internal/members/${msp.memberIds.secretary}/context`)).rejects.toBeInstanceOf(InternalRejectedError);
+    await expect(client.get(`/internal/callers?siteId=${msp.siteId}`)).rejects.toMatchObject({
+      status: 422,
+      field: 'phone',
+    });
+    const forged = new InternalHttpClient({
+      caller: 'call-routing',
+      target: 'directory',
+      baseUrl: directory.url,
+      secret: 'x'.repeat(40),
+    });
+    await expect(forged.get(`/internal/members/${msp.memberIds.secretary}/context`)).rejects.toBeInstanceOf(
+      InternalRejectedError,
+    );
     expect((await fetch(`${directory.url}/internal/members/${msp.memberIds.secretary}/context`)).status).toBe(401);
   });
 });

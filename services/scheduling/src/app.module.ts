@@ -2,7 +2,12 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { PlatformSubgraphModule } from '@msp/service-kit';
 import { TOPICS } from '@msp/contracts';
-import { PATIENT_SERVICES_CONTROLLERS, PATIENT_SERVICES_MIGRATIONS, patientServicesImports, patientServicesProviders } from './patient-services.providers';
+import {
+  PATIENT_SERVICES_CONTROLLERS,
+  PATIENT_SERVICES_MIGRATIONS,
+  patientServicesImports,
+  patientServicesProviders,
+} from './patient-services.providers';
 import { agendaFeatureProviders } from './agenda-features.providers';
 import { DeclareAbsenceHandler } from './application/absences/declare-absence.handler';
 import { EndAbsenceHandler } from './application/absences/end-absence.handler';
@@ -57,7 +62,10 @@ export class AppModule {
       controllers: [AgendaInternalController, FreeBusyInternalController, ...PATIENT_SERVICES_CONTROLLERS],
       providers: [
         { provide: APP_FILTER, useClass: SchedulingErrorFilter },
-        { provide: SCHEDULING_SETTINGS, useValue: { holdTtlSeconds: config.holdTtlSeconds, holdSweepSeconds: config.holdSweepSeconds } },
+        {
+          provide: SCHEDULING_SETTINGS,
+          useValue: { holdTtlSeconds: config.holdTtlSeconds, holdSweepSeconds: config.holdSweepSeconds },
+        },
         Clock,
         AgendaRepository,
         AppointmentRepository,

@@ -28,7 +28,15 @@ describe('ending an absence early', () => {
     (
       await scheduling.ok<{ declareAbsence: { id: string } }>(
         DECLARE_ABSENCE,
-        { input: { structureId: agenda.structureId, practitionerId: agenda.gpId, kind: 'ABSENCE', startsAt: siteTime(agenda, days, from), endsAt: siteTime(agenda, days, to) } },
+        {
+          input: {
+            structureId: agenda.structureId,
+            practitionerId: agenda.gpId,
+            kind: 'ABSENCE',
+            startsAt: siteTime(agenda, days, from),
+            endsAt: siteTime(agenda, days, to),
+          },
+        },
         agenda.as.secretary,
       )
     ).declareAbsence.id;
@@ -38,12 +46,18 @@ describe('ending an absence early', () => {
     expect(await freeStarts(6)).toEqual([]);
 
     const back = siteTime(agenda, 6, '14:00');
-    const { endAbsence } = await scheduling.ok<{ endAbsence: { endsAt: string } }>(END_ABSENCE, { input: { absenceId, endsAt: back } }, agenda.as.secretary);
+    const { endAbsence } = await scheduling.ok<{ endAbsence: { endsAt: string } }>(
+      END_ABSENCE,
+      { input: { absenceId, endsAt: back } },
+      agenda.as.secretary,
+    );
     expect(endAbsence.endsAt).toBe(new Date(back).toISOString());
     const starts = await freeStarts(6);
     expect(starts[0]).toBe(new Date(back).toISOString());
     expect(starts).toHaveLength(12);
-    expect((await scheduling.events('scheduling.absence.ended.v1')).find((e) => e.absenceId === absenceId)).toMatchObject({
+    expect(
+      (await scheduling.events('scheduling.absence.ended.v1')).find((e) => e.absenceId === absenceId),
+    ).toMatchObject({
       practitionerId: agenda.gpId,
       endsAt: new Date(back).toISOString(),
     });
@@ -51,16 +65,29 @@ describe('ending an absence early', () => {
 
   it('refuses an end that is not earlier than the declared one, naming the field, and changes nothing', async () => {
     const absenceId = await declare(7, '08:00', '12:00');
-    const result = await scheduling.gql(END_ABSENCE, { input: { absenceId, endsAt: siteTime(agenda, 7, '13:00') } }, agenda.as.secretary);
+    const result = await scheduling.gql(
+      END_ABSENCE,
+      { input: { absenceId, endsAt: siteTime(agenda, 7, '13:00') } },
+      agenda.as.secretary,
+    );
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.endsAt' });
-    const [row] = await scheduling.sql<{ ends_at: Date }>('select ends_at from schedule_exception where id = $1', [absenceId]);
+    const [row] = await scheduling.sql<{ ends_at: Date }>('select ends_at from schedule_exception where id = $1', [
+      absenceId,
+    ]);
     expect(row.ends_at.toISOString()).toBe(new Date(siteTime(agenda, 7, '12:00')).toISOString());
-    expect((await scheduling.events('scheduling.absence.ended.v1')).filter((e) => e.absenceId === absenceId)).toEqual([]);
+    expect((await scheduling.events('scheduling.absence.ended.v1')).filter((e) => e.absenceId === absenceId)).toEqual(
+      [],
+    );
   });
 
   it('lets nobody outside the structure end it', async () => {
     const absenceId = await declare(8, '08:00', '12:00');
-    const outsider = { memberId: agenda.as.secretary.memberId, memberships: [{ structureId: '00000000-0000-4000-8000-000000000001', roles: ['secretary' as const], siteIds: [] }] };
+    const outsider = {
+      memberId: agenda.as.secretary.memberId,
+      memberships: [
+        { structureId: '00000000-0000-4000-8000-000000000001', roles: ['secretary' as const], siteIds: [] },
+      ],
+    };
     const result = await scheduling.gql(END_ABSENCE, { input: { absenceId } }, outsider);
     expect(result.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });

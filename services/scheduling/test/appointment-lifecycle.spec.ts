@@ -24,14 +24,28 @@ describe('an appointment goes through its day: arrived, in consultation, done, o
   /** Books a fresh appointment, each test on its own day. */
   async function book(time = '09:00'): Promise<{ id: string; startsAt: string }> {
     day++;
-    const input = { practitionerId: agenda.gpId, siteId: agenda.siteId, motifId: agenda.motifId, patientId: agenda.patientId, startsAt: siteTime(agenda, day, time) };
-    const { bookAppointment } = await scheduling.ok<{ bookAppointment: { id: string } }>(BOOK, { input }, agenda.as.secretary);
+    const input = {
+      practitionerId: agenda.gpId,
+      siteId: agenda.siteId,
+      motifId: agenda.motifId,
+      patientId: agenda.patientId,
+      startsAt: siteTime(agenda, day, time),
+    };
+    const { bookAppointment } = await scheduling.ok<{ bookAppointment: { id: string } }>(
+      BOOK,
+      { input },
+      agenda.as.secretary,
+    );
     return { id: bookAppointment.id, startsAt: input.startsAt };
   }
   /** Moves the service's clock to a wall time of the site on the appointment's day. */
   const clockAt = (time: string) => {
     const [hour, minute] = time.split(':').map(Number);
-    const now = DateTime.now().setZone(agenda.timeZone).plus({ days: day }).set({ hour, minute, second: 0, millisecond: 0 }).toJSDate();
+    const now = DateTime.now()
+      .setZone(agenda.timeZone)
+      .plus({ days: day })
+      .set({ hour, minute, second: 0, millisecond: 0 })
+      .toJSDate();
     jest.spyOn(scheduling.get(Clock), 'now').mockReturnValue(now);
     return now;
   };
@@ -39,7 +53,8 @@ describe('an appointment goes through its day: arrived, in consultation, done, o
     Object.values(await scheduling.ok<Record<string, Step>>(mutation, { input: { appointmentId: id } }, user))[0];
   const refusal = async (mutation: string, id: string, user = agenda.as.secretary) =>
     (await scheduling.gql(mutation, { input: { appointmentId: id } }, user)).errors?.[0];
-  const eventFor = async (type: string, id: string) => (await scheduling.events(type)).filter((e) => e.appointmentId === id);
+  const eventFor = async (type: string, id: string) =>
+    (await scheduling.events(type)).filter((e) => e.appointmentId === id);
 
   it('arrived → in consultation → done, each recorded as an event with the appointment facts', async () => {
     const { id, startsAt } = await book();
@@ -49,10 +64,28 @@ describe('an appointment goes through its day: arrived, in consultation, done, o
     expect(await step(START_CONSULTATION, id, agenda.as.practitioner)).toMatchObject({ status: 'IN_CONSULTATION' });
     clockAt('09:21');
     expect(await step(COMPLETE, id, agenda.as.practitioner)).toMatchObject({ status: 'DONE' });
-    const facts = { appointmentId: id, structureId: agenda.structureId, siteId: agenda.siteId, practitionerId: agenda.gpId, patientId: agenda.patientId, motifId: agenda.motifId };
-    expect(await eventFor('scheduling.appointment.arrived.v1', id)).toEqual([{ ...facts, startsAt: new Date(startsAt).toISOString(), endsAt: expect.any(String), arrivedAt: arrivedAt.toISOString() }]);
-    expect(await eventFor('scheduling.appointment.consultation-started.v1', id)).toEqual([expect.objectContaining({ ...facts, startedAt: expect.any(String) })]);
-    expect(await eventFor('scheduling.appointment.completed.v1', id)).toEqual([expect.objectContaining({ ...facts, completedAt: expect.any(String) })]);
+    const facts = {
+      appointmentId: id,
+      structureId: agenda.structureId,
+      siteId: agenda.siteId,
+      practitionerId: agenda.gpId,
+      patientId: agenda.patientId,
+      motifId: agenda.motifId,
+    };
+    expect(await eventFor('scheduling.appointment.arrived.v1', id)).toEqual([
+      {
+        ...facts,
+        startsAt: new Date(startsAt).toISOString(),
+        endsAt: expect.any(String),
+        arrivedAt: arrivedAt.toISOString(),
+      },
+    ]);
+    expect(await eventFor('scheduling.appointment.consultation-started.v1', id)).toEqual([
+      expect.objectContaining({ ...facts, startedAt: expect.any(String) }),
+    ]);
+    expect(await eventFor('scheduling.appointment.completed.v1', id)).toEqual([
+      expect.objectContaining({ ...facts, completedAt: expect.any(String) }),
+    ]);
     const [row] = await scheduling.sql<{ status: string }>(`select status from appointment where id = $1`, [id]);
     expect(row.status).toBe('done');
   });
@@ -69,9 +102,14 @@ describe('an appointment goes through its day: arrived, in consultation, done, o
     clockAt('09:00');
     const [before] = await scheduling.sql<{ n: string }>(`select count(*) n from outbox_message`);
     for (const mutation of [START_CONSULTATION, COMPLETE]) {
-      expect((await refusal(mutation, id))?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'SCHEDULING.INVALID_TRANSITION' });
+      expect((await refusal(mutation, id))?.extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'SCHEDULING.INVALID_TRANSITION',
+      });
     }
-    expect((await refusal(START_CONSULTATION, id))?.message).toBe('An appointment that is booked cannot become in_consultation');
+    expect((await refusal(START_CONSULTATION, id))?.message).toBe(
+      'An appointment that is booked cannot become in_consultation',
+    );
     await step(MARK_ARRIVED, id);
     expect((await refusal(MARK_ARRIVED, id))?.extensions?.reason).toBe('SCHEDULING.INVALID_TRANSITION');
     expect((await refusal(MARK_NO_SHOW, id))?.message).toBe('An appointment that is arrived cannot become no_show');
@@ -85,7 +123,9 @@ describe('an appointment goes through its day: arrived, in consultation, done, o
     expect((await refusal(MARK_NO_SHOW, id))?.message).toMatch(/cannot be marked no-show before it starts/);
     const markedAt = clockAt('10:15');
     expect(await step(MARK_NO_SHOW, id)).toMatchObject({ status: 'NO_SHOW' });
-    expect(await eventFor('scheduling.appointment.no-show.v1', id)).toEqual([expect.objectContaining({ appointmentId: id, patientId: agenda.patientId, markedAt: markedAt.toISOString() })]);
+    expect(await eventFor('scheduling.appointment.no-show.v1', id)).toEqual([
+      expect.objectContaining({ appointmentId: id, patientId: agenda.patientId, markedAt: markedAt.toISOString() }),
+    ]);
     const cancel = await scheduling.gql(CANCEL, { input: { appointmentId: id, reason: 'OTHER' } }, agenda.as.secretary);
     expect(cancel.errors?.[0].extensions?.reason).toBe('SCHEDULING.INVALID_TRANSITION');
     expect((await refusal(MARK_ARRIVED, id))?.extensions?.reason).toBe('SCHEDULING.INVALID_TRANSITION');
@@ -101,26 +141,45 @@ describe('an appointment goes through its day: arrived, in consultation, done, o
 
   it('a hold cannot arrive: it must be confirmed first', async () => {
     day++;
-    const input = { practitionerId: agenda.gpId, siteId: agenda.siteId, motifId: agenda.motifId, startsAt: siteTime(agenda, day, '09:00') };
+    const input = {
+      practitionerId: agenda.gpId,
+      siteId: agenda.siteId,
+      motifId: agenda.motifId,
+      startsAt: siteTime(agenda, day, '09:00'),
+    };
     const { holdSlot } = await scheduling.ok<{ holdSlot: { id: string } }>(HOLD, { input }, agenda.as.secretary);
     clockAt('09:00');
-    expect((await refusal(MARK_ARRIVED, holdSlot.id))?.message).toBe('An appointment that is held cannot become arrived');
+    expect((await refusal(MARK_ARRIVED, holdSlot.id))?.message).toBe(
+      'An appointment that is held cannot become arrived',
+    );
   });
 
   it('booking staff of the site and the practitioner may; a coordinator, another site and another structure may not', async () => {
     const { id } = await book();
     clockAt('09:00');
     expect((await refusal(MARK_ARRIVED, id, agenda.as.coordinator))?.extensions?.code).toBe('FORBIDDEN');
-    const elsewhere = { memberId: randomUUID(), memberships: [{ structureId: agenda.structureId, roles: ['secretary' as const], siteIds: [randomUUID()] }] };
+    const elsewhere = {
+      memberId: randomUUID(),
+      memberships: [{ structureId: agenda.structureId, roles: ['secretary' as const], siteIds: [randomUUID()] }],
+    };
     expect((await refusal(MARK_ARRIVED, id, elsewhere))?.extensions?.code).toBe('FORBIDDEN');
-    const stranger = { memberId: randomUUID(), memberships: [{ structureId: randomUUID(), roles: ['secretary' as const], siteIds: [agenda.siteId] }] };
+    const stranger = {
+      memberId: randomUUID(),
+      memberships: [{ structureId: randomUUID(), roles: ['secretary' as const], siteIds: [agenda.siteId] }],
+    };
     expect((await refusal(MARK_ARRIVED, id, stranger))?.extensions?.code).toBe('FORBIDDEN');
     expect(await step(MARK_ARRIVED, id, agenda.as.medical_assistant)).toMatchObject({ status: 'ARRIVED' });
     expect(await step(START_CONSULTATION, id, agenda.as.practitioner)).toMatchObject({ status: 'IN_CONSULTATION' });
   });
 
   it('names the field of a bad or unknown id', async () => {
-    expect((await refusal(MARK_ARRIVED, 'rdv-12'))?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.appointmentId' });
-    expect((await refusal(MARK_ARRIVED, randomUUID()))?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.appointmentId' });
+    expect((await refusal(MARK_ARRIVED, 'rdv-12'))?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      field: 'input.appointmentId',
+    });
+    expect((await refusal(MARK_ARRIVED, randomUUID()))?.extensions).toMatchObject({
+      code: 'NOT_FOUND',
+      field: 'input.appointmentId',
+    });
   });
 });

@@ -14,7 +14,10 @@ describe('booking under contention (the exclusion constraint decides)', () => {
   afterAll(() => scheduling?.stop());
 
   const liveAppointments = (practitionerId: string) =>
-    scheduling.sql<{ starts_at: Date; ends_at: Date }>(`select starts_at, ends_at from appointment where practitioner_id = $1 and status <> 'cancelled'`, [practitionerId]);
+    scheduling.sql<{ starts_at: Date; ends_at: Date }>(
+      `select starts_at, ends_at from appointment where practitioner_id = $1 and status <> 'cancelled'`,
+      [practitionerId],
+    );
 
   async function attempt(inputs: Array<Record<string, unknown>>) {
     const results = await Promise.all(inputs.map((input) => scheduling.gql(BOOK, { input }, agenda.as.secretary)));
@@ -24,12 +27,22 @@ describe('booking under contention (the exclusion constraint decides)', () => {
   }
 
   it('50 concurrent bookings of the same slot: exactly one wins, 49 are told the slot is no longer free', async () => {
-    const input = { practitionerId: agenda.gpId, siteId: agenda.siteId, motifId: agenda.motifId, patientId: agenda.patientId, startsAt: siteTime(agenda, 7, '09:00') };
+    const input = {
+      practitionerId: agenda.gpId,
+      siteId: agenda.siteId,
+      motifId: agenda.motifId,
+      patientId: agenda.patientId,
+      startsAt: siteTime(agenda, 7, '09:00'),
+    };
     const { winners, losers } = await attempt(Array.from({ length: 50 }, () => input));
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(49);
     for (const loser of losers) {
-      expect(loser.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', reason: 'SCHEDULING.SLOT_TAKEN', field: 'input.startsAt' });
+      expect(loser.errors?.[0].extensions).toMatchObject({
+        code: 'CONFLICT',
+        reason: 'SCHEDULING.SLOT_TAKEN',
+        field: 'input.startsAt',
+      });
       expect(loser.errors?.[0].message).toMatch(/no longer free/);
     }
     expect(await liveAppointments(agenda.gpId)).toHaveLength(1);
@@ -54,7 +67,12 @@ describe('booking under contention (the exclusion constraint decides)', () => {
   });
 
   it('adjacent appointments do not overlap: [09:00, 09:20) and [09:20, 09:40) both fit', async () => {
-    const base = { practitionerId: agenda.gpId, siteId: agenda.siteId, motifId: agenda.motifId, patientId: agenda.patientId };
+    const base = {
+      practitionerId: agenda.gpId,
+      siteId: agenda.siteId,
+      motifId: agenda.motifId,
+      patientId: agenda.patientId,
+    };
     const { winners } = await attempt([
       { ...base, startsAt: siteTime(agenda, 9, '09:00') },
       { ...base, startsAt: siteTime(agenda, 9, '09:20') },
@@ -63,7 +81,12 @@ describe('booking under contention (the exclusion constraint decides)', () => {
   });
 
   it("one practitioner's booking does not block a colleague's same slot", async () => {
-    const base = { siteId: agenda.siteId, motifId: agenda.motifId, patientId: agenda.patientId, startsAt: siteTime(agenda, 10, '09:00') };
+    const base = {
+      siteId: agenda.siteId,
+      motifId: agenda.motifId,
+      patientId: agenda.patientId,
+      startsAt: siteTime(agenda, 10, '09:00'),
+    };
     const { winners } = await attempt([
       { ...base, practitionerId: agenda.gpId },
       { ...base, practitionerId: agenda.colleagueId },
@@ -72,7 +95,10 @@ describe('booking under contention (the exclusion constraint decides)', () => {
   });
 
   it('the database itself refuses an overlap written behind the code', async () => {
-    const [row] = await scheduling.sql<Record<string, unknown>>(`select * from appointment where practitioner_id = $1 and status = 'booked' limit 1`, [agenda.gpId]);
+    const [row] = await scheduling.sql<Record<string, unknown>>(
+      `select * from appointment where practitioner_id = $1 and status = 'booked' limit 1`,
+      [agenda.gpId],
+    );
     await expect(
       scheduling.sql(
         `insert into appointment (id, structure_id, site_id, practitioner_id, patient_id, motif_id, starts_at, ends_at, status, booked_by, booked_by_actor)

@@ -9,7 +9,13 @@ describe('demo agendas (SCHEDULING_DEMO_DATA=load)', () => {
   let scheduling: SchedulingTestApp;
   const structureId = randomUUID();
   const [montfort, breal] = [randomUUID(), randomUUID()];
-  const ids = { admin: randomUUID(), gp: randomUUID(), otherGp: randomUUID(), nurse: randomUUID(), secretary: randomUUID() };
+  const ids = {
+    admin: randomUUID(),
+    gp: randomUUID(),
+    otherGp: randomUUID(),
+    nurse: randomUUID(),
+    secretary: randomUUID(),
+  };
 
   beforeAll(async () => {
     scheduling = await SchedulingTestApp.start('scheduling_demo_agendas', { SCHEDULING_DEMO_DATA: 'load' });
@@ -17,7 +23,14 @@ describe('demo agendas (SCHEDULING_DEMO_DATA=load)', () => {
 
   afterAll(() => scheduling?.stop());
 
-  const rangeCount = async () => Number((await scheduling.sql<{ n: string }>(`select count(*) n from opening_range where structure_id = $1`, [structureId]))[0].n);
+  const rangeCount = async () =>
+    Number(
+      (
+        await scheduling.sql<{ n: string }>(`select count(*) n from opening_range where structure_id = $1`, [
+          structureId,
+        ])
+      )[0].n,
+    );
 
   it('waits for the directory members, then gives every practitioner weekly ranges and the structure its motifs', async () => {
     // Other specs' directory events may reach this projection too (the topic is shared): only this structure is checked.
@@ -25,7 +38,8 @@ describe('demo agendas (SCHEDULING_DEMO_DATA=load)', () => {
     await scheduling.get(TransactionRunner).run(async () => {
       await projection.upsertSite({ siteId: montfort, structureId, timeZone: 'Europe/Paris' });
       await projection.upsertSite({ siteId: breal, structureId, timeZone: 'Europe/Paris' });
-      const member = (memberId: string, profession: string, roles: string[], siteIds: string[]) => projection.upsertMember({ memberId, structureId, profession, roles, siteIds });
+      const member = (memberId: string, profession: string, roles: string[], siteIds: string[]) =>
+        projection.upsertMember({ memberId, structureId, profession, roles, siteIds });
       await member(ids.admin, 'practice_manager', ['administrator'], []);
       await member(ids.gp, 'general_practitioner', ['practitioner'], [montfort, breal]);
       await member(ids.otherGp, 'general_practitioner', ['practitioner'], [montfort]);
@@ -34,22 +48,50 @@ describe('demo agendas (SCHEDULING_DEMO_DATA=load)', () => {
     });
     await expectEventually(async () => expect(await rangeCount()).toBeGreaterThan(0), 30_000, 250);
 
-    const motifs = await scheduling.sql<{ label: string; duration_minutes: number; bookable_by: string[] }>(`select label, duration_minutes, bookable_by from motif where structure_id = $1`, [structureId]);
-    expect(motifs.map((m) => m.label).sort()).toEqual(['Consultation', 'Consultation longue', 'Soins infirmiers', 'Téléconsultation', 'Vaccination', 'Visite à domicile']);
-    expect(motifs.find((m) => m.label === 'Consultation')).toEqual({ label: 'Consultation', duration_minutes: 20, bookable_by: ['staff', 'online', 'virtual_secretary'] });
+    const motifs = await scheduling.sql<{ label: string; duration_minutes: number; bookable_by: string[] }>(
+      `select label, duration_minutes, bookable_by from motif where structure_id = $1`,
+      [structureId],
+    );
+    expect(motifs.map((m) => m.label).sort()).toEqual([
+      'Consultation',
+      'Consultation longue',
+      'Soins infirmiers',
+      'Téléconsultation',
+      'Vaccination',
+      'Visite à domicile',
+    ]);
+    expect(motifs.find((m) => m.label === 'Consultation')).toEqual({
+      label: 'Consultation',
+      duration_minutes: 20,
+      bookable_by: ['staff', 'online', 'virtual_secretary'],
+    });
     expect(motifs.find((m) => m.label === 'Visite à domicile')?.bookable_by).toEqual(['staff']);
 
-    const ranges = await scheduling.sql<{ practitioner_id: string; site_id: string; recurrence: string; start_time: string; snp_share: number; snp_release_days_before: number; snp_release_at: string }>(
+    const ranges = await scheduling.sql<{
+      practitioner_id: string;
+      site_id: string;
+      recurrence: string;
+      start_time: string;
+      snp_share: number;
+      snp_release_days_before: number;
+      snp_release_at: string;
+    }>(
       `select practitioner_id, site_id, recurrence, start_time, snp_share, snp_release_days_before, snp_release_at from opening_range where structure_id = $1`,
       [structureId],
     );
     expect(new Set(ranges.map((r) => r.practitioner_id))).toEqual(new Set([ids.gp, ids.otherGp, ids.nurse]));
-    expect(new Set(ranges.filter((r) => r.practitioner_id === ids.gp).map((r) => r.site_id))).toEqual(new Set([montfort, breal]));
+    expect(new Set(ranges.filter((r) => r.practitioner_id === ids.gp).map((r) => r.site_id))).toEqual(
+      new Set([montfort, breal]),
+    );
     const gpRanges = ranges.filter((r) => r.practitioner_id !== ids.nurse);
-    expect(gpRanges.every((r) => r.snp_share === 0.1 && r.snp_release_days_before === 1 && r.snp_release_at === '18:00')).toBe(true);
+    expect(
+      gpRanges.every((r) => r.snp_share === 0.1 && r.snp_release_days_before === 1 && r.snp_release_at === '18:00'),
+    ).toBe(true);
     expect(ranges.filter((r) => r.practitioner_id === ids.nurse).every((r) => r.snp_share === 0)).toBe(true);
     // Through the handlers: every range told the other services.
-    expect((await scheduling.events('scheduling.opening-ranges.changed.v1')).filter((e) => e.structureId === structureId)).toHaveLength(ranges.length);
+    expect(
+      (await scheduling.events('scheduling.opening-ranges.changed.v1')).filter((e) => e.structureId === structureId),
+    ).toHaveLength(ranges.length);
   });
 
   it('leaves a structure that has motifs alone, and two loaders racing load a structure once', async () => {
@@ -61,7 +103,9 @@ describe('demo agendas (SCHEDULING_DEMO_DATA=load)', () => {
     await scheduling.sql(`delete from motif where structure_id = $1`, [structureId]);
     const results = await Promise.all([loader.loadPending(), loader.loadPending()]);
     // One loads (this structure, and any other spec's structure that has just arrived), the other finds it done.
-    expect(results.filter((r) => r !== null)).toEqual([expect.objectContaining({ structures: expect.any(Number), ranges: expect.any(Number) })]);
+    expect(results.filter((r) => r !== null)).toEqual([
+      expect.objectContaining({ structures: expect.any(Number), ranges: expect.any(Number) }),
+    ]);
     expect(results.find((r) => r !== null)?.ranges).toBeGreaterThanOrEqual(before);
     expect(await rangeCount()).toBe(before);
   });

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { UserContext } from '@msp/auth';
-import { colleagueOf, MEMBER_AGENDA, PATIENT_APPOINTMENTS, SITE_RANGES, type AgendaEntry } from './fixtures/agenda-operations';
+import {
+  colleagueOf,
+  MEMBER_AGENDA,
+  PATIENT_APPOINTMENTS,
+  SITE_RANGES,
+  type AgendaEntry,
+} from './fixtures/agenda-operations';
 import { APPOINTMENT, BOOK } from './fixtures/operations';
 import { SchedulingTestApp } from './fixtures/scheduling-test-app';
 import { seedAgenda, siteTime, type SeededAgenda } from './fixtures/seed-agenda';
@@ -18,31 +24,69 @@ describe('fields scheduling adds to the directory entities, as the gateway asks 
     scheduling = await SchedulingTestApp.start('scheduling_federated_fields');
     agenda = await seedAgenda(scheduling);
     other = await seedAgenda(scheduling);
-    const input = { practitionerId: agenda.gpId, siteId: agenda.siteId, motifId: agenda.motifId, patientId: agenda.patientId, startsAt: siteTime(agenda, 3, '09:00') };
-    appointmentId = (await scheduling.ok<{ bookAppointment: { id: string } }>(BOOK, { input }, agenda.as.secretary)).bookAppointment.id;
+    const input = {
+      practitionerId: agenda.gpId,
+      siteId: agenda.siteId,
+      motifId: agenda.motifId,
+      patientId: agenda.patientId,
+      startsAt: siteTime(agenda, 3, '09:00'),
+    };
+    appointmentId = (await scheduling.ok<{ bookAppointment: { id: string } }>(BOOK, { input }, agenda.as.secretary))
+      .bookAppointment.id;
   });
 
   afterAll(() => scheduling?.stop());
 
   const memberAgenda = async (user: UserContext, memberId = agenda.gpId) =>
-    (await scheduling.ok<Entities<{ id: string; agenda: AgendaEntry[] }>>(MEMBER_AGENDA, { reps: [{ __typename: 'Member', id: memberId }], ...window() }, user))._entities[0]?.agenda;
+    (
+      await scheduling.ok<Entities<{ id: string; agenda: AgendaEntry[] }>>(
+        MEMBER_AGENDA,
+        { reps: [{ __typename: 'Member', id: memberId }], ...window() },
+        user,
+      )
+    )._entities[0]?.agenda;
   const patientAppointments = async (user: UserContext) =>
-    (await scheduling.ok<Entities<{ appointments: AgendaEntry[] }>>(PATIENT_APPOINTMENTS, { reps: [{ __typename: 'Patient', id: agenda.patientId }] }, user))._entities[0]?.appointments;
+    (
+      await scheduling.ok<Entities<{ appointments: AgendaEntry[] }>>(
+        PATIENT_APPOINTMENTS,
+        { reps: [{ __typename: 'Patient', id: agenda.patientId }] },
+        user,
+      )
+    )._entities[0]?.appointments;
 
   it("Member.agenda: the member's appointments, with the patient for desk staff and the practitioner only", async () => {
     expect(await memberAgenda(agenda.as.secretary)).toEqual([
-      expect.objectContaining({ id: appointmentId, detailsVisible: true, status: 'BOOKED', patient: { id: agenda.patientId }, motifLabel: 'Consultation 20' }),
+      expect.objectContaining({
+        id: appointmentId,
+        detailsVisible: true,
+        status: 'BOOKED',
+        patient: { id: agenda.patientId },
+        motifLabel: 'Consultation 20',
+      }),
     ]);
     expect((await memberAgenda(agenda.as.practitioner))?.[0].patient).toEqual({ id: agenda.patientId });
-    expect(await memberAgenda(colleagueOf(agenda))).toEqual([expect.objectContaining({ id: appointmentId, detailsVisible: false, status: null, patient: null })]);
+    expect(await memberAgenda(colleagueOf(agenda))).toEqual([
+      expect.objectContaining({ id: appointmentId, detailsVisible: false, status: null, patient: null }),
+    ]);
     expect(await memberAgenda(other.as.secretary)).toEqual([]);
     expect(await memberAgenda(agenda.as.secretary, agenda.colleagueId)).toEqual([]);
   });
 
   it('Member.agenda refuses a bad window, naming the argument', async () => {
-    const result = await scheduling.gql(MEMBER_AGENDA, { reps: [{ __typename: 'Member', id: agenda.gpId }], from: 'lundi', to: window().to }, agenda.as.secretary);
-    expect(result.errors?.[0]).toMatchObject({ message: expect.stringMatching(/^from: "lundi" is not an ISO-8601 instant/), extensions: { code: 'BAD_USER_INPUT', field: 'from' } });
-    const tooLong = await scheduling.gql(MEMBER_AGENDA, { reps: [{ __typename: 'Member', id: agenda.gpId }], from: window().from, to: siteTime(agenda, 90, '00:00') }, agenda.as.secretary);
+    const result = await scheduling.gql(
+      MEMBER_AGENDA,
+      { reps: [{ __typename: 'Member', id: agenda.gpId }], from: 'lundi', to: window().to },
+      agenda.as.secretary,
+    );
+    expect(result.errors?.[0]).toMatchObject({
+      message: expect.stringMatching(/^from: "lundi" is not an ISO-8601 instant/),
+      extensions: { code: 'BAD_USER_INPUT', field: 'from' },
+    });
+    const tooLong = await scheduling.gql(
+      MEMBER_AGENDA,
+      { reps: [{ __typename: 'Member', id: agenda.gpId }], from: window().from, to: siteTime(agenda, 90, '00:00') },
+      agenda.as.secretary,
+    );
     expect(tooLong.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'to' });
   });
 
@@ -56,22 +100,41 @@ describe('fields scheduling adds to the directory entities, as the gateway asks 
 
   it('Site.openingRanges: the ranges at the site for members of its structure', async () => {
     const ranges = async (user: UserContext, siteId = agenda.siteId) =>
-      (await scheduling.ok<Entities<{ openingRanges: Array<{ practitionerId: string; startTime: string }> }>>(SITE_RANGES, { reps: [{ __typename: 'Site', id: siteId }] }, user))._entities[0]
-        ?.openingRanges;
-    expect((await ranges(agenda.as.coordinator))?.map((r) => r.practitionerId).sort()).toEqual([agenda.gpId, agenda.colleagueId].sort());
+      (
+        await scheduling.ok<Entities<{ openingRanges: Array<{ practitionerId: string; startTime: string }> }>>(
+          SITE_RANGES,
+          { reps: [{ __typename: 'Site', id: siteId }] },
+          user,
+        )
+      )._entities[0]?.openingRanges;
+    expect((await ranges(agenda.as.coordinator))?.map((r) => r.practitionerId).sort()).toEqual(
+      [agenda.gpId, agenda.colleagueId].sort(),
+    );
     expect(await ranges(other.as.secretary)).toEqual([]);
     expect(await ranges(agenda.as.secretary, randomUUID())).toEqual([]);
   });
 
   it('Appointment.patient: a reference to the directory, for those who may see it', async () => {
     const query = `query($id: ID!) { appointment(id: $id) { id patient { id } } }`;
-    expect((await scheduling.ok<{ appointment: { patient: unknown } }>(query, { id: appointmentId }, agenda.as.secretary)).appointment.patient).toEqual({ id: agenda.patientId });
-    expect((await scheduling.ok<{ appointment: { patient: unknown } }>(query, { id: appointmentId }, colleagueOf(agenda))).appointment.patient).toBeNull();
-    expect((await scheduling.ok<{ appointment: { id: string } }>(APPOINTMENT, { id: appointmentId }, agenda.as.secretary)).appointment.id).toBe(appointmentId);
+    expect(
+      (await scheduling.ok<{ appointment: { patient: unknown } }>(query, { id: appointmentId }, agenda.as.secretary))
+        .appointment.patient,
+    ).toEqual({ id: agenda.patientId });
+    expect(
+      (await scheduling.ok<{ appointment: { patient: unknown } }>(query, { id: appointmentId }, colleagueOf(agenda)))
+        .appointment.patient,
+    ).toBeNull();
+    expect(
+      (await scheduling.ok<{ appointment: { id: string } }>(APPOINTMENT, { id: appointmentId }, agenda.as.secretary))
+        .appointment.id,
+    ).toBe(appointmentId);
   });
 
   it('entity fields need the signed user context like everything else', async () => {
-    const result = await scheduling.gql(MEMBER_AGENDA, { reps: [{ __typename: 'Member', id: agenda.gpId }], ...window() });
+    const result = await scheduling.gql(MEMBER_AGENDA, {
+      reps: [{ __typename: 'Member', id: agenda.gpId }],
+      ...window(),
+    });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
 });

@@ -22,7 +22,11 @@ class SignedContextDataSource extends RemoteGraphQLDataSource<Caller> {
 }
 
 const sdlOf = async (url: string): Promise<string> => {
-  const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ _service { sdl } }' }) });
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ _service { sdl } }' }),
+  });
   return ((await response.json()) as { data: { _service: { sdl: string } } }).data._service.sdl;
 };
 
@@ -41,17 +45,35 @@ describe('scheduling and the directory compose and join through a gateway (SCH-7
   const members: Record<string, UserContext> = {};
 
   beforeAll(async () => {
-    scheduling = await SchedulingTestApp.start('scheduling_federation', { SCHEDULING_DEMO_DATA: 'load', LOG_LEVEL: 'warn' });
+    scheduling = await SchedulingTestApp.start('scheduling_federation', {
+      SCHEDULING_DEMO_DATA: 'load',
+      LOG_LEVEL: 'warn',
+    });
     directory = await DirectorySubgraphProcess.start({ DIRECTORY_DEMO_DATA: 'load' });
-    const client = new InternalHttpClient({ caller: 'scheduling-spec', target: 'directory', baseUrl: directory.url, secret: INTERNAL_SECRET, timeoutMs: 5_000 });
+    const client = new InternalHttpClient({
+      caller: 'scheduling-spec',
+      target: 'directory',
+      baseUrl: directory.url,
+      secret: INTERNAL_SECRET,
+      timeoutMs: 5_000,
+    });
     for (const email of ['secretariat@msp-lices.demo', 'dr.le-gall@msp-lices.demo', 'dr.moreau@msp-lices.demo']) {
-      const { memberId } = await client.get<{ memberId: string }>(`/internal/members?email=${encodeURIComponent(email)}`);
+      const { memberId } = await client.get<{ memberId: string }>(
+        `/internal/members?email=${encodeURIComponent(email)}`,
+      );
       members[email.split('@')[0]] = await client.get<UserContext>(`/internal/members/${memberId}/context`);
     }
     // The directory's events reach scheduling through Kafka; then the demo agendas are loaded in the background.
     const leGall = members['dr.le-gall'].memberId;
     await expectEventually(
-      async () => expect((await scheduling.sql<{ n: string }>(`select count(*) n from opening_range where practitioner_id = $1`, [leGall]))[0].n).not.toBe('0'),
+      async () =>
+        expect(
+          (
+            await scheduling.sql<{ n: string }>(`select count(*) n from opening_range where practitioner_id = $1`, [
+              leGall,
+            ])
+          )[0].n,
+        ).not.toBe('0'),
       120_000,
       500,
     );
@@ -70,13 +92,22 @@ describe('scheduling and the directory compose and join through a gateway (SCH-7
   });
 
   it('the served SDLs compose without errors, scheduling extending Member, Patient and Site by their key', () => {
-    for (const type of ['Member', 'Patient', 'Site']) expect(schedulingSdl).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "id"\\)`));
+    for (const type of ['Member', 'Patient', 'Site'])
+      expect(schedulingSdl).toMatch(new RegExp(`type ${type}\\s+@key\\(fields: "id"\\)`));
     expect(composition.errors?.map((e) => e.message)).toBeUndefined();
     const supergraph = composition.supergraphSdl as string;
-    expect(supergraph).toMatch(/type Member[^}]*\s+agenda\([^)]*from: String![^)]*to: String!\s*\): \[AgendaEntry!\]! @join__field\(graph: SCHEDULING\)/);
-    expect(supergraph).toMatch(/type Site[^}]*\s+openingRanges: \[AgendaOpeningRange!\]! @join__field\(graph: SCHEDULING\)/);
-    expect(supergraph).toMatch(/type Patient[^}]*\s+appointments\([^)]*\): \[AgendaEntry!\]! @join__field\(graph: SCHEDULING\)/);
-    expect(supergraph).toMatch(/type Patient\s+@join__type\(graph: DIRECTORY, key: "id"\)\s+@join__type\(graph: SCHEDULING, key: "id"\)/);
+    expect(supergraph).toMatch(
+      /type Member[^}]*\s+agenda\([^)]*from: String![^)]*to: String!\s*\): \[AgendaEntry!\]! @join__field\(graph: SCHEDULING\)/,
+    );
+    expect(supergraph).toMatch(
+      /type Site[^}]*\s+openingRanges: \[AgendaOpeningRange!\]! @join__field\(graph: SCHEDULING\)/,
+    );
+    expect(supergraph).toMatch(
+      /type Patient[^}]*\s+appointments\([^)]*\): \[AgendaEntry!\]! @join__field\(graph: SCHEDULING\)/,
+    );
+    expect(supergraph).toMatch(
+      /type Patient\s+@join__type\(graph: DIRECTORY, key: "id"\)\s+@join__type\(graph: SCHEDULING, key: "id"\)/,
+    );
   });
 
   describe('through the gateway', () => {
@@ -84,7 +115,10 @@ describe('scheduling and the directory compose and join through a gateway (SCH-7
     let booked: { id: string; startsAt: string };
 
     const ask = async <T>(user: UserContext, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-      const response = await gateway.executeOperation({ query, variables }, { contextValue: { user, header: await signUserContext(user, USER_CONTEXT_SECRET) } });
+      const response = await gateway.executeOperation(
+        { query, variables },
+        { contextValue: { user, header: await signUserContext(user, USER_CONTEXT_SECRET) } },
+      );
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       const { data, errors } = response.body.singleResult;
       if (errors?.length) throw new Error(JSON.stringify(errors));
@@ -94,22 +128,36 @@ describe('scheduling and the directory compose and join through a gateway (SCH-7
       const db = new Client({ connectionString: directory.databaseUrl });
       await db.connect();
       try {
-        return (await db.query(`select operation from patient_access_log where member_id = $1`, [memberId])).rows.map((r: { operation: string }) => r.operation);
+        return (await db.query(`select operation from patient_access_log where member_id = $1`, [memberId])).rows.map(
+          (r: { operation: string }) => r.operation,
+        );
       } finally {
         await db.end();
       }
     };
 
     beforeAll(async () => {
-      gateway = new ApolloServer<Caller>({ gateway: new ApolloGateway({ supergraphSdl: composition.supergraphSdl, buildService: ({ url }) => new SignedContextDataSource({ url }) }) });
+      gateway = new ApolloServer<Caller>({
+        gateway: new ApolloGateway({
+          supergraphSdl: composition.supergraphSdl,
+          buildService: ({ url }) => new SignedContextDataSource({ url }),
+        }),
+      });
       await gateway.start();
       gatewayStarted = true;
       // The secretary books the next free slot of Dr Le Gall at one of her sites, for one of his patients.
       const secretary = members['secretariat'];
       const { structureId, siteIds } = secretary.memberships[0];
-      const { motifs } = await ask<{ motifs: Array<{ id: string; label: string }> }>(secretary, `query($s: ID!) { motifs(structureId: $s) { id label } }`, { s: structureId });
+      const { motifs } = await ask<{ motifs: Array<{ id: string; label: string }> }>(
+        secretary,
+        `query($s: ID!) { motifs(structureId: $s) { id label } }`,
+        { s: structureId },
+      );
       const motifId = motifs.find((m) => m.label === 'Consultation')?.id;
-      const days = { from: DateTime.now().plus({ days: 1 }).toISODate(), to: DateTime.now().plus({ days: 14 }).toISODate() };
+      const days = {
+        from: DateTime.now().plus({ days: 1 }).toISODate(),
+        to: DateTime.now().plus({ days: 14 }).toISODate(),
+      };
       const { freeSlots } = await ask<{ freeSlots: Array<{ siteId: string; startsAt: string }> }>(
         secretary,
         `query($input: FreeSlotSearchInput!) { freeSlots(input: $input) { siteId startsAt } }`,
@@ -117,42 +165,96 @@ describe('scheduling and the directory compose and join through a gateway (SCH-7
       );
       const db = new Client({ connectionString: directory.databaseUrl });
       await db.connect();
-      const [{ id: patientId }] = (await db.query(`select id from patient where structure_id = $1 order by id limit 1`, [structureId])).rows as Array<{ id: string }>;
+      const [{ id: patientId }] = (
+        await db.query(`select id from patient where structure_id = $1 order by id limit 1`, [structureId])
+      ).rows as Array<{ id: string }>;
       await db.end();
-      const input = { practitionerId: members['dr.le-gall'].memberId, siteId: freeSlots[0].siteId, motifId, patientId, startsAt: freeSlots[0].startsAt };
-      booked = (await ask<{ bookAppointment: { id: string; startsAt: string } }>(secretary, `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id startsAt } }`, { input }))
-        .bookAppointment;
+      const input = {
+        practitionerId: members['dr.le-gall'].memberId,
+        siteId: freeSlots[0].siteId,
+        motifId,
+        patientId,
+        startsAt: freeSlots[0].startsAt,
+      };
+      booked = (
+        await ask<{ bookAppointment: { id: string; startsAt: string } }>(
+          secretary,
+          `mutation($input: BookAppointmentInput!) { bookAppointment(input: $input) { id startsAt } }`,
+          { input },
+        )
+      ).bookAppointment;
     });
 
     const AGENDA = `query($id: ID!, $from: String!, $to: String!) {
       member(id: $id) { lastName agenda(from: $from, to: $to) { id motifLabel detailsVisible patient { id lastName } } } }`;
-    type AgendaAnswer = { member: { lastName: string; agenda: Array<{ id: string; motifLabel: string; detailsVisible: boolean; patient: { lastName: string } | null }> } };
+    type AgendaAnswer = {
+      member: {
+        lastName: string;
+        agenda: Array<{
+          id: string;
+          motifLabel: string;
+          detailsVisible: boolean;
+          patient: { lastName: string } | null;
+        }>;
+      };
+    };
 
     it("a secretary of the site sees Dr Le Gall's agenda with the patient's name, read from the directory and logged there", async () => {
-      const { member } = await ask<AgendaAnswer>(members['secretariat'], AGENDA, { id: members['dr.le-gall'].memberId, ...window });
+      const { member } = await ask<AgendaAnswer>(members['secretariat'], AGENDA, {
+        id: members['dr.le-gall'].memberId,
+        ...window,
+      });
       expect(member.lastName).toBe('Le Gall');
       const entry = member.agenda.find((a) => a.id === booked.id);
-      expect(entry).toMatchObject({ motifLabel: 'Consultation', detailsVisible: true, patient: { lastName: expect.any(String) } });
+      expect(entry).toMatchObject({
+        motifLabel: 'Consultation',
+        detailsVisible: true,
+        patient: { lastName: expect.any(String) },
+      });
       expect(await accessLog(members['secretariat'].memberId)).toContain('Patient reference');
     });
 
     it('a colleague GP sees the busy time and the motif, no patient, and nothing is read from the directory', async () => {
-      const { member } = await ask<AgendaAnswer>(members['dr.moreau'], AGENDA, { id: members['dr.le-gall'].memberId, ...window });
-      expect(member.agenda.find((a) => a.id === booked.id)).toEqual({ id: booked.id, motifLabel: 'Consultation', detailsVisible: false, patient: null });
+      const { member } = await ask<AgendaAnswer>(members['dr.moreau'], AGENDA, {
+        id: members['dr.le-gall'].memberId,
+        ...window,
+      });
+      expect(member.agenda.find((a) => a.id === booked.id)).toEqual({
+        id: booked.id,
+        motifLabel: 'Consultation',
+        detailsVisible: false,
+        patient: null,
+      });
       expect(await accessLog(members['dr.moreau'].memberId)).toEqual([]);
     });
 
     it('the practitioner sees their own agenda through `me`, and the day view names sites and practitioners', async () => {
       const leGall = members['dr.le-gall'];
-      const { me } = await ask<{ me: { agenda: Array<{ id: string; patient: unknown }> } }>(leGall, `query($from: String!, $to: String!) { me { agenda(from: $from, to: $to) { id patient { id } } } }`, window);
+      const { me } = await ask<{ me: { agenda: Array<{ id: string; patient: unknown }> } }>(
+        leGall,
+        `query($from: String!, $to: String!) { me { agenda(from: $from, to: $to) { id patient { id } } } }`,
+        window,
+      );
       expect(me.agenda.find((a) => a.id === booked.id)?.patient).toEqual({ id: expect.any(String) });
       const date = DateTime.fromISO(booked.startsAt).setZone('Europe/Paris').toISODate();
-      const { agendaDay } = await ask<{ agendaDay: { sites: Array<{ site: { name: string } }>; practitioners: Array<{ practitioner: { lastName: string } | null; openings: unknown[] }> } }>(
+      const { agendaDay } = await ask<{
+        agendaDay: {
+          sites: Array<{ site: { name: string } }>;
+          practitioners: Array<{ practitioner: { lastName: string } | null; openings: unknown[] }>;
+        };
+      }>(
         members['secretariat'],
         `query($s: ID!, $d: String!) { agendaDay(structureId: $s, date: $d) { sites { site { name } } practitioners { practitioner { lastName } openings { startsAt } } } }`,
-        { s: leGall.memberships.find((m) => m.roles.includes('practitioner') && m.siteIds.length)?.structureId, d: date },
+        {
+          s: leGall.memberships.find((m) => m.roles.includes('practitioner') && m.siteIds.length)?.structureId,
+          d: date,
+        },
       );
-      expect(agendaDay.sites.map((s) => s.site.name).sort()).toEqual(['Bréal-sous-Montfort', 'Iffendic', 'Montfort-sur-Meu']);
+      expect(agendaDay.sites.map((s) => s.site.name).sort()).toEqual([
+        'Bréal-sous-Montfort',
+        'Iffendic',
+        'Montfort-sur-Meu',
+      ]);
       expect(agendaDay.practitioners.map((p) => p.practitioner?.lastName)).toContain('Le Gall');
     });
   });

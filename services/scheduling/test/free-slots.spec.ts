@@ -28,7 +28,15 @@ describe('free slots over GraphQL, in each site zone', () => {
     (
       await scheduling.ok<{ freeSlots: Slot[] }>(
         FREE_SLOTS,
-        { input: { motifId: agenda.motifId, from: dateIn(agenda, days), to: dateIn(agenda, days), practitionerIds: [agenda.gpId], ...extra } },
+        {
+          input: {
+            motifId: agenda.motifId,
+            from: dateIn(agenda, days),
+            to: dateIn(agenda, days),
+            practitionerIds: [agenda.gpId],
+            ...extra,
+          },
+        },
         agenda.as.secretary,
       )
     ).freeSlots;
@@ -50,14 +58,38 @@ describe('free slots over GraphQL, in each site zone', () => {
   it('a booked slot and a declared absence disappear from the offer; the absence is published', async () => {
     const agenda = await seedAgenda(scheduling);
     const booked = siteTime(agenda, 4, '09:00');
-    await scheduling.ok(BOOK, { input: { practitionerId: agenda.gpId, siteId: agenda.siteId, motifId: agenda.motifId, patientId: agenda.patientId, startsAt: booked } }, agenda.as.secretary);
-    const absence = { structureId: agenda.structureId, practitionerId: agenda.gpId, kind: 'BLOCKED', startsAt: siteTime(agenda, 4, '14:00'), endsAt: siteTime(agenda, 4, '18:00') };
-    const { declareAbsence } = await scheduling.ok<{ declareAbsence: { id: string } }>(DECLARE_ABSENCE, { input: absence }, agenda.as.practitioner);
+    await scheduling.ok(
+      BOOK,
+      {
+        input: {
+          practitionerId: agenda.gpId,
+          siteId: agenda.siteId,
+          motifId: agenda.motifId,
+          patientId: agenda.patientId,
+          startsAt: booked,
+        },
+      },
+      agenda.as.secretary,
+    );
+    const absence = {
+      structureId: agenda.structureId,
+      practitionerId: agenda.gpId,
+      kind: 'BLOCKED',
+      startsAt: siteTime(agenda, 4, '14:00'),
+      endsAt: siteTime(agenda, 4, '18:00'),
+    };
+    const { declareAbsence } = await scheduling.ok<{ declareAbsence: { id: string } }>(
+      DECLARE_ABSENCE,
+      { input: absence },
+      agenda.as.practitioner,
+    );
     const starts = (await search(agenda, 4)).map((s) => s.startsAt);
     expect(starts).toHaveLength(30 - 1 - 12);
     expect(starts).not.toContain(new Date(booked).toISOString());
     expect(starts[starts.length - 1]).toBe(new Date(siteTime(agenda, 4, '13:40')).toISOString());
-    expect((await scheduling.events('scheduling.absence.declared.v1')).find((e) => e.absenceId === declareAbsence.id)).toMatchObject({
+    expect(
+      (await scheduling.events('scheduling.absence.declared.v1')).find((e) => e.absenceId === declareAbsence.id),
+    ).toMatchObject({
       practitionerId: agenda.gpId,
       kind: 'blocked',
       startsAt: new Date(absence.startsAt).toISOString(),
@@ -69,7 +101,16 @@ describe('free slots over GraphQL, in each site zone', () => {
     const practitionerId = agenda.colleagueId;
     await scheduling.sql(`delete from opening_range where practitioner_id = $1`, [practitionerId]);
     const validFrom = dateIn(agenda, -1);
-    const range = { practitionerId, siteId: agenda.siteId, weekdays: [1, 2, 3, 4, 5, 6, 7], startTime: '09:00', endTime: '12:00', validFrom, snpShare: 1 / 3, snpRelease: { daysBefore: 0, at: '08:00' } };
+    const range = {
+      practitionerId,
+      siteId: agenda.siteId,
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      startTime: '09:00',
+      endTime: '12:00',
+      validFrom,
+      snpShare: 1 / 3,
+      snpRelease: { daysBefore: 0, at: '08:00' },
+    };
     await scheduling.ok(DEFINE_RANGE, { input: range }, agenda.as.secretary);
     const staff = await search(agenda, 5, { practitionerIds: [practitionerId] });
     const snp = staff.filter((s) => s.snp);
@@ -79,7 +120,13 @@ describe('free slots over GraphQL, in each site zone', () => {
     const online = await search(agenda, 5, { practitionerIds: [practitionerId], audience: 'ONLINE' });
     expect(online).toHaveLength(6);
     expect(online.some((s) => s.snp)).toBe(false);
-    const input = { practitionerId, siteId: agenda.siteId, motifId: agenda.motifId, patientId: agenda.patientId, startsAt: snp[0].startsAt };
+    const input = {
+      practitionerId,
+      siteId: agenda.siteId,
+      motifId: agenda.motifId,
+      patientId: agenda.patientId,
+      startsAt: snp[0].startsAt,
+    };
     await expect(scheduling.ok(BOOK, { input }, agenda.as.secretary)).resolves.toBeDefined();
   });
 
@@ -94,8 +141,21 @@ describe('free slots over GraphQL, in each site zone', () => {
   it('refuses a range at a site of the structure where the practitioner does not work', async () => {
     const agenda = await seedAgenda(scheduling);
     const annex = randomUUID();
-    await scheduling.get(TransactionRunner).run(() => scheduling.get(DirectoryProjection).upsertSite({ siteId: annex, structureId: agenda.structureId, timeZone: 'Europe/Paris' }));
-    const range = { practitionerId: agenda.gpId, siteId: annex, weekdays: [1], startTime: '09:00', endTime: '12:00', validFrom: '2026-01-01' };
+    await scheduling
+      .get(TransactionRunner)
+      .run(() =>
+        scheduling
+          .get(DirectoryProjection)
+          .upsertSite({ siteId: annex, structureId: agenda.structureId, timeZone: 'Europe/Paris' }),
+      );
+    const range = {
+      practitionerId: agenda.gpId,
+      siteId: annex,
+      weekdays: [1],
+      startTime: '09:00',
+      endTime: '12:00',
+      validFrom: '2026-01-01',
+    };
     const result = await scheduling.gql(DEFINE_RANGE, { input: range }, agenda.as.administrator);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.siteId' });
   });

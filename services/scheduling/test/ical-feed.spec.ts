@@ -24,7 +24,13 @@ function parse(text: string): ParsedEvent[] {
   const calendar = new ICAL.Component(ICAL.parse(text));
   return calendar.getAllSubcomponents('vevent').map((component) => {
     const event = new ICAL.Event(component);
-    return { uid: event.uid, summary: event.summary, location: event.location, start: event.startDate.toJSDate().toISOString(), end: event.endDate.toJSDate().toISOString() };
+    return {
+      uid: event.uid,
+      summary: event.summary,
+      location: event.location,
+      start: event.startDate.toJSDate().toISOString(),
+      end: event.endDate.toJSDate().toISOString(),
+    };
   });
 }
 
@@ -47,12 +53,33 @@ describe("a practitioner's secret iCalendar feed (SCH-10)", () => {
 
   it('shows busy time with motif and site, and nothing of the patients; revoked, the URL answers 404', async () => {
     const patientId = randomUUID();
-    const slot = (day: number, time: string) => ({ practitionerId: agenda.gpId, siteId: agenda.siteId, motifId: agenda.motifId, startsAt: siteTime(agenda, day, time) });
-    const { bookAppointment } = await scheduling.ok<{ bookAppointment: { id: string } }>(BOOK, { input: { ...slot(2, '09:00'), patientId } }, agenda.as.secretary);
-    const { holdSlot } = await scheduling.ok<{ holdSlot: { id: string } }>(HOLD, { input: slot(2, '10:00') }, agenda.as.secretary);
-    await scheduling.ok(BOOK, { input: { ...slot(2, '11:00'), practitionerId: agenda.colleagueId, patientId } }, agenda.as.secretary);
+    const slot = (day: number, time: string) => ({
+      practitionerId: agenda.gpId,
+      siteId: agenda.siteId,
+      motifId: agenda.motifId,
+      startsAt: siteTime(agenda, day, time),
+    });
+    const { bookAppointment } = await scheduling.ok<{ bookAppointment: { id: string } }>(
+      BOOK,
+      { input: { ...slot(2, '09:00'), patientId } },
+      agenda.as.secretary,
+    );
+    const { holdSlot } = await scheduling.ok<{ holdSlot: { id: string } }>(
+      HOLD,
+      { input: slot(2, '10:00') },
+      agenda.as.secretary,
+    );
+    await scheduling.ok(
+      BOOK,
+      { input: { ...slot(2, '11:00'), practitionerId: agenda.colleagueId, patientId } },
+      agenda.as.secretary,
+    );
 
-    const { createIcalFeed } = await scheduling.ok<{ createIcalFeed: { url: string; feed: { id: string } } }>(CREATE, {}, agenda.as.practitioner);
+    const { createIcalFeed } = await scheduling.ok<{ createIcalFeed: { url: string; feed: { id: string } } }>(
+      CREATE,
+      {},
+      agenda.as.practitioner,
+    );
     expect(createIcalFeed.url).toMatch(new RegExp(`^${scheduling.url}/ical/[A-Za-z0-9_-]{43}\\.ics$`));
     const response = await fetch(createIcalFeed.url);
     expect(response.status).toBe(200);
@@ -70,12 +97,18 @@ describe("a practitioner's secret iCalendar feed (SCH-10)", () => {
     });
     expect(text).not.toContain(patientId);
     expect(text).not.toMatch(/ATTENDEE|ORGANIZER|DESCRIPTION/);
-    const stored = await scheduling.sql<{ token_hash: string }>(`select token_hash from ical_feed where id = $1`, [createIcalFeed.feed.id]);
+    const stored = await scheduling.sql<{ token_hash: string }>(`select token_hash from ical_feed where id = $1`, [
+      createIcalFeed.feed.id,
+    ]);
     expect(createIcalFeed.url).not.toContain(stored[0].token_hash);
 
     await scheduling.ok(REVOKE, { id: createIcalFeed.feed.id }, agenda.as.practitioner);
     expect((await fetch(createIcalFeed.url)).status).toBe(404);
-    const { myIcalFeeds } = await scheduling.ok<{ myIcalFeeds: Array<{ id: string; revokedAt: string | null }> }>(FEEDS, {}, agenda.as.practitioner);
+    const { myIcalFeeds } = await scheduling.ok<{ myIcalFeeds: Array<{ id: string; revokedAt: string | null }> }>(
+      FEEDS,
+      {},
+      agenda.as.practitioner,
+    );
     expect(myIcalFeeds).toEqual([{ id: createIcalFeed.feed.id, revokedAt: expect.any(String) }]);
   });
 
@@ -84,14 +117,22 @@ describe("a practitioner's secret iCalendar feed (SCH-10)", () => {
     expect((await fetch(`${scheduling.url}/ical/nope`)).status).toBe(404);
     const secretary = await scheduling.gql(CREATE, {}, agenda.as.secretary);
     expect(secretary.errors?.[0].extensions?.code).toBe('FORBIDDEN');
-    const { createIcalFeed } = await scheduling.ok<{ createIcalFeed: { feed: { id: string } } }>(CREATE, {}, agenda.as.practitioner);
+    const { createIcalFeed } = await scheduling.ok<{ createIcalFeed: { feed: { id: string } } }>(
+      CREATE,
+      {},
+      agenda.as.practitioner,
+    );
     const colleague = { memberId: agenda.colleagueId, memberships: agenda.as.practitioner.memberships };
     const foreign = await scheduling.gql(REVOKE, { id: createIcalFeed.feed.id }, colleague);
     expect(foreign.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'feedId' });
   });
 
   it('still serves the feed, without places, when the directory is down', async () => {
-    const { createIcalFeed } = await scheduling.ok<{ createIcalFeed: { url: string } }>(CREATE, {}, { memberId: agenda.colleagueId, memberships: agenda.as.practitioner.memberships });
+    const { createIcalFeed } = await scheduling.ok<{ createIcalFeed: { url: string } }>(
+      CREATE,
+      {},
+      { memberId: agenda.colleagueId, memberships: agenda.as.practitioner.memberships },
+    );
     directory.down = true;
     try {
       const response = await fetch(createIcalFeed.url);

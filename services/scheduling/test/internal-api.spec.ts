@@ -17,45 +17,81 @@ describe('internal API for the virtual secretary', () => {
   beforeAll(async () => {
     scheduling = await SchedulingTestApp.start('scheduling_internal');
     agenda = await seedAgenda(scheduling);
-    client = new InternalHttpClient({ caller: 'call-routing', target: 'scheduling', baseUrl: scheduling.url, secret: INTERNAL_SECRET, timeoutMs: 5_000 });
+    client = new InternalHttpClient({
+      caller: 'call-routing',
+      target: 'scheduling',
+      baseUrl: scheduling.url,
+      secret: INTERNAL_SECRET,
+      timeoutMs: 5_000,
+    });
   });
 
   afterAll(() => scheduling?.stop());
 
   it('offers the next slots, holds one, confirms it: booked by the virtual secretary', async () => {
     const date = siteTime(agenda, 3, '12:00').slice(0, 10);
-    const { slots } = await client.post<{ slots: Array<{ startsAt: string; practitionerId: string }> }>('/internal/agenda/free-slots', {
-      motifId: agenda.motifId,
-      from: date,
-      to: date,
-      practitionerIds: [agenda.gpId],
-      limit: 3,
-    });
+    const { slots } = await client.post<{ slots: Array<{ startsAt: string; practitionerId: string }> }>(
+      '/internal/agenda/free-slots',
+      {
+        motifId: agenda.motifId,
+        from: date,
+        to: date,
+        practitionerIds: [agenda.gpId],
+        limit: 3,
+      },
+    );
     expect(slots).toHaveLength(3);
-    const slot = { practitionerId: agenda.gpId, siteId: agenda.siteId, motifId: agenda.motifId, startsAt: slots[0].startsAt };
+    const slot = {
+      practitionerId: agenda.gpId,
+      siteId: agenda.siteId,
+      motifId: agenda.motifId,
+      startsAt: slots[0].startsAt,
+    };
     const hold = await client.post<Summary>('/internal/agenda/holds', slot);
     expect(hold).toMatchObject({ status: 'held', startsAt: slots[0].startsAt });
-    await expect(client.post('/internal/agenda/holds', slot)).rejects.toMatchObject({ status: 409, code: 'SCHEDULING.SLOT_TAKEN', field: 'input.startsAt' });
-    const confirmed = await client.post<Summary>(`/internal/agenda/holds/${hold.id}/confirm`, { patientId: agenda.patientId });
+    await expect(client.post('/internal/agenda/holds', slot)).rejects.toMatchObject({
+      status: 409,
+      code: 'SCHEDULING.SLOT_TAKEN',
+      field: 'input.startsAt',
+    });
+    const confirmed = await client.post<Summary>(`/internal/agenda/holds/${hold.id}/confirm`, {
+      patientId: agenda.patientId,
+    });
     expect(confirmed).toMatchObject({ id: hold.id, status: 'confirmed', holdExpiresAt: null });
-    const booked = (await scheduling.events('scheduling.appointment.booked.v1')).find((e) => e.appointmentId === hold.id);
+    const booked = (await scheduling.events('scheduling.appointment.booked.v1')).find(
+      (e) => e.appointmentId === hold.id,
+    );
     expect(booked).toMatchObject({ bookedBy: 'virtual_secretary', patientId: agenda.patientId });
   });
 
   it('answers refusals with their code and field', async () => {
-    await expect(client.post('/internal/agenda/holds', { practitionerId: agenda.gpId, siteId: agenda.siteId, motifId: agenda.motifId, startsAt: 'demain' })).rejects.toMatchObject({
+    await expect(
+      client.post('/internal/agenda/holds', {
+        practitionerId: agenda.gpId,
+        siteId: agenda.siteId,
+        motifId: agenda.motifId,
+        startsAt: 'demain',
+      }),
+    ).rejects.toMatchObject({
       status: 422,
       code: 'SCHEDULING.INVALID_INPUT',
       field: 'input.startsAt',
     });
-    await expect(client.post('/internal/agenda/appointments/00000000-0000-4000-8000-000000000000/cancel', { reason: 'other' })).rejects.toMatchObject({
+    await expect(
+      client.post('/internal/agenda/appointments/00000000-0000-4000-8000-000000000000/cancel', { reason: 'other' }),
+    ).rejects.toMatchObject({
       status: 404,
       code: 'SCHEDULING.NOT_FOUND',
     });
   });
 
   it('refuses callers without a valid service token', async () => {
-    const forged = new InternalHttpClient({ caller: 'call-routing', target: 'scheduling', baseUrl: scheduling.url, secret: 'x'.repeat(40) });
+    const forged = new InternalHttpClient({
+      caller: 'call-routing',
+      target: 'scheduling',
+      baseUrl: scheduling.url,
+      secret: 'x'.repeat(40),
+    });
     await expect(forged.post('/internal/agenda/free-slots', {})).rejects.toMatchObject({ status: 401 });
   });
 });

@@ -32,14 +32,32 @@ describe('online booking on the public page (SCH-5)', () => {
 
   beforeAll(async () => {
     directory = await DirectoryStub.start();
-    scheduling = await SchedulingTestApp.start('scheduling_online', { DIRECTORY_INTERNAL_URL: directory.url, PUBLIC_BOOKING_LIMIT_PER_HOUR: '1000', PUBLIC_RATE_LIMIT_PER_MINUTE: '1000' });
+    scheduling = await SchedulingTestApp.start('scheduling_online', {
+      DIRECTORY_INTERNAL_URL: directory.url,
+      PUBLIC_BOOKING_LIMIT_PER_HOUR: '1000',
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '1000',
+    });
     agenda = await seedAgenda(scheduling);
-    directory.patients.push({ patientId: agenda.patientId, structureId: agenda.structureId, ...known, phone: '+33612345678' });
+    directory.patients.push({
+      patientId: agenda.patientId,
+      structureId: agenda.structureId,
+      ...known,
+      phone: '+33612345678',
+    });
     const motif = async (label: string, bookableBy: string[], newPatientsAllowed: boolean) =>
       (
         await scheduling.ok<{ createMotif: { id: string } }>(
           CREATE_MOTIF,
-          { input: { structureId: agenda.structureId, label, durationMinutes: 20, channel: 'CABINET', bookableBy, newPatientsAllowed } },
+          {
+            input: {
+              structureId: agenda.structureId,
+              label,
+              durationMinutes: 20,
+              channel: 'CABINET',
+              bookableBy,
+              newPatientsAllowed,
+            },
+          },
           agenda.as.administrator,
         )
       ).createMotif.id;
@@ -69,24 +87,47 @@ describe('online booking on the public page (SCH-5)', () => {
     expect(motifs.body.motifs.map((m) => m.id)).toEqual(expect.arrayContaining([agenda.motifId, knownOnlyMotifId]));
     expect(motifs.body.motifs.map((m) => m.id)).not.toContain(staffOnlyMotifId);
     const date = siteTime(agenda, day, '12:00').slice(0, 10);
-    const slots = await publicCall<{ slots: Array<Record<string, unknown>> }>(scheduling.url, 'GET', `${base()}/slots?motifId=${agenda.motifId}&from=${date}&to=${date}&practitionerId=${agenda.gpId}`);
+    const slots = await publicCall<{ slots: Array<Record<string, unknown>> }>(
+      scheduling.url,
+      'GET',
+      `${base()}/slots?motifId=${agenda.motifId}&from=${date}&to=${date}&practitionerId=${agenda.gpId}`,
+    );
     expect(slots.status).toBe(200);
     expect(slots.body.slots).toHaveLength(30);
-    expect(Object.keys(slots.body.slots[0]).sort()).toEqual(['endsAt', 'motifId', 'practitionerId', 'siteId', 'startsAt']);
+    expect(Object.keys(slots.body.slots[0]).sort()).toEqual([
+      'endsAt',
+      'motifId',
+      'practitionerId',
+      'siteId',
+      'startsAt',
+    ]);
   });
 
   it('names the bad field of a search, and knows no motif of another structure', async () => {
-    const bad = await publicCall<Answer>(scheduling.url, 'GET', `${base()}/slots?motifId=${agenda.motifId}&from=demain&to=2026-12-01`);
+    const bad = await publicCall<Answer>(
+      scheduling.url,
+      'GET',
+      `${base()}/slots?motifId=${agenda.motifId}&from=demain&to=2026-12-01`,
+    );
     expect(bad).toMatchObject({ status: 422, body: { code: 'SCHEDULING.INVALID_INPUT', field: 'from' } });
-    const other = await publicCall<Answer>(scheduling.url, 'GET', `/public/${randomUUID()}/slots?motifId=${agenda.motifId}&from=2026-12-01&to=2026-12-01`);
+    const other = await publicCall<Answer>(
+      scheduling.url,
+      'GET',
+      `/public/${randomUUID()}/slots?motifId=${agenda.motifId}&from=2026-12-01&to=2026-12-01`,
+    );
     expect(other).toMatchObject({ status: 404, body: { field: 'motifId' } });
   });
 
   it('books a known patient at once, by the online channel, answering no identity', async () => {
     const answer = await book(booking());
-    expect(answer).toMatchObject({ status: 201, body: { status: 'booked', startsAt: new Date(booking().startsAt).toISOString() } });
+    expect(answer).toMatchObject({
+      status: 201,
+      body: { status: 'booked', startsAt: new Date(booking().startsAt).toISOString() },
+    });
     expect(JSON.stringify(answer.body)).not.toMatch(new RegExp(`${agenda.patientId}|Dupré|1948`));
-    const event = (await scheduling.events('scheduling.appointment.booked.v1')).find((e) => e.appointmentId === answer.body.appointmentId);
+    const event = (await scheduling.events('scheduling.appointment.booked.v1')).find(
+      (e) => e.appointmentId === answer.body.appointmentId,
+    );
     expect(event).toMatchObject({ patientId: agenda.patientId, bookedBy: 'online' });
   });
 
@@ -98,11 +139,26 @@ describe('online booking on the public page (SCH-5)', () => {
   });
 
   it('refuses what is not offered online, naming the field', async () => {
-    expect(await book(booking({ motifId: staffOnlyMotifId }))).toMatchObject({ status: 422, body: { field: 'motifId' } });
-    expect(await book(booking({ startsAt: siteTime(agenda, day, '09:05') }))).toMatchObject({ status: 422, body: { field: 'startsAt', message: expect.stringMatching(/offered slots/) } });
-    expect(await book(booking({ startsAt: siteTime(agenda, day, '20:00') }))).toMatchObject({ status: 422, body: { field: 'startsAt' } });
-    expect(await book(booking({ patient: { ...known, birthDate: '02/03/1948' } }))).toMatchObject({ status: 422, body: { field: 'patient.birthDate' } });
-    expect(await book(booking({ patient: { ...known, phone: '0612' } }))).toMatchObject({ status: 422, body: { field: 'patient.phone' } });
+    expect(await book(booking({ motifId: staffOnlyMotifId }))).toMatchObject({
+      status: 422,
+      body: { field: 'motifId' },
+    });
+    expect(await book(booking({ startsAt: siteTime(agenda, day, '09:05') }))).toMatchObject({
+      status: 422,
+      body: { field: 'startsAt', message: expect.stringMatching(/offered slots/) },
+    });
+    expect(await book(booking({ startsAt: siteTime(agenda, day, '20:00') }))).toMatchObject({
+      status: 422,
+      body: { field: 'startsAt' },
+    });
+    expect(await book(booking({ patient: { ...known, birthDate: '02/03/1948' } }))).toMatchObject({
+      status: 422,
+      body: { field: 'patient.birthDate' },
+    });
+    expect(await book(booking({ patient: { ...known, phone: '0612' } }))).toMatchObject({
+      status: 422,
+      body: { field: 'patient.phone' },
+    });
   });
 
   it('finds the site when the booking does not name it', async () => {
@@ -114,17 +170,21 @@ describe('online booking on the public page (SCH-5)', () => {
     const answer = await book(booking({ patient: stranger }));
     expect(answer).toMatchObject({ status: 202, body: { status: 'pending' } });
     const stored = [...directory.requests.values()].find((r) => r.identity.lastName === 'Nouveau');
-    expect(stored?.identity).toMatchObject({ structureId: agenda.structureId, firstName: 'Néo', birthDate: '1990-01-01' });
+    expect(stored?.identity).toMatchObject({
+      structureId: agenda.structureId,
+      firstName: 'Néo',
+      birthDate: '1990-01-01',
+    });
     expect(JSON.stringify(await scheduling.sql(`select * from online_booking_request`))).not.toMatch(/Nouveau|1990/);
     expect((await book(booking())).status).toBe(409);
-    const { onlineBookingRequests } = await scheduling.ok<{ onlineBookingRequests: Array<{ id: string; holdId: string }> }>(REQUESTS, { s: agenda.structureId }, agenda.as.secretary);
+    const { onlineBookingRequests } = await scheduling.ok<{
+      onlineBookingRequests: Array<{ id: string; holdId: string }>;
+    }>(REQUESTS, { s: agenda.structureId }, agenda.as.secretary);
     const request = onlineBookingRequests.find((r) => r.id === answer.body.requestId);
     expect(request).toBeDefined();
-    const { confirmOnlineBookingRequest } = await scheduling.ok<{ confirmOnlineBookingRequest: { id: string; status: string; patientId: string; bookedBy: string } }>(
-      CONFIRM_REQUEST,
-      { id: request?.id },
-      agenda.as.secretary,
-    );
+    const { confirmOnlineBookingRequest } = await scheduling.ok<{
+      confirmOnlineBookingRequest: { id: string; status: string; patientId: string; bookedBy: string };
+    }>(CONFIRM_REQUEST, { id: request?.id }, agenda.as.secretary);
     expect(confirmOnlineBookingRequest).toMatchObject({ id: request?.holdId, status: 'CONFIRMED', bookedBy: 'ONLINE' });
     expect(confirmOnlineBookingRequest.patientId).toBe(stored?.patientId);
     const again = await scheduling.gql(CONFIRM_REQUEST, { id: request?.id }, agenda.as.secretary);
@@ -149,7 +209,9 @@ describe('online booking on the public page (SCH-5)', () => {
     } finally {
       directory.down = false;
     }
-    await expect(scheduling.ok(CONFIRM_REQUEST, { id: answer.body.requestId }, agenda.as.secretary)).resolves.toBeDefined();
+    await expect(
+      scheduling.ok(CONFIRM_REQUEST, { id: answer.body.requestId }, agenda.as.secretary),
+    ).resolves.toBeDefined();
   });
 
   it('a motif for known patients only refuses an unknown one, naming the patient', async () => {

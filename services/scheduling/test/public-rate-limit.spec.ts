@@ -10,7 +10,11 @@ describe('the public endpoints are rate-limited per client address', () => {
 
   beforeAll(async () => {
     directory = await DirectoryStub.start();
-    scheduling = await SchedulingTestApp.start('scheduling_rate_limit', { DIRECTORY_INTERNAL_URL: directory.url, PUBLIC_RATE_LIMIT_PER_MINUTE: '4', PUBLIC_BOOKING_LIMIT_PER_HOUR: '2' });
+    scheduling = await SchedulingTestApp.start('scheduling_rate_limit', {
+      DIRECTORY_INTERNAL_URL: directory.url,
+      PUBLIC_RATE_LIMIT_PER_MINUTE: '4',
+      PUBLIC_BOOKING_LIMIT_PER_HOUR: '2',
+    });
     agenda = await seedAgenda(scheduling);
   });
 

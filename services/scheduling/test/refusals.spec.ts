@@ -22,7 +22,12 @@ describe('bad input is refused naming the field, with nothing written', () => {
     return row;
   }
 
-  async function refused(operation: string, variables: Record<string, unknown>, field: string, code = 'BAD_USER_INPUT') {
+  async function refused(
+    operation: string,
+    variables: Record<string, unknown>,
+    field: string,
+    code = 'BAD_USER_INPUT',
+  ) {
     const before = await counts();
     const result = await scheduling.gql(operation, variables, agenda.as.secretary);
     expect(result.errors?.[0].extensions).toMatchObject({ code, field });
@@ -32,10 +37,25 @@ describe('bad input is refused naming the field, with nothing written', () => {
   }
 
   const range = (overrides: Record<string, unknown> = {}) => ({
-    input: { practitionerId: agenda.gpId, siteId: agenda.siteId, weekdays: [1], startTime: '09:00', endTime: '12:00', validFrom: '2026-01-01', ...overrides },
+    input: {
+      practitionerId: agenda.gpId,
+      siteId: agenda.siteId,
+      weekdays: [1],
+      startTime: '09:00',
+      endTime: '12:00',
+      validFrom: '2026-01-01',
+      ...overrides,
+    },
   });
   const booking = (overrides: Record<string, unknown> = {}) => ({
-    input: { practitionerId: agenda.gpId, siteId: agenda.siteId, motifId: agenda.motifId, patientId: agenda.patientId, startsAt: siteTime(agenda, 5, '10:00'), ...overrides },
+    input: {
+      practitionerId: agenda.gpId,
+      siteId: agenda.siteId,
+      motifId: agenda.motifId,
+      patientId: agenda.patientId,
+      startsAt: siteTime(agenda, 5, '10:00'),
+      ...overrides,
+    },
   });
 
   it('an opening range ending before it starts', async () => {
@@ -53,7 +73,14 @@ describe('bad input is refused naming the field, with nothing written', () => {
   });
 
   it('a motif without duration', async () => {
-    const input = { structureId: agenda.structureId, label: 'Vide', durationMinutes: 0, channel: 'CABINET', bookableBy: ['STAFF'], newPatientsAllowed: true };
+    const input = {
+      structureId: agenda.structureId,
+      label: 'Vide',
+      durationMinutes: 0,
+      channel: 'CABINET',
+      bookableBy: ['STAFF'],
+      newPatientsAllowed: true,
+    };
     const before = await counts();
     const result = await scheduling.gql(CREATE_MOTIF, { input }, agenda.as.administrator);
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.durationMinutes' });
@@ -78,13 +105,25 @@ describe('bad input is refused naming the field, with nothing written', () => {
   it('a booking at a time without an offset, or with a malformed id', async () => {
     await refused(BOOK, booking({ startsAt: '2026-12-01T10:00:00' }), 'input.startsAt');
     await refused(BOOK, booking({ patientId: 'Martin' }), 'input.patientId');
-    await refused(HOLD, { input: { ...booking().input, patientId: undefined, practitionerId: 'p1' } }, 'input.practitionerId');
+    await refused(
+      HOLD,
+      { input: { ...booking().input, patientId: undefined, practitionerId: 'p1' } },
+      'input.practitionerId',
+    );
   });
 
   it('a booking during an absence', async () => {
     await scheduling.ok(
       DECLARE_ABSENCE,
-      { input: { structureId: agenda.structureId, practitionerId: agenda.gpId, kind: 'TRAINING', startsAt: siteTime(agenda, 20, '08:00'), endsAt: siteTime(agenda, 20, '18:00') } },
+      {
+        input: {
+          structureId: agenda.structureId,
+          practitionerId: agenda.gpId,
+          kind: 'TRAINING',
+          startsAt: siteTime(agenda, 20, '08:00'),
+          endsAt: siteTime(agenda, 20, '18:00'),
+        },
+      },
       agenda.as.secretary,
     );
     const error = await refused(BOOK, booking({ startsAt: siteTime(agenda, 20, '10:00') }), 'input.startsAt');
@@ -92,13 +131,23 @@ describe('bad input is refused naming the field, with nothing written', () => {
   });
 
   it('an absence ending before it starts', async () => {
-    const input = { structureId: agenda.structureId, practitionerId: agenda.gpId, kind: 'ABSENCE', startsAt: siteTime(agenda, 3, '12:00'), endsAt: siteTime(agenda, 3, '08:00') };
+    const input = {
+      structureId: agenda.structureId,
+      practitionerId: agenda.gpId,
+      kind: 'ABSENCE',
+      startsAt: siteTime(agenda, 3, '12:00'),
+      endsAt: siteTime(agenda, 3, '08:00'),
+    };
     await refused(DECLARE_ABSENCE, { input }, 'input.endsAt');
   });
 
   it('a slot search ending before it starts, or spanning too long', async () => {
     await refused(FREE_SLOTS, { input: { motifId: agenda.motifId, from: '2026-12-10', to: '2026-12-01' } }, 'input.to');
     await refused(FREE_SLOTS, { input: { motifId: agenda.motifId, from: '2026-01-01', to: '2026-12-31' } }, 'input.to');
-    await refused(FREE_SLOTS, { input: { motifId: agenda.motifId, from: '01/12/2026', to: '2026-12-31' } }, 'input.from');
+    await refused(
+      FREE_SLOTS,
+      { input: { motifId: agenda.motifId, from: '01/12/2026', to: '2026-12-31' } },
+      'input.from',
+    );
   });
 });

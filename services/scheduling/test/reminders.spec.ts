@@ -29,10 +29,21 @@ describe('reminders through the notification outbox, and the no-show rate (SCH-8
   beforeAll(async () => {
     scheduling = await SchedulingTestApp.start('scheduling_reminders', { REMINDER_DISPATCH_SECONDS: '3600' });
     agenda = await seedAgenda(scheduling);
-    producer = new Kafka({ clientId: 'scheduling-spec-reminders', brokers: testKafkaBrokers(), logLevel: 0 }).producer({ createPartitioner: Partitioners.DefaultPartitioner });
+    producer = new Kafka({ clientId: 'scheduling-spec-reminders', brokers: testKafkaBrokers(), logLevel: 0 }).producer({
+      createPartitioner: Partitioners.DefaultPartitioner,
+    });
     await producer.connect();
-    await publish('directory.patient.registered.v1', { patientId: consenting, structureId: agenda.structureId, consentToReminders: true, registeredAt: new Date().toISOString() });
-    await expectEventually(async () => expect(await scheduling.sql(`select consent from patient_reminder_consent where patient_id = $1`, [consenting])).toEqual([{ consent: true }]));
+    await publish('directory.patient.registered.v1', {
+      patientId: consenting,
+      structureId: agenda.structureId,
+      consentToReminders: true,
+      registeredAt: new Date().toISOString(),
+    });
+    await expectEventually(async () =>
+      expect(
+        await scheduling.sql(`select consent from patient_reminder_consent where patient_id = $1`, [consenting]),
+      ).toEqual([{ consent: true }]),
+    );
   });
 
   afterAll(async () => {
@@ -42,15 +53,27 @@ describe('reminders through the notification outbox, and the no-show rate (SCH-8
 
   async function publish<K extends EventType>(type: K, data: EventPayloads[K]): Promise<void> {
     const record = toKafkaRecord(createEnvelope(type, data, { source: '/msp/directory' }));
-    await producer.send({ topic: eventDefinition(type).topic, messages: [{ key: record.key, value: record.value, headers: record.headers }] });
+    await producer.send({
+      topic: eventDefinition(type).topic,
+      messages: [{ key: record.key, value: record.value, headers: record.headers }],
+    });
   }
 
   const book = async (patientId: string, startsAt: string) =>
-    (await scheduling.ok<{ bookAppointment: { id: string } }>(BOOK, { input: { practitionerId: agenda.gpId, siteId: agenda.siteId, motifId: agenda.motifId, patientId, startsAt } }, agenda.as.secretary))
-      .bookAppointment.id;
+    (
+      await scheduling.ok<{ bookAppointment: { id: string } }>(
+        BOOK,
+        { input: { practitionerId: agenda.gpId, siteId: agenda.siteId, motifId: agenda.motifId, patientId, startsAt } },
+        agenda.as.secretary,
+      )
+    ).bookAppointment.id;
   const reminders = (appointmentId: string) =>
-    scheduling.sql<Reminder>(`select rule, due_at, status, attempts from notification_outbox where appointment_id = $1 order by due_at`, [appointmentId]);
-  const local = (instant: Date) => DateTime.fromJSDate(instant, { zone: 'Europe/Paris' }).toFormat("yyyy-MM-dd'T'HH:mm ZZ");
+    scheduling.sql<Reminder>(
+      `select rule, due_at, status, attempts from notification_outbox where appointment_id = $1 order by due_at`,
+      [appointmentId],
+    );
+  const local = (instant: Date) =>
+    DateTime.fromJSDate(instant, { zone: 'Europe/Paris' }).toFormat("yyyy-MM-dd'T'HH:mm ZZ");
   /** Waits until scheduling has consumed the booked event of an appointment. */
   const consumed = (appointmentId: string) =>
     expectEventually(async () => {
@@ -79,7 +102,9 @@ describe('reminders through the notification outbox, and the no-show rate (SCH-8
     const id = await book(consenting, siteTime(agenda, 4, '10:00'));
     await expectEventually(async () => expect(await reminders(id)).toHaveLength(2));
     await scheduling.ok(CANCEL, { input: { appointmentId: id, reason: 'PATIENT_REQUEST' } }, agenda.as.secretary);
-    await expectEventually(async () => expect((await reminders(id)).map((r) => r.status)).toEqual(['cancelled', 'cancelled']));
+    await expectEventually(async () =>
+      expect((await reminders(id)).map((r) => r.status)).toEqual(['cancelled', 'cancelled']),
+    );
   });
 
   it('moving the appointment moves its reminders (the old ones are cancelled)', async () => {
@@ -102,17 +127,26 @@ describe('reminders through the notification outbox, and the no-show rate (SCH-8
     await expectEventually(async () => expect(await reminders(id)).toHaveLength(2));
     const provider = scheduling.app.get<LogNotificationProvider>(NOTIFICATION_PROVIDER);
     const send = jest.spyOn(provider, 'send');
-    await scheduling.sql(`update notification_outbox set next_attempt_at = now() - interval '1 second' where appointment_id = $1 and rule = 'J-1'`, [id]);
+    await scheduling.sql(
+      `update notification_outbox set next_attempt_at = now() - interval '1 second' where appointment_id = $1 and rule = 'J-1'`,
+      [id],
+    );
     const job = scheduling.get(ReminderDispatcherJob);
     expect(await job.dispatch()).toEqual({ sent: 1, skipped: 0, failed: 0 });
     expect(await job.dispatch()).toEqual({ sent: 0, skipped: 0, failed: 0 });
     expect(send).toHaveBeenCalledTimes(1);
     expect(send.mock.calls[0][0]).toMatchObject({ appointmentId: id, patientId: consenting, rule: 'J-1' });
-    const [sent] = await scheduling.sql<{ status: string; provider: string }>(`select status, provider from notification_outbox where appointment_id = $1 and rule = 'J-1'`, [id]);
+    const [sent] = await scheduling.sql<{ status: string; provider: string }>(
+      `select status, provider from notification_outbox where appointment_id = $1 and rule = 'J-1'`,
+      [id],
+    );
     expect(sent).toEqual({ status: 'sent', provider: 'log' });
 
     send.mockRejectedValueOnce(new Error('gateway timeout'));
-    await scheduling.sql(`update notification_outbox set next_attempt_at = now() - interval '1 second' where appointment_id = $1 and rule = 'H-2'`, [id]);
+    await scheduling.sql(
+      `update notification_outbox set next_attempt_at = now() - interval '1 second' where appointment_id = $1 and rule = 'H-2'`,
+      [id],
+    );
     expect(await job.dispatch()).toEqual({ sent: 0, skipped: 0, failed: 1 });
     const [retry] = await scheduling.sql<{ status: string; attempts: number; last_error: string; later: boolean }>(
       `select status, attempts, last_error, next_attempt_at > now() as later from notification_outbox where appointment_id = $1 and rule = 'H-2'`,
@@ -124,12 +158,30 @@ describe('reminders through the notification outbox, and the no-show rate (SCH-8
 
   it('withdrawn consent cancels pending reminders', async () => {
     const patient = randomUUID();
-    await publish('directory.patient.updated.v1', { patientId: patient, structureId: agenda.structureId, changes: ['reminder_consent'], consentToReminders: true, updatedAt: new Date().toISOString() });
-    await expectEventually(async () => expect(await scheduling.sql(`select consent from patient_reminder_consent where patient_id = $1`, [patient])).toEqual([{ consent: true }]));
+    await publish('directory.patient.updated.v1', {
+      patientId: patient,
+      structureId: agenda.structureId,
+      changes: ['reminder_consent'],
+      consentToReminders: true,
+      updatedAt: new Date().toISOString(),
+    });
+    await expectEventually(async () =>
+      expect(
+        await scheduling.sql(`select consent from patient_reminder_consent where patient_id = $1`, [patient]),
+      ).toEqual([{ consent: true }]),
+    );
     const id = await book(patient, siteTime(agenda, 6, '10:00'));
     await expectEventually(async () => expect(await reminders(id)).toHaveLength(2));
-    await publish('directory.patient.updated.v1', { patientId: patient, structureId: agenda.structureId, changes: ['reminder_consent'], consentToReminders: false, updatedAt: new Date().toISOString() });
-    await expectEventually(async () => expect((await reminders(id)).map((r) => r.status)).toEqual(['cancelled', 'cancelled']));
+    await publish('directory.patient.updated.v1', {
+      patientId: patient,
+      structureId: agenda.structureId,
+      changes: ['reminder_consent'],
+      consentToReminders: false,
+      updatedAt: new Date().toISOString(),
+    });
+    await expectEventually(async () =>
+      expect((await reminders(id)).map((r) => r.status)).toEqual(['cancelled', 'cancelled']),
+    );
   });
 
   it('no-show rate per practitioner and month of the site calendar: no_show / (done + no_show)', async () => {
@@ -137,7 +189,16 @@ describe('reminders through the notification outbox, and the no-show rate (SCH-8
       scheduling.sql(
         `insert into appointment (id, structure_id, site_id, practitioner_id, patient_id, motif_id, starts_at, ends_at, status, booked_by, booked_by_actor)
          values ($1, $2, $3, $4, $5, $6, $7, $7::timestamptz + interval '20 minutes', $8, 'staff', 'spec')`,
-        [randomUUID(), agenda.structureId, agenda.siteId, practitionerId, randomUUID(), agenda.motifId, startsAt, status],
+        [
+          randomUUID(),
+          agenda.structureId,
+          agenda.siteId,
+          practitionerId,
+          randomUUID(),
+          agenda.motifId,
+          startsAt,
+          status,
+        ],
       );
     await insert(agenda.gpId, '2026-10-31T23:30:00Z', 'no_show'); // 00:30 on 1 November in Paris
     await insert(agenda.gpId, '2026-11-03T09:00:00Z', 'done');
@@ -146,7 +207,11 @@ describe('reminders through the notification outbox, and the no-show rate (SCH-8
     await insert(agenda.gpId, '2026-10-05T09:00:00Z', 'no_show');
     await insert(agenda.colleagueId, '2026-11-05T09:00:00Z', 'done');
     const input = { structureId: agenda.structureId, fromMonth: '2026-10', toMonth: '2026-11' };
-    const { noShowRates } = await scheduling.ok<{ noShowRates: unknown[] }>(NO_SHOWS, { input }, agenda.as.administrator);
+    const { noShowRates } = await scheduling.ok<{ noShowRates: unknown[] }>(
+      NO_SHOWS,
+      { input },
+      agenda.as.administrator,
+    );
     expect(noShowRates).toEqual(
       expect.arrayContaining([
         { practitionerId: agenda.gpId, month: '2026-10', completed: 0, noShows: 1, rate: 1 },
@@ -154,7 +219,11 @@ describe('reminders through the notification outbox, and the no-show rate (SCH-8
         { practitionerId: agenda.colleagueId, month: '2026-11', completed: 1, noShows: 0, rate: 0 },
       ]),
     );
-    const own = await scheduling.ok<{ noShowRates: Array<{ practitionerId: string }> }>(NO_SHOWS, { input }, agenda.as.practitioner);
+    const own = await scheduling.ok<{ noShowRates: Array<{ practitionerId: string }> }>(
+      NO_SHOWS,
+      { input },
+      agenda.as.practitioner,
+    );
     expect(new Set(own.noShowRates.map((r) => r.practitionerId))).toEqual(new Set([agenda.gpId]));
     const bad = await scheduling.gql(NO_SHOWS, { input: { ...input, fromMonth: '2026-13' } }, agenda.as.administrator);
     expect(bad.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.fromMonth' });

@@ -31,12 +31,24 @@ describe('SNP capacity: release, announcement and the CPTS pool (SCH-4)', () => 
 
   beforeAll(async () => {
     directory = await DirectoryStub.start();
-    scheduling = await SchedulingTestApp.start('scheduling_snp', { DIRECTORY_INTERNAL_URL: directory.url, SNP_RELEASE_SCAN_SECONDS: '3600' });
+    scheduling = await SchedulingTestApp.start('scheduling_snp', {
+      DIRECTORY_INTERNAL_URL: directory.url,
+      SNP_RELEASE_SCAN_SECONDS: '3600',
+    });
     agenda = await seedAgenda(scheduling);
     date = siteTime(agenda, DAY, '12:00').slice(0, 10);
     // The colleague holds back a third of 09:00–12:00 for unscheduled care, released at 08:00 the same day.
     await scheduling.sql(`delete from opening_range where practitioner_id = $1`, [agenda.colleagueId]);
-    const range = { practitionerId: agenda.colleagueId, siteId: agenda.siteId, weekdays: [1, 2, 3, 4, 5, 6, 7], startTime: '09:00', endTime: '12:00', validFrom: siteTime(agenda, -1, '12:00').slice(0, 10), snpShare: 1 / 3, snpRelease: { daysBefore: 0, at: '08:00' } };
+    const range = {
+      practitionerId: agenda.colleagueId,
+      siteId: agenda.siteId,
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      startTime: '09:00',
+      endTime: '12:00',
+      validFrom: siteTime(agenda, -1, '12:00').slice(0, 10),
+      snpShare: 1 / 3,
+      snpRelease: { daysBefore: 0, at: '08:00' },
+    };
     await scheduling.ok(DEFINE_RANGE, { input: range }, agenda.as.secretary);
   });
 
@@ -65,7 +77,13 @@ describe('SNP capacity: release, announcement and the CPTS pool (SCH-4)', () => 
     expect(after).toHaveLength(9);
     jest.restoreAllMocks();
     const snpStart = after.find((s) => !before.includes(s)) as string;
-    const input = { practitionerId: agenda.colleagueId, siteId: agenda.siteId, motifId: agenda.motifId, patientId: agenda.patientId, startsAt: snpStart };
+    const input = {
+      practitionerId: agenda.colleagueId,
+      siteId: agenda.siteId,
+      motifId: agenda.motifId,
+      patientId: agenda.patientId,
+      startsAt: snpStart,
+    };
     await expect(scheduling.ok(BOOK, { input }, agenda.as.secretary)).resolves.toBeDefined();
     expect(await onlineStarts()).toEqual(before);
   });
@@ -74,7 +92,10 @@ describe('SNP capacity: release, announcement and the CPTS pool (SCH-4)', () => 
     const job = scheduling.get(SnpReleaseJob);
     at(new Date(new Date(siteTime(agenda, DAY, '08:00')).getTime() - 60_000).toISOString());
     await job.scan();
-    const ofTheDay = async () => (await scheduling.events('scheduling.snp.released.v1')).filter((e) => e.practitionerId === agenda.colleagueId && e.date === date);
+    const ofTheDay = async () =>
+      (await scheduling.events('scheduling.snp.released.v1')).filter(
+        (e) => e.practitionerId === agenda.colleagueId && e.date === date,
+      );
     expect(await ofTheDay()).toEqual([]);
     at(new Date(new Date(siteTime(agenda, DAY, '08:00')).getTime() + 60_000).toISOString());
     expect(await job.scan()).toBeGreaterThanOrEqual(1);
@@ -96,17 +117,48 @@ describe('SNP capacity: release, announcement and the CPTS pool (SCH-4)', () => 
     const coordinatorId = randomUUID();
     const projection = scheduling.get(DirectoryProjection);
     await scheduling.get(TransactionRunner).run(async () => {
-      await projection.upsertMember({ memberId: agenda.colleagueId, structureId: cptsId, profession: 'general_practitioner', roles: ['practitioner'], siteIds: [] });
-      await projection.upsertMember({ memberId: coordinatorId, structureId: cptsId, profession: 'care_coordinator', roles: ['coordinator', 'administrator'], siteIds: [] });
+      await projection.upsertMember({
+        memberId: agenda.colleagueId,
+        structureId: cptsId,
+        profession: 'general_practitioner',
+        roles: ['practitioner'],
+        siteIds: [],
+      });
+      await projection.upsertMember({
+        memberId: coordinatorId,
+        structureId: cptsId,
+        profession: 'care_coordinator',
+        roles: ['coordinator', 'administrator'],
+        siteIds: [],
+      });
     });
-    const coordinator: UserContext = { memberId: coordinatorId, memberships: [{ structureId: cptsId, roles: ['coordinator'], siteIds: [] }] };
+    const coordinator: UserContext = {
+      memberId: coordinatorId,
+      memberships: [{ structureId: cptsId, roles: ['coordinator'], siteIds: [] }],
+    };
     const next = siteTime(agenda, DAY + 1, '12:00').slice(0, 10);
-    const { snpSlots } = await scheduling.ok<{ snpSlots: PoolSlot[] }>(SNP_SLOTS, { c: cptsId, f: next, t: next }, coordinator);
+    const { snpSlots } = await scheduling.ok<{ snpSlots: PoolSlot[] }>(
+      SNP_SLOTS,
+      { c: cptsId, f: next, t: next },
+      coordinator,
+    );
     const twenty = snpSlots.filter((s) => s.motifId === agenda.motifId);
     expect(twenty).toHaveLength(3);
     expect(new Set(snpSlots.map((s) => s.practitionerId))).toEqual(new Set([agenda.colleagueId]));
-    expect(twenty[0]).toMatchObject({ structureId: agenda.structureId, released: false, releasesAt: new Date(siteTime(agenda, DAY + 1, '08:00')).toISOString() });
-    expect((await scheduling.ok<{ snpSlots: PoolSlot[] }>(SNP_SLOTS, { c: cptsId, f: next, t: next, p: 'midwife' }, coordinator)).snpSlots).toEqual([]);
+    expect(twenty[0]).toMatchObject({
+      structureId: agenda.structureId,
+      released: false,
+      releasesAt: new Date(siteTime(agenda, DAY + 1, '08:00')).toISOString(),
+    });
+    expect(
+      (
+        await scheduling.ok<{ snpSlots: PoolSlot[] }>(
+          SNP_SLOTS,
+          { c: cptsId, f: next, t: next, p: 'midwife' },
+          coordinator,
+        )
+      ).snpSlots,
+    ).toEqual([]);
     const outsider = await scheduling.gql(SNP_SLOTS, { c: cptsId, f: next, t: next }, agenda.as.secretary);
     expect(outsider.errors?.[0].extensions?.code).toBe('FORBIDDEN');
   });

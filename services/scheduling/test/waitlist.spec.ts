@@ -36,15 +36,34 @@ describe('waitlist: a freed slot is offered to waiting patients first (SCH-9)', 
     (
       await scheduling.ok<{ joinWaitlist: { id: string } }>(
         JOIN,
-        { input: { structureId: agenda.structureId, patientId, motifId: agenda.motifId, before: siteTime(agenda, beforeDay, '12:00').slice(0, 10), ...target } },
+        {
+          input: {
+            structureId: agenda.structureId,
+            patientId,
+            motifId: agenda.motifId,
+            before: siteTime(agenda, beforeDay, '12:00').slice(0, 10),
+            ...target,
+          },
+        },
         agenda.as.secretary,
       )
     ).joinWaitlist.id;
   const book = async (patientId: string, startsAt: string) =>
-    (await scheduling.ok<{ bookAppointment: { id: string } }>(BOOK, { input: { practitionerId: agenda.gpId, siteId: agenda.siteId, motifId: agenda.motifId, patientId, startsAt } }, agenda.as.secretary))
-      .bookAppointment.id;
-  const cancel = (appointmentId: string) => scheduling.ok(CANCEL, { input: { appointmentId, reason: 'PATIENT_REQUEST', cancelledBy: 'PATIENT' } }, agenda.as.secretary);
-  const entries = async () => (await scheduling.ok<{ waitlist: Entry[] }>(WAITLIST, { s: agenda.structureId }, agenda.as.secretary)).waitlist;
+    (
+      await scheduling.ok<{ bookAppointment: { id: string } }>(
+        BOOK,
+        { input: { practitionerId: agenda.gpId, siteId: agenda.siteId, motifId: agenda.motifId, patientId, startsAt } },
+        agenda.as.secretary,
+      )
+    ).bookAppointment.id;
+  const cancel = (appointmentId: string) =>
+    scheduling.ok(
+      CANCEL,
+      { input: { appointmentId, reason: 'PATIENT_REQUEST', cancelledBy: 'PATIENT' } },
+      agenda.as.secretary,
+    );
+  const entries = async () =>
+    (await scheduling.ok<{ waitlist: Entry[] }>(WAITLIST, { s: agenda.structureId }, agenda.as.secretary)).waitlist;
   const entry = async (id: string) => (await entries()).find((e) => e.id === id);
   const offered = (id: string) =>
     expectEventually(async () => {
@@ -63,21 +82,55 @@ describe('waitlist: a freed slot is offered to waiting patients first (SCH-9)', 
     const firstOffer = (await offered(firstEntry)).offer;
     expect(firstOffer.startsAt).toBe(new Date(startsAt).toISOString());
     expect((await entry(secondEntry))?.offer).toBeNull();
-    const made = (await scheduling.events('scheduling.waitlist.offer-made.v1')).find((e) => e.offerId === firstOffer.id);
-    expect(made).toMatchObject({ waitlistEntryId: firstEntry, patientId: first, holdId: firstOffer.holdId, practitionerId: agenda.gpId, startsAt: new Date(startsAt).toISOString() });
-    const [hold] = await scheduling.sql<{ status: string; patient_id: string }>(`select status, patient_id from appointment where id = $1`, [firstOffer.holdId]);
+    const made = (await scheduling.events('scheduling.waitlist.offer-made.v1')).find(
+      (e) => e.offerId === firstOffer.id,
+    );
+    expect(made).toMatchObject({
+      waitlistEntryId: firstEntry,
+      patientId: first,
+      holdId: firstOffer.holdId,
+      practitionerId: agenda.gpId,
+      startsAt: new Date(startsAt).toISOString(),
+    });
+    const [hold] = await scheduling.sql<{ status: string; patient_id: string }>(
+      `select status, patient_id from appointment where id = $1`,
+      [firstOffer.holdId],
+    );
     expect(hold).toEqual({ status: 'held', patient_id: first });
-    const taken = await scheduling.gql(BOOK, { input: { practitionerId: agenda.gpId, siteId: agenda.siteId, motifId: agenda.motifId, patientId: randomUUID(), startsAt } }, agenda.as.secretary);
+    const taken = await scheduling.gql(
+      BOOK,
+      {
+        input: {
+          practitionerId: agenda.gpId,
+          siteId: agenda.siteId,
+          motifId: agenda.motifId,
+          patientId: randomUUID(),
+          startsAt,
+        },
+      },
+      agenda.as.secretary,
+    );
     expect(taken.errors?.[0].extensions?.reason).toBe('SCHEDULING.SLOT_TAKEN');
 
-    await scheduling.sql(`update appointment set hold_expires_at = now() - interval '1 second' where id = $1`, [firstOffer.holdId]);
+    await scheduling.sql(`update appointment set hold_expires_at = now() - interval '1 second' where id = $1`, [
+      firstOffer.holdId,
+    ]);
     await scheduling.get(HoldSweeper).sweep();
     const secondOffer = (await offered(secondEntry)).offer;
     expect(secondOffer.startsAt).toBe(new Date(startsAt).toISOString());
     expect(await entry(firstEntry)).toMatchObject({ status: 'waiting', offer: null });
 
-    const { acceptWaitlistOffer } = await scheduling.ok<{ acceptWaitlistOffer: Record<string, unknown> }>(ACCEPT, { id: secondOffer.id }, agenda.as.secretary);
-    expect(acceptWaitlistOffer).toEqual({ id: secondOffer.holdId, status: 'CONFIRMED', patientId: second, startsAt: new Date(startsAt).toISOString() });
+    const { acceptWaitlistOffer } = await scheduling.ok<{ acceptWaitlistOffer: Record<string, unknown> }>(
+      ACCEPT,
+      { id: secondOffer.id },
+      agenda.as.secretary,
+    );
+    expect(acceptWaitlistOffer).toEqual({
+      id: secondOffer.holdId,
+      status: 'CONFIRMED',
+      patientId: second,
+      startsAt: new Date(startsAt).toISOString(),
+    });
     expect(await entry(secondEntry)).toBeUndefined();
   });
 
@@ -109,9 +162,32 @@ describe('waitlist: a freed slot is offered to waiting patients first (SCH-9)', 
   });
 
   it('names the field of a bad waitlist request', async () => {
-    const past = await scheduling.gql(JOIN, { input: { structureId: agenda.structureId, patientId: randomUUID(), motifId: agenda.motifId, practitionerId: agenda.gpId, before: '2020-01-01' } }, agenda.as.secretary);
+    const past = await scheduling.gql(
+      JOIN,
+      {
+        input: {
+          structureId: agenda.structureId,
+          patientId: randomUUID(),
+          motifId: agenda.motifId,
+          practitionerId: agenda.gpId,
+          before: '2020-01-01',
+        },
+      },
+      agenda.as.secretary,
+    );
     expect(past.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.before' });
-    const nobody = await scheduling.gql(JOIN, { input: { structureId: agenda.structureId, patientId: randomUUID(), motifId: agenda.motifId, before: '2030-01-01' } }, agenda.as.secretary);
+    const nobody = await scheduling.gql(
+      JOIN,
+      {
+        input: {
+          structureId: agenda.structureId,
+          patientId: randomUUID(),
+          motifId: agenda.motifId,
+          before: '2030-01-01',
+        },
+      },
+      agenda.as.secretary,
+    );
     expect(nobody.errors?.[0].extensions).toMatchObject({ field: 'input.practitionerId' });
   });
 });

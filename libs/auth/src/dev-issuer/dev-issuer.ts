@@ -38,7 +38,12 @@ export class DevIssuer {
     if (!existsSync(file)) {
       mkdirSync(dir, { recursive: true });
       const { privateKey } = await generateKeyPair(ALGORITHM, { extractable: true });
-      const jwk = { ...(await exportJWK(privateKey)), kid: `dev-${Date.now().toString(36)}`, alg: ALGORITHM, use: 'sig' };
+      const jwk = {
+        ...(await exportJWK(privateKey)),
+        kid: `dev-${Date.now().toString(36)}`,
+        alg: ALGORITHM,
+        use: 'sig',
+      };
       writeFileSync(file, JSON.stringify(jwk), { mode: 0o600 });
       chmodSync(file, 0o600);
     }

@@ -9,7 +9,8 @@ export interface AuthenticatedRequest {
 
 /** The HTTP request behind a GraphQL resolver or a controller. */
 export function requestOf(context: ExecutionContext): AuthenticatedRequest | undefined {
-  if (context.getType<string>() === 'graphql') return GqlExecutionContext.create(context).getContext<{ req?: AuthenticatedRequest }>().req;
+  if (context.getType<string>() === 'graphql')
+    return GqlExecutionContext.create(context).getContext<{ req?: AuthenticatedRequest }>().req;
   if (context.getType() === 'http') return context.switchToHttp().getRequest<AuthenticatedRequest>();
   return undefined;
 }

@@ -15,7 +15,10 @@ export class SubgraphAuthenticator {
   async authenticate(request: AuthenticatedRequest | undefined): Promise<UserContext> {
     if (request?.user) return request.user;
     const header = request?.headers[USER_CONTEXT_HEADER];
-    const user = await verifyUserContext(typeof header === 'string' ? header : undefined, this.options.userContextSecret);
+    const user = await verifyUserContext(
+      typeof header === 'string' ? header : undefined,
+      this.options.userContextSecret,
+    );
     if (request) request.user = user;
     return user;
   }

@@ -26,7 +26,11 @@ export interface EnvelopeOptions {
   time?: Date;
 }
 
-export function createEnvelope<K extends EventType>(type: K, data: EventPayloads[K], options: EnvelopeOptions): EventEnvelope<K> {
+export function createEnvelope<K extends EventType>(
+  type: K,
+  data: EventPayloads[K],
+  options: EnvelopeOptions,
+): EventEnvelope<K> {
   return {
     id: options.id ?? randomUUID(),
     source: options.source,

@@ -47,7 +47,8 @@ export function fromKafkaRecord(record: { headers?: RawHeaders; value: Buffer | 
   }
   const missing = REQUIRED.filter((attribute) => !attributes[attribute]);
   if (missing.length) throw new EnvelopeDecodingError(`missing header(s) ${missing.map((a) => `ce_${a}`).join(', ')}`);
-  if (attributes.specversion !== '1.0') throw new EnvelopeDecodingError(`unsupported specversion ${attributes.specversion}`);
+  if (attributes.specversion !== '1.0')
+    throw new EnvelopeDecodingError(`unsupported specversion ${attributes.specversion}`);
   if (!isEventType(attributes.type)) throw new EnvelopeDecodingError(`unknown event type ${attributes.type}`);
   if (!record.value) throw new EnvelopeDecodingError('empty value');
   let data: unknown;

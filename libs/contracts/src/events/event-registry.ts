@@ -16,7 +16,10 @@ import { appointmentHoldLapsedV1, type AppointmentHoldLapsedV1 } from './schedul
 import { openingRangesChangedV1, type OpeningRangesChangedV1 } from './scheduling/opening-ranges-changed.v1';
 import { appointmentRescheduledV1, type AppointmentRescheduledV1 } from './scheduling/appointment-rescheduled.v1';
 import { appointmentArrivedV1, type AppointmentArrivedV1 } from './scheduling/appointment-arrived.v1';
-import { appointmentConsultationStartedV1, type AppointmentConsultationStartedV1 } from './scheduling/appointment-consultation-started.v1';
+import {
+  appointmentConsultationStartedV1,
+  type AppointmentConsultationStartedV1,
+} from './scheduling/appointment-consultation-started.v1';
 import { appointmentCompletedV1, type AppointmentCompletedV1 } from './scheduling/appointment-completed.v1';
 import { appointmentNoShowV1, type AppointmentNoShowV1 } from './scheduling/appointment-no-show.v1';
 import { snpReleasedV1, type SnpReleasedV1 } from './scheduling/snp-released.v1';

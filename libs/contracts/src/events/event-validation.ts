@@ -32,7 +32,8 @@ function validatorFor(type: EventType): ValidateFunction {
 }
 
 function toViolation(error: ErrorObject): EventViolation {
-  const field = error.keyword === 'required' ? `${error.instancePath}/${String(error.params.missingProperty)}` : error.instancePath;
+  const field =
+    error.keyword === 'required' ? `${error.instancePath}/${String(error.params.missingProperty)}` : error.instancePath;
   const extra = error.keyword === 'additionalProperties' ? ` (${String(error.params.additionalProperty)})` : '';
   return { field: field || '/', reason: `${error.message ?? error.keyword}${extra}` };
 }
@@ -41,7 +42,8 @@ function toViolation(error: ErrorObject): EventViolation {
 export function validateEventPayload<K extends EventType>(type: K, data: unknown): asserts data is EventPayloads[K];
 export function validateEventPayload(type: string, data: unknown): void;
 export function validateEventPayload(type: string, data: unknown): void {
-  if (!isEventType(type)) throw new EventValidationError(type, [{ field: 'type', reason: 'is not a registered event type' }]);
+  if (!isEventType(type))
+    throw new EventValidationError(type, [{ field: 'type', reason: 'is not a registered event type' }]);
   const validate = validatorFor(type);
   if (!validate(data)) throw new EventValidationError(type, (validate.errors ?? []).map(toViolation));
 }

@@ -52,7 +52,15 @@ export function ensureKafkaJars(): string {
   writeFileSync(join(cache, 'pom.xml'), POM);
   const resolve = spawnSync(
     'mvn',
-    ['-B', '-q', '-f', join(cache, 'pom.xml'), 'dependency:copy-dependencies', '-DincludeScope=runtime', `-DoutputDirectory=${libs}`],
+    [
+      '-B',
+      '-q',
+      '-f',
+      join(cache, 'pom.xml'),
+      'dependency:copy-dependencies',
+      '-DincludeScope=runtime',
+      `-DoutputDirectory=${libs}`,
+    ],
     { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const hasBroker = existsSync(libs) && readdirSync(libs).some((f) => f.startsWith('kafka_2.13-'));

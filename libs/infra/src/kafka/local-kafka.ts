@@ -74,20 +74,46 @@ export async function startLocalKafka(dir: string): Promise<LocalKafka> {
   const clusterId = readFileSync(clusterIdFile, 'utf8').trim();
   const format = spawnSync(
     'java',
-    ['-cp', classPath, `-Dlog4j.configuration=file:${log4j}`, 'kafka.tools.StorageTool', 'format', '-t', clusterId, '-c', propsFile, '--ignore-formatted'],
+    [
+      '-cp',
+      classPath,
+      `-Dlog4j.configuration=file:${log4j}`,
+      'kafka.tools.StorageTool',
+      'format',
+      '-t',
+      clusterId,
+      '-c',
+      propsFile,
+      '--ignore-formatted',
+    ],
     { encoding: 'utf8' },
   );
   if (format.status !== 0) throw new Error(`Kafka storage format failed: ${format.stderr || format.stdout}`);
 
   const child: ChildProcess = spawnTied(
     'java',
-    ['-Xms256m', '-Xmx768m', '-XX:+UseSerialGC', '-Djava.net.preferIPv4Stack=true', '-cp', classPath, `-Dlog4j.configuration=file:${log4j}`, 'kafka.Kafka', propsFile],
+    [
+      '-Xms256m',
+      '-Xmx768m',
+      '-XX:+UseSerialGC',
+      '-Djava.net.preferIPv4Stack=true',
+      '-cp',
+      classPath,
+      `-Dlog4j.configuration=file:${log4j}`,
+      'kafka.Kafka',
+      propsFile,
+    ],
     join(dir, 'kafka.out'),
   );
   let exited: string | undefined;
   child.once('exit', (code, signal) => (exited = `exited with ${signal ?? code}`));
   const brokers = `127.0.0.1:${brokerPort}`;
-  const admin = new Kafka({ clientId: 'local-kafka-probe', brokers: [brokers], logLevel: logLevel.NOTHING, retry: { retries: 0 } }).admin();
+  const admin = new Kafka({
+    clientId: 'local-kafka-probe',
+    brokers: [brokers],
+    logLevel: logLevel.NOTHING,
+    retry: { retries: 0 },
+  }).admin();
   try {
     await waitUntil(
       `Kafka on ${brokers} (log: ${logFile})`,

@@ -37,7 +37,9 @@ async function stopStalePostmaster(dir: string): Promise<void> {
   const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
   if (!pid || !isAlive(pid)) return;
   process.kill(pid, 'SIGINT'); // PostgreSQL's "fast" shutdown
-  await waitUntil(`stale PostgreSQL ${pid} to stop`, async () => (isAlive(pid) ? undefined : true), { timeoutMs: 30_000 });
+  await waitUntil(`stale PostgreSQL ${pid} to stop`, async () => (isAlive(pid) ? undefined : true), {
+    timeoutMs: 30_000,
+  });
 }
 
 async function startEmbedded(dir: string): Promise<PostgresServer> {

@@ -42,7 +42,11 @@ export async function replayDeadLetters(kafka: Kafka, options: ReplayOptions): P
   const report: ReplayReport = { replayed: 0, skipped: 0 };
   if (!pending.size) return report;
 
-  const producer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, createPartitioner: Partitioners.DefaultPartitioner });
+  const producer = kafka.producer({
+    idempotent: true,
+    maxInFlightRequests: 1,
+    createPartitioner: Partitioners.DefaultPartitioner,
+  });
   const consumer = kafka.consumer({ groupId, allowAutoTopicCreation: false });
   await Promise.all([producer.connect(), consumer.connect()]);
   try {
@@ -59,11 +63,18 @@ export async function replayDeadLetters(kafka: Kafka, options: ReplayOptions): P
             if (options.consumerGroup && group !== options.consumerGroup) report.skipped++;
             else {
               if (!options.dryRun) {
-                await producer.send({ topic: options.topic, acks: -1, messages: [{ key: message.key, value: message.value, headers: originalHeaders(headers) }] });
+                await producer.send({
+                  topic: options.topic,
+                  acks: -1,
+                  messages: [{ key: message.key, value: message.value, headers: originalHeaders(headers) }],
+                });
               }
               report.replayed++;
             }
-            if (!options.dryRun) await consumer.commitOffsets([{ topic: source, partition, offset: (BigInt(message.offset) + 1n).toString() }]);
+            if (!options.dryRun)
+              await consumer.commitOffsets([
+                { topic: source, partition, offset: (BigInt(message.offset) + 1n).toString() },
+              ]);
             if (BigInt(message.offset) + 1n >= end) pending.delete(partition);
             if (!pending.size) resolve();
           },

@@ -26,7 +26,8 @@ export class EventHandlerRegistry implements OnModuleInit {
         if (typeof fn !== 'function') continue;
         const type = this.reflector.get<EventType | undefined>(HANDLE_EVENT, fn);
         if (!type) continue;
-        if (this.handlers.has(type)) throw new Error(`Two handlers for ${type}: one event type has one handler per service`);
+        if (this.handlers.has(type))
+          throw new Error(`Two handlers for ${type}: one event type has one handler per service`);
         this.handlers.set(type, (event) => (fn as EventHandler).call(instance, event));
       }
     }

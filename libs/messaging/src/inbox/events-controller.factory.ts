@@ -12,7 +12,8 @@ export function createEventsController(topics: string[]): Type {
     async onRecord(@Ctx() context: KafkaContext): Promise<void> {
       const message = context.getMessage();
       const headers: Record<string, string> = {};
-      for (const [name, value] of Object.entries(message.headers ?? {})) if (value !== undefined) headers[name] = String(value);
+      for (const [name, value] of Object.entries(message.headers ?? {}))
+        if (value !== undefined) headers[name] = String(value);
       await this.inbox.process(
         {
           topic: context.getTopic(),
@@ -20,7 +21,11 @@ export function createEventsController(topics: string[]): Type {
           offset: message.offset,
           key: message.key === null || message.key === undefined ? null : String(message.key),
           headers,
-          value: Buffer.isBuffer(message.value) ? message.value : message.value === null ? null : Buffer.from(String(message.value)),
+          value: Buffer.isBuffer(message.value)
+            ? message.value
+            : message.value === null
+              ? null
+              : Buffer.from(String(message.value)),
         },
         context.getHeartbeat(),
       );

@@ -61,13 +61,22 @@ export class InboxProcessor {
           return;
         }
         this.logger.warn(`Attempt ${attempt}/${maxAttempts} for ${envelope.type} ${envelope.id} failed: ${reason}`);
-        await sleep(Math.min(MAX_BACKOFF_MS, (this.options.retryBackoffMs ?? messagingDefaults.retryBackoffMs) * 2 ** (attempt - 1)));
+        await sleep(
+          Math.min(
+            MAX_BACKOFF_MS,
+            (this.options.retryBackoffMs ?? messagingDefaults.retryBackoffMs) * 2 ** (attempt - 1),
+          ),
+        );
         await heartbeat();
       }
     }
   }
 
-  private applyOnce(envelope: EventEnvelope, record: ConsumedRecord, handler: EventHandler): Promise<'applied' | 'duplicate'> {
+  private applyOnce(
+    envelope: EventEnvelope,
+    record: ConsumedRecord,
+    handler: EventHandler,
+  ): Promise<'applied' | 'duplicate'> {
     const context = { correlationId: envelope.correlationid ?? envelope.id, causationId: envelope.id };
     return runWithMessageContext(context, () =>
       inTransaction(this.dataSource, async (manager) => {

@@ -13,7 +13,11 @@ export class InternalApiExceptionFilter implements ExceptionFilter {
     let body: InternalErrorBody = { code: 'INTERNAL', message: 'Internal error' };
     if (exception instanceof InternalApiException) {
       status = exception.status;
-      body = { code: exception.code, message: exception.message, ...(exception.field ? { field: exception.field } : {}) };
+      body = {
+        code: exception.code,
+        message: exception.message,
+        ...(exception.field ? { field: exception.field } : {}),
+      };
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       body = { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: exception.message };

@@ -54,7 +54,8 @@ export class InternalHttpClient {
       });
     } catch (error) {
       const name = (error as Error).name;
-      if (name === 'TimeoutError' || name === 'AbortError') throw new InternalTimeoutError(target, path, this.timeoutMs);
+      if (name === 'TimeoutError' || name === 'AbortError')
+        throw new InternalTimeoutError(target, path, this.timeoutMs);
       const cause = (error as { cause?: { code?: string } }).cause?.code;
       throw new InternalUnavailableError(target, path, cause ?? (error as Error).message);
     }

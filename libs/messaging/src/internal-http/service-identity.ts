@@ -21,7 +21,11 @@ export function signServiceToken(caller: string, target: string, secret: string)
 
 /** Returns the calling service's name, or throws when the token is missing, forged, expired or meant for another service. */
 export async function verifyServiceToken(token: string, self: string, secret: string): Promise<string> {
-  const { payload } = await jwtVerify(token, key(secret), { audience: self, algorithms: [ALGORITHM], clockTolerance: 5 });
+  const { payload } = await jwtVerify(token, key(secret), {
+    audience: self,
+    algorithms: [ALGORITHM],
+    clockTolerance: 5,
+  });
   if (!payload.iss) throw new Error('token has no issuer');
   return payload.iss;
 }

@@ -27,7 +27,11 @@ export class KafkaEventServer extends ServerKafka {
   constructor(options: KafkaEventServerOptions) {
     super({
       postfixId: '',
-      client: { clientId: `${options.serviceName}-consumer-${process.pid}`, brokers: options.brokers, connectionTimeout: 3_000 },
+      client: {
+        clientId: `${options.serviceName}-consumer-${process.pid}`,
+        brokers: options.brokers,
+        connectionTimeout: 3_000,
+      },
       consumer: {
         groupId: options.consumerGroup,
         allowAutoTopicCreation: false,

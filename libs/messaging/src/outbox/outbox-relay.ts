@@ -63,7 +63,8 @@ export class OutboxRelay {
     this.stopped = true;
     clearInterval(this.sweepTimer);
     await this.draining;
-    if (this.leader) await this.drain().catch((error: Error) => this.logger.warn(`Final outbox flush failed: ${error.message}`));
+    if (this.leader)
+      await this.drain().catch((error: Error) => this.logger.warn(`Final outbox flush failed: ${error.message}`));
     await this.listener?.end().catch(() => undefined);
     this.listener = undefined;
     this.leader = false;
@@ -79,7 +80,9 @@ export class OutboxRelay {
     if (this.stopped || !this.listener) return;
     try {
       if (!this.leader) {
-        const [{ locked }] = (await this.listener.query('select pg_try_advisory_lock($1) as locked', [RELAY_LEADER_LOCK])).rows;
+        const [{ locked }] = (
+          await this.listener.query('select pg_try_advisory_lock($1) as locked', [RELAY_LEADER_LOCK])
+        ).rows;
         this.leader = locked === true;
       }
       if (this.leader && ++this.sweeps % 1800 === 0) await this.listener.query(RETENTION_SQL);
@@ -127,7 +130,9 @@ export class OutboxRelay {
   }
 
   private async backlog(): Promise<number> {
-    const [{ count }] = await this.dataSource.query('select count(*)::int as count from outbox_message where sent_at is null');
+    const [{ count }] = await this.dataSource.query(
+      'select count(*)::int as count from outbox_message where sent_at is null',
+    );
     return count as number;
   }
 }

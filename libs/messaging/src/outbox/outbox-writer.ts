@@ -31,7 +31,14 @@ export class OutboxWriter {
     const record = toKafkaRecord(envelope);
     await manager.query(
       `insert into outbox_message (event_id, topic, message_key, event_type, headers, payload) values ($1, $2, $3, $4, $5, $6)`,
-      [envelope.id, eventDefinition(type).topic, record.key, type, JSON.stringify(record.headers), record.value.toString('utf8')],
+      [
+        envelope.id,
+        eventDefinition(type).topic,
+        record.key,
+        type,
+        JSON.stringify(record.headers),
+        record.value.toString('utf8'),
+      ],
     );
     return envelope.id;
   }

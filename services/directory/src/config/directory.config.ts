@@ -9,7 +9,9 @@ const schema = z.object({
   KAFKA_BROKERS: z.string().min(1, 'must list at least one host:port'),
   USER_CONTEXT_SECRET: secret,
   INTERNAL_SERVICE_SECRET: secret,
-  DIRECTORY_DEMO_DATA: z.enum(['load', 'skip'], { errorMap: () => ({ message: 'must be "load" or "skip"' }) }).default('skip'),
+  DIRECTORY_DEMO_DATA: z
+    .enum(['load', 'skip'], { errorMap: () => ({ message: 'must be "load" or "skip"' }) })
+    .default('skip'),
 });
 
 /** The directory's environment, validated once at boot; every wrong variable is named at once. */
@@ -32,13 +34,28 @@ export class DirectoryConfig {
       throw new Error(`Invalid directory configuration:\n${lines.join('\n')}`);
     }
     const c = parsed.data;
-    return new DirectoryConfig(c.PORT, c.HOST, c.DATABASE_URL, c.KAFKA_BROKERS.split(','), c.USER_CONTEXT_SECRET, c.INTERNAL_SERVICE_SECRET, c.DIRECTORY_DEMO_DATA === 'load');
+    return new DirectoryConfig(
+      c.PORT,
+      c.HOST,
+      c.DATABASE_URL,
+      c.KAFKA_BROKERS.split(','),
+      c.USER_CONTEXT_SECRET,
+      c.INTERNAL_SERVICE_SECRET,
+      c.DIRECTORY_DEMO_DATA === 'load',
+    );
   }
 
   /** Safe to log: secrets and the database password never appear. */
   toJSON(): Record<string, unknown> {
     const db = new URL(this.databaseUrl);
     if (db.password) db.password = '***';
-    return { port: this.port, host: this.host, databaseUrl: db.toString(), kafkaBrokers: this.kafkaBrokers, loadDemoData: this.loadDemoData, secrets: '***' };
+    return {
+      port: this.port,
+      host: this.host,
+      databaseUrl: db.toString(),
+      kafkaBrokers: this.kafkaBrokers,
+      loadDemoData: this.loadDemoData,
+      secrets: '***',
+    };
   }
 }

@@ -48,7 +48,10 @@ export class DemoDataLoader implements OnApplicationBootstrap {
     const started = Date.now();
     const data = generateDemoDirectory();
     const summary = await this.loadIfEmpty(data).catch((error: unknown) => {
-      throw new Error(`Demo data could not be loaded (nothing was written): ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      throw new Error(
+        `Demo data could not be loaded (nothing was written): ${error instanceof Error ? error.message : String(error)}`,
+        { cause: error },
+      );
     });
     if (!summary) {
       this.logger.log('Demo data skipped: the directory already holds structures');
@@ -67,7 +70,9 @@ export class DemoDataLoader implements OnApplicationBootstrap {
     return this.transactions.run(async (manager) => {
       await manager.query('select pg_advisory_xact_lock($1)', [DEMO_DATA_LOCK_KEY]);
       // Read committed: this statement sees whatever a replica that held the lock before us committed.
-      const [{ present }] = await manager.query<Array<{ present: boolean }>>('select exists (select 1 from structure) as present');
+      const [{ present }] = await manager.query<Array<{ present: boolean }>>(
+        'select exists (select 1 from structure) as present',
+      );
       if (present) return null;
 
       const memberIds = new Map<string, string>();
@@ -91,14 +96,22 @@ export class DemoDataLoader implements OnApplicationBootstrap {
     summary: DemoLoadSummary,
   ): Promise<{ structureId: string; admin: UserContext }> {
     const { roles: _roles, ...administratorInput } = structure.administrator;
-    const created = await this.createStructure.execute({ kind: structure.kind, name: structure.name, cptsId, administrator: administratorInput });
+    const created = await this.createStructure.execute({
+      kind: structure.kind,
+      name: structure.name,
+      cptsId,
+      administrator: administratorInput,
+    });
     memberIds.set(structure.administrator.email, created.administrator.id);
     summary.structures++;
     summary.memberships++;
     const structureId = created.structure.id;
     return {
       structureId,
-      admin: { memberId: created.administrator.id, memberships: [{ structureId, roles: ['administrator'], siteIds: [] }] },
+      admin: {
+        memberId: created.administrator.id,
+        memberships: [{ structureId, roles: ['administrator'], siteIds: [] }],
+      },
     };
   }
 
@@ -132,7 +145,9 @@ export class DemoDataLoader implements OnApplicationBootstrap {
         roles: member.roles,
         siteIds: sitesOf(member.siteNames),
         referentId: member.referentEmail ? required(memberIds, member.referentEmail, 'referent') : null,
-        backupReferentId: member.backupReferentEmail ? required(memberIds, member.backupReferentEmail, 'backup referent') : null,
+        backupReferentId: member.backupReferentEmail
+          ? required(memberIds, member.backupReferentEmail, 'backup referent')
+          : null,
       });
       memberIds.set(member.email, added.id);
       summary.memberships++;
@@ -140,7 +155,10 @@ export class DemoDataLoader implements OnApplicationBootstrap {
 
     if (!structure.patients.length) return;
     const registrar = structure.members.find((m) => m.email === structure.registrarEmail);
-    if (!registrar) throw new Error(`${structure.name}: the patients' registrar ${structure.registrarEmail} is not one of its members`);
+    if (!registrar)
+      throw new Error(
+        `${structure.name}: the patients' registrar ${structure.registrarEmail} is not one of its members`,
+      );
     const secretary: UserContext = {
       memberId: required(memberIds, registrar.email, 'registrar'),
       memberships: [{ structureId, roles: registrar.roles, siteIds: sitesOf(registrar.siteNames) }],
@@ -154,7 +172,9 @@ export class DemoDataLoader implements OnApplicationBootstrap {
         phone: patient.phone,
         email: patient.email,
         consentToReminders: patient.consentToReminders,
-        medecinTraitantId: patient.medecinTraitantEmail ? required(memberIds, patient.medecinTraitantEmail, 'médecin traitant') : null,
+        medecinTraitantId: patient.medecinTraitantEmail
+          ? required(memberIds, patient.medecinTraitantEmail, 'médecin traitant')
+          : null,
         passThrough: patient.passThrough,
         prefersHuman: patient.prefersHuman,
       });

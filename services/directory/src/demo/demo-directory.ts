@@ -93,7 +93,13 @@ export interface DemoDirectory {
 }
 
 const PARIS = 'Europe/Paris';
-const RPPS_PROFESSIONS: readonly Profession[] = ['general_practitioner', 'specialist_physician', 'midwife', 'pharmacist', 'dentist'];
+const RPPS_PROFESSIONS: readonly Profession[] = [
+  'general_practitioner',
+  'specialist_physician',
+  'midwife',
+  'pharmacist',
+  'dentist',
+];
 
 /** Weekdays 1–5 with the same hours, optionally a lunch break. */
 function weekdays(opens: string, closes: string, lunch?: [string, string]): OpeningHours[] {
@@ -114,7 +120,12 @@ export function generateDemoDirectory(seed: number = DEMO_SEED): DemoDirectory {
   const numbers = new NumberBook(random);
   const rpps = new RppsBook(random);
 
-  const person = (firstName: string, lastName: string, email: string, profession: Profession) => ({ firstName, lastName, email, profession });
+  const person = (firstName: string, lastName: string, email: string, profession: Profession) => ({
+    firstName,
+    lastName,
+    email,
+    profession,
+  });
   const member = (
     domain: string,
     firstName: string,
@@ -128,7 +139,11 @@ export function generateDemoDirectory(seed: number = DEMO_SEED): DemoDirectory {
     return {
       firstName,
       lastName,
-      email: extra.email ?? (physician ? `dr.${asciiSlug(lastName)}@${domain}` : `${asciiSlug(firstName)}.${asciiSlug(lastName)}@${domain}`),
+      email:
+        extra.email ??
+        (physician
+          ? `dr.${asciiSlug(lastName)}@${domain}`
+          : `${asciiSlug(firstName)}.${asciiSlug(lastName)}@${domain}`),
       profession,
       rpps: RPPS_PROFESSIONS.includes(profession) ? rpps.next() : null,
       roles,
@@ -167,10 +182,13 @@ export function generateDemoDirectory(seed: number = DEMO_SEED): DemoDirectory {
       phoneLines: ['02 99 09 77 40'],
       timeZone: PARIS,
       // A small site: lunch break, and closed on Wednesday afternoons.
-      openingHours: weekdays('08:30', '19:00', ['12:30', '14:00']).filter((r) => !(r.weekday === 3 && r.opens === '14:00')),
+      openingHours: weekdays('08:30', '19:00', ['12:30', '14:00']).filter(
+        (r) => !(r.weekday === 3 && r.opens === '14:00'),
+      ),
     },
   ];
-  const gp = (first: string, last: string, sites: string[]) => member(lices, first, last, 'general_practitioner', ['practitioner'], sites);
+  const gp = (first: string, last: string, sites: string[]) =>
+    member(lices, first, last, 'general_practitioner', ['practitioner'], sites);
   const licesGps = [
     gp('Yann', 'Le Gall', [montfort, breal]),
     gp('Claire', 'Moreau', [montfort, iffendic]),
@@ -193,13 +211,19 @@ export function generateDemoDirectory(seed: number = DEMO_SEED): DemoDirectory {
     practitioner('Camille', 'Rolland', 'psychologist', [iffendic, montfort]),
     practitioner('Léa', 'Chevalier', 'dietitian', [montfort]),
     practitioner('Mathis', 'Gautier', 'podiatrist', [iffendic]),
-    member(lices, 'Nathalie', 'Lebreton', 'medical_secretary', ['secretary'], [montfort, iffendic], { email: `secretariat@${lices}` }),
-    member(lices, 'Karine', 'Josse', 'medical_secretary', ['secretary'], [breal, iffendic], { email: `accueil.breal@${lices}` }),
+    member(lices, 'Nathalie', 'Lebreton', 'medical_secretary', ['secretary'], [montfort, iffendic], {
+      email: `secretariat@${lices}`,
+    }),
+    member(lices, 'Karine', 'Josse', 'medical_secretary', ['secretary'], [breal, iffendic], {
+      email: `accueil.breal@${lices}`,
+    }),
     member(lices, 'Manon', 'Daniel', 'medical_assistant', ['medical_assistant'], [montfort, breal], {
       referentEmail: licesGps[0].email,
       backupReferentEmail: licesGps[2].email,
     }),
-    member(lices, 'Pauline', 'Bertrand', 'care_coordinator', ['coordinator'], [montfort, breal, iffendic], { email: `coordination@${lices}` }),
+    member(lices, 'Pauline', 'Bertrand', 'care_coordinator', ['coordinator'], [montfort, breal, iffendic], {
+      email: `coordination@${lices}`,
+    }),
   ];
   const mainMsp: DemoStructure = {
     kind: 'MSP',
@@ -227,7 +251,10 @@ export function generateDemoDirectory(seed: number = DEMO_SEED): DemoDirectory {
   const secondMsp: DemoStructure = {
     kind: 'MSP',
     name: 'MSP de la Forêt de Paimpont',
-    administrator: { ...person('Christophe', 'Morvan', `admin@${paimpont}`, 'practice_manager'), roles: ['administrator'] },
+    administrator: {
+      ...person('Christophe', 'Morvan', `admin@${paimpont}`, 'practice_manager'),
+      roles: ['administrator'],
+    },
     sites: [
       {
         name: plelan,
@@ -242,7 +269,9 @@ export function generateDemoDirectory(seed: number = DEMO_SEED): DemoDirectory {
     members: [
       ...paimpontGps,
       member(paimpont, 'Julie', 'Pichon', 'nurse', ['practitioner'], [plelan]),
-      member(paimpont, 'Valérie', 'Le Roux', 'medical_secretary', ['secretary'], [plelan], { email: `secretariat@${paimpont}` }),
+      member(paimpont, 'Valérie', 'Le Roux', 'medical_secretary', ['secretary'], [plelan], {
+        email: `secretariat@${paimpont}`,
+      }),
     ],
     patients: generatePatients(random, numbers, reference, 60, [
       [paimpontGps[0].email, 55],
@@ -252,7 +281,13 @@ export function generateDemoDirectory(seed: number = DEMO_SEED): DemoDirectory {
   };
 
   // ── The CPTS: its coordinator-administrator, and MSP members who also work for it ────────────────────────────
-  const inCpts = (m: DemoMember, roles: Role[]): DemoMember => ({ ...m, roles, siteNames: [], referentEmail: undefined, backupReferentEmail: undefined });
+  const inCpts = (m: DemoMember, roles: Role[]): DemoMember => ({
+    ...m,
+    roles,
+    siteNames: [],
+    referentEmail: undefined,
+    backupReferentEmail: undefined,
+  });
   const cpts: DemoStructure = {
     kind: 'CPTS',
     name: 'CPTS du Pays de Brocéliande',
@@ -344,8 +379,18 @@ function generatePatients(
       const partnerAge = Math.max(18, Math.min(99, age + random.int(-6, 6)));
       // Older couples often keep one landline between them.
       const shared = age >= 75 && partnerAge >= 75 && random.chance(0.5) ? numbers.landline() : null;
-      household.push({ sex: 'F', age, lastName: random.chance(0.75) ? familyName : random.pick(FAMILY_NAMES), phone: shared ?? mobileOrLandline(age) });
-      household.push({ sex: 'M', age: partnerAge, lastName: familyName, phone: shared ?? mobileOrLandline(partnerAge) });
+      household.push({
+        sex: 'F',
+        age,
+        lastName: random.chance(0.75) ? familyName : random.pick(FAMILY_NAMES),
+        phone: shared ?? mobileOrLandline(age),
+      });
+      household.push({
+        sex: 'M',
+        age: partnerAge,
+        lastName: familyName,
+        phone: shared ?? mobileOrLandline(partnerAge),
+      });
     } else {
       const childCount = random.weighted([
         [1, 50],
@@ -373,10 +418,17 @@ function generatePatients(
       if (patients.length >= count) break;
       const birthDate = birthDateFor(random, reference, draft.age);
       const firstName = random.pick(firstNamesFor(Number(birthDate.slice(0, 4)), draft.sex));
-      const email = draft.age >= 18 && random.chance(draft.age < 40 ? 0.5 : draft.age < 70 ? 0.35 : 0.1) ? uniqueEmail(random, emails, firstName, draft.lastName) : null;
+      const email =
+        draft.age >= 18 && random.chance(draft.age < 40 ? 0.5 : draft.age < 70 ? 0.35 : 0.1)
+          ? uniqueEmail(random, emails, firstName, draft.lastName)
+          : null;
       const gpRoll = random.next();
       const medecinTraitantEmail =
-        gpRoll < (draft.age < 16 ? 0.8 : 0.9) ? householdGp : gpRoll < (draft.age < 16 ? 0.85 : 0.95) ? random.weighted(gps) : null;
+        gpRoll < (draft.age < 16 ? 0.8 : 0.9)
+          ? householdGp
+          : gpRoll < (draft.age < 16 ? 0.85 : 0.95)
+            ? random.weighted(gps)
+            : null;
       const reachable = Boolean(draft.phone || email);
       patients.push({
         firstName,
@@ -402,7 +454,9 @@ function birthDateFor(random: SeededRandom, reference: Date, age: number): strin
 
 function uniqueEmail(random: SeededRandom, taken: Set<string>, firstName: string, lastName: string): string {
   const domain = random.pick(MAIL_DOMAINS);
-  const base = random.chance(0.7) ? `${asciiSlug(firstName)}.${asciiSlug(lastName)}` : `${asciiSlug(firstName)[0]}${asciiSlug(lastName).replace(/-/g, '')}`;
+  const base = random.chance(0.7)
+    ? `${asciiSlug(firstName)}.${asciiSlug(lastName)}`
+    : `${asciiSlug(firstName)[0]}${asciiSlug(lastName).replace(/-/g, '')}`;
   let email = `${base}@${domain}`;
   for (let n = 2; taken.has(email); n++) email = `${base}${n}@${domain}`;
   taken.add(email);
@@ -417,7 +471,9 @@ class NumberBook {
 
   mobile(): string {
     // 06 and 07 ranges of metropolitan operators; 0639 and 069x belong to overseas departments, 070–074 are not mobiles.
-    return this.unique(() => (this.random.chance(0.7) ? `06${this.random.pick([...'01245678'])}` : `07${this.random.pick([...'5678'])}`));
+    return this.unique(() =>
+      this.random.chance(0.7) ? `06${this.random.pick([...'01245678'])}` : `07${this.random.pick([...'5678'])}`,
+    );
   }
 
   landline(): string {

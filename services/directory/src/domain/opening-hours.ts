@@ -16,11 +16,16 @@ export function assertOpeningHours(hours: OpeningHours[], field: string): Openin
     if (!TIME.test(range.closes)) throw DirectoryError.invalid(`${at}.closes`, `"${range.closes}" is not a time HH:mm`);
     if (range.opens >= range.closes) throw DirectoryError.invalid(`${at}.closes`, 'must be after opens');
   });
-  const sorted = hours.map((h, i) => ({ ...h, i })).sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens));
+  const sorted = hours
+    .map((h, i) => ({ ...h, i }))
+    .sort((a, b) => a.weekday - b.weekday || a.opens.localeCompare(b.opens));
   for (let k = 1; k < sorted.length; k++) {
     const [previous, current] = [sorted[k - 1], sorted[k]];
     if (previous.weekday === current.weekday && current.opens < previous.closes) {
-      throw DirectoryError.invalid(`${field}[${current.i}]`, `overlaps ${previous.opens}–${previous.closes} on the same day`);
+      throw DirectoryError.invalid(
+        `${field}[${current.i}]`,
+        `overlaps ${previous.opens}–${previous.closes} on the same day`,
+      );
     }
   }
   return hours;

@@ -3,7 +3,8 @@ import { DirectoryError } from './directory-error';
 /** RPPS numbers are 11 digits, the last being a Luhn check digit. */
 export function assertRpps(rpps: string, field: string): string {
   const digits = rpps.replace(/\s+/g, '');
-  if (!/^\d{11}$/.test(digits) || !luhnValid(digits)) throw DirectoryError.invalid(field, `"${rpps}" is not a valid RPPS number`);
+  if (!/^\d{11}$/.test(digits) || !luhnValid(digits))
+    throw DirectoryError.invalid(field, `"${rpps}" is not a valid RPPS number`);
   return digits;
 }
 

@@ -4,7 +4,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
 export function assertUuid(value: string, field: string): string {
-  if (typeof value !== 'string' || !UUID.test(value)) throw SchedulingError.invalid(field, `"${value}" is not an id (UUID)`);
+  if (typeof value !== 'string' || !UUID.test(value))
+    throw SchedulingError.invalid(field, `"${value}" is not an id (UUID)`);
   return value.toLowerCase();
 }
 
@@ -17,7 +18,10 @@ export function assertUuids(values: readonly string[], field: string): string[] 
 export function parseInstant(value: string, field: string): Date {
   const instant = new Date(value);
   if (typeof value !== 'string' || !INSTANT.test(value) || Number.isNaN(instant.getTime())) {
-    throw SchedulingError.invalid(field, `"${value}" is not an ISO-8601 instant with an offset, such as 2026-03-30T09:00:00+02:00`);
+    throw SchedulingError.invalid(
+      field,
+      `"${value}" is not an ISO-8601 instant with an offset, such as 2026-03-30T09:00:00+02:00`,
+    );
   }
   return instant;
 }

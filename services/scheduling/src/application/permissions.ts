@@ -17,7 +17,12 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly Role[]>;
 
 /** Member of the structure with one of `roles`, or the practitioner `self` acting on their own agenda. */
-export function assertMayManage(user: UserContext, structureId: string, roles: readonly Role[], self?: string | null): void {
+export function assertMayManage(
+  user: UserContext,
+  structureId: string,
+  roles: readonly Role[],
+  self?: string | null,
+): void {
   if (!membershipIn(user, structureId)) throw new ForbiddenError();
   if (hasRoleIn(user, structureId, roles)) return;
   if (self && self === user.memberId && hasRoleIn(user, structureId, ['practitioner'])) return;
@@ -28,7 +33,8 @@ export function assertMayManage(user: UserContext, structureId: string, roles: r
 export function assertMayBook(user: UserContext, structureId: string, siteId: string, practitionerId: string): void {
   if (!membershipIn(user, structureId)) throw new ForbiddenError();
   if (user.memberId === practitionerId && hasRoleIn(user, structureId, ['practitioner'])) return;
-  if (!hasRoleIn(user, structureId, PERMISSIONS.book)) throw new ForbiddenError(`Booking requires one of the roles: ${PERMISSIONS.book.join(', ')}`);
+  if (!hasRoleIn(user, structureId, PERMISSIONS.book))
+    throw new ForbiddenError(`Booking requires one of the roles: ${PERMISSIONS.book.join(', ')}`);
   if (!worksAtSite(user, structureId, siteId)) throw new ForbiddenError('You may book only for the sites you work at');
 }
 

@@ -15,6 +15,8 @@ describe('SCHEDULING_DEMO_DATA', () => {
   });
 
   it('names the variable when it is neither', () => {
-    expect(() => SchedulingConfig.fromEnv({ ...valid, SCHEDULING_DEMO_DATA: 'yes' })).toThrow(/SCHEDULING_DEMO_DATA: must be "load" or "skip"/);
+    expect(() => SchedulingConfig.fromEnv({ ...valid, SCHEDULING_DEMO_DATA: 'yes' })).toThrow(
+      /SCHEDULING_DEMO_DATA: must be "load" or "skip"/,
+    );
   });
 });

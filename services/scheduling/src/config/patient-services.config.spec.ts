@@ -21,8 +21,14 @@ describe('patient services settings', () => {
   });
 
   it('names the wrong variables, and logs no secret', () => {
-    expect(() => SchedulingConfig.fromEnv({ ...valid, REMINDER_RULES: 'J-1,tomorrow', DIRECTORY_INTERNAL_URL: 'directory' })).toThrow(/DIRECTORY_INTERNAL_URL[\s\S]*REMINDER_RULES/);
-    const config = SchedulingConfig.fromEnv({ ...valid, REMINDER_RULES: 'J-2@18:00, H-3', PUBLIC_BASE_URL: 'https://rdv.msp.example' });
+    expect(() =>
+      SchedulingConfig.fromEnv({ ...valid, REMINDER_RULES: 'J-1,tomorrow', DIRECTORY_INTERNAL_URL: 'directory' }),
+    ).toThrow(/DIRECTORY_INTERNAL_URL[\s\S]*REMINDER_RULES/);
+    const config = SchedulingConfig.fromEnv({
+      ...valid,
+      REMINDER_RULES: 'J-2@18:00, H-3',
+      PUBLIC_BASE_URL: 'https://rdv.msp.example',
+    });
     expect(config.patientServices.reminderRules).toEqual(['J-2@18:00', 'H-3']);
     expect(JSON.stringify(config)).not.toContain('iiii');
     expect(JSON.stringify(config)).toContain('https://rdv.msp.example');

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { PatientServicesSettings } from '../application/patient-services-settings';
 import { parseReminderRule } from '../domain/reminder-rule';
 
-const count = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
+const count = (min: number, max: number, fallback: number) =>
+  z.coerce.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback);
 
 /** Variables of online booking, SNP release, reminders, waitlist and calendar feeds; merged into SchedulingConfig's schema. */
 export const PATIENT_SERVICES_ENV = z.object({
@@ -15,7 +16,10 @@ export const PATIENT_SERVICES_ENV = z.object({
   REMINDER_RULES: z
     .string()
     .default('J-1,H-2')
-    .refine((value) => value.split(',').every((rule) => ruleOk(rule)), 'must list rules such as J-1, J-1@18:00, H-2, separated by commas'),
+    .refine(
+      (value) => value.split(',').every((rule) => ruleOk(rule)),
+      'must list rules such as J-1, J-1@18:00, H-2, separated by commas',
+    ),
   REMINDER_DISPATCH_SECONDS: count(1, 3600, 30),
   WAITLIST_OFFER_MINUTES: count(1, 7 * 24 * 60, 120),
 });
@@ -29,7 +33,11 @@ function ruleOk(rule: string): boolean {
   }
 }
 
-export type PatientServicesEnv = z.infer<typeof PATIENT_SERVICES_ENV> & { PORT: number; HOST: string; INTERNAL_SERVICE_SECRET: string };
+export type PatientServicesEnv = z.infer<typeof PATIENT_SERVICES_ENV> & {
+  PORT: number;
+  HOST: string;
+  INTERNAL_SERVICE_SECRET: string;
+};
 
 export function patientServicesSettings(env: PatientServicesEnv): PatientServicesSettings {
   return {

@@ -10,14 +10,19 @@ const valid = {
 describe('SchedulingConfig', () => {
   it('applies defaults', () => {
     const config = SchedulingConfig.fromEnv(valid);
-    expect(config).toMatchObject({ port: 4102, consumerGroup: 'scheduling', holdTtlSeconds: 300, holdSweepSeconds: 30 });
+    expect(config).toMatchObject({
+      port: 4102,
+      consumerGroup: 'scheduling',
+      holdTtlSeconds: 300,
+      holdSweepSeconds: 30,
+    });
     expect(config.kafkaBrokers).toEqual(['127.0.0.1:9092', '127.0.0.1:9093']);
   });
 
   it('names every wrong variable at once', () => {
-    expect(() => SchedulingConfig.fromEnv({ ...valid, DATABASE_URL: 'nope', USER_CONTEXT_SECRET: 'short', HOLD_TTL_SECONDS: '0' })).toThrow(
-      /DATABASE_URL[\s\S]*USER_CONTEXT_SECRET[\s\S]*HOLD_TTL_SECONDS/,
-    );
+    expect(() =>
+      SchedulingConfig.fromEnv({ ...valid, DATABASE_URL: 'nope', USER_CONTEXT_SECRET: 'short', HOLD_TTL_SECONDS: '0' }),
+    ).toThrow(/DATABASE_URL[\s\S]*USER_CONTEXT_SECRET[\s\S]*HOLD_TTL_SECONDS/);
   });
 
   it('never logs secrets or the database password', () => {

@@ -4,18 +4,27 @@ import { describePatientServices, PATIENT_SERVICES_ENV, patientServicesSettings 
 
 const secret = z.string().min(32, 'must be at least 32 characters');
 
-const schema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65535).default(4102),
-  HOST: z.string().default('127.0.0.1'),
-  DATABASE_URL: z.string().url('must be a postgres:// URL'),
-  KAFKA_BROKERS: z.string().min(1, 'must list at least one host:port'),
-  KAFKA_CONSUMER_GROUP: z.string().min(1).default('scheduling'),
-  USER_CONTEXT_SECRET: secret,
-  INTERNAL_SERVICE_SECRET: secret,
-  HOLD_TTL_SECONDS: z.coerce.number().int().min(1, 'must be at least 1 second').max(3600, 'must be at most an hour').default(300),
-  HOLD_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-  SCHEDULING_DEMO_DATA: z.enum(['load', 'skip'], { errorMap: () => ({ message: 'must be "load" or "skip"' }) }).default('skip'),
-}).merge(PATIENT_SERVICES_ENV);
+const schema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(4102),
+    HOST: z.string().default('127.0.0.1'),
+    DATABASE_URL: z.string().url('must be a postgres:// URL'),
+    KAFKA_BROKERS: z.string().min(1, 'must list at least one host:port'),
+    KAFKA_CONSUMER_GROUP: z.string().min(1).default('scheduling'),
+    USER_CONTEXT_SECRET: secret,
+    INTERNAL_SERVICE_SECRET: secret,
+    HOLD_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(1, 'must be at least 1 second')
+      .max(3600, 'must be at most an hour')
+      .default(300),
+    HOLD_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    SCHEDULING_DEMO_DATA: z
+      .enum(['load', 'skip'], { errorMap: () => ({ message: 'must be "load" or "skip"' }) })
+      .default('skip'),
+  })
+  .merge(PATIENT_SERVICES_ENV);
 
 /** The scheduling service's environment, validated once at boot; every wrong variable is named at once. */
 export class SchedulingConfig {

@@ -5,7 +5,12 @@ import { TransactionRunner } from '@msp/persistence';
 import { Clock } from '../application/clock';
 import { CreateMotifHandler } from '../application/motifs/create-motif.handler';
 import { DefineOpeningRangeHandler } from '../application/opening-ranges/define-opening-range.handler';
-import { TeamSnapshotRepository, type ProjectedMember, type ProjectedSite, type ProjectionProgress } from '../infrastructure/repositories/team-snapshot.repository';
+import {
+  TeamSnapshotRepository,
+  type ProjectedMember,
+  type ProjectedSite,
+  type ProjectionProgress,
+} from '../infrastructure/repositories/team-snapshot.repository';
 import { motifsFor } from './demo-motifs';
 import { planWeek } from './demo-week.plan';
 
@@ -54,7 +59,10 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
   ) {}
 
   onApplicationBootstrap(): void {
-    if (this.options.enabled) this.running = this.watch().catch((error: unknown) => this.logger.error(`Demo agendas stopped: ${describe(error)}`));
+    if (this.options.enabled)
+      this.running = this.watch().catch((error: unknown) =>
+        this.logger.error(`Demo agendas stopped: ${describe(error)}`),
+      );
   }
 
   async onModuleDestroy(): Promise<void> {
@@ -82,7 +90,10 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
       previous = progress;
       await this.pause();
     }
-    if (!loadedAt && !this.stopping) this.logger.warn(`Demo agendas skipped: no directory members reached scheduling within ${Math.round(this.options.giveUpMs / 1000)} s`);
+    if (!loadedAt && !this.stopping)
+      this.logger.warn(
+        `Demo agendas skipped: no directory members reached scheduling within ${Math.round(this.options.giveUpMs / 1000)} s`,
+      );
   }
 
   private async loadAndLog(started: number): Promise<void> {
@@ -90,7 +101,9 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
       const summary = await this.loadPending();
       if (!summary) return;
       const { structures, sites, practitioners, motifs, ranges } = summary;
-      this.logger.log(`Demo agendas loaded ${Date.now() - started} ms after boot: ${structures} structures, ${sites} sites, ${practitioners} practitioners, ${motifs} motifs, ${ranges} opening ranges`);
+      this.logger.log(
+        `Demo agendas loaded ${Date.now() - started} ms after boot: ${structures} structures, ${sites} sites, ${practitioners} practitioners, ${motifs} motifs, ${ranges} opening ranges`,
+      );
     } catch (error) {
       this.logger.error(`Demo agendas could not be loaded (nothing was written): ${describe(error)}`);
     }
@@ -111,7 +124,11 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
     return this.transactions.run(async (manager) => {
       await manager.query('select pg_advisory_xact_lock($1)', [DEMO_AGENDA_LOCK_KEY]);
       // Read committed: this sees whatever a replica that held the lock before us committed.
-      const equipped = new Set((await manager.query<Array<{ structure_id: string }>>('select distinct structure_id from motif')).map((r) => r.structure_id));
+      const equipped = new Set(
+        (await manager.query<Array<{ structure_id: string }>>('select distinct structure_id from motif')).map(
+          (r) => r.structure_id,
+        ),
+      );
       const sites = await this.team.sites();
       const members = await this.team.members();
       const summary: DemoAgendaSummary = { structures: 0, sites: 0, practitioners: 0, motifs: 0, ranges: 0 };
@@ -127,26 +144,47 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
     });
   }
 
-  private async loadStructure(structureId: string, sites: ProjectedSite[], members: ProjectedMember[], summary: DemoAgendaSummary): Promise<void> {
+  private async loadStructure(
+    structureId: string,
+    sites: ProjectedSite[],
+    members: ProjectedMember[],
+    summary: DemoAgendaSummary,
+  ): Promise<void> {
     const siteIds = new Set(sites.map((s) => s.siteId));
     const practitioners = members
       .filter((m) => m.roles.includes('practitioner'))
-      .map((m, index) => ({ memberId: m.memberId, profession: m.profession, siteIds: m.siteIds.filter((id) => siteIds.has(id)), index }));
+      .map((m, index) => ({
+        memberId: m.memberId,
+        profession: m.profession,
+        siteIds: m.siteIds.filter((id) => siteIds.has(id)),
+        index,
+      }));
     const plans = practitioners.flatMap(planWeek);
     if (!plans.length) return;
     const admin = members.find((m) => m.roles.includes('administrator'));
-    const user: UserContext = { memberId: admin?.memberId ?? structureId, memberships: [{ structureId, roles: ['administrator'], siteIds: [] }] };
+    const user: UserContext = {
+      memberId: admin?.memberId ?? structureId,
+      memberships: [{ structureId, roles: ['administrator'], siteIds: [] }],
+    };
     const motifIds = new Map<string, string>();
-    for (const motif of new Map(practitioners.flatMap((p) => motifsFor(p.profession)).map((m) => [m.key, m])).values()) {
+    for (const motif of new Map(
+      practitioners.flatMap((p) => motifsFor(p.profession)).map((m) => [m.key, m]),
+    ).values()) {
       const { key: _key, professions: _professions, ...input } = motif;
       motifIds.set(motif.key, (await this.createMotif.execute(user, { ...input, structureId })).id);
       summary.motifs++;
     }
     // From the Monday of this week, so that the week view is full from the start.
-    const validFrom = DateTime.fromJSDate(this.clock.now(), { zone: sites[0].timeZone }).startOf('week').toISODate() as string;
+    const validFrom = DateTime.fromJSDate(this.clock.now(), { zone: sites[0].timeZone })
+      .startOf('week')
+      .toISODate() as string;
     for (const plan of plans) {
       const { motifKeys, ...range } = plan;
-      await this.defineRange.execute(user, { ...range, validFrom, motifIds: motifKeys.map((key) => motifIds.get(key) as string) });
+      await this.defineRange.execute(user, {
+        ...range,
+        validFrom,
+        motifIds: motifKeys.map((key) => motifIds.get(key) as string),
+      });
       summary.ranges++;
     }
     summary.structures++;

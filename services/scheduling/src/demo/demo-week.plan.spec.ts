@@ -1,7 +1,12 @@
 import { DEMO_MOTIFS, motifsFor } from './demo-motifs';
 import { planWeek, type DemoPractitioner } from './demo-week.plan';
 
-const gp = (index: number, siteIds = ['site-a', 'site-b']): DemoPractitioner => ({ memberId: `gp-${index}`, profession: 'general_practitioner', siteIds, index });
+const gp = (index: number, siteIds = ['site-a', 'site-b']): DemoPractitioner => ({
+  memberId: `gp-${index}`,
+  profession: 'general_practitioner',
+  siteIds,
+  index,
+});
 
 describe('demo weeks', () => {
   it('a GP works Monday to Friday across their sites, mornings and afternoons, one afternoon off, 10 % SNP', () => {
@@ -10,7 +15,11 @@ describe('demo weeks', () => {
     expect(plans.flatMap((p) => (p.startTime >= '13:00' ? p.weekdays : [])).sort()).toEqual([1, 2, 4, 5]);
     expect(new Set(plans.map((p) => p.siteId))).toEqual(new Set(['site-a', 'site-b']));
     expect(plans.every((p) => p.snpShare === 0.1)).toBe(true);
-    expect(plans[0]).toMatchObject({ startTime: '08:30', endTime: '12:00', motifKeys: ['consultation', 'long', 'home-visit', 'teleconsultation'] });
+    expect(plans[0]).toMatchObject({
+      startTime: '08:30',
+      endTime: '12:00',
+      motifKeys: ['consultation', 'long', 'home-visit', 'teleconsultation'],
+    });
   });
 
   it('varies hours, sites and the afternoon off between colleagues', () => {

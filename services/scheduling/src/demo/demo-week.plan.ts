@@ -39,7 +39,11 @@ function weekOf(p: DemoPractitioner): Week | null {
     case 'general_practitioner':
     case 'specialist_physician':
       // A half-day off each, on a different weekday (Wednesday afternoons are the classic).
-      return { days: [1, 2, 3, 4, 5], ...GP_HOURS[p.index % GP_HOURS.length], afternoonOff: [3, 5, 2, 4, 1][p.index % 5] };
+      return {
+        days: [1, 2, 3, 4, 5],
+        ...GP_HOURS[p.index % GP_HOURS.length],
+        afternoonOff: [3, 5, 2, 4, 1][p.index % 5],
+      };
     case 'nurse':
     case 'advanced_practice_nurse':
       return { days: [1, 2, 3, 4, 5], morning: ['08:00', '12:00'], afternoon: ['16:00', '19:00'] };
@@ -75,10 +79,26 @@ export function planWeek(p: DemoPractitioner): DemoRangePlan[] {
   for (const siteId of p.siteIds) {
     const days = week.days.filter((_day, i) => siteOfDay(i) === siteId);
     if (!days.length) continue;
-    plans.push({ practitionerId: p.memberId, siteId, weekdays: days, startTime: week.morning[0], endTime: week.morning[1], motifKeys, snpShare });
+    plans.push({
+      practitionerId: p.memberId,
+      siteId,
+      weekdays: days,
+      startTime: week.morning[0],
+      endTime: week.morning[1],
+      motifKeys,
+      snpShare,
+    });
     const afternoons = days.filter((day) => day !== week.afternoonOff);
     if (week.afternoon && afternoons.length) {
-      plans.push({ practitionerId: p.memberId, siteId, weekdays: afternoons, startTime: week.afternoon[0], endTime: week.afternoon[1], motifKeys, snpShare });
+      plans.push({
+        practitionerId: p.memberId,
+        siteId,
+        weekdays: afternoons,
+        startTime: week.afternoon[0],
+        endTime: week.afternoon[1],
+        motifKeys,
+        snpShare,
+      });
     }
   }
   return plans;

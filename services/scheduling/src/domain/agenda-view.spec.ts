@@ -3,7 +3,12 @@ import { buildAgendaView, type AgendaAppointment } from './agenda-view';
 
 const OVERSEAS = 'b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e';
 
-function appointment(id: string, start: string, minutes: number, overrides: Partial<AgendaAppointment> = {}): AgendaAppointment {
+function appointment(
+  id: string,
+  start: string,
+  minutes: number,
+  overrides: Partial<AgendaAppointment> = {},
+): AgendaAppointment {
   return {
     id,
     structureId: STRUCTURE,
@@ -42,7 +47,12 @@ describe('buildAgendaView', () => {
     });
     expect(view.windows).toEqual([
       { siteId: SITE, timeZone: 'Europe/Paris', start: at('2026-03-29T22:00:00Z'), end: at('2026-03-30T22:00:00Z') },
-      { siteId: OVERSEAS, timeZone: 'Indian/Reunion', start: at('2026-03-29T20:00:00Z'), end: at('2026-03-30T20:00:00Z') },
+      {
+        siteId: OVERSEAS,
+        timeZone: 'Indian/Reunion',
+        start: at('2026-03-29T20:00:00Z'),
+        end: at('2026-03-30T20:00:00Z'),
+      },
     ]);
     const [gp] = view.practitioners;
     expect(gp.appointments.map((a) => a.id)).toEqual(['reunion-early', 'paris-late']);
@@ -62,14 +72,32 @@ describe('buildAgendaView', () => {
         { practitionerId: 'nobody', profession: 'nurse' },
       ],
       ranges: [range(), range({ practitionerId: OTHER_GP, weekdays: [3] })],
-      appointments: [appointment('a', '2026-03-31T08:00:00Z', 20), appointment('b', '2026-04-01T08:00:00Z', 20, { practitionerId: OTHER_GP })],
-      absences: [{ id: 'abs', structureId: STRUCTURE, practitionerId: OTHER_GP, kind: 'training', start: at('2026-04-02T06:00:00Z'), end: at('2026-04-02T16:00:00Z') }],
+      appointments: [
+        appointment('a', '2026-03-31T08:00:00Z', 20),
+        appointment('b', '2026-04-01T08:00:00Z', 20, { practitionerId: OTHER_GP }),
+      ],
+      absences: [
+        {
+          id: 'abs',
+          structureId: STRUCTURE,
+          practitionerId: OTHER_GP,
+          kind: 'training',
+          start: at('2026-04-02T06:00:00Z'),
+          end: at('2026-04-02T16:00:00Z'),
+        },
+      ],
     });
     const [gp, other, nobody] = view.practitioners;
     expect(gp.openings).toHaveLength(5);
     expect(gp.appointments.map((a) => a.id)).toEqual(['a']);
     expect(other.openings.map((o) => o.date)).toEqual(['2026-04-01']);
     expect(other.absences.map((a) => a.id)).toEqual(['abs']);
-    expect(nobody).toEqual({ practitionerId: 'nobody', profession: 'nurse', openings: [], appointments: [], absences: [] });
+    expect(nobody).toEqual({
+      practitionerId: 'nobody',
+      profession: 'nurse',
+      openings: [],
+      appointments: [],
+      absences: [],
+    });
   });
 });

@@ -72,7 +72,8 @@ export interface AgendaSources {
   absences: readonly AgendaAbsence[];
 }
 
-const overlaps = (a: Interval, b: Interval) => a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
+const overlaps = (a: Interval, b: Interval) =>
+  a.start.getTime() < b.end.getTime() && b.start.getTime() < a.end.getTime();
 const byStart = (a: Interval, b: Interval) => a.start.getTime() - b.start.getTime();
 
 /**
@@ -80,7 +81,11 @@ const byStart = (a: Interval, b: Interval) => a.start.getTime() - b.start.getTim
  * that site's own local days, and the practitioner's absences over them. Practitioners in the order given.
  */
 export function buildAgendaView(sources: AgendaSources): AgendaView {
-  const windows = sources.sites.map((site) => ({ ...spanWindow(sources.span, site.timeZone), siteId: site.siteId, timeZone: site.timeZone }));
+  const windows = sources.sites.map((site) => ({
+    ...spanWindow(sources.span, site.timeZone),
+    siteId: site.siteId,
+    timeZone: site.timeZone,
+  }));
   const windowOf = new Map(windows.map((w) => [w.siteId, w]));
   const openings: AgendaOpening[] = windows.flatMap((window) =>
     rangeOccurrences(

@@ -16,7 +16,9 @@ export function daySpan(date: string, field: string): LocalDateSpan {
 
 /** The ISO week (Monday to Sunday) holding `date`. */
 export function weekSpan(date: string, field: string): LocalDateSpan {
-  const monday = DateTime.fromISO(assertLocalDate(date, field), { zone: 'utc' }).startOf('week').toISODate() as LocalDate;
+  const monday = DateTime.fromISO(assertLocalDate(date, field), { zone: 'utc' })
+    .startOf('week')
+    .toISODate() as LocalDate;
   return { from: monday, to: addDays(monday, 6) };
 }
 

@@ -18,14 +18,21 @@ describe('rescheduling', () => {
   });
 
   it('says why with INVALID_TRANSITION', () => {
-    expect(() => assertReschedulable('arrived')).toThrow(expect.objectContaining({ code: 'SCHEDULING.INVALID_TRANSITION', message: expect.stringMatching(/arrived cannot be rescheduled/) }));
+    expect(() => assertReschedulable('arrived')).toThrow(
+      expect.objectContaining({
+        code: 'SCHEDULING.INVALID_TRANSITION',
+        message: expect.stringMatching(/arrived cannot be rescheduled/),
+      }),
+    );
   });
 });
 
 describe('when a step may be recorded', () => {
   it('arrival, consultation and completion from local midnight of the appointment day, in the site zone', () => {
     for (const step of ['arrived', 'in_consultation', 'done'] as const) {
-      expect(() => assertStepTiming(step, appointment, at('2026-03-29T21:59:00Z'), 'Europe/Paris')).toThrow(/before its day \(2026-03-30\)/);
+      expect(() => assertStepTiming(step, appointment, at('2026-03-29T21:59:00Z'), 'Europe/Paris')).toThrow(
+        /before its day \(2026-03-30\)/,
+      );
       expect(() => assertStepTiming(step, appointment, at('2026-03-29T22:00:00Z'), 'Europe/Paris')).not.toThrow();
       expect(() => assertStepTiming(step, appointment, at('2026-04-02T10:00:00Z'), 'Europe/Paris')).not.toThrow();
     }
@@ -33,12 +40,16 @@ describe('when a step may be recorded', () => {
 
   it('uses the local day of overseas sites', () => {
     // 07:00Z is 11:00 in Reunion (UTC+4): its day starts at 20:00Z the day before.
-    expect(() => assertStepTiming('arrived', appointment, at('2026-03-29T19:59:00Z'), 'Indian/Reunion')).toThrow(/before its day/);
+    expect(() => assertStepTiming('arrived', appointment, at('2026-03-29T19:59:00Z'), 'Indian/Reunion')).toThrow(
+      /before its day/,
+    );
     expect(() => assertStepTiming('arrived', appointment, at('2026-03-29T20:00:00Z'), 'Indian/Reunion')).not.toThrow();
   });
 
   it('a no-show only once the appointment has started', () => {
-    expect(() => assertStepTiming('no_show', appointment, at('2026-03-30T06:59:59Z'), 'Europe/Paris')).toThrow(/no-show before it starts/);
+    expect(() => assertStepTiming('no_show', appointment, at('2026-03-30T06:59:59Z'), 'Europe/Paris')).toThrow(
+      /no-show before it starts/,
+    );
     expect(() => assertStepTiming('no_show', appointment, at('2026-03-30T07:00:00Z'), 'Europe/Paris')).not.toThrow();
   });
 });

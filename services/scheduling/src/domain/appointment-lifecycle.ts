@@ -13,7 +13,10 @@ const RESCHEDULABLE: readonly AppointmentStatus[] = ['booked', 'confirmed'];
 
 export function assertReschedulable(status: AppointmentStatus): void {
   if (!RESCHEDULABLE.includes(status)) {
-    throw new SchedulingError(SchedulingErrorCode.InvalidTransition, `An appointment that is ${status} cannot be rescheduled (only booked or confirmed ones)`);
+    throw new SchedulingError(
+      SchedulingErrorCode.InvalidTransition,
+      `An appointment that is ${status} cannot be rescheduled (only booked or confirmed ones)`,
+    );
   }
 }
 
@@ -24,12 +27,18 @@ export function assertReschedulable(status: AppointmentStatus): void {
 export function assertStepTiming(step: LifecycleStep, appointment: Interval, now: Date, zone: string): void {
   if (step === 'no_show') {
     if (now.getTime() < appointment.start.getTime()) {
-      throw new SchedulingError(SchedulingErrorCode.InvalidTransition, `An appointment cannot be marked no-show before it starts (${appointment.start.toISOString()})`);
+      throw new SchedulingError(
+        SchedulingErrorCode.InvalidTransition,
+        `An appointment cannot be marked no-show before it starts (${appointment.start.toISOString()})`,
+      );
     }
     return;
   }
   const dayStarts = atWallTime(localDateOf(appointment.start, zone), { hour: 0, minute: 0 }, zone);
   if (now.getTime() < dayStarts.getTime()) {
-    throw new SchedulingError(SchedulingErrorCode.InvalidTransition, `An appointment cannot become ${step} before its day (${localDateOf(appointment.start, zone)})`);
+    throw new SchedulingError(
+      SchedulingErrorCode.InvalidTransition,
+      `An appointment cannot become ${step} before its day (${localDateOf(appointment.start, zone)})`,
+    );
   }
 }

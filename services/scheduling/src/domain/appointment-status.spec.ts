@@ -19,6 +19,7 @@ describe('appointment status', () => {
   ] as const)('%s → %s is refused', (from, to) => expect(canTransition(from, to)).toBe(false));
 
   it('ends nowhere from a final status', () => {
-    for (const to of APPOINTMENT_STATUSES) for (const from of ['done', 'no_show', 'cancelled'] as const) expect(canTransition(from, to)).toBe(false);
+    for (const to of APPOINTMENT_STATUSES)
+      for (const from of ['done', 'no_show', 'cancelled'] as const) expect(canTransition(from, to)).toBe(false);
   });
 });

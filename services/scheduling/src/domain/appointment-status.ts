@@ -1,5 +1,14 @@
 /** An appointment's life: booked (or held, then confirmed), arrived, in consultation, done; or no-show, or cancelled. */
-export const APPOINTMENT_STATUSES = ['booked', 'held', 'confirmed', 'arrived', 'in_consultation', 'done', 'no_show', 'cancelled'] as const;
+export const APPOINTMENT_STATUSES = [
+  'booked',
+  'held',
+  'confirmed',
+  'arrived',
+  'in_consultation',
+  'done',
+  'no_show',
+  'cancelled',
+] as const;
 export type AppointmentStatus = (typeof APPOINTMENT_STATUSES)[number];
 
 const NEXT: Record<AppointmentStatus, readonly AppointmentStatus[]> = {

@@ -27,12 +27,24 @@ describe('assertBookable', () => {
 
   it.each<[string, Partial<BookingCheck>, RegExp]>([
     ['in the past', { now: at('2026-03-30T08:00:00Z') }, /^input\.startsAt: is in the past$/],
-    ['outside the ranges', { startsAt: at('2026-03-30T12:00:00Z') }, /input\.startsAt: is outside the practitioner's opening ranges/],
+    [
+      'outside the ranges',
+      { startsAt: at('2026-03-30T12:00:00Z') },
+      /input\.startsAt: is outside the practitioner's opening ranges/,
+    ],
     ['overflowing the end of a range', { startsAt: at('2026-03-30T09:50:00Z') }, /input\.startsAt: is outside/],
     ['on a Saturday', { startsAt: at('2026-03-28T08:00:00Z') }, /input\.startsAt: is outside/],
     ['a motif the range does not allow', { ranges: [range({ motifIds: ['other'] })] }, /input\.startsAt: is outside/],
-    ['during an absence', { exceptions: [{ start: at('2026-03-30T06:00:00Z'), end: at('2026-03-30T07:10:00Z') }] }, /input\.startsAt: the practitioner is not available/],
-    ['a motif staff may not book', { motif: motif({ bookableBy: ['online'] }) }, /input\.motifId: this motif cannot be booked by staff/],
+    [
+      'during an absence',
+      { exceptions: [{ start: at('2026-03-30T06:00:00Z'), end: at('2026-03-30T07:10:00Z') }] },
+      /input\.startsAt: the practitioner is not available/,
+    ],
+    [
+      'a motif staff may not book',
+      { motif: motif({ bookableBy: ['online'] }) },
+      /input\.motifId: this motif cannot be booked by staff/,
+    ],
     ["another practitioner's motif", { motif: motif({ practitionerId: OTHER_GP }) }, /input\.motifId/],
     ['an invalid instant', { startsAt: new Date('x') }, /input\.startsAt: is not a valid instant/],
   ])('refuses %s', (_label, overrides, message) => {
@@ -42,7 +54,9 @@ describe('assertBookable', () => {
   describe('for online patients and the virtual secretary', () => {
     it.each(['online', 'virtual_secretary'] as const)('%s: grid slots only, within notice and horizon', (channel) => {
       expect(() => assertBookable(check({ channel, startsAt: at('2026-03-30T07:20:00Z') }))).not.toThrow();
-      expect(() => assertBookable(check({ channel, startsAt: at('2026-03-30T07:05:00Z') }))).toThrow(/is not one of the offered slots/);
+      expect(() => assertBookable(check({ channel, startsAt: at('2026-03-30T07:05:00Z') }))).toThrow(
+        /is not one of the offered slots/,
+      );
       expect(() => assertBookable(check({ channel, now: at('2026-03-30T06:30:00Z') }))).toThrow(/at least 60 minutes/);
       expect(() => assertBookable(check({ channel, now: at('2026-02-01T06:30:00Z') }))).toThrow(/within 30 days/);
     });
@@ -50,9 +64,15 @@ describe('assertBookable', () => {
     it('refuses an SNP slot before its release, accepts it after; staff any time', () => {
       const ranges = [range({ snpShare: 1 / 3 })];
       const snpSlot = at('2026-03-30T07:40:00Z'); // third slot of the day
-      expect(() => assertBookable(check({ channel: 'online', ranges, startsAt: snpSlot, now: at('2026-03-29T15:00:00Z') }))).toThrow(/unscheduled care/);
-      expect(() => assertBookable(check({ channel: 'online', ranges, startsAt: snpSlot, now: at('2026-03-29T16:00:00Z') }))).not.toThrow();
-      expect(() => assertBookable(check({ channel: 'staff', ranges, startsAt: snpSlot, now: at('2026-03-29T15:00:00Z') }))).not.toThrow();
+      expect(() =>
+        assertBookable(check({ channel: 'online', ranges, startsAt: snpSlot, now: at('2026-03-29T15:00:00Z') })),
+      ).toThrow(/unscheduled care/);
+      expect(() =>
+        assertBookable(check({ channel: 'online', ranges, startsAt: snpSlot, now: at('2026-03-29T16:00:00Z') })),
+      ).not.toThrow();
+      expect(() =>
+        assertBookable(check({ channel: 'staff', ranges, startsAt: snpSlot, now: at('2026-03-29T15:00:00Z') })),
+      ).not.toThrow();
     });
   });
 });

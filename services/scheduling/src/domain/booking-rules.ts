@@ -29,25 +29,42 @@ export interface BookingCheck {
 export function assertBookable(check: BookingCheck, prefix = 'input'): Interval {
   const { motif, startsAt, now } = check;
   if (Number.isNaN(startsAt.getTime())) throw SchedulingError.invalid(`${prefix}.startsAt`, 'is not a valid instant');
-  if (!motif.bookableBy.includes(check.channel)) throw SchedulingError.invalid(`${prefix}.motifId`, `this motif cannot be booked by ${check.channel}`);
-  if (!motifAppliesTo(motif, check.practitionerId)) throw SchedulingError.invalid(`${prefix}.motifId`, "this motif belongs to another practitioner's agenda");
+  if (!motif.bookableBy.includes(check.channel))
+    throw SchedulingError.invalid(`${prefix}.motifId`, `this motif cannot be booked by ${check.channel}`);
+  if (!motifAppliesTo(motif, check.practitionerId))
+    throw SchedulingError.invalid(`${prefix}.motifId`, "this motif belongs to another practitioner's agenda");
   if (startsAt.getTime() < now.getTime()) throw SchedulingError.invalid(`${prefix}.startsAt`, 'is in the past');
   const interval = { start: startsAt, end: new Date(startsAt.getTime() + motif.durationMinutes * 60_000) };
   const occurrence = occurrenceCovering(check.ranges, check.timeZone, interval, motif.id);
-  if (!occurrence) throw SchedulingError.invalid(`${prefix}.startsAt`, "is outside the practitioner's opening ranges for this motif at this site");
-  if (overlapsAny(interval, check.exceptions)) throw SchedulingError.invalid(`${prefix}.startsAt`, 'the practitioner is not available then (absence, holiday, training or blocked time)');
+  if (!occurrence)
+    throw SchedulingError.invalid(
+      `${prefix}.startsAt`,
+      "is outside the practitioner's opening ranges for this motif at this site",
+    );
+  if (overlapsAny(interval, check.exceptions))
+    throw SchedulingError.invalid(
+      `${prefix}.startsAt`,
+      'the practitioner is not available then (absence, holiday, training or blocked time)',
+    );
   if (check.channel === 'staff') return interval;
   if (startsAt.getTime() < now.getTime() + motif.minNoticeMinutes * 60_000) {
     throw SchedulingError.invalid(`${prefix}.startsAt`, `must be at least ${motif.minNoticeMinutes} minutes from now`);
   }
-  if (startsAt.getTime() > DateTime.fromJSDate(now, { zone: check.timeZone }).plus({ days: motif.maxHorizonDays }).toMillis()) {
+  if (
+    startsAt.getTime() >
+    DateTime.fromJSDate(now, { zone: check.timeZone }).plus({ days: motif.maxHorizonDays }).toMillis()
+  ) {
     throw SchedulingError.invalid(`${prefix}.startsAt`, `must be within ${motif.maxHorizonDays} days from now`);
   }
   const step = (motif.durationMinutes + motif.bufferAfterMinutes) * 60_000;
   const offset = startsAt.getTime() - occurrence.start.getTime();
   if (offset % step !== 0) throw SchedulingError.invalid(`${prefix}.startsAt`, 'is not one of the offered slots');
   const { snpShare, snpRelease } = occurrence.range;
-  if (snpShare > 0 && isSnpIndex(offset / step, snpShare) && now.getTime() < snpReleaseInstant(snpRelease, occurrence.date, check.timeZone).getTime()) {
+  if (
+    snpShare > 0 &&
+    isSnpIndex(offset / step, snpShare) &&
+    now.getTime() < snpReleaseInstant(snpRelease, occurrence.date, check.timeZone).getTime()
+  ) {
     throw SchedulingError.invalid(`${prefix}.startsAt`, 'this slot is kept for unscheduled care and not yet released');
   }
   return interval;

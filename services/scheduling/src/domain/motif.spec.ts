@@ -25,7 +25,11 @@ describe('createMotif', () => {
   });
 
   it.each<[string, Partial<MotifDraft>, RegExp]>([
-    ['zero duration', { durationMinutes: 0 }, /^input\.durationMinutes: must be a whole number of minutes greater than 0$/],
+    [
+      'zero duration',
+      { durationMinutes: 0 },
+      /^input\.durationMinutes: must be a whole number of minutes greater than 0$/,
+    ],
     ['negative duration', { durationMinutes: -15 }, /input\.durationMinutes/],
     ['fractional duration', { durationMinutes: 12.5 }, /input\.durationMinutes/],
     ['a day-long duration', { durationMinutes: 24 * 60 }, /input\.durationMinutes/],

@@ -21,7 +21,10 @@ export interface Motif {
   maxHorizonDays: number;
 }
 
-export type MotifDraft = Omit<Motif, 'bufferAfterMinutes' | 'minNoticeMinutes' | 'maxHorizonDays' | 'practitionerId'> & {
+export type MotifDraft = Omit<
+  Motif,
+  'bufferAfterMinutes' | 'minNoticeMinutes' | 'maxHorizonDays' | 'practitionerId'
+> & {
   practitionerId?: string | null;
   bufferAfterMinutes?: number | null;
   minNoticeMinutes?: number | null;
@@ -31,14 +34,16 @@ export type MotifDraft = Omit<Motif, 'bufferAfterMinutes' | 'minNoticeMinutes' |
 const MAX_DURATION_MINUTES = 8 * 60;
 
 function wholeNumber(value: number, field: string, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) throw SchedulingError.invalid(field, `must be a whole number from ${min} to ${max}`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw SchedulingError.invalid(field, `must be a whole number from ${min} to ${max}`);
   return value;
 }
 
 /** Checks a motif field by field; `prefix` is how the client named the object (e.g. `input`). */
 export function createMotif(draft: MotifDraft, prefix = 'input'): Motif {
   const label = draft.label.trim();
-  if (label.length < 1 || label.length > 80) throw SchedulingError.invalid(`${prefix}.label`, 'must be 1 to 80 characters');
+  if (label.length < 1 || label.length > 80)
+    throw SchedulingError.invalid(`${prefix}.label`, 'must be 1 to 80 characters');
   if (!Number.isInteger(draft.durationMinutes) || draft.durationMinutes <= 0) {
     throw SchedulingError.invalid(`${prefix}.durationMinutes`, 'must be a whole number of minutes greater than 0');
   }

@@ -14,7 +14,9 @@ describe('createOpeningRange', () => {
   });
 
   it('accepts and normalises an RRULE', () => {
-    expect(range({ weekdays: null, recurrence: 'RRULE:freq=weekly;interval=2;byday=fr' }).recurrence).toBe('FREQ=WEEKLY;INTERVAL=2;BYDAY=FR');
+    expect(range({ weekdays: null, recurrence: 'RRULE:freq=weekly;interval=2;byday=fr' }).recurrence).toBe(
+      'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR',
+    );
   });
 
   it.each<[string, Parameters<typeof range>[0], RegExp]>([
@@ -25,8 +27,16 @@ describe('createOpeningRange', () => {
     ['both weekdays and RRULE', { recurrence: 'FREQ=WEEKLY;BYDAY=MO' }, /input\.recurrence: give either/],
     ['neither weekdays nor RRULE', { weekdays: [] }, /input\.recurrence: give either/],
     ['weekday 8', { weekdays: [8] }, /input\.weekdays/],
-    ['RRULE with hours', { weekdays: null, recurrence: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=9' }, /input\.recurrence: BYHOUR is not allowed/],
-    ['RRULE with UNTIL', { weekdays: null, recurrence: 'FREQ=WEEKLY;UNTIL=20261231T000000Z' }, /input\.recurrence: UNTIL is not allowed/],
+    [
+      'RRULE with hours',
+      { weekdays: null, recurrence: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=9' },
+      /input\.recurrence: BYHOUR is not allowed/,
+    ],
+    [
+      'RRULE with UNTIL',
+      { weekdays: null, recurrence: 'FREQ=WEEKLY;UNTIL=20261231T000000Z' },
+      /input\.recurrence: UNTIL is not allowed/,
+    ],
     ['hourly RRULE', { weekdays: null, recurrence: 'FREQ=HOURLY' }, /input\.recurrence: FREQ must be/],
     ['bad BYDAY', { weekdays: null, recurrence: 'FREQ=WEEKLY;BYDAY=XX' }, /input\.recurrence: BYDAY=XX/],
     ['bad validFrom', { validFrom: '2026-02-30' }, /input\.validFrom/],
@@ -45,7 +55,16 @@ describe('createOpeningRange', () => {
   });
 
   it('keeps ids as given', () => {
-    const built = createOpeningRange({ id: 'r', structureId: 's', practitionerId: 'p', siteId: 'x', weekdays: [1], startTime: '08:00', endTime: '24:00', validFrom: '2026-01-01' });
+    const built = createOpeningRange({
+      id: 'r',
+      structureId: 's',
+      practitionerId: 'p',
+      siteId: 'x',
+      weekdays: [1],
+      startTime: '08:00',
+      endTime: '24:00',
+      validFrom: '2026-01-01',
+    });
     expect(built).toMatchObject({ id: 'r', structureId: 's', practitionerId: 'p', siteId: 'x', endTime: '24:00' });
   });
 });
@@ -61,16 +80,22 @@ describe('recurrence', () => {
   });
 
   it('anchors INTERVAL and COUNT at the first valid day', () => {
-    expect(occurrenceDates('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', '2026-03-02', '2026-03-01', '2026-03-31')).toEqual(['2026-03-02', '2026-03-16', '2026-03-30']);
-    expect(occurrenceDates('FREQ=DAILY;COUNT=3', '2026-03-28', '2026-03-01', '2026-04-30')).toEqual(['2026-03-28', '2026-03-29', '2026-03-30']);
+    expect(occurrenceDates('FREQ=WEEKLY;INTERVAL=2;BYDAY=MO', '2026-03-02', '2026-03-01', '2026-03-31')).toEqual([
+      '2026-03-02',
+      '2026-03-16',
+      '2026-03-30',
+    ]);
+    expect(occurrenceDates('FREQ=DAILY;COUNT=3', '2026-03-28', '2026-03-01', '2026-04-30')).toEqual([
+      '2026-03-28',
+      '2026-03-29',
+      '2026-03-30',
+    ]);
   });
 
   it('supports monthly rules such as "first Tuesday"', () => {
-    expect(occurrenceDates(normaliseRecurrence('FREQ=MONTHLY;BYDAY=1TU', 'r'), '2026-01-01', '2026-01-01', '2026-03-31')).toEqual([
-      '2026-01-06',
-      '2026-02-03',
-      '2026-03-03',
-    ]);
+    expect(
+      occurrenceDates(normaliseRecurrence('FREQ=MONTHLY;BYDAY=1TU', 'r'), '2026-01-01', '2026-01-01', '2026-03-31'),
+    ).toEqual(['2026-01-06', '2026-02-03', '2026-03-03']);
   });
 
   it('returns nothing before the anchor', () => {

@@ -24,7 +24,10 @@ export interface OpeningRange {
   snpRelease: SnpReleaseRule;
 }
 
-export type OpeningRangeDraft = Omit<OpeningRange, 'recurrence' | 'validUntil' | 'snpShare' | 'snpRelease' | 'motifIds'> & {
+export type OpeningRangeDraft = Omit<
+  OpeningRange,
+  'recurrence' | 'validUntil' | 'snpShare' | 'snpRelease' | 'motifIds'
+> & {
   /** Either an RRULE… */
   recurrence?: string | null;
   /** …or ISO weekdays (1 = Monday). */
@@ -38,16 +41,22 @@ export type OpeningRangeDraft = Omit<OpeningRange, 'recurrence' | 'validUntil' |
 export function createOpeningRange(draft: OpeningRangeDraft, prefix = 'input'): OpeningRange {
   const hasRule = Boolean(draft.recurrence?.trim());
   const hasDays = Boolean(draft.weekdays?.length);
-  if (hasRule === hasDays) throw SchedulingError.invalid(`${prefix}.recurrence`, 'give either an RRULE or weekdays, not both and not neither');
-  const recurrence = hasRule ? normaliseRecurrence(draft.recurrence ?? '', `${prefix}.recurrence`) : weeklyRecurrence(draft.weekdays ?? [], `${prefix}.weekdays`);
+  if (hasRule === hasDays)
+    throw SchedulingError.invalid(`${prefix}.recurrence`, 'give either an RRULE or weekdays, not both and not neither');
+  const recurrence = hasRule
+    ? normaliseRecurrence(draft.recurrence ?? '', `${prefix}.recurrence`)
+    : weeklyRecurrence(draft.weekdays ?? [], `${prefix}.weekdays`);
   const start = parseWallTime(draft.startTime, `${prefix}.startTime`);
   const end = parseWallTime(draft.endTime, `${prefix}.endTime`);
-  if (minutesOfDay(end) <= minutesOfDay(start)) throw SchedulingError.invalid(`${prefix}.endTime`, `must be after startTime ${draft.startTime}`);
+  if (minutesOfDay(end) <= minutesOfDay(start))
+    throw SchedulingError.invalid(`${prefix}.endTime`, `must be after startTime ${draft.startTime}`);
   const validFrom = assertLocalDate(draft.validFrom, `${prefix}.validFrom`);
   const validUntil = draft.validUntil ? assertLocalDate(draft.validUntil, `${prefix}.validUntil`) : null;
-  if (validUntil && validUntil < validFrom) throw SchedulingError.invalid(`${prefix}.validUntil`, `must not be before validFrom ${validFrom}`);
+  if (validUntil && validUntil < validFrom)
+    throw SchedulingError.invalid(`${prefix}.validUntil`, `must not be before validFrom ${validFrom}`);
   const snpShare = draft.snpShare ?? 0;
-  if (!Number.isFinite(snpShare) || snpShare < 0 || snpShare > 1) throw SchedulingError.invalid(`${prefix}.snpShare`, 'must be a share from 0 to 1');
+  if (!Number.isFinite(snpShare) || snpShare < 0 || snpShare > 1)
+    throw SchedulingError.invalid(`${prefix}.snpShare`, 'must be a share from 0 to 1');
   return {
     id: draft.id,
     structureId: draft.structureId,

@@ -12,7 +12,12 @@ export interface RangeOccurrence extends Interval {
 }
 
 /** Every occurrence of `ranges` on the local dates from `from` to `to` (inclusive) in the site's `zone`. */
-export function rangeOccurrences(ranges: readonly OpeningRange[], zone: string, from: LocalDate, to: LocalDate): RangeOccurrence[] {
+export function rangeOccurrences(
+  ranges: readonly OpeningRange[],
+  zone: string,
+  from: LocalDate,
+  to: LocalDate,
+): RangeOccurrence[] {
   return ranges.flatMap((range) => {
     const last = range.validUntil && range.validUntil < to ? range.validUntil : to;
     const startTime = parseWallTime(range.startTime, 'startTime');
@@ -34,5 +39,7 @@ export function occurrenceCovering(
   motifId: string,
 ): RangeOccurrence | undefined {
   const date = localDateOf(interval.start, zone);
-  return rangeOccurrences(ranges, zone, date, date).find((o) => rangeAllowsMotif(o.range, motifId) && contains(o, interval));
+  return rangeOccurrences(ranges, zone, date, date).find(
+    (o) => rangeAllowsMotif(o.range, motifId) && contains(o, interval),
+  );
 }

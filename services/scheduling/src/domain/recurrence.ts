@@ -16,19 +16,28 @@ const WEEKDAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
 
 /** Validates and normalises an RRULE (the "RRULE:" prefix is optional); refuses times, DTSTART and UNTIL. */
 export function normaliseRecurrence(rule: string, field: string): string {
-  const body = rule.trim().replace(/^RRULE:/i, '').toUpperCase();
+  const body = rule
+    .trim()
+    .replace(/^RRULE:/i, '')
+    .toUpperCase();
   if (!body) throw SchedulingError.invalid(field, 'must be an RRULE such as FREQ=WEEKLY;BYDAY=MO,TU');
   const parts = body.split(';').map((part) => part.split('='));
   for (const [key, value] of parts) {
     if (!ALLOWED_PARTS.has(key)) {
-      throw SchedulingError.invalid(field, `${key} is not allowed here (times and dates are separate fields): use ${[...ALLOWED_PARTS].join(', ')}`);
+      throw SchedulingError.invalid(
+        field,
+        `${key} is not allowed here (times and dates are separate fields): use ${[...ALLOWED_PARTS].join(', ')}`,
+      );
     }
     if (!value) throw SchedulingError.invalid(field, `${key} has no value`);
-    if (key === 'BYDAY' && !value.split(',').every((day) => DAY.test(day))) throw SchedulingError.invalid(field, `BYDAY=${value} is not a list of MO…SU`);
-    if (['INTERVAL', 'COUNT'].includes(key) && !/^[1-9]\d{0,3}$/.test(value)) throw SchedulingError.invalid(field, `${key} must be a positive number`);
+    if (key === 'BYDAY' && !value.split(',').every((day) => DAY.test(day)))
+      throw SchedulingError.invalid(field, `BYDAY=${value} is not a list of MO…SU`);
+    if (['INTERVAL', 'COUNT'].includes(key) && !/^[1-9]\d{0,3}$/.test(value))
+      throw SchedulingError.invalid(field, `${key} must be a positive number`);
   }
   const freq = parts.find(([key]) => key === 'FREQ')?.[1];
-  if (!freq || !ALLOWED_FREQUENCIES.has(freq)) throw SchedulingError.invalid(field, 'FREQ must be DAILY, WEEKLY or MONTHLY');
+  if (!freq || !ALLOWED_FREQUENCIES.has(freq))
+    throw SchedulingError.invalid(field, 'FREQ must be DAILY, WEEKLY or MONTHLY');
   try {
     RRule.parseString(body);
   } catch (error) {
@@ -40,7 +49,9 @@ export function normaliseRecurrence(rule: string, field: string): string {
 /** "FREQ=WEEKLY;BYDAY=…" from ISO weekdays (1 = Monday … 7 = Sunday). */
 export function weeklyRecurrence(weekdays: readonly number[], field: string): string {
   if (!weekdays.length) throw SchedulingError.invalid(field, 'must list at least one weekday');
-  for (const day of weekdays) if (!Number.isInteger(day) || day < 1 || day > 7) throw SchedulingError.invalid(field, 'weekdays are 1 (Monday) to 7 (Sunday)');
+  for (const day of weekdays)
+    if (!Number.isInteger(day) || day < 1 || day > 7)
+      throw SchedulingError.invalid(field, 'weekdays are 1 (Monday) to 7 (Sunday)');
   const days = [...new Set(weekdays)].sort((a, b) => a - b).map((day) => WEEKDAY_CODES[day - 1]);
   return `FREQ=WEEKLY;BYDAY=${days.join(',')}`;
 }
@@ -52,5 +63,7 @@ export function occurrenceDates(rule: string, anchor: LocalDate, from: LocalDate
   const start = from > anchor ? from : anchor;
   if (start > to) return [];
   const recurrence = new RRule({ ...RRule.parseString(rule), dtstart: floating(anchor) });
-  return recurrence.between(floating(start), floating(to), true).map((d) => DateTime.fromJSDate(d, { zone: 'utc' }).toISODate() as LocalDate);
+  return recurrence
+    .between(floating(start), floating(to), true)
+    .map((d) => DateTime.fromJSDate(d, { zone: 'utc' }).toISODate() as LocalDate);
 }

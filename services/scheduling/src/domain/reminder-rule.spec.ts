@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
 import { parseReminderRule, reminderDueAt } from './reminder-rule';
 
-const local = (instant: Date, zone = 'Europe/Paris') => DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm ZZ");
+const local = (instant: Date, zone = 'Europe/Paris') =>
+  DateTime.fromJSDate(instant, { zone }).toFormat("yyyy-MM-dd'T'HH:mm ZZ");
 
 describe('reminder rules', () => {
   it('parses J-1, J-1@18:00, D-2 and H-2, and names the setting when wrong', () => {
@@ -15,15 +16,23 @@ describe('reminder rules', () => {
   it('J-1 keeps the wall time across the spring change (23 h before), H-2 is two hours of elapsed time', () => {
     const startsAt = DateTime.fromISO('2027-03-28T10:00', { zone: 'Europe/Paris' }).toJSDate();
     expect(local(reminderDueAt(parseReminderRule('J-1'), startsAt, 'Europe/Paris'))).toBe('2027-03-27T10:00 +01:00');
-    expect(startsAt.getTime() - reminderDueAt(parseReminderRule('J-1'), startsAt, 'Europe/Paris').getTime()).toBe(23 * 3_600_000);
+    expect(startsAt.getTime() - reminderDueAt(parseReminderRule('J-1'), startsAt, 'Europe/Paris').getTime()).toBe(
+      23 * 3_600_000,
+    );
     expect(local(reminderDueAt(parseReminderRule('H-2'), startsAt, 'Europe/Paris'))).toBe('2027-03-28T08:00 +02:00');
   });
 
   it('J-1 is 25 h before across the autumn change; J-1@18:00 is 18:00 the day before in the site zone', () => {
     const startsAt = DateTime.fromISO('2026-10-25T10:00', { zone: 'Europe/Paris' }).toJSDate();
-    expect(startsAt.getTime() - reminderDueAt(parseReminderRule('J-1'), startsAt, 'Europe/Paris').getTime()).toBe(25 * 3_600_000);
-    expect(local(reminderDueAt(parseReminderRule('J-1@18:00'), startsAt, 'Europe/Paris'))).toBe('2026-10-24T18:00 +02:00');
+    expect(startsAt.getTime() - reminderDueAt(parseReminderRule('J-1'), startsAt, 'Europe/Paris').getTime()).toBe(
+      25 * 3_600_000,
+    );
+    expect(local(reminderDueAt(parseReminderRule('J-1@18:00'), startsAt, 'Europe/Paris'))).toBe(
+      '2026-10-24T18:00 +02:00',
+    );
     const reunion = DateTime.fromISO('2026-10-25T10:00', { zone: 'Indian/Reunion' }).toJSDate();
-    expect(local(reminderDueAt(parseReminderRule('J-1@18:00'), reunion, 'Indian/Reunion'), 'Indian/Reunion')).toBe('2026-10-24T18:00 +04:00');
+    expect(local(reminderDueAt(parseReminderRule('J-1@18:00'), reunion, 'Indian/Reunion'), 'Indian/Reunion')).toBe(
+      '2026-10-24T18:00 +04:00',
+    );
   });
 });

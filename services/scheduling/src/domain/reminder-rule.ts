@@ -10,7 +10,8 @@ import { atWallTime } from './zoned-time';
  * - `J-1@18:00`: the day before at 18:00 site time;
  * - `H-2`: two hours of elapsed time before.
  */
-export type ReminderRule = { code: string; kind: 'days'; days: number; at: WallTime | null } | { code: string; kind: 'hours'; hours: number };
+export type ReminderRule =
+  { code: string; kind: 'days'; days: number; at: WallTime | null } | { code: string; kind: 'hours'; hours: number };
 
 const RULE = /^(?:([JD])-(\d{1,2})(?:@(\d{2}:\d{2}))?|H-(\d{1,3}))$/;
 

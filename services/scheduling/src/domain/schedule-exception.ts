@@ -15,10 +15,14 @@ export interface ScheduleException extends Interval {
 const MAX_DAYS = 366;
 
 export function createScheduleException(draft: ScheduleException, prefix = 'input'): ScheduleException {
-  if (!(EXCEPTION_KINDS as readonly string[]).includes(draft.kind)) throw SchedulingError.invalid(`${prefix}.kind`, `must be one of ${EXCEPTION_KINDS.join(', ')}`);
-  if (Number.isNaN(draft.start.getTime())) throw SchedulingError.invalid(`${prefix}.startsAt`, 'is not a valid instant');
+  if (!(EXCEPTION_KINDS as readonly string[]).includes(draft.kind))
+    throw SchedulingError.invalid(`${prefix}.kind`, `must be one of ${EXCEPTION_KINDS.join(', ')}`);
+  if (Number.isNaN(draft.start.getTime()))
+    throw SchedulingError.invalid(`${prefix}.startsAt`, 'is not a valid instant');
   if (Number.isNaN(draft.end.getTime())) throw SchedulingError.invalid(`${prefix}.endsAt`, 'is not a valid instant');
-  if (draft.end.getTime() <= draft.start.getTime()) throw SchedulingError.invalid(`${prefix}.endsAt`, 'must be after startsAt');
-  if (draft.end.getTime() - draft.start.getTime() > MAX_DAYS * 86_400_000) throw SchedulingError.invalid(`${prefix}.endsAt`, `must be at most ${MAX_DAYS} days after startsAt`);
+  if (draft.end.getTime() <= draft.start.getTime())
+    throw SchedulingError.invalid(`${prefix}.endsAt`, 'must be after startsAt');
+  if (draft.end.getTime() - draft.start.getTime() > MAX_DAYS * 86_400_000)
+    throw SchedulingError.invalid(`${prefix}.endsAt`, `must be at most ${MAX_DAYS} days after startsAt`);
   return { ...draft };
 }

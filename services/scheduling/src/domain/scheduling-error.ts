@@ -23,18 +23,33 @@ export class SchedulingError extends Error {
   }
 
   static notFound(what: string, field?: string): SchedulingError {
-    return new SchedulingError(SchedulingErrorCode.NotFound, field ? `${field}: ${what} not found` : `${what} not found`, field);
+    return new SchedulingError(
+      SchedulingErrorCode.NotFound,
+      field ? `${field}: ${what} not found` : `${what} not found`,
+      field,
+    );
   }
 
   static slotTaken(): SchedulingError {
-    return new SchedulingError(SchedulingErrorCode.SlotTaken, "This slot is no longer free in the practitioner's agenda", 'input.startsAt');
+    return new SchedulingError(
+      SchedulingErrorCode.SlotTaken,
+      "This slot is no longer free in the practitioner's agenda",
+      'input.startsAt',
+    );
   }
 
   static holdLapsed(): SchedulingError {
-    return new SchedulingError(SchedulingErrorCode.HoldLapsed, 'The hold lapsed before it was confirmed: search the slots again', 'input.holdId');
+    return new SchedulingError(
+      SchedulingErrorCode.HoldLapsed,
+      'The hold lapsed before it was confirmed: search the slots again',
+      'input.holdId',
+    );
   }
 
   static invalidTransition(from: string, to: string): SchedulingError {
-    return new SchedulingError(SchedulingErrorCode.InvalidTransition, `An appointment that is ${from} cannot become ${to}`);
+    return new SchedulingError(
+      SchedulingErrorCode.InvalidTransition,
+      `An appointment that is ${from} cannot become ${to}`,
+    );
   }
 }

@@ -51,21 +51,31 @@ describe('generateFreeSlots: 09:00 stays 09:00 in the site zone', () => {
 
   it('spans the change in one search: every weekday of two weeks starts at 09:00 Paris time', () => {
     const all = generateFreeSlots(search({ from: '2026-03-23', to: '2026-04-03' }));
-    const firsts = all.filter((slot, i) => i === 0 || all[i - 1].startsAt.slice(0, 10) !== slot.startsAt.slice(0, 10)).map((s) => s.startsAt);
-    expect(firsts.map((iso) => new Date(iso).toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }))).toEqual(
-      Array(10).fill('09:00'),
-    );
+    const firsts = all
+      .filter((slot, i) => i === 0 || all[i - 1].startsAt.slice(0, 10) !== slot.startsAt.slice(0, 10))
+      .map((s) => s.startsAt);
+    expect(
+      firsts.map((iso) =>
+        new Date(iso).toLocaleTimeString('fr-FR', { timeZone: 'Europe/Paris', hour: '2-digit', minute: '2-digit' }),
+      ),
+    ).toEqual(Array(10).fill('09:00'));
     expect(firsts.slice(0, 5).every((iso) => iso.endsWith('T08:00:00.000Z'))).toBe(true);
     expect(firsts.slice(5).every((iso) => iso.endsWith('T07:00:00.000Z'))).toBe(true);
   });
 
-  it.each(['2026-03-27', '2026-03-30', '2026-10-23', '2026-10-26'])('Indian/Reunion (UTC+4, no DST) on %s: 05:00Z', (date) => {
-    expect(firstStartOn(date, { timeZone: 'Indian/Reunion' })).toBe(`${date}T05:00:00.000Z`);
-  });
+  it.each(['2026-03-27', '2026-03-30', '2026-10-23', '2026-10-26'])(
+    'Indian/Reunion (UTC+4, no DST) on %s: 05:00Z',
+    (date) => {
+      expect(firstStartOn(date, { timeZone: 'Indian/Reunion' })).toBe(`${date}T05:00:00.000Z`);
+    },
+  );
 
-  it.each(['2026-03-27', '2026-03-30', '2026-10-23', '2026-10-26'])('America/Cayenne (UTC-3, no DST) on %s: 12:00Z', (date) => {
-    expect(firstStartOn(date, { timeZone: 'America/Cayenne' })).toBe(`${date}T12:00:00.000Z`);
-  });
+  it.each(['2026-03-27', '2026-03-30', '2026-10-23', '2026-10-26'])(
+    'America/Cayenne (UTC-3, no DST) on %s: 12:00Z',
+    (date) => {
+      expect(firstStartOn(date, { timeZone: 'America/Cayenne' })).toBe(`${date}T12:00:00.000Z`);
+    },
+  );
 });
 
 describe('generateFreeSlots: what is taken out', () => {
@@ -82,7 +92,9 @@ describe('generateFreeSlots: what is taken out', () => {
 
   it('removes slots overlapping busy time, even partly', () => {
     const busy = [{ practitionerId: GP, start: at('2026-03-30T07:10:00Z'), end: at('2026-03-30T07:30:00Z') }];
-    expect(starts(search({ busy }))).toEqual(expect.not.arrayContaining(['2026-03-30T07:00:00.000Z', '2026-03-30T07:20:00.000Z']));
+    expect(starts(search({ busy }))).toEqual(
+      expect.not.arrayContaining(['2026-03-30T07:00:00.000Z', '2026-03-30T07:20:00.000Z']),
+    );
     expect(starts(search({ busy }))).toHaveLength(7);
   });
 
@@ -100,7 +112,10 @@ describe('generateFreeSlots: what is taken out', () => {
   it("uses the motif's notice and horizon by default", () => {
     const now = at('2026-03-30T06:00:00Z');
     const m = motif({ minNoticeMinutes: 120, maxHorizonDays: 2 });
-    const slots = starts({ ...search({ now, motif: m, from: '2026-03-30', to: '2026-04-03' }), maxHorizonDays: undefined });
+    const slots = starts({
+      ...search({ now, motif: m, from: '2026-03-30', to: '2026-04-03' }),
+      maxHorizonDays: undefined,
+    });
     expect(slots[0]).toBe('2026-03-30T08:00:00.000Z');
     expect(slots[slots.length - 1]).toBe('2026-03-31T09:40:00.000Z'); // the horizon is 2026-04-01 08:00 local
   });
@@ -120,19 +135,27 @@ describe('generateFreeSlots: what is taken out', () => {
 describe('generateFreeSlots: grid, ranges and motifs', () => {
   it('steps by duration plus buffer', () => {
     const slots = starts(search({ motif: motif({ durationMinutes: 15, bufferAfterMinutes: 5 }) }));
-    expect(slots.slice(0, 3)).toEqual(['2026-03-30T07:00:00.000Z', '2026-03-30T07:20:00.000Z', '2026-03-30T07:40:00.000Z']);
+    expect(slots.slice(0, 3)).toEqual([
+      '2026-03-30T07:00:00.000Z',
+      '2026-03-30T07:20:00.000Z',
+      '2026-03-30T07:40:00.000Z',
+    ]);
     expect(slots).toHaveLength(9);
   });
 
   it('expands an RRULE: every other Friday', () => {
     const ranges = [range({ weekdays: null, recurrence: 'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR', validFrom: '2026-03-06' })];
-    const days = new Set(generateFreeSlots(search({ ranges, from: '2026-03-01', to: '2026-04-30' })).map((s) => s.startsAt.slice(0, 10)));
+    const days = new Set(
+      generateFreeSlots(search({ ranges, from: '2026-03-01', to: '2026-04-30' })).map((s) => s.startsAt.slice(0, 10)),
+    );
     expect([...days]).toEqual(['2026-03-06', '2026-03-20', '2026-04-03', '2026-04-17']);
   });
 
   it('honours validFrom and validUntil', () => {
     const ranges = [range({ validFrom: '2026-03-31', validUntil: '2026-04-01' })];
-    const days = new Set(generateFreeSlots(search({ ranges, from: '2026-03-30', to: '2026-04-03' })).map((s) => s.startsAt.slice(0, 10)));
+    const days = new Set(
+      generateFreeSlots(search({ ranges, from: '2026-03-30', to: '2026-04-03' })).map((s) => s.startsAt.slice(0, 10)),
+    );
     expect([...days]).toEqual(['2026-03-31', '2026-04-01']);
   });
 
@@ -147,7 +170,12 @@ describe('generateFreeSlots: grid, ranges and motifs', () => {
     const slots = generateFreeSlots(search({ ranges: [range(), range({ startTime: '10:00', endTime: '13:00' })] }));
     expect(slots.map((s) => s.startsAt)).toEqual([...new Set(slots.map((s) => s.startsAt))].sort());
     expect(slots).toHaveLength(12);
-    expect(slots[0]).toMatchObject({ practitionerId: GP, siteId: SITE, motifId: 'motif-consultation', endsAt: '2026-03-30T07:20:00.000Z' });
+    expect(slots[0]).toMatchObject({
+      practitionerId: GP,
+      siteId: SITE,
+      motifId: 'motif-consultation',
+      endsAt: '2026-03-30T07:20:00.000Z',
+    });
   });
 
   it('offers nothing to a channel the motif is not bookable by', () => {
@@ -157,11 +185,16 @@ describe('generateFreeSlots: grid, ranges and motifs', () => {
 
 describe('generateFreeSlots: SNP capacity', () => {
   const snpRange = range({ snpShare: 1 / 3, snpRelease: { daysBefore: 1, at: '18:00' } });
-  const snpSearch = (now: string, audience: SlotSearch['audience']) => search({ ranges: [snpRange], now: at(now), audience });
+  const snpSearch = (now: string, audience: SlotSearch['audience']) =>
+    search({ ranges: [snpRange], now: at(now), audience });
 
   it('flags a third of the slots, spread over the range, with their release time', () => {
     const slots = generateFreeSlots(snpSearch('2026-03-20T00:00:00Z', 'staff'));
-    expect(slots.filter((s) => s.snp).map((s) => s.startsAt)).toEqual(['2026-03-30T07:40:00.000Z', '2026-03-30T08:40:00.000Z', '2026-03-30T09:40:00.000Z']);
+    expect(slots.filter((s) => s.snp).map((s) => s.startsAt)).toEqual([
+      '2026-03-30T07:40:00.000Z',
+      '2026-03-30T08:40:00.000Z',
+      '2026-03-30T09:40:00.000Z',
+    ]);
     expect(slots.find((s) => s.snp)?.snpReleasesAt).toBe('2026-03-29T16:00:00.000Z'); // 18:00 CEST on the Sunday
     expect(slots.find((s) => !s.snp)?.snpReleasesAt).toBeNull();
   });
@@ -179,7 +212,8 @@ describe('generateFreeSlots: SNP capacity', () => {
 
   it('supports "08:00 the same day" in an overseas zone', () => {
     const sameDay = range({ snpShare: 0.5, snpRelease: { daysBefore: 0, at: '08:00' } });
-    const s = (now: string) => search({ timeZone: 'Indian/Reunion', ranges: [sameDay], now: at(now), audience: 'online' });
+    const s = (now: string) =>
+      search({ timeZone: 'Indian/Reunion', ranges: [sameDay], now: at(now), audience: 'online' });
     expect(generateFreeSlots(s('2026-03-30T03:59:00Z')).filter((x) => x.snp)).toEqual([]);
     expect(generateFreeSlots(s('2026-03-30T04:00:00Z')).filter((x) => x.snp)).toHaveLength(4);
   });

@@ -40,13 +40,15 @@ export function assertSearchDates(from: LocalDate, to: LocalDate, prefix: string
   assertLocalDate(from, `${prefix}.from`);
   assertLocalDate(to, `${prefix}.to`);
   if (to < from) throw SchedulingError.invalid(`${prefix}.to`, `must not be before from ${from}`);
-  if (daysBetween(from, to) >= MAX_SEARCH_DAYS) throw SchedulingError.invalid(`${prefix}.to`, `a search spans at most ${MAX_SEARCH_DAYS} days`);
+  if (daysBetween(from, to) >= MAX_SEARCH_DAYS)
+    throw SchedulingError.invalid(`${prefix}.to`, `a search spans at most ${MAX_SEARCH_DAYS} days`);
 }
 
 function checkSearch(search: SlotSearch, prefix: string): void {
   assertTimeZone(search.timeZone, `${prefix}.timeZone`);
   assertSearchDates(search.from, search.to, prefix);
-  if (!(search.motif.durationMinutes > 0)) throw SchedulingError.invalid(`${prefix}.motif.durationMinutes`, 'must be greater than 0');
+  if (!(search.motif.durationMinutes > 0))
+    throw SchedulingError.invalid(`${prefix}.motif.durationMinutes`, 'must be greater than 0');
   if (Number.isNaN(search.now.getTime())) throw SchedulingError.invalid(`${prefix}.now`, 'is not a valid instant');
 }
 
@@ -55,7 +57,8 @@ function grid(occurrence: RangeOccurrence, motif: Motif): Interval[] {
   const length = motif.durationMinutes * 60_000;
   const step = length + motif.bufferAfterMinutes * 60_000;
   const slots: Interval[] = [];
-  for (let t = occurrence.start.getTime(); t + length <= occurrence.end.getTime(); t += step) slots.push({ start: new Date(t), end: new Date(t + length) });
+  for (let t = occurrence.start.getTime(); t + length <= occurrence.end.getTime(); t += step)
+    slots.push({ start: new Date(t), end: new Date(t + length) });
   return slots;
 }
 
@@ -69,8 +72,12 @@ export function generateFreeSlots(search: SlotSearch, prefix = 'input'): FreeSlo
   const { motif, now, timeZone } = search;
   if (!motif.bookableBy.includes(search.audience)) return [];
   const earliest = now.getTime() + (search.minNoticeMinutes ?? motif.minNoticeMinutes) * 60_000;
-  const latest = DateTime.fromJSDate(now, { zone: timeZone }).plus({ days: search.maxHorizonDays ?? motif.maxHorizonDays }).toMillis();
-  const ranges = search.ranges.filter((range) => rangeAllowsMotif(range, motif.id) && motifAppliesTo(motif, range.practitionerId));
+  const latest = DateTime.fromJSDate(now, { zone: timeZone })
+    .plus({ days: search.maxHorizonDays ?? motif.maxHorizonDays })
+    .toMillis();
+  const ranges = search.ranges.filter(
+    (range) => rangeAllowsMotif(range, motif.id) && motifAppliesTo(motif, range.practitionerId),
+  );
   const seen = new Set<string>();
   const slots: FreeSlot[] = [];
   for (const occurrence of rangeOccurrences(ranges, timeZone, search.from, search.to)) {

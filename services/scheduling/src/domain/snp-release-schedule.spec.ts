@@ -4,12 +4,24 @@ import { dueSnpReleases } from './snp-release-schedule';
 const paris = 'Europe/Paris';
 
 describe('dueSnpReleases', () => {
-  const snp = (overrides = {}) => ({ range: range({ id: 'a1b2c3d4-0000-4000-8000-000000000001', weekdays: [1, 2, 3, 4, 5, 6, 7], snpShare: 0.25, ...overrides }), timeZone: paris });
+  const snp = (overrides = {}) => ({
+    range: range({
+      id: 'a1b2c3d4-0000-4000-8000-000000000001',
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      snpShare: 0.25,
+      ...overrides,
+    }),
+    timeZone: paris,
+  });
 
   it('announces tomorrow once 18:00 the day before has passed, in the site zone', () => {
-    expect(dueSnpReleases([snp()], new Date('2026-11-23T10:00:00Z')).map((d) => [d.date, d.releasedAt.toISOString()])).toEqual([['2026-11-23', '2026-11-22T17:00:00.000Z']]);
+    expect(
+      dueSnpReleases([snp()], new Date('2026-11-23T10:00:00Z')).map((d) => [d.date, d.releasedAt.toISOString()]),
+    ).toEqual([['2026-11-23', '2026-11-22T17:00:00.000Z']]);
     expect(dueSnpReleases([snp()], new Date('2026-11-23T16:59:00Z'))).toEqual([]);
-    expect(dueSnpReleases([snp()], new Date('2026-11-23T17:00:00Z')).map((d) => [d.date, d.releasedAt.toISOString()])).toEqual([['2026-11-24', '2026-11-23T17:00:00.000Z']]);
+    expect(
+      dueSnpReleases([snp()], new Date('2026-11-23T17:00:00Z')).map((d) => [d.date, d.releasedAt.toISOString()]),
+    ).toEqual([['2026-11-24', '2026-11-23T17:00:00.000Z']]);
   });
 
   it('no longer lists a day that is over, nor ranges without SNP', () => {

@@ -28,11 +28,23 @@ export function dueSnpReleases(ranges: readonly SnpRangeAtSite[], now: Date): Sn
   for (const { range, timeZone } of ranges) {
     if (range.snpShare <= 0) continue;
     const today = localDateOf(now, timeZone);
-    for (const occurrence of rangeOccurrences([range], timeZone, addDays(today, -1), addDays(today, range.snpRelease.daysBefore))) {
+    for (const occurrence of rangeOccurrences(
+      [range],
+      timeZone,
+      addDays(today, -1),
+      addDays(today, range.snpRelease.daysBefore),
+    )) {
       const releasedAt = snpReleaseInstant(range.snpRelease, occurrence.date, timeZone);
       if (releasedAt.getTime() > now.getTime() || occurrence.end.getTime() <= now.getTime()) continue;
       const key = [range.practitionerId, occurrence.date, releasedAt.toISOString(), range.structureId].join('|');
-      const entry = due.get(key) ?? { practitionerId: range.practitionerId, structureId: range.structureId, date: occurrence.date, releasedAt, siteIds: [], openingRangeIds: [] };
+      const entry = due.get(key) ?? {
+        practitionerId: range.practitionerId,
+        structureId: range.structureId,
+        date: occurrence.date,
+        releasedAt,
+        siteIds: [],
+        openingRangeIds: [],
+      };
       if (!entry.siteIds.includes(range.siteId)) entry.siteIds.push(range.siteId);
       entry.openingRangeIds.push(range.id);
       due.set(key, entry);

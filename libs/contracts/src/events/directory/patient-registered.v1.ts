@@ -13,13 +13,19 @@ export interface PatientRegisteredV1 {
 export const patientRegisteredV1 = defineEvent<PatientRegisteredV1>({
   type: 'directory.patient.registered.v1',
   topic: TOPICS.directory,
-  description: 'A patient was registered in a structure. Carries the opaque patient id only; identity stays in the directory.',
+  description:
+    'A patient was registered in a structure. Carries the opaque patient id only; identity stays in the directory.',
   aggregateId: (data) => data.patientId,
   schema: {
     type: 'object',
     additionalProperties: false,
     required: ['patientId', 'structureId', 'registeredAt'],
-    properties: { patientId: uuidSchema, structureId: uuidSchema, consentToReminders: { type: 'boolean', nullable: true }, registeredAt: instantSchema },
+    properties: {
+      patientId: uuidSchema,
+      structureId: uuidSchema,
+      consentToReminders: { type: 'boolean', nullable: true },
+      registeredAt: instantSchema,
+    },
   },
   example: {
     patientId: '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a',

@@ -16,7 +16,8 @@ export interface PatientUpdatedV1 {
 export const patientUpdatedV1 = defineEvent<PatientUpdatedV1>({
   type: 'directory.patient.updated.v1',
   topic: TOPICS.directory,
-  description: "A patient's record changed. Says what kind of fact changed; carries the médecin traitant id and reminder consent, never identity.",
+  description:
+    "A patient's record changed. Says what kind of fact changed; carries the médecin traitant id and reminder consent, never identity.",
   aggregateId: (data) => data.patientId,
   schema: {
     type: 'object',

@@ -14,13 +14,19 @@ export const absenceEndedV1 = defineEvent<AbsenceEndedV1>({
   type: 'scheduling.absence.ended.v1',
   topic: TOPICS.scheduling,
   description:
-    'An absence was ended earlier than declared: call routing stops forwarding the practitioner\'s calls, delegation sends validations back to them.',
+    "An absence was ended earlier than declared: call routing stops forwarding the practitioner's calls, delegation sends validations back to them.",
   aggregateId: (data) => data.practitionerId,
   schema: {
     type: 'object',
     additionalProperties: false,
     required: ['absenceId', 'structureId', 'practitionerId', 'endsAt', 'endedAt'],
-    properties: { absenceId: uuidSchema, structureId: uuidSchema, practitionerId: uuidSchema, endsAt: instantSchema, endedAt: instantSchema },
+    properties: {
+      absenceId: uuidSchema,
+      structureId: uuidSchema,
+      practitionerId: uuidSchema,
+      endsAt: instantSchema,
+      endedAt: instantSchema,
+    },
   },
   example: {
     absenceId: '4f3e2d1c-0b9a-4876-8543-210fedcba987',

@@ -1,6 +1,11 @@
 import { TOPICS } from '../../topics/topics';
 import { defineEvent, instantSchema } from '../event-definition';
-import { APPOINTMENT_SNAPSHOT_FIELDS, appointmentSnapshotExample, appointmentSnapshotProperties, type AppointmentSnapshotV1 } from './appointment-snapshot';
+import {
+  APPOINTMENT_SNAPSHOT_FIELDS,
+  appointmentSnapshotExample,
+  appointmentSnapshotProperties,
+  type AppointmentSnapshotV1,
+} from './appointment-snapshot';
 
 export interface AppointmentArrivedV1 extends AppointmentSnapshotV1 {
   arrivedAt: string;

@@ -1,6 +1,11 @@
 import { TOPICS } from '../../topics/topics';
 import { defineEvent } from '../event-definition';
-import { APPOINTMENT_SNAPSHOT_FIELDS, appointmentSnapshotExample, appointmentSnapshotProperties, type AppointmentSnapshotV1 } from './appointment-snapshot';
+import {
+  APPOINTMENT_SNAPSHOT_FIELDS,
+  appointmentSnapshotExample,
+  appointmentSnapshotProperties,
+  type AppointmentSnapshotV1,
+} from './appointment-snapshot';
 
 export type BookingChannel = 'staff' | 'online' | 'virtual_secretary';
 

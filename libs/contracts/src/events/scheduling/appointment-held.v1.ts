@@ -20,12 +20,23 @@ export interface AppointmentHeldV1 {
 export const appointmentHeldV1 = defineEvent<AppointmentHeldV1>({
   type: 'scheduling.appointment.held.v1',
   topic: TOPICS.scheduling,
-  description: "A slot of a practitioner's agenda is held for a few minutes while a caller confirms (virtual secretary or staff on the phone).",
+  description:
+    "A slot of a practitioner's agenda is held for a few minutes while a caller confirms (virtual secretary or staff on the phone).",
   aggregateId: (data) => data.appointmentId,
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['appointmentId', 'structureId', 'siteId', 'practitionerId', 'motifId', 'startsAt', 'endsAt', 'holdExpiresAt', 'heldBy'],
+    required: [
+      'appointmentId',
+      'structureId',
+      'siteId',
+      'practitionerId',
+      'motifId',
+      'startsAt',
+      'endsAt',
+      'holdExpiresAt',
+      'heldBy',
+    ],
     properties: {
       appointmentId: uuidSchema,
       structureId: uuidSchema,

@@ -23,7 +23,9 @@ export const appointmentSnapshotProperties = {
   endsAt: instantSchema,
 } as const;
 
-export const APPOINTMENT_SNAPSHOT_FIELDS = Object.keys(appointmentSnapshotProperties) as Array<keyof AppointmentSnapshotV1>;
+export const APPOINTMENT_SNAPSHOT_FIELDS = Object.keys(appointmentSnapshotProperties) as Array<
+  keyof AppointmentSnapshotV1
+>;
 
 export const appointmentSnapshotExample: AppointmentSnapshotV1 = {
   appointmentId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',

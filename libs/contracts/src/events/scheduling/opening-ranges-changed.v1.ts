@@ -13,7 +13,8 @@ export interface OpeningRangesChangedV1 {
 export const openingRangesChangedV1 = defineEvent<OpeningRangesChangedV1>({
   type: 'scheduling.opening-ranges.changed.v1',
   topic: TOPICS.scheduling,
-  description: "A practitioner's recurring opening ranges at a site changed (one range defined or removed); free slots may differ.",
+  description:
+    "A practitioner's recurring opening ranges at a site changed (one range defined or removed); free slots may differ.",
   aggregateId: (data) => data.practitionerId,
   schema: {
     type: 'object',

@@ -25,7 +25,19 @@ export const waitlistOfferMadeV1 = defineEvent<WaitlistOfferMadeV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['offerId', 'waitlistEntryId', 'patientId', 'structureId', 'siteId', 'practitionerId', 'motifId', 'holdId', 'startsAt', 'endsAt', 'expiresAt'],
+    required: [
+      'offerId',
+      'waitlistEntryId',
+      'patientId',
+      'structureId',
+      'siteId',
+      'practitionerId',
+      'motifId',
+      'holdId',
+      'startsAt',
+      'endsAt',
+      'expiresAt',
+    ],
     properties: {
       offerId: uuidSchema,
       waitlistEntryId: uuidSchema,

@@ -43,16 +43,35 @@ export class AddMemberHandler {
     return this.transactions
       .run(async (manager) => {
         const siteIds = await checkSites(manager, input.structureId, input.siteIds);
-        let member = await manager.createQueryBuilder(MemberEntity, 'm').where('lower(m.email) = :email', { email }).getOne();
+        let member = await manager
+          .createQueryBuilder(MemberEntity, 'm')
+          .where('lower(m.email) = :email', { email })
+          .getOne();
         if (member) {
-          const existing = await manager.findOneBy(MembershipEntity, { memberId: member.id, structureId: input.structureId });
-          if (existing && !existing.leftAt) throw new DirectoryError(DirectoryErrorCode.AlreadyMember, 'This person is already a member of the structure', 'input.email');
+          const existing = await manager.findOneBy(MembershipEntity, {
+            memberId: member.id,
+            structureId: input.structureId,
+          });
+          if (existing && !existing.leftAt)
+            throw new DirectoryError(
+              DirectoryErrorCode.AlreadyMember,
+              'This person is already a member of the structure',
+              'input.email',
+            );
         } else {
           member = await manager.save(MemberEntity, { id: randomUUID(), firstName, lastName, email, rpps, profession });
         }
         const referents = await checkReferents(manager, input.structureId, roles, input, member.id);
         const joinedAt = new Date();
-        await manager.save(MembershipEntity, { memberId: member.id, structureId: input.structureId, roles, siteIds, ...referents, joinedAt, leftAt: null });
+        await manager.save(MembershipEntity, {
+          memberId: member.id,
+          structureId: input.structureId,
+          roles,
+          siteIds,
+          ...referents,
+          joinedAt,
+          leftAt: null,
+        });
         await this.outbox.record('directory.member.joined.v1', {
           memberId: member.id,
           structureId: input.structureId,

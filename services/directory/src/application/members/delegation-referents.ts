@@ -24,7 +24,10 @@ export async function checkReferents(
   if (roles.some((role) => DELEGATE_ROLES.includes(role)) && !referentId) {
     throw DirectoryError.invalid('input.referentId', 'a delegate (medical assistant) needs a referent physician');
   }
-  for (const [field, id] of [['input.referentId', referentId], ['input.backupReferentId', backupReferentId]] as const) {
+  for (const [field, id] of [
+    ['input.referentId', referentId],
+    ['input.backupReferentId', backupReferentId],
+  ] as const) {
     if (!id) continue;
     if (id === memberId) throw DirectoryError.invalid(field, 'a member cannot be their own referent');
     const referent = await manager.findOneBy(MembershipEntity, { memberId: id, structureId });

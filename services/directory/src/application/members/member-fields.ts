@@ -5,7 +5,8 @@ import { isProfession, PROFESSIONS, type Profession } from '../../domain/profess
 import { SiteEntity } from '../../infrastructure/entities';
 
 export function checkProfession(value: string): Profession {
-  if (!isProfession(value)) throw DirectoryError.invalid('input.profession', `unknown profession "${value}"; one of ${PROFESSIONS.join(', ')}`);
+  if (!isProfession(value))
+    throw DirectoryError.invalid('input.profession', `unknown profession "${value}"; one of ${PROFESSIONS.join(', ')}`);
   return value;
 }
 
@@ -17,11 +18,16 @@ export function checkRoles(values: readonly string[]): Role[] {
 }
 
 /** Sites must exist and belong to the structure the membership is in. */
-export async function checkSites(manager: EntityManager, structureId: string, siteIds: readonly string[]): Promise<string[]> {
+export async function checkSites(
+  manager: EntityManager,
+  structureId: string,
+  siteIds: readonly string[],
+): Promise<string[]> {
   const unique = [...new Set(siteIds)];
   if (!unique.length) return [];
   const found = await manager.findBy(SiteEntity, { id: In(unique), structureId });
-  if (found.length !== unique.length) throw DirectoryError.invalid('input.siteIds', 'every site must belong to the structure');
+  if (found.length !== unique.length)
+    throw DirectoryError.invalid('input.siteIds', 'every site must belong to the structure');
   return unique;
 }
 
@@ -33,6 +39,7 @@ export function checkName(value: string, field: string): string {
 
 export function checkEmail(value: string, field: string): string {
   const trimmed = value.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed) || trimmed.length > 254) throw DirectoryError.invalid(field, `"${value}" is not an e-mail address`);
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed) || trimmed.length > 254)
+    throw DirectoryError.invalid(field, `"${value}" is not an e-mail address`);
   return trimmed;
 }

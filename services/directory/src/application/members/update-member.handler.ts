@@ -48,7 +48,8 @@ export class UpdateMemberHandler {
           membership.roles,
           {
             referentId: input.referentId !== undefined ? input.referentId : membership.referentId,
-            backupReferentId: input.backupReferentId !== undefined ? input.backupReferentId : membership.backupReferentId,
+            backupReferentId:
+              input.backupReferentId !== undefined ? input.backupReferentId : membership.backupReferentId,
           },
           member.id,
         );

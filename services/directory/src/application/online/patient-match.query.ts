@@ -21,7 +21,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 
 /** The checked criteria: an accent/case-free last name, a birth date, an E.164 phone; each bad one named. */
 export function matchCriteria(input: Partial<PatientMatchInput>): PatientMatchInput {
-  if (typeof input.structureId !== 'string' || !UUID.test(input.structureId)) throw DirectoryError.invalid('structureId', 'must be a structure id (UUID)');
+  if (typeof input.structureId !== 'string' || !UUID.test(input.structureId))
+    throw DirectoryError.invalid('structureId', 'must be a structure id (UUID)');
   const lastName = searchText(checkName(String(input.lastName ?? ''), 'lastName'));
   if (!lastName) throw DirectoryError.invalid('lastName', 'must contain letters');
   const birthDate = checkBirthDate(String(input.birthDate ?? ''), 'birthDate');
@@ -47,7 +48,12 @@ export class PatientMatchQuery {
     return this.transactions.run(async (manager) => {
       const found = await findMatches(manager, criteria);
       if (found.length !== 1) return null;
-      await this.accessLog.record(manager, { memberId: SELF_SERVICE_ACTOR, memberships: [] }, found, 'online-booking:match');
+      await this.accessLog.record(
+        manager,
+        { memberId: SELF_SERVICE_ACTOR, memberships: [] },
+        found,
+        'online-booking:match',
+      );
       return found[0].id;
     });
   }
@@ -58,7 +64,10 @@ export function findMatches(manager: EntityManager, criteria: PatientMatchInput)
   return manager
     .createQueryBuilder(PatientEntity, 'p')
     .where('p.structure_id = :structureId and p.birth_date = :birthDate and p.phone = :phone', criteria)
-    .andWhere('(p.search_name = :last or p.search_name like :prefix)', { last: criteria.lastName, prefix: `${criteria.lastName} %` })
+    .andWhere('(p.search_name = :last or p.search_name like :prefix)', {
+      last: criteria.lastName,
+      prefix: `${criteria.lastName} %`,
+    })
     .limit(2)
     .getMany();
 }

@@ -38,9 +38,18 @@ export class PatientRegistrationRequestHandler {
     const firstName = checkName(String(input.firstName ?? ''), 'firstName');
     const lastName = checkName(String(input.lastName), 'lastName');
     return this.transactions.run(async (manager) => {
-      if (!(await manager.existsBy(StructureEntity, { id: criteria.structureId }))) throw DirectoryError.invalid('structureId', 'no such structure');
+      if (!(await manager.existsBy(StructureEntity, { id: criteria.structureId })))
+        throw DirectoryError.invalid('structureId', 'no such structure');
       const id = randomUUID();
-      await manager.insert(PatientRegistrationRequestEntity, { id, structureId: criteria.structureId, firstName, lastName, birthDate: criteria.birthDate, phone: criteria.phone, patientId: null });
+      await manager.insert(PatientRegistrationRequestEntity, {
+        id,
+        structureId: criteria.structureId,
+        firstName,
+        lastName,
+        birthDate: criteria.birthDate,
+        phone: criteria.phone,
+        patientId: null,
+      });
       return id;
     });
   }
@@ -50,10 +59,18 @@ export class PatientRegistrationRequestHandler {
     const id = checkId(requestId, 'requestId');
     const actor = checkId(memberId, 'memberId');
     return this.transactions.run(async (manager) => {
-      const request = await manager.findOne(PatientRegistrationRequestEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      const request = await manager.findOne(PatientRegistrationRequestEntity, {
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!request) throw DirectoryError.notFound('Registration request');
       if (request.patientId) return request.patientId;
-      const criteria = { structureId: request.structureId, lastName: searchText(request.lastName), birthDate: request.birthDate, phone: request.phone };
+      const criteria = {
+        structureId: request.structureId,
+        lastName: searchText(request.lastName),
+        birthDate: request.birthDate,
+        phone: request.phone,
+      };
       const [existing, ...others] = await findMatches(manager, criteria);
       let patient = existing && !others.length ? existing : undefined;
       if (!patient) {
@@ -88,6 +105,8 @@ export class PatientRegistrationRequestHandler {
 
   /** Forgets a request that staff turned down (or that lapsed): the identity is deleted. */
   async discard(requestId: string): Promise<void> {
-    await this.transactions.run((manager) => manager.delete(PatientRegistrationRequestEntity, { id: checkId(requestId, 'requestId'), patientId: IsNull() }));
+    await this.transactions.run((manager) =>
+      manager.delete(PatientRegistrationRequestEntity, { id: checkId(requestId, 'requestId'), patientId: IsNull() }),
+    );
   }
 }

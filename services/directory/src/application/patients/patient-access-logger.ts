@@ -6,7 +6,12 @@ import { PatientAccessLogEntity, type PatientEntity } from '../../infrastructure
 /** Writes who read which patient's identity, when and how: one row per patient, in the reading transaction. */
 @Injectable()
 export class PatientAccessLogger {
-  async record(manager: EntityManager, user: UserContext, patients: readonly PatientEntity[], operation: string): Promise<void> {
+  async record(
+    manager: EntityManager,
+    user: UserContext,
+    patients: readonly PatientEntity[],
+    operation: string,
+  ): Promise<void> {
     if (!patients.length) return;
     const at = new Date();
     await manager.insert(

@@ -51,15 +51,22 @@ export class PatientReader {
     const name = criteria.name ? searchText(criteria.name) : '';
     const birthDate = criteria.birthDate ? checkBirthDate(criteria.birthDate, 'birthDate') : undefined;
     const phone = criteria.phone ? tryE164(criteria.phone) : undefined;
-    if (criteria.phone && !phone) throw DirectoryError.invalid('phone', `"${criteria.phone}" is not a valid phone number`);
-    if (!name && !birthDate && !phone) throw DirectoryError.invalid('name', 'give a name (2+ letters), a birth date or a phone number');
+    if (criteria.phone && !phone)
+      throw DirectoryError.invalid('phone', `"${criteria.phone}" is not a valid phone number`);
+    if (!name && !birthDate && !phone)
+      throw DirectoryError.invalid('name', 'give a name (2+ letters), a birth date or a phone number');
     if (criteria.name && name.length < 2) throw DirectoryError.invalid('name', 'needs at least 2 letters');
     const limit = Math.min(Math.max(criteria.limit ?? 20, 1), 50);
     return this.transactions.run(async (manager) => {
-      const query = manager.createQueryBuilder(PatientEntity, 'p').where('p.structure_id = :structureId', { structureId: criteria.structureId });
+      const query = manager
+        .createQueryBuilder(PatientEntity, 'p')
+        .where('p.structure_id = :structureId', { structureId: criteria.structureId });
       // Every word must start a word of "last first": "dup mar" finds "Dupont Marie".
       name.split(' ').forEach((word, i) => {
-        query.andWhere(`(p.search_name like :w${i} or p.search_name like :mw${i})`, { [`w${i}`]: `${word}%`, [`mw${i}`]: `% ${word}%` });
+        query.andWhere(`(p.search_name like :w${i} or p.search_name like :mw${i})`, {
+          [`w${i}`]: `${word}%`,
+          [`mw${i}`]: `% ${word}%`,
+        });
       });
       if (birthDate) query.andWhere('p.birth_date = :birthDate', { birthDate });
       if (phone) query.andWhere('p.phone = :phone', { phone });

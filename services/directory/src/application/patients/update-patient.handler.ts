@@ -27,7 +27,10 @@ export class UpdatePatientHandler {
 
   execute(user: UserContext, input: UpdatePatientInput): Promise<PatientEntity> {
     return this.transactions.run(async (manager) => {
-      const patient = await manager.findOne(PatientEntity, { where: { id: input.patientId }, lock: { mode: 'pessimistic_write' } });
+      const patient = await manager.findOne(PatientEntity, {
+        where: { id: input.patientId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!patient) throw DirectoryError.notFound('Patient');
       assertStructureAccess(user, patient.structureId, PERMISSIONS.writePatients);
       const changes = new Set<PatientChange>();

@@ -18,7 +18,9 @@ export class DirectoryReader {
 
   myStructures(user: UserContext): Promise<StructureEntity[]> {
     const ids = structureIdsOf(user);
-    return ids.length ? this.db.getRepository(StructureEntity).find({ where: { id: In(ids) }, order: { name: 'ASC' } }) : Promise.resolve([]);
+    return ids.length
+      ? this.db.getRepository(StructureEntity).find({ where: { id: In(ids) }, order: { name: 'ASC' } })
+      : Promise.resolve([]);
   }
 
   async structure(user: UserContext, id: string): Promise<StructureEntity> {
@@ -50,9 +52,14 @@ export class DirectoryReader {
     const query = this.db
       .getRepository(MemberEntity)
       .createQueryBuilder('m')
-      .innerJoin(MembershipEntity, 'ms', 'ms.member_id = m.id and ms.structure_id = :structureId and ms.left_at is null', {
-        structureId: filter.structureId,
-      });
+      .innerJoin(
+        MembershipEntity,
+        'ms',
+        'ms.member_id = m.id and ms.structure_id = :structureId and ms.left_at is null',
+        {
+          structureId: filter.structureId,
+        },
+      );
     if (filter.siteId) query.andWhere(':siteId = any(ms.site_ids)', { siteId: filter.siteId });
     if (filter.profession) query.andWhere('m.profession = :profession', { profession: filter.profession });
     return query.orderBy('m.last_name').addOrderBy('m.first_name').getMany();

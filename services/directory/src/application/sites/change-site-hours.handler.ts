@@ -25,7 +25,10 @@ export class ChangeSiteHoursHandler {
     const openingHours = assertOpeningHours(input.openingHours, 'input.openingHours');
     const timeZone = input.timeZone ? assertTimeZone(input.timeZone, 'input.timeZone') : undefined;
     return this.transactions.run(async (manager) => {
-      const site = await manager.findOne(SiteEntity, { where: { id: input.siteId }, lock: { mode: 'pessimistic_write' } });
+      const site = await manager.findOne(SiteEntity, {
+        where: { id: input.siteId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!site) throw DirectoryError.notFound('Site');
       assertStructureAccess(user, site.structureId, PERMISSIONS.manageSites);
       site.openingHours = openingHours;

@@ -31,7 +31,8 @@ export class OpenSiteHandler {
 
   execute(user: UserContext, input: OpenSiteInput): Promise<SiteEntity> {
     assertStructureAccess(user, input.structureId, PERMISSIONS.manageSites);
-    if (!/^\d{5}$/.test(input.postalCode)) throw DirectoryError.invalid('input.postalCode', 'must be a 5-digit French postal code');
+    if (!/^\d{5}$/.test(input.postalCode))
+      throw DirectoryError.invalid('input.postalCode', 'must be a 5-digit French postal code');
     const site: SiteEntity = Object.assign(new SiteEntity(), {
       id: randomUUID(),
       structureId: input.structureId,
@@ -44,7 +45,8 @@ export class OpenSiteHandler {
       openingHours: assertOpeningHours(input.openingHours, 'input.openingHours'),
     });
     return this.transactions.run(async (manager) => {
-      if (!(await manager.existsBy(StructureEntity, { id: input.structureId }))) throw DirectoryError.notFound('Structure');
+      if (!(await manager.existsBy(StructureEntity, { id: input.structureId })))
+        throw DirectoryError.notFound('Structure');
       const saved = await manager.save(site);
       await this.outbox.record('directory.site.opened.v1', {
         siteId: saved.id,

@@ -28,7 +28,8 @@ export class CreateStructureHandler {
   ) {}
 
   execute(input: CreateStructureInput): Promise<{ structure: StructureEntity; administrator: MemberEntity }> {
-    if (input.kind !== 'MSP' && input.kind !== 'CPTS') throw DirectoryError.invalid('input.kind', 'must be MSP or CPTS');
+    if (input.kind !== 'MSP' && input.kind !== 'CPTS')
+      throw DirectoryError.invalid('input.kind', 'must be MSP or CPTS');
     if (input.finess && !/^\d{9}$/.test(input.finess)) throw DirectoryError.invalid('input.finess', 'must be 9 digits');
     const email = checkEmail(input.administrator.email, 'input.administrator.email');
     return this.transactions

@@ -6,6 +6,22 @@ import { PatientRegistrationRequestEntity } from './patient-registration-request
 import { SiteEntity } from './site.entity';
 import { StructureEntity } from './structure.entity';
 
-export const DIRECTORY_ENTITIES = [StructureEntity, SiteEntity, MemberEntity, MembershipEntity, PatientEntity, PatientAccessLogEntity, PatientRegistrationRequestEntity];
-export { MemberEntity, MembershipEntity, PatientAccessLogEntity, PatientEntity, PatientRegistrationRequestEntity, SiteEntity, StructureEntity };
+export const DIRECTORY_ENTITIES = [
+  StructureEntity,
+  SiteEntity,
+  MemberEntity,
+  MembershipEntity,
+  PatientEntity,
+  PatientAccessLogEntity,
+  PatientRegistrationRequestEntity,
+];
+export {
+  MemberEntity,
+  MembershipEntity,
+  PatientAccessLogEntity,
+  PatientEntity,
+  PatientRegistrationRequestEntity,
+  SiteEntity,
+  StructureEntity,
+};
 export type { StructureKind } from './structure.entity';

@@ -87,6 +87,7 @@ export class DirectorySchema1763900001000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['patient_access_log', 'patient', 'membership', 'member', 'site', 'structure']) await db.query(`drop table ${table}`);
+    for (const table of ['patient_access_log', 'patient', 'membership', 'member', 'site', 'structure'])
+      await db.query(`drop table ${table}`);
   }
 }

@@ -15,7 +15,9 @@ export class PatientRegistrationRequest1763900002000 implements MigrationInterfa
         patient_id uuid references patient (id),
         created_at timestamptz not null default now()
       )`);
-    await db.query(`create index patient_registration_request_structure_idx on patient_registration_request (structure_id, created_at)`);
+    await db.query(
+      `create index patient_registration_request_structure_idx on patient_registration_request (structure_id, created_at)`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -2,7 +2,10 @@ import { Body, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InternalApiController, InternalApiException } from '@msp/messaging';
 import { PatientMatchQuery, type PatientMatchInput } from '../../application/online/patient-match.query';
-import { PatientRegistrationRequestHandler, type RegistrationRequestInput } from '../../application/online/patient-registration-request.handler';
+import {
+  PatientRegistrationRequestHandler,
+  type RegistrationRequestInput,
+} from '../../application/online/patient-registration-request.handler';
 import { SiteEntity } from '../../infrastructure/entities';
 import { answering } from './directory-internal-error.mapper';
 
@@ -22,7 +25,12 @@ export class OnlineBookingInternalController {
   @HttpCode(200)
   async match(@Body() body: Partial<PatientMatchInput>) {
     const patientId = await answering(() => this.matcher.match(body ?? {}));
-    if (!patientId) throw new InternalApiException(404, 'DIRECTORY.PATIENT_NOT_MATCHED', 'No single patient of the structure matches these details');
+    if (!patientId)
+      throw new InternalApiException(
+        404,
+        'DIRECTORY.PATIENT_NOT_MATCHED',
+        'No single patient of the structure matches these details',
+      );
     return { patientId };
   }
 
@@ -45,8 +53,16 @@ export class OnlineBookingInternalController {
 
   @Get('sites/:siteId')
   async site(@Param('siteId') siteId: string) {
-    const site = /^[0-9a-f-]{36}$/i.test(siteId) ? await this.db.getRepository(SiteEntity).findOneBy({ id: siteId }) : null;
+    const site = /^[0-9a-f-]{36}$/i.test(siteId)
+      ? await this.db.getRepository(SiteEntity).findOneBy({ id: siteId })
+      : null;
     if (!site) throw new InternalApiException(404, 'DIRECTORY.SITE_NOT_FOUND', 'Unknown site', 'siteId');
-    return { siteId: site.id, structureId: site.structureId, name: site.name, address: `${site.addressLine}, ${site.postalCode} ${site.city}`, timeZone: site.timeZone };
+    return {
+      siteId: site.id,
+      structureId: site.structureId,
+      name: site.name,
+      address: `${site.addressLine}, ${site.postalCode} ${site.city}`,
+      timeZone: site.timeZone,
+    };
   }
 }

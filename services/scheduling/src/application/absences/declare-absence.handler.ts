@@ -41,7 +41,8 @@ export class DeclareAbsenceHandler {
       start: parseInstant(input.startsAt, 'input.startsAt'),
       end: parseInstant(input.endsAt, 'input.endsAt'),
     });
-    if (!(await this.agenda.teamMember(practitionerId, structureId))) throw SchedulingError.notFound('Practitioner', 'input.practitionerId');
+    if (!(await this.agenda.teamMember(practitionerId, structureId)))
+      throw SchedulingError.notFound('Practitioner', 'input.practitionerId');
     const entity = Object.assign(new ScheduleExceptionEntity(), {
       id: exception.id,
       structureId,

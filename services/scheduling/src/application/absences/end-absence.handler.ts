@@ -27,10 +27,14 @@ export class EndAbsenceHandler {
     const absenceId = assertUuid(input.absenceId, 'input.absenceId');
     const requested = input.endsAt ? parseInstant(input.endsAt, 'input.endsAt') : this.clock.now();
     return this.transactions.run(async (manager) => {
-      const absence = await manager.findOne(ScheduleExceptionEntity, { where: { id: absenceId }, lock: { mode: 'pessimistic_write' } });
+      const absence = await manager.findOne(ScheduleExceptionEntity, {
+        where: { id: absenceId },
+        lock: { mode: 'pessimistic_write' },
+      });
       if (!absence) throw SchedulingError.notFound('Absence', 'input.absenceId');
       assertMayManage(user, absence.structureId, PERMISSIONS.declareAbsences, absence.practitionerId);
-      if (requested >= absence.endsAt) throw SchedulingError.invalid('input.endsAt', 'must be before the current end of the absence');
+      if (requested >= absence.endsAt)
+        throw SchedulingError.invalid('input.endsAt', 'must be before the current end of the absence');
       // Ending an absence before it began withdraws it: nothing of it remains.
       absence.endsAt = requested < absence.startsAt ? absence.startsAt : requested;
       await manager.save(absence);

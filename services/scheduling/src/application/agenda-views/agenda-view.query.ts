@@ -46,7 +46,9 @@ export class AgendaViewQuery {
     const sites = siteId ? allSites.filter((site) => site.siteId === siteId) : allSites;
     if (siteId && !sites.length) throw SchedulingError.notFound('Site', 'siteId');
     const siteIds = sites.map((site) => site.siteId);
-    const practitioners = siteIds.length ? await this.views.practitioners(structureId, siteIds, input.profession?.trim() || null) : [];
+    const practitioners = siteIds.length
+      ? await this.views.practitioners(structureId, siteIds, input.profession?.trim() || null)
+      : [];
     const ids = practitioners.map((p) => p.practitionerId);
     if (!ids.length) return buildAgendaView({ span, sites, practitioners, ranges: [], appointments: [], absences: [] });
     const windows = sites.map((site) => spanWindow(span, site.timeZone));
@@ -58,6 +60,13 @@ export class AgendaViewQuery {
       this.views.absences(ids, start, end),
     ]);
     const shown = new Set(ids);
-    return buildAgendaView({ span, sites, practitioners, ranges, appointments: appointments.filter((a) => shown.has(a.practitionerId)), absences });
+    return buildAgendaView({
+      span,
+      sites,
+      practitioners,
+      ranges,
+      appointments: appointments.filter((a) => shown.has(a.practitionerId)),
+      absences,
+    });
   }
 }

@@ -17,7 +17,8 @@ function window(from: string, to: string, maxDays: number): { start: Date; end: 
   const start = parseInstant(from, 'from');
   const end = parseInstant(to, 'to');
   if (end.getTime() <= start.getTime()) throw SchedulingError.invalid('to', 'must be after from');
-  if (end.getTime() - start.getTime() > maxDays * DAY_MS) throw SchedulingError.invalid('to', `a window spans at most ${maxDays} days`);
+  if (end.getTime() - start.getTime() > maxDays * DAY_MS)
+    throw SchedulingError.invalid('to', `a window spans at most ${maxDays} days`);
   return { start, end };
 }
 
@@ -32,23 +33,39 @@ export class MemberAgendaQuery {
   /** A member's appointments as practitioner, in the structures the caller belongs to. */
   async ofMember(user: UserContext, memberId: string, from: string, to: string): Promise<AgendaAppointment[]> {
     const range = window(from, to, MAX_MEMBER_SPAN_DAYS);
-    const structureIds = user.memberships.filter((m) => hasRoleIn(user, m.structureId, PERMISSIONS.readAgenda)).map((m) => m.structureId);
+    const structureIds = user.memberships
+      .filter((m) => hasRoleIn(user, m.structureId, PERMISSIONS.readAgenda))
+      .map((m) => m.structureId);
     if (!structureIds.length) return [];
-    return this.views.appointmentsOfPractitioner(assertUuid(memberId, 'id'), structureIds, { ...range, now: this.clock.now() });
+    return this.views.appointmentsOfPractitioner(assertUuid(memberId, 'id'), structureIds, {
+      ...range,
+      now: this.clock.now(),
+    });
   }
 
   /**
    * A patient's appointments, for booking staff: only those whose patient the caller may see (staff of the site, or the
    * practitioner), so that the list itself reveals nothing more. By default the coming year.
    */
-  async ofPatient(user: UserContext, patientId: string, from?: string | null, to?: string | null): Promise<AgendaAppointment[]> {
+  async ofPatient(
+    user: UserContext,
+    patientId: string,
+    from?: string | null,
+    to?: string | null,
+  ): Promise<AgendaAppointment[]> {
     const now = this.clock.now();
     const start = from ?? now.toISOString();
-    const end = to ?? new Date(parseInstant(start, 'from').getTime() + DEFAULT_PATIENT_SPAN_DAYS * DAY_MS).toISOString();
+    const end =
+      to ?? new Date(parseInstant(start, 'from').getTime() + DEFAULT_PATIENT_SPAN_DAYS * DAY_MS).toISOString();
     const range = window(start, end, MAX_PATIENT_SPAN_DAYS);
-    const structureIds = user.memberships.filter((m) => hasRoleIn(user, m.structureId, PERMISSIONS.book)).map((m) => m.structureId);
+    const structureIds = user.memberships
+      .filter((m) => hasRoleIn(user, m.structureId, PERMISSIONS.book))
+      .map((m) => m.structureId);
     if (!structureIds.length) return [];
-    const appointments = await this.views.appointmentsOfPatient(assertUuid(patientId, 'id'), structureIds, { ...range, now });
+    const appointments = await this.views.appointmentsOfPatient(assertUuid(patientId, 'id'), structureIds, {
+      ...range,
+      now,
+    });
     return appointments.filter((a) => maySeePatient(user, a));
   }
 }

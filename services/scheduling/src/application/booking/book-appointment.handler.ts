@@ -26,7 +26,9 @@ export class BookAppointmentHandler {
 
   async execute(actor: Actor, input: BookAppointmentInput): Promise<AppointmentEntity> {
     const channel = channelOf(actor);
-    const slot = await this.loader.check(input, channel, (structureId) => assertActorMayBook(actor, structureId, input.siteId, input.practitionerId));
+    const slot = await this.loader.check(input, channel, (structureId) =>
+      assertActorMayBook(actor, structureId, input.siteId, input.practitionerId),
+    );
     const patientId = assertUuid(input.patientId, 'input.patientId');
     const appointment = Object.assign(new AppointmentEntity(), {
       id: randomUUID(),

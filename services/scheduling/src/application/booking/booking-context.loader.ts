@@ -37,7 +37,11 @@ export class BookingContextLoader {
     private readonly clock: Clock,
   ) {}
 
-  async check(request: SlotRequest, channel: BookingChannel, authorize: (structureId: string) => void): Promise<CheckedSlot> {
+  async check(
+    request: SlotRequest,
+    channel: BookingChannel,
+    authorize: (structureId: string) => void,
+  ): Promise<CheckedSlot> {
     const practitionerId = assertUuid(request.practitionerId, 'input.practitionerId');
     const siteId = assertUuid(request.siteId, 'input.siteId');
     const motifId = assertUuid(request.motifId, 'input.motifId');
@@ -48,11 +52,29 @@ export class BookingContextLoader {
     const motif = await this.agenda.motif(motifId);
     if (!motif || motif.structureId !== site.structureId) throw SchedulingError.notFound('Motif', 'input.motifId');
     const date = localDateOf(startsAt, site.timeZone);
-    const ranges = await this.agenda.ranges({ structureId: site.structureId, practitionerIds: [practitionerId], siteIds: [siteId], from: date, to: date });
-    const around = { start: new Date(startsAt.getTime() - 86_400_000), end: new Date(startsAt.getTime() + 2 * 86_400_000) };
+    const ranges = await this.agenda.ranges({
+      structureId: site.structureId,
+      practitionerIds: [practitionerId],
+      siteIds: [siteId],
+      from: date,
+      to: date,
+    });
+    const around = {
+      start: new Date(startsAt.getTime() - 86_400_000),
+      end: new Date(startsAt.getTime() + 2 * 86_400_000),
+    };
     const exceptions = await this.agenda.exceptions([practitionerId], around.start, around.end);
     const now = this.clock.now();
-    const interval = assertBookable({ practitionerId, startsAt, motif, channel, ranges, timeZone: site.timeZone, exceptions, now });
+    const interval = assertBookable({
+      practitionerId,
+      startsAt,
+      motif,
+      channel,
+      ranges,
+      timeZone: site.timeZone,
+      exceptions,
+      now,
+    });
     return { structureId: site.structureId, siteId, practitionerId, motif, interval, now };
   }
 }

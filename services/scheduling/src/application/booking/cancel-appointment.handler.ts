@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
-import { CANCEL_REASONS, CANCELLATION_PARTIES, canTransition, type CancellationParty, type CancelReason } from '../../domain/appointment-status';
+import {
+  CANCEL_REASONS,
+  CANCELLATION_PARTIES,
+  canTransition,
+  type CancellationParty,
+  type CancelReason,
+} from '../../domain/appointment-status';
 import { SchedulingError } from '../../domain/scheduling-error';
 import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
 import { AppointmentRepository } from '../../infrastructure/repositories/appointment.repository';
@@ -29,7 +35,8 @@ export class CancelAppointmentHandler {
 
   execute(actor: Actor, input: CancelAppointmentInput): Promise<AppointmentEntity> {
     const id = assertUuid(input.appointmentId, 'input.appointmentId');
-    if (!(CANCEL_REASONS as readonly string[]).includes(input.reason)) throw SchedulingError.invalid('input.reason', `must be one of ${CANCEL_REASONS.join(', ')}`);
+    if (!(CANCEL_REASONS as readonly string[]).includes(input.reason))
+      throw SchedulingError.invalid('input.reason', `must be one of ${CANCEL_REASONS.join(', ')}`);
     if (input.cancelledBy && !(CANCELLATION_PARTIES as readonly string[]).includes(input.cancelledBy)) {
       throw SchedulingError.invalid('input.cancelledBy', `must be one of ${CANCELLATION_PARTIES.join(', ')}`);
     }
@@ -37,7 +44,8 @@ export class CancelAppointmentHandler {
       const appointment = await this.appointments.lockById(id);
       if (!appointment) throw SchedulingError.notFound('Appointment', 'input.appointmentId');
       assertActorMayBook(actor, appointment.structureId, appointment.siteId, appointment.practitionerId);
-      if (!canTransition(appointment.status, 'cancelled')) throw SchedulingError.invalidTransition(appointment.status, 'cancelled');
+      if (!canTransition(appointment.status, 'cancelled'))
+        throw SchedulingError.invalidTransition(appointment.status, 'cancelled');
       const now = this.clock.now();
       const cancelledBy = input.cancelledBy ?? defaultParty(actor, appointment.practitionerId);
       Object.assign(appointment, { status: 'cancelled', cancelledBy, cancelReason: input.reason, cancelledAt: now });

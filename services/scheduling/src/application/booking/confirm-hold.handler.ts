@@ -35,14 +35,22 @@ export class ConfirmHoldHandler {
       if (!hold) throw SchedulingError.notFound('Hold', 'input.holdId');
       assertActorMayBook(actor, hold.structureId, hold.siteId, hold.practitionerId);
       const now = this.clock.now();
-      const lapsed = hold.cancelReason === HOLD_LAPSED || (hold.status === 'held' && (hold.holdExpiresAt?.getTime() ?? 0) <= now.getTime());
+      const lapsed =
+        hold.cancelReason === HOLD_LAPSED ||
+        (hold.status === 'held' && (hold.holdExpiresAt?.getTime() ?? 0) <= now.getTime());
       if (lapsed) throw SchedulingError.holdLapsed();
       if (hold.status !== 'held') throw SchedulingError.invalidTransition(hold.status, 'confirmed');
       const patientId = givenPatient ?? hold.patientId;
-      if (!patientId) throw SchedulingError.invalid('input.patientId', 'the hold names no patient: give one to confirm');
+      if (!patientId)
+        throw SchedulingError.invalid('input.patientId', 'the hold names no patient: give one to confirm');
       Object.assign(hold, { status: 'confirmed', patientId, holdExpiresAt: null });
       await this.appointments.save(hold);
-      await this.outbox.record('scheduling.appointment.confirmed.v1', { appointmentId: hold.id, practitionerId: hold.practitionerId, patientId, confirmedAt: now.toISOString() });
+      await this.outbox.record('scheduling.appointment.confirmed.v1', {
+        appointmentId: hold.id,
+        practitionerId: hold.practitionerId,
+        patientId,
+        confirmedAt: now.toISOString(),
+      });
       await this.outbox.record('scheduling.appointment.booked.v1', bookedEvent(hold, patientId));
       return hold;
     });

@@ -27,7 +27,9 @@ export class HoldSlotHandler {
 
   async execute(actor: Actor, input: HoldSlotInput): Promise<AppointmentEntity> {
     const channel = channelOf(actor);
-    const slot = await this.loader.check(input, channel, (structureId) => assertActorMayBook(actor, structureId, input.siteId, input.practitionerId));
+    const slot = await this.loader.check(input, channel, (structureId) =>
+      assertActorMayBook(actor, structureId, input.siteId, input.practitionerId),
+    );
     const patientId = input.patientId ? assertUuid(input.patientId, 'input.patientId') : null;
     const hold = Object.assign(new AppointmentEntity(), {
       id: randomUUID(),

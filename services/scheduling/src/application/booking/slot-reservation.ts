@@ -15,7 +15,12 @@ export class SlotReservation {
   ) {}
 
   async reserve(appointment: AppointmentEntity, now: Date): Promise<AppointmentEntity> {
-    const lapsed = await this.appointments.lapseHoldsOverlapping(appointment.practitionerId, appointment.startsAt, appointment.endsAt, now);
+    const lapsed = await this.appointments.lapseHoldsOverlapping(
+      appointment.practitionerId,
+      appointment.startsAt,
+      appointment.endsAt,
+      now,
+    );
     await this.recordLapsed(lapsed, now);
     return this.appointments.insert(appointment);
   }

@@ -48,10 +48,12 @@ export class FreeBusyQuery {
 
   async execute(input: FreeBusyInput): Promise<{ from: string; to: string; members: MemberFreeBusy[] }> {
     const memberIds = [...new Set(assertUuids(input.memberIds, 'memberIds'))];
-    if (!memberIds.length || memberIds.length > MAX_MEMBERS) throw SchedulingError.invalid('memberIds', `must list 1 to ${MAX_MEMBERS} member ids`);
+    if (!memberIds.length || memberIds.length > MAX_MEMBERS)
+      throw SchedulingError.invalid('memberIds', `must list 1 to ${MAX_MEMBERS} member ids`);
     const window = { start: parseInstant(input.from, 'from'), end: parseInstant(input.to, 'to') };
     if (window.end.getTime() <= window.start.getTime()) throw SchedulingError.invalid('to', 'must be after from');
-    if (window.end.getTime() - window.start.getTime() > MAX_SPAN_MS) throw SchedulingError.invalid('to', 'a window spans at most 62 days');
+    if (window.end.getTime() - window.start.getTime() > MAX_SPAN_MS)
+      throw SchedulingError.invalid('to', 'a window spans at most 62 days');
     // Local dates anywhere on Earth fall within a day either side of the UTC dates.
     const fromDate = addDays(localDateOf(window.start, 'UTC'), -1);
     const toDate = addDays(localDateOf(window.end, 'UTC'), 1);
@@ -61,7 +63,11 @@ export class FreeBusyQuery {
       this.views.memberRanges(memberIds, fromDate, toDate),
     ]);
     const occurrences = ranges.flatMap(({ range, timeZone }) =>
-      rangeOccurrences([range], timeZone, fromDate, toDate).map((o) => ({ practitionerId: range.practitionerId, start: o.start, end: o.end })),
+      rangeOccurrences([range], timeZone, fromDate, toDate).map((o) => ({
+        practitionerId: range.practitionerId,
+        start: o.start,
+        end: o.end,
+      })),
     );
     const busy = [...appointments, ...absences];
     return {
@@ -69,8 +75,22 @@ export class FreeBusyQuery {
       to: window.end.toISOString(),
       members: memberIds.map((memberId) => ({
         memberId,
-        busy: toWire(mergeIntervals(clipTo(busy.filter((i) => i.practitionerId === memberId), window))),
-        consultingHours: toWire(mergeIntervals(clipTo(occurrences.filter((o) => o.practitionerId === memberId), window))),
+        busy: toWire(
+          mergeIntervals(
+            clipTo(
+              busy.filter((i) => i.practitionerId === memberId),
+              window,
+            ),
+          ),
+        ),
+        consultingHours: toWire(
+          mergeIntervals(
+            clipTo(
+              occurrences.filter((o) => o.practitionerId === memberId),
+              window,
+            ),
+          ),
+        ),
       })),
     };
   }

@@ -33,9 +33,15 @@ export class IcalFeedQuery {
     const feed = await this.feeds.activeByHash(hashFeedToken(token));
     if (!feed) return null;
     const now = this.clock.now();
-    const entries = await this.feeds.entries(feed.practitionerId, new Date(now.getTime() - PAST_DAYS * 86_400_000), new Date(now.getTime() + FUTURE_DAYS * 86_400_000), now);
+    const entries = await this.feeds.entries(
+      feed.practitionerId,
+      new Date(now.getTime() - PAST_DAYS * 86_400_000),
+      new Date(now.getTime() + FUTURE_DAYS * 86_400_000),
+      now,
+    );
     const locations = new Map<string, string | null>();
-    for (const siteId of new Set(entries.map((e) => e.siteId))) locations.set(siteId, await this.location(siteId, now.getTime()));
+    for (const siteId of new Set(entries.map((e) => e.siteId)))
+      locations.set(siteId, await this.location(siteId, now.getTime()));
     return entries.map((entry) => ({ ...entry, location: locations.get(entry.siteId) ?? null }));
   }
 

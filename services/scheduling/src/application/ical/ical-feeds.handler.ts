@@ -44,5 +44,6 @@ export class IcalFeedsHandler {
 }
 
 function assertPractitioner(user: UserContext): void {
-  if (!user.memberships.some((m) => m.roles.includes('practitioner'))) throw new ForbiddenError('Calendar feeds are for practitioners, of their own agenda');
+  if (!user.memberships.some((m) => m.roles.includes('practitioner')))
+    throw new ForbiddenError('Calendar feeds are for practitioners, of their own agenda');
 }

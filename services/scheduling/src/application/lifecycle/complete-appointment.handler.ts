@@ -15,7 +15,10 @@ export class CompleteAppointmentHandler {
 
   execute(actor: Actor, input: AppointmentStepInput): Promise<AppointmentEntity> {
     return this.steps.run(actor, input.appointmentId, 'done', (appointment, now) =>
-      this.outbox.record('scheduling.appointment.completed.v1', { ...appointmentFacts(appointment), completedAt: now.toISOString() }),
+      this.outbox.record('scheduling.appointment.completed.v1', {
+        ...appointmentFacts(appointment),
+        completedAt: now.toISOString(),
+      }),
     );
   }
 }

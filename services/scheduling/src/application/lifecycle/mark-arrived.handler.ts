@@ -15,7 +15,10 @@ export class MarkArrivedHandler {
 
   execute(actor: Actor, input: AppointmentStepInput): Promise<AppointmentEntity> {
     return this.steps.run(actor, input.appointmentId, 'arrived', (appointment, now) =>
-      this.outbox.record('scheduling.appointment.arrived.v1', { ...appointmentFacts(appointment), arrivedAt: now.toISOString() }),
+      this.outbox.record('scheduling.appointment.arrived.v1', {
+        ...appointmentFacts(appointment),
+        arrivedAt: now.toISOString(),
+      }),
     );
   }
 }

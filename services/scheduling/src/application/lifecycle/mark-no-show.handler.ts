@@ -15,7 +15,10 @@ export class MarkNoShowHandler {
 
   execute(actor: Actor, input: AppointmentStepInput): Promise<AppointmentEntity> {
     return this.steps.run(actor, input.appointmentId, 'no_show', (appointment, now) =>
-      this.outbox.record('scheduling.appointment.no-show.v1', { ...appointmentFacts(appointment), markedAt: now.toISOString() }),
+      this.outbox.record('scheduling.appointment.no-show.v1', {
+        ...appointmentFacts(appointment),
+        markedAt: now.toISOString(),
+      }),
     );
   }
 }

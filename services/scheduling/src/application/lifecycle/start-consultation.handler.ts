@@ -15,7 +15,10 @@ export class StartConsultationHandler {
 
   execute(actor: Actor, input: AppointmentStepInput): Promise<AppointmentEntity> {
     return this.steps.run(actor, input.appointmentId, 'in_consultation', (appointment, now) =>
-      this.outbox.record('scheduling.appointment.consultation-started.v1', { ...appointmentFacts(appointment), startedAt: now.toISOString() }),
+      this.outbox.record('scheduling.appointment.consultation-started.v1', {
+        ...appointmentFacts(appointment),
+        startedAt: now.toISOString(),
+      }),
     );
   }
 }

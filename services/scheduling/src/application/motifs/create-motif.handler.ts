@@ -25,7 +25,8 @@ export class CreateMotifHandler {
     const practitionerId = input.practitionerId ? assertUuid(input.practitionerId, 'input.practitionerId') : null;
     assertMayManage(user, structureId, PERMISSIONS.manageMotifs, practitionerId);
     const motif = createMotif({ ...input, id: randomUUID(), structureId, practitionerId });
-    if (practitionerId && !(await this.agenda.teamMember(practitionerId, structureId))) throw SchedulingError.notFound('Practitioner', 'input.practitionerId');
+    if (practitionerId && !(await this.agenda.teamMember(practitionerId, structureId)))
+      throw SchedulingError.notFound('Practitioner', 'input.practitionerId');
     return this.transactions.run((manager) => manager.save(motifToEntity(motif)));
   }
 }

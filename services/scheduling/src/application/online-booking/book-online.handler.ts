@@ -55,7 +55,14 @@ export class BookOnlineHandler {
     const structureId = assertUuid(structureIdInput, 'structureId');
     const patient = checkOnlinePatient(input.patient, this.clock.now());
     const slot = await this.checkSlot(structureId, input);
-    const patientId = await this.refusalsNamed(() => this.directory.matchPatient({ structureId, lastName: patient.lastName, birthDate: patient.birthDate, phone: patient.phone }));
+    const patientId = await this.refusalsNamed(() =>
+      this.directory.matchPatient({
+        structureId,
+        lastName: patient.lastName,
+        birthDate: patient.birthDate,
+        phone: patient.phone,
+      }),
+    );
     if (patientId) return { status: 'booked', appointment: await this.book(slot, patientId) };
     if (!slot.motif.newPatientsAllowed) throw OnlineBookingError.patientNotMatched();
     return this.bookPending(slot, patient);
@@ -67,12 +74,19 @@ export class BookOnlineHandler {
     const startsAt = parseInstant(input.startsAt, 'input.startsAt');
     let siteId = input.siteId ? assertUuid(input.siteId, 'input.siteId') : null;
     if (!siteId) siteId = await this.sites.resolve(structureId, practitionerId, motifId, startsAt);
-    return this.loader.check({ practitionerId, siteId, motifId, startsAt: input.startsAt }, 'online', (siteStructure) => {
-      if (siteStructure !== structureId) throw SchedulingError.notFound('Site', 'input.siteId');
-    });
+    return this.loader.check(
+      { practitionerId, siteId, motifId, startsAt: input.startsAt },
+      'online',
+      (siteStructure) => {
+        if (siteStructure !== structureId) throw SchedulingError.notFound('Site', 'input.siteId');
+      },
+    );
   }
 
-  private appointment(slot: CheckedSlot, fields: Pick<AppointmentEntity, 'patientId' | 'status' | 'holdExpiresAt'>): AppointmentEntity {
+  private appointment(
+    slot: CheckedSlot,
+    fields: Pick<AppointmentEntity, 'patientId' | 'status' | 'holdExpiresAt'>,
+  ): AppointmentEntity {
     return Object.assign(new AppointmentEntity(), {
       id: randomUUID(),
       structureId: slot.structureId,
@@ -102,7 +116,11 @@ export class BookOnlineHandler {
 
   private async bookPending(slot: CheckedSlot, patient: OnlinePatient): Promise<OnlineBookingOutcome> {
     const ttlEnd = slot.now.getTime() + this.settings.onlineRequestTtlHours * 3_600_000;
-    const hold = this.appointment(slot, { patientId: null, status: 'held', holdExpiresAt: new Date(Math.min(ttlEnd, slot.interval.start.getTime())) });
+    const hold = this.appointment(slot, {
+      patientId: null,
+      status: 'held',
+      holdExpiresAt: new Date(Math.min(ttlEnd, slot.interval.start.getTime())),
+    });
     await this.transactions.run(async () => {
       await this.reservation.reserve(hold, slot.now);
       await this.outbox.record('scheduling.appointment.held.v1', {
@@ -118,9 +136,13 @@ export class BookOnlineHandler {
       });
     });
     try {
-      const registrationRequestId = await this.refusalsNamed(() => this.directory.openRegistrationRequest({ structureId: slot.structureId, ...patient }));
+      const registrationRequestId = await this.refusalsNamed(() =>
+        this.directory.openRegistrationRequest({ structureId: slot.structureId, ...patient }),
+      );
       const requestId = randomUUID();
-      await this.transactions.run(() => this.requests.insert({ id: requestId, structureId: slot.structureId, holdId: hold.id, registrationRequestId }));
+      await this.transactions.run(() =>
+        this.requests.insert({ id: requestId, structureId: slot.structureId, holdId: hold.id, registrationRequestId }),
+      );
       return { status: 'pending', requestId, hold };
     } catch (error) {
       // The slot must not stay held for nobody: the hold lapses at once, with its event.

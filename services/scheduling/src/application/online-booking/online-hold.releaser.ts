@@ -18,7 +18,12 @@ export class OnlineHoldReleaser {
   release(hold: Pick<AppointmentEntity, 'id' | 'practitionerId' | 'startsAt' | 'endsAt'>, now: Date): Promise<void> {
     return this.transactions.run(async () => {
       await this.requests.expireHold(hold.id, now);
-      const lapsed = await this.appointments.lapseHoldsOverlapping(hold.practitionerId, hold.startsAt, hold.endsAt, now);
+      const lapsed = await this.appointments.lapseHoldsOverlapping(
+        hold.practitionerId,
+        hold.startsAt,
+        hold.endsAt,
+        now,
+      );
       await this.reservation.recordLapsed(lapsed, now);
     });
   }

@@ -5,7 +5,11 @@ import { HOLD_LAPSED } from '../../domain/appointment-status';
 import { SchedulingError } from '../../domain/scheduling-error';
 import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
 import { AppointmentRepository } from '../../infrastructure/repositories/appointment.repository';
-import { OnlineBookingRequestRepository, type OnlineBookingRequest, type PendingOnlineRequest } from '../../infrastructure/repositories/online-booking-request.repository';
+import {
+  OnlineBookingRequestRepository,
+  type OnlineBookingRequest,
+  type PendingOnlineRequest,
+} from '../../infrastructure/repositories/online-booking-request.repository';
 import { memberActor } from '../actor';
 import { CancelAppointmentHandler } from '../booking/cancel-appointment.handler';
 import { ConfirmHoldHandler } from '../booking/confirm-hold.handler';
@@ -41,7 +45,9 @@ export class OnlineRequestsHandler {
 
   async confirm(user: UserContext, requestId: string): Promise<AppointmentEntity> {
     const { request, hold } = await this.load(user, requestId);
-    const lapsed = hold.cancelReason === HOLD_LAPSED || (hold.status === 'held' && (hold.holdExpiresAt?.getTime() ?? 0) <= this.clock.now().getTime());
+    const lapsed =
+      hold.cancelReason === HOLD_LAPSED ||
+      (hold.status === 'held' && (hold.holdExpiresAt?.getTime() ?? 0) <= this.clock.now().getTime());
     if (lapsed) throw SchedulingError.holdLapsed();
     const patientId = await this.directory.registerFromRequest(request.registrationRequestId, user.memberId);
     return this.transactions.run(async () => {
@@ -56,19 +62,30 @@ export class OnlineRequestsHandler {
     const { request, hold } = await this.load(user, requestId);
     await this.transactions.run(async () => {
       await this.lockPending(request.id);
-      if (hold.status === 'held') await this.canceller.execute(memberActor(user), { appointmentId: hold.id, reason: 'other', cancelledBy: 'staff' });
+      if (hold.status === 'held')
+        await this.canceller.execute(memberActor(user), {
+          appointmentId: hold.id,
+          reason: 'other',
+          cancelledBy: 'staff',
+        });
       await this.requests.decide(request.id, 'rejected', user.memberId, this.clock.now());
     });
     try {
       await this.directory.discardRegistrationRequest(request.registrationRequestId);
     } catch (error) {
       if (!(error instanceof DirectoryUnavailableError)) throw error;
-      this.logger.warn({ msg: 'registration request kept: the directory is unreachable', registrationRequestId: request.registrationRequestId });
+      this.logger.warn({
+        msg: 'registration request kept: the directory is unreachable',
+        registrationRequestId: request.registrationRequestId,
+      });
     }
     return { ...request, status: 'rejected' };
   }
 
-  private async load(user: UserContext, requestId: string): Promise<{ request: OnlineBookingRequest; hold: AppointmentEntity }> {
+  private async load(
+    user: UserContext,
+    requestId: string,
+  ): Promise<{ request: OnlineBookingRequest; hold: AppointmentEntity }> {
     const id = assertUuid(requestId, 'input.requestId');
     return this.transactions.run(async () => {
       const request = await this.requests.lockById(id);
@@ -82,7 +99,8 @@ export class OnlineRequestsHandler {
 
   private async lockPending(id: string): Promise<OnlineBookingRequest> {
     const request = await this.requests.lockById(id);
-    if (!request || request.status !== 'pending') throw SchedulingError.invalidTransition(request?.status ?? 'unknown', 'decided again');
+    if (!request || request.status !== 'pending')
+      throw SchedulingError.invalidTransition(request?.status ?? 'unknown', 'decided again');
     return request;
   }
 }

@@ -19,7 +19,14 @@ export class OnlineSiteResolver {
       const site = await this.agenda.site(siteId);
       if (!site) continue;
       const date = localDateOf(startsAt, site.timeZone);
-      const ranges = await this.agenda.ranges({ structureId, practitionerIds: [practitionerId], siteIds: [siteId], from: date, to: date, motifId });
+      const ranges = await this.agenda.ranges({
+        structureId,
+        practitionerIds: [practitionerId],
+        siteIds: [siteId],
+        from: date,
+        to: date,
+        motifId,
+      });
       if (occurrenceCovering(ranges, site.timeZone, interval, motifId)) return siteId;
     }
     if (member.siteIds.length === 1) return member.siteIds[0];

@@ -31,10 +31,18 @@ export class DefineOpeningRangeHandler {
     const site = await this.agenda.site(siteId);
     if (!site) throw SchedulingError.notFound('Site', 'input.siteId');
     assertMayManage(user, site.structureId, PERMISSIONS.manageOpeningRanges, practitionerId);
-    const range = createOpeningRange({ ...input, id: randomUUID(), structureId: site.structureId, practitionerId, siteId, motifIds });
+    const range = createOpeningRange({
+      ...input,
+      id: randomUUID(),
+      structureId: site.structureId,
+      practitionerId,
+      siteId,
+      motifIds,
+    });
     const member = await this.agenda.teamMember(practitionerId, site.structureId);
     if (!member) throw SchedulingError.notFound('Practitioner', 'input.practitionerId');
-    if (!member.siteIds.includes(siteId)) throw SchedulingError.invalid('input.siteId', 'the practitioner does not work at this site');
+    if (!member.siteIds.includes(siteId))
+      throw SchedulingError.invalid('input.siteId', 'the practitioner does not work at this site');
     const known = new Set((await this.agenda.motifsOf(site.structureId, motifIds)).map((m) => m.id));
     const unknown = motifIds.findIndex((id) => !known.has(id));
     if (unknown >= 0) throw SchedulingError.invalid(`input.motifIds[${unknown}]`, 'no such motif in this structure');

@@ -63,6 +63,11 @@ export class AppointmentEventsListener {
     await this.waitlist.setOfferStatus(offer.id, 'expired');
     if (!entry) return;
     if (entry.status === 'offered') await this.waitlist.setEntryStatus(entry.id, 'waiting');
-    await this.offerer.offer({ structureId: entry.structureId, siteId: offer.siteId, practitionerId: offer.practitionerId, startsAt: offer.startsAt });
+    await this.offerer.offer({
+      structureId: entry.structureId,
+      siteId: offer.siteId,
+      practitionerId: offer.practitionerId,
+      startsAt: offer.startsAt,
+    });
   }
 }

@@ -45,7 +45,13 @@ export class DirectoryProjection {
     );
   }
 
-  async upsertMember(member: { memberId: string; structureId: string; profession: string; roles: string[]; siteIds: string[] }): Promise<void> {
+  async upsertMember(member: {
+    memberId: string;
+    structureId: string;
+    profession: string;
+    roles: string[];
+    siteIds: string[];
+  }): Promise<void> {
     await requireActiveManager('Projecting a member').query(
       `insert into team_member (member_id, structure_id, profession, roles, site_ids) values ($1, $2, $3, $4, $5)
        on conflict (member_id, structure_id) do update

@@ -30,7 +30,9 @@ export class AgendaReader {
 
   openingRanges(user: UserContext, structureId: string, practitionerId?: string | null): Promise<OpeningRangeEntity[]> {
     assertStructureAccess(user, assertUuid(structureId, 'structureId'), PERMISSIONS.readAgenda);
-    const where = practitionerId ? { structureId, practitionerId: assertUuid(practitionerId, 'practitionerId') } : { structureId };
+    const where = practitionerId
+      ? { structureId, practitionerId: assertUuid(practitionerId, 'practitionerId') }
+      : { structureId };
     return this.db.getRepository(OpeningRangeEntity).find({ where, order: { createdAt: 'ASC' } });
   }
 
@@ -41,7 +43,8 @@ export class AgendaReader {
     const from = parseInstant(filter.from, 'filter.from');
     const to = parseInstant(filter.to, 'filter.to');
     if (to <= from) throw SchedulingError.invalid('filter.to', 'must be after from');
-    if (to.getTime() - from.getTime() > MAX_SPAN_MS) throw SchedulingError.invalid('filter.to', 'a view spans at most 62 days');
+    if (to.getTime() - from.getTime() > MAX_SPAN_MS)
+      throw SchedulingError.invalid('filter.to', 'a view spans at most 62 days');
     const query = this.db
       .getRepository(AppointmentEntity)
       .createQueryBuilder('a')
@@ -58,7 +61,8 @@ export class AgendaReader {
   /** One appointment; one of another structure is "not found", never "forbidden". */
   async appointment(user: UserContext, id: string): Promise<AppointmentEntity> {
     const appointment = await this.db.getRepository(AppointmentEntity).findOneBy({ id: assertUuid(id, 'id') });
-    if (!appointment || !hasRoleIn(user, appointment.structureId, PERMISSIONS.readAgenda)) throw SchedulingError.notFound('Appointment', 'id');
+    if (!appointment || !hasRoleIn(user, appointment.structureId, PERMISSIONS.readAgenda))
+      throw SchedulingError.notFound('Appointment', 'id');
     return appointment;
   }
 }
@@ -67,7 +71,13 @@ export class AgendaReader {
  * Colleagues (fellow practitioners included) see busy time and motif; the patient only the practitioner of the
  * appointment and the desk staff (secretaries, medical assistants) of its site (SCH-7).
  */
-export function maySeePatient(user: UserContext, appointment: Pick<AppointmentEntity, 'structureId' | 'siteId' | 'practitionerId'>): boolean {
+export function maySeePatient(
+  user: UserContext,
+  appointment: Pick<AppointmentEntity, 'structureId' | 'siteId' | 'practitionerId'>,
+): boolean {
   if (user.memberId === appointment.practitionerId) return true;
-  return hasRoleIn(user, appointment.structureId, PERMISSIONS.seePatientsAtSite) && worksAtSite(user, appointment.structureId, appointment.siteId);
+  return (
+    hasRoleIn(user, appointment.structureId, PERMISSIONS.seePatientsAtSite) &&
+    worksAtSite(user, appointment.structureId, appointment.siteId)
+  );
 }

@@ -31,13 +31,18 @@ export class NoShowRateQuery {
   async execute(user: UserContext, search: NoShowRateSearch): Promise<NoShowRate[]> {
     const structureId = assertUuid(search.structureId, 'input.structureId');
     let practitionerId = search.practitionerId ? assertUuid(search.practitionerId, 'input.practitionerId') : null;
-    if (!MONTH.test(search.fromMonth)) throw SchedulingError.invalid('input.fromMonth', `"${search.fromMonth}" is not a month YYYY-MM`);
-    if (!MONTH.test(search.toMonth)) throw SchedulingError.invalid('input.toMonth', `"${search.toMonth}" is not a month YYYY-MM`);
-    if (search.toMonth < search.fromMonth) throw SchedulingError.invalid('input.toMonth', `must not be before fromMonth ${search.fromMonth}`);
+    if (!MONTH.test(search.fromMonth))
+      throw SchedulingError.invalid('input.fromMonth', `"${search.fromMonth}" is not a month YYYY-MM`);
+    if (!MONTH.test(search.toMonth))
+      throw SchedulingError.invalid('input.toMonth', `"${search.toMonth}" is not a month YYYY-MM`);
+    if (search.toMonth < search.fromMonth)
+      throw SchedulingError.invalid('input.toMonth', `must not be before fromMonth ${search.fromMonth}`);
     if (!membershipIn(user, structureId)) throw new ForbiddenError();
     if (!hasRoleIn(user, structureId, READERS)) {
       if (!hasRoleIn(user, structureId, ['practitioner']) || (practitionerId && practitionerId !== user.memberId)) {
-        throw new ForbiddenError('Administrators and coordinators see every practitioner; a practitioner sees their own rate');
+        throw new ForbiddenError(
+          'Administrators and coordinators see every practitioner; a practitioner sees their own rate',
+        );
       }
       practitionerId = user.memberId;
     }

@@ -10,11 +10,21 @@ export class PatientConsentProjection {
 
   @HandleEvent('directory.patient.registered.v1')
   async onRegistered(event: EventEnvelope<'directory.patient.registered.v1'>): Promise<void> {
-    await this.reminders.consentChanged(event.data.patientId, event.data.structureId, event.data.consentToReminders ?? false, true);
+    await this.reminders.consentChanged(
+      event.data.patientId,
+      event.data.structureId,
+      event.data.consentToReminders ?? false,
+      true,
+    );
   }
 
   @HandleEvent('directory.patient.updated.v1')
   async onUpdated(event: EventEnvelope<'directory.patient.updated.v1'>): Promise<void> {
-    await this.reminders.consentChanged(event.data.patientId, event.data.structureId, event.data.consentToReminders, false);
+    await this.reminders.consentChanged(
+      event.data.patientId,
+      event.data.structureId,
+      event.data.consentToReminders,
+      false,
+    );
   }
 }

@@ -65,12 +65,18 @@ export class ReminderScheduler {
   }
 
   /** The directory told the patient's consent: record it; withdrawn, pending reminders go; given, upcoming appointments get theirs. */
-  async consentChanged(patientId: string, structureId: string, consent: boolean, fromRegistration: boolean): Promise<void> {
+  async consentChanged(
+    patientId: string,
+    structureId: string,
+    consent: boolean,
+    fromRegistration: boolean,
+  ): Promise<void> {
     await this.reminders.recordConsent(patientId, structureId, consent, fromRegistration);
     if (!(await this.reminders.hasConsent(patientId))) {
       await this.reminders.cancelForPatient(patientId);
       return;
     }
-    for (const upcoming of await this.reminders.upcomingOf(patientId, this.clock.now())) await this.scheduleFor({ ...upcoming, patientId });
+    for (const upcoming of await this.reminders.upcomingOf(patientId, this.clock.now()))
+      await this.scheduleFor({ ...upcoming, patientId });
   }
 }

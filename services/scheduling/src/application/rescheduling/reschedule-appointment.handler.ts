@@ -56,13 +56,29 @@ export class RescheduleAppointmentHandler {
         assertActorMayBook(actor, structureId, request.siteId, request.practitionerId);
       });
       const unchanged =
-        slot.practitionerId === appointment.practitionerId && slot.siteId === appointment.siteId && slot.interval.start.getTime() === appointment.startsAt.getTime();
+        slot.practitionerId === appointment.practitionerId &&
+        slot.siteId === appointment.siteId &&
+        slot.interval.start.getTime() === appointment.startsAt.getTime();
       if (unchanged) throw SchedulingError.invalid('input.startsAt', 'is already the time of this appointment');
       const previous = appointmentFacts(appointment);
-      const lapsed = await this.appointments.lapseHoldsOverlapping(slot.practitionerId, slot.interval.start, slot.interval.end, slot.now);
+      const lapsed = await this.appointments.lapseHoldsOverlapping(
+        slot.practitionerId,
+        slot.interval.start,
+        slot.interval.end,
+        slot.now,
+      );
       await this.reservation.recordLapsed(lapsed, slot.now);
-      await this.moves.moveTo(appointment.id, { practitionerId: slot.practitionerId, siteId: slot.siteId, ...slot.interval });
-      Object.assign(appointment, { practitionerId: slot.practitionerId, siteId: slot.siteId, startsAt: slot.interval.start, endsAt: slot.interval.end });
+      await this.moves.moveTo(appointment.id, {
+        practitionerId: slot.practitionerId,
+        siteId: slot.siteId,
+        ...slot.interval,
+      });
+      Object.assign(appointment, {
+        practitionerId: slot.practitionerId,
+        siteId: slot.siteId,
+        startsAt: slot.interval.start,
+        endsAt: slot.interval.end,
+      });
       await this.outbox.record('scheduling.appointment.rescheduled.v1', {
         ...appointmentFacts(appointment),
         previousSiteId: previous.siteId,

@@ -41,13 +41,23 @@ export class FindFreeSlotsQuery {
     const { from, to } = input;
     assertSearchDates(from, to, 'input');
     const audience = input.audience ?? 'staff';
-    if (!isBookingChannel(audience)) throw SchedulingError.invalid('input.audience', 'must be staff, online or virtual_secretary');
+    if (!isBookingChannel(audience))
+      throw SchedulingError.invalid('input.audience', 'must be staff, online or virtual_secretary');
     const limit = input.limit ?? DEFAULT_LIMIT;
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw SchedulingError.invalid('input.limit', `must be from 1 to ${MAX_LIMIT}`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT)
+      throw SchedulingError.invalid('input.limit', `must be from 1 to ${MAX_LIMIT}`);
     const motif = await this.agenda.motif(motifId);
     if (!motif) throw SchedulingError.notFound('Motif', 'input.motifId');
     authorize(motif.structureId);
-    const ranges = await this.agenda.ranges({ structureId: motif.structureId, motifId, practitionerIds, siteIds, profession: input.profession, from, to });
+    const ranges = await this.agenda.ranges({
+      structureId: motif.structureId,
+      motifId,
+      practitionerIds,
+      siteIds,
+      profession: input.profession,
+      from,
+      to,
+    });
     const bySite = new Map<string, OpeningRange[]>();
     for (const range of ranges) bySite.set(range.siteId, [...(bySite.get(range.siteId) ?? []), range]);
     const sites = await this.agenda.sites([...bySite.keys()]);
@@ -56,10 +66,25 @@ export class FindFreeSlotsQuery {
     const start = new Date(`${addDays(from, -1)}T00:00:00Z`);
     const end = new Date(`${addDays(to, 2)}T00:00:00Z`);
     const now = this.clock.now();
-    const [exceptions, busy] = await Promise.all([this.agenda.exceptions(practitioners, start, end), this.agenda.busy(practitioners, start, end, now)]);
+    const [exceptions, busy] = await Promise.all([
+      this.agenda.exceptions(practitioners, start, end),
+      this.agenda.busy(practitioners, start, end, now),
+    ]);
     const slots = sites.flatMap((site) =>
-      generateFreeSlots({ timeZone: site.timeZone, ranges: bySite.get(site.siteId) ?? [], exceptions, busy, motif, from, to, now, audience }),
+      generateFreeSlots({
+        timeZone: site.timeZone,
+        ranges: bySite.get(site.siteId) ?? [],
+        exceptions,
+        busy,
+        motif,
+        from,
+        to,
+        now,
+        audience,
+      }),
     );
-    return slots.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.practitionerId.localeCompare(b.practitionerId)).slice(0, limit);
+    return slots
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.practitionerId.localeCompare(b.practitionerId))
+      .slice(0, limit);
   }
 }

@@ -48,26 +48,55 @@ export class SnpPoolQuery {
     assertSearchDates(search.from, search.to, 'input');
     const practitioners = await this.snp.practitionersOf(cptsId, search.profession);
     if (!practitioners.length) return [];
-    const ranges = (await this.snp.snpRanges(addDays(search.from, -1), practitioners)).filter((r) => r.validFrom <= search.to);
+    const ranges = (await this.snp.snpRanges(addDays(search.from, -1), practitioners)).filter(
+      (r) => r.validFrom <= search.to,
+    );
     const bySite = new Map<string, OpeningRange[]>();
     for (const range of ranges) bySite.set(range.siteId, [...(bySite.get(range.siteId) ?? []), range]);
-    const [sites, motifs] = await Promise.all([this.agenda.sites([...bySite.keys()]), this.snp.motifsOf([...new Set(ranges.map((r) => r.structureId))])]);
+    const [sites, motifs] = await Promise.all([
+      this.agenda.sites([...bySite.keys()]),
+      this.snp.motifsOf([...new Set(ranges.map((r) => r.structureId))]),
+    ]);
     const start = new Date(`${addDays(search.from, -1)}T00:00:00Z`);
     const end = new Date(`${addDays(search.to, 2)}T00:00:00Z`);
     const now = this.clock.now();
     const involved = [...new Set(ranges.map((r) => r.practitionerId))];
-    const [exceptions, busy] = await Promise.all([this.agenda.exceptions(involved, start, end), this.agenda.busy(involved, start, end, now)]);
+    const [exceptions, busy] = await Promise.all([
+      this.agenda.exceptions(involved, start, end),
+      this.agenda.busy(involved, start, end, now),
+    ]);
     const slots: SnpSlot[] = [];
     for (const site of sites) {
       for (const motif of motifs.filter((m) => m.structureId === site.structureId)) {
-        const found = generateFreeSlots({ timeZone: site.timeZone, ranges: bySite.get(site.siteId) ?? [], exceptions, busy, motif, from: search.from, to: search.to, now, audience: 'staff' });
+        const found = generateFreeSlots({
+          timeZone: site.timeZone,
+          ranges: bySite.get(site.siteId) ?? [],
+          exceptions,
+          busy,
+          motif,
+          from: search.from,
+          to: search.to,
+          now,
+          audience: 'staff',
+        });
         for (const slot of found) {
           if (!slot.snp || !slot.snpReleasesAt) continue;
           const { practitionerId, siteId, motifId, startsAt, endsAt, snpReleasesAt } = slot;
-          slots.push({ practitionerId, structureId: site.structureId, siteId, motifId, startsAt, endsAt, releasesAt: snpReleasesAt, released: new Date(snpReleasesAt) <= now });
+          slots.push({
+            practitionerId,
+            structureId: site.structureId,
+            siteId,
+            motifId,
+            startsAt,
+            endsAt,
+            releasesAt: snpReleasesAt,
+            released: new Date(snpReleasesAt) <= now,
+          });
         }
       }
     }
-    return slots.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.practitionerId.localeCompare(b.practitionerId)).slice(0, MAX_SLOTS);
+    return slots
+      .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.practitionerId.localeCompare(b.practitionerId))
+      .slice(0, MAX_SLOTS);
   }
 }

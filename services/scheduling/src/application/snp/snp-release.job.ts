@@ -42,8 +42,12 @@ export class SnpReleaseJob implements OnApplicationBootstrap, OnModuleDestroy {
   async scan(): Promise<number> {
     const now = this.clock.now();
     const ranges = await this.snp.snpRanges(addDays(localDateOf(now, 'UTC'), -2));
-    const zones = new Map((await this.agenda.sites([...new Set(ranges.map((r) => r.siteId))])).map((s) => [s.siteId, s.timeZone]));
-    const atSites: SnpRangeAtSite[] = ranges.flatMap((range) => (zones.has(range.siteId) ? [{ range, timeZone: zones.get(range.siteId) as string }] : []));
+    const zones = new Map(
+      (await this.agenda.sites([...new Set(ranges.map((r) => r.siteId))])).map((s) => [s.siteId, s.timeZone]),
+    );
+    const atSites: SnpRangeAtSite[] = ranges.flatMap((range) =>
+      zones.has(range.siteId) ? [{ range, timeZone: zones.get(range.siteId) as string }] : [],
+    );
     let published = 0;
     for (const due of dueSnpReleases(atSites, now)) {
       const recorded = await this.transactions.run(async () => {

@@ -3,7 +3,11 @@ import type { UserContext } from '@msp/auth';
 import { TransactionRunner } from '@msp/persistence';
 import { SchedulingError } from '../../domain/scheduling-error';
 import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
-import { WaitlistRepository, type WaitlistEntry, type WaitlistOffer } from '../../infrastructure/repositories/waitlist.repository';
+import {
+  WaitlistRepository,
+  type WaitlistEntry,
+  type WaitlistOffer,
+} from '../../infrastructure/repositories/waitlist.repository';
 import { memberActor } from '../actor';
 import { assertUuid } from '../input-checks';
 import { CancelAppointmentHandler } from '../booking/cancel-appointment.handler';
@@ -27,7 +31,10 @@ export class WaitlistOfferResponseHandler {
   accept(user: UserContext, offerId: string): Promise<AppointmentEntity> {
     return this.transactions.run(async () => {
       const { offer, entry } = await this.openOffer(offerId);
-      const appointment = await this.confirmer.execute(memberActor(user), { holdId: offer.holdId, patientId: entry.patientId });
+      const appointment = await this.confirmer.execute(memberActor(user), {
+        holdId: offer.holdId,
+        patientId: entry.patientId,
+      });
       await this.waitlist.setOfferStatus(offer.id, 'accepted');
       await this.waitlist.setEntryStatus(entry.id, 'booked');
       return appointment;
@@ -37,10 +44,19 @@ export class WaitlistOfferResponseHandler {
   decline(user: UserContext, offerId: string): Promise<WaitlistOffer> {
     return this.transactions.run(async () => {
       const { offer, entry } = await this.openOffer(offerId);
-      await this.canceller.execute(memberActor(user), { appointmentId: offer.holdId, reason: 'patient_request', cancelledBy: 'patient' });
+      await this.canceller.execute(memberActor(user), {
+        appointmentId: offer.holdId,
+        reason: 'patient_request',
+        cancelledBy: 'patient',
+      });
       await this.waitlist.setOfferStatus(offer.id, 'declined');
       await this.waitlist.setEntryStatus(entry.id, 'waiting');
-      await this.offerer.offer({ structureId: entry.structureId, siteId: offer.siteId, practitionerId: offer.practitionerId, startsAt: offer.startsAt });
+      await this.offerer.offer({
+        structureId: entry.structureId,
+        siteId: offer.siteId,
+        practitionerId: offer.practitionerId,
+        startsAt: offer.startsAt,
+      });
       return { ...offer, status: 'declined' };
     });
   }
@@ -53,4 +69,3 @@ export class WaitlistOfferResponseHandler {
     return { offer, entry };
   }
 }
-

@@ -45,7 +45,10 @@ export class WaitlistOfferer {
   async offer(slot: FreedSlot): Promise<string | null> {
     const now = this.clock.now();
     if (slot.startsAt.getTime() <= now.getTime()) return null;
-    const [site, member] = await Promise.all([this.agenda.site(slot.siteId), this.agenda.teamMember(slot.practitionerId, slot.structureId)]);
+    const [site, member] = await Promise.all([
+      this.agenda.site(slot.siteId),
+      this.agenda.teamMember(slot.practitionerId, slot.structureId),
+    ]);
     if (!site || !member) return null;
     const candidates = await this.waitlist.waitingFor(
       {
@@ -81,11 +84,18 @@ export class WaitlistOfferer {
 
   private async makeOffer(entry: WaitlistEntry, slot: FreedSlot, now: Date): Promise<string> {
     const checked = await this.loader.check(
-      { practitionerId: slot.practitionerId, siteId: slot.siteId, motifId: entry.motifId, startsAt: slot.startsAt.toISOString() },
+      {
+        practitionerId: slot.practitionerId,
+        siteId: slot.siteId,
+        motifId: entry.motifId,
+        startsAt: slot.startsAt.toISOString(),
+      },
       'staff',
       () => undefined,
     );
-    const expiresAt = new Date(Math.min(now.getTime() + this.settings.waitlistOfferMinutes * 60_000, slot.startsAt.getTime()));
+    const expiresAt = new Date(
+      Math.min(now.getTime() + this.settings.waitlistOfferMinutes * 60_000, slot.startsAt.getTime()),
+    );
     const hold = Object.assign(new AppointmentEntity(), {
       id: randomUUID(),
       structureId: checked.structureId,
@@ -106,10 +116,29 @@ export class WaitlistOfferer {
     } satisfies AppointmentEntity);
     await this.reservation.reserve(hold, now);
     const offerId = randomUUID();
-    await this.waitlist.insertOffer({ id: offerId, entryId: entry.id, holdId: hold.id, practitionerId: hold.practitionerId, siteId: hold.siteId, startsAt: hold.startsAt, endsAt: hold.endsAt, expiresAt });
+    await this.waitlist.insertOffer({
+      id: offerId,
+      entryId: entry.id,
+      holdId: hold.id,
+      practitionerId: hold.practitionerId,
+      siteId: hold.siteId,
+      startsAt: hold.startsAt,
+      endsAt: hold.endsAt,
+      expiresAt,
+    });
     await this.waitlist.setEntryStatus(entry.id, 'offered');
     const times = { startsAt: hold.startsAt.toISOString(), endsAt: hold.endsAt.toISOString() };
-    await this.outbox.record('scheduling.appointment.held.v1', { appointmentId: hold.id, structureId: hold.structureId, siteId: hold.siteId, practitionerId: hold.practitionerId, motifId: hold.motifId, ...times, holdExpiresAt: expiresAt.toISOString(), heldBy: 'staff', patientId: entry.patientId });
+    await this.outbox.record('scheduling.appointment.held.v1', {
+      appointmentId: hold.id,
+      structureId: hold.structureId,
+      siteId: hold.siteId,
+      practitionerId: hold.practitionerId,
+      motifId: hold.motifId,
+      ...times,
+      holdExpiresAt: expiresAt.toISOString(),
+      heldBy: 'staff',
+      patientId: entry.patientId,
+    });
     await this.outbox.record('scheduling.waitlist.offer-made.v1', {
       offerId,
       waitlistEntryId: entry.id,

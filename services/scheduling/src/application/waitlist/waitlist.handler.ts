@@ -5,7 +5,11 @@ import { TransactionRunner } from '@msp/persistence';
 import { assertLocalDate } from '../../domain/local-date';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
-import { WaitlistRepository, type WaitlistEntry, type WaitlistOffer } from '../../infrastructure/repositories/waitlist.repository';
+import {
+  WaitlistRepository,
+  type WaitlistEntry,
+  type WaitlistOffer,
+} from '../../infrastructure/repositories/waitlist.repository';
 import { Clock } from '../clock';
 import { assertUuid } from '../input-checks';
 import { PERMISSIONS } from '../permissions';
@@ -41,14 +45,28 @@ export class WaitlistHandler {
     const motifId = assertUuid(input.motifId, 'input.motifId');
     const practitionerId = input.practitionerId ? assertUuid(input.practitionerId, 'input.practitionerId') : null;
     const profession = input.profession?.trim() || null;
-    if (!practitionerId && !profession) throw SchedulingError.invalid('input.practitionerId', 'give a practitioner or a profession');
+    if (!practitionerId && !profession)
+      throw SchedulingError.invalid('input.practitionerId', 'give a practitioner or a profession');
     const before = assertLocalDate(input.before, 'input.before');
-    if (before <= this.clock.now().toISOString().slice(0, 10)) throw SchedulingError.invalid('input.before', 'must be a date after today');
+    if (before <= this.clock.now().toISOString().slice(0, 10))
+      throw SchedulingError.invalid('input.before', 'must be a date after today');
     const motif = await this.agenda.motif(motifId);
     if (!motif || motif.structureId !== structureId) throw SchedulingError.notFound('Motif', 'input.motifId');
-    if (practitionerId && !(await this.agenda.teamMember(practitionerId, structureId))) throw SchedulingError.notFound('Practitioner', 'input.practitionerId');
+    if (practitionerId && !(await this.agenda.teamMember(practitionerId, structureId)))
+      throw SchedulingError.notFound('Practitioner', 'input.practitionerId');
     return this.transactions.run(() =>
-      this.waitlist.insertEntry({ id: randomUUID(), structureId, patientId, motifId, practitionerId, profession: practitionerId ? null : profession, before }, user.memberId),
+      this.waitlist.insertEntry(
+        {
+          id: randomUUID(),
+          structureId,
+          patientId,
+          motifId,
+          practitionerId,
+          profession: practitionerId ? null : profession,
+          before,
+        },
+        user.memberId,
+      ),
     );
   }
 

@@ -1,8 +1,18 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InternalHttpClient, InternalRejectedError, InternalTimeoutError, InternalUnavailableError } from '@msp/messaging';
+import {
+  InternalHttpClient,
+  InternalRejectedError,
+  InternalTimeoutError,
+  InternalUnavailableError,
+} from '@msp/messaging';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../../application/patient-services-settings';
 import { DirectoryUnavailableError } from '../../application/ports/directory-unavailable.error';
-import { DirectoryRefusal, PatientDirectory, type SiteSummary, type TypedIdentity } from '../../application/ports/patient-directory.port';
+import {
+  DirectoryRefusal,
+  PatientDirectory,
+  type SiteSummary,
+  type TypedIdentity,
+} from '../../application/ports/patient-directory.port';
 
 const TIMEOUT_MS = 2_000;
 
@@ -23,12 +33,19 @@ export class HttpPatientDirectory extends PatientDirectory {
   }
 
   async matchPatient(identity: Omit<TypedIdentity, 'firstName'>): Promise<string | null> {
-    const answer = await this.call(() => this.client.post<{ patientId: string }>('/internal/patients/match', identity), true);
+    const answer = await this.call(
+      () => this.client.post<{ patientId: string }>('/internal/patients/match', identity),
+      true,
+    );
     return answer?.patientId ?? null;
   }
 
   async openRegistrationRequest(identity: TypedIdentity): Promise<string> {
-    return (await this.call(() => this.client.post<{ requestId: string }>('/internal/patient-registration-requests', identity))).requestId;
+    return (
+      await this.call(() =>
+        this.client.post<{ requestId: string }>('/internal/patient-registration-requests', identity),
+      )
+    ).requestId;
   }
 
   async registerFromRequest(requestId: string, memberId: string): Promise<string> {
@@ -37,11 +54,17 @@ export class HttpPatientDirectory extends PatientDirectory {
   }
 
   async discardRegistrationRequest(requestId: string): Promise<void> {
-    await this.call(() => this.client.post(`/internal/patient-registration-requests/${encodeURIComponent(requestId)}/discard`, {}), true);
+    await this.call(
+      () => this.client.post(`/internal/patient-registration-requests/${encodeURIComponent(requestId)}/discard`, {}),
+      true,
+    );
   }
 
   async site(siteId: string): Promise<SiteSummary | null> {
-    const answer = await this.call(() => this.client.get<SiteSummary>(`/internal/sites/${encodeURIComponent(siteId)}`), true);
+    const answer = await this.call(
+      () => this.client.get<SiteSummary>(`/internal/sites/${encodeURIComponent(siteId)}`),
+      true,
+    );
     return answer ? { siteId: answer.siteId, name: answer.name, address: answer.address } : null;
   }
 
@@ -51,10 +74,12 @@ export class HttpPatientDirectory extends PatientDirectory {
     try {
       return await work();
     } catch (error) {
-      if (error instanceof InternalTimeoutError || error instanceof InternalUnavailableError) throw new DirectoryUnavailableError(error.message);
+      if (error instanceof InternalTimeoutError || error instanceof InternalUnavailableError)
+        throw new DirectoryUnavailableError(error.message);
       if (error instanceof InternalRejectedError) {
         if (error.status === 404 && notFoundIsNull) return null;
-        if (error.status === 401 || error.status === 403) throw new DirectoryUnavailableError(`refused our service token (${error.code})`);
+        if (error.status === 401 || error.status === 403)
+          throw new DirectoryUnavailableError(`refused our service token (${error.code})`);
         throw new DirectoryRefusal(error.field, error.message);
       }
       throw error;

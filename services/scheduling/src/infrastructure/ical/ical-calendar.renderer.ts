@@ -3,7 +3,11 @@ import type { FeedEvent } from '../../application/ical/ical-feed.query';
 
 /** An iCalendar document of busy events: motif as summary, site as location, nothing about the patient. */
 export function renderCalendar(events: readonly FeedEvent[]): string {
-  const calendar = ical({ name: 'Agenda', prodId: { company: 'msp-platform', product: 'scheduling', language: 'FR' }, ttl: 15 * 60 });
+  const calendar = ical({
+    name: 'Agenda',
+    prodId: { company: 'msp-platform', product: 'scheduling', language: 'FR' },
+    ttl: 15 * 60,
+  });
   for (const event of events) {
     calendar.createEvent({
       id: event.appointmentId,

@@ -3,7 +3,10 @@ import { OpeningRangeEntity } from '../entities/opening-range.entity';
 
 export function openingRangeToEntity(range: OpeningRange): OpeningRangeEntity {
   const { snpRelease, ...rest } = range;
-  return Object.assign(new OpeningRangeEntity(), rest, { snpReleaseDaysBefore: snpRelease.daysBefore, snpReleaseAt: snpRelease.at });
+  return Object.assign(new OpeningRangeEntity(), rest, {
+    snpReleaseDaysBefore: snpRelease.daysBefore,
+    snpReleaseAt: snpRelease.at,
+  });
 }
 
 export function openingRangeFromEntity(entity: OpeningRangeEntity): OpeningRange {

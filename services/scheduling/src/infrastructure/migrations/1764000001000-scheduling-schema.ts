@@ -71,7 +71,9 @@ export class SchedulingSchema1764000001000 implements MigrationInterface {
         declared_by text not null,
         created_at timestamptz not null default now()
       )`);
-    await db.query(`create index schedule_exception_practitioner_idx on schedule_exception using gist (practitioner_id, tstzrange(starts_at, ends_at, '[)'))`);
+    await db.query(
+      `create index schedule_exception_practitioner_idx on schedule_exception using gist (practitioner_id, tstzrange(starts_at, ends_at, '[)'))`,
+    );
     await db.query(`
       create table appointment (
         id uuid primary key,
@@ -106,6 +108,7 @@ export class SchedulingSchema1764000001000 implements MigrationInterface {
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ['appointment', 'schedule_exception', 'opening_range', 'motif', 'team_member', 'site_ref']) await db.query(`drop table ${table}`);
+    for (const table of ['appointment', 'schedule_exception', 'opening_range', 'motif', 'team_member', 'site_ref'])
+      await db.query(`drop table ${table}`);
   }
 }

@@ -16,7 +16,9 @@ export class OnlineBookingRequests1764100001000 implements MigrationInterface {
         decided_at timestamptz,
         created_at timestamptz not null default now()
       )`);
-    await db.query(`create index online_booking_request_pending_idx on online_booking_request (structure_id, created_at) where status = 'pending'`);
+    await db.query(
+      `create index online_booking_request_pending_idx on online_booking_request (structure_id, created_at) where status = 'pending'`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -32,9 +32,13 @@ export class Reminders1764100003000 implements MigrationInterface {
         created_at timestamptz not null default now(),
         unique (appointment_id, rule, appointment_starts_at)
       )`);
-    await db.query(`create index notification_outbox_due_idx on notification_outbox (next_attempt_at) where status = 'scheduled'`);
+    await db.query(
+      `create index notification_outbox_due_idx on notification_outbox (next_attempt_at) where status = 'scheduled'`,
+    );
     await db.query(`create index notification_outbox_appointment_idx on notification_outbox (appointment_id)`);
-    await db.query(`create index notification_outbox_patient_idx on notification_outbox (patient_id) where status = 'scheduled'`);
+    await db.query(
+      `create index notification_outbox_patient_idx on notification_outbox (patient_id) where status = 'scheduled'`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

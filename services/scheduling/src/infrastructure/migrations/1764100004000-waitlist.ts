@@ -19,7 +19,9 @@ export class Waitlist1764100004000 implements MigrationInterface {
         created_at timestamptz not null default now(),
         constraint waitlist_entry_target_check check (practitioner_id is not null or profession is not null)
       )`);
-    await db.query(`create index waitlist_entry_waiting_idx on waitlist_entry (structure_id, created_at) where status = 'waiting'`);
+    await db.query(
+      `create index waitlist_entry_waiting_idx on waitlist_entry (structure_id, created_at) where status = 'waiting'`,
+    );
     await db.query(`
       create table waitlist_offer (
         id uuid primary key,
@@ -34,7 +36,9 @@ export class Waitlist1764100004000 implements MigrationInterface {
         created_at timestamptz not null default now()
       )`);
     await db.query(`create index waitlist_offer_slot_idx on waitlist_offer (practitioner_id, starts_at)`);
-    await db.query(`create unique index waitlist_offer_one_open_idx on waitlist_offer (entry_id) where status = 'open'`);
+    await db.query(
+      `create unique index waitlist_offer_one_open_idx on waitlist_offer (entry_id) where status = 'open'`,
+    );
   }
 
   async down(db: QueryRunner): Promise<void> {

@@ -1,5 +1,9 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { NotificationProvider, NotificationReceipt, ReminderMessage } from '../../application/reminders/notification-provider';
+import type {
+  NotificationProvider,
+  NotificationReceipt,
+  ReminderMessage,
+} from '../../application/reminders/notification-provider';
 
 /** The default provider: writes that a reminder would go out, with ids only (no identity ever reaches the logs). */
 @Injectable()

@@ -16,7 +16,9 @@ const message: ReminderMessage = {
   rule: 'J-1',
 };
 const text: ReminderText = { render: async () => 'Rendez-vous le 24/11 à 09:00' };
-const contacts = (phone: string | null, email: string | null): PatientContactResolver => ({ contactOf: async () => ({ phone, email }) });
+const contacts = (phone: string | null, email: string | null): PatientContactResolver => ({
+  contactOf: async () => ({ phone, email }),
+});
 
 describe('notification providers behind one interface', () => {
   it('SMS: asks the contact at send time and passes the notification id as idempotency key', async () => {
@@ -24,12 +26,16 @@ describe('notification providers behind one interface', () => {
     const receipt = await new SmsNotificationProvider(gateway, contacts('+33612345678', null), text).send(message);
     expect(receipt).toEqual({ providerMessageId: 'sms-9' });
     expect(gateway.send).toHaveBeenCalledWith('+33612345678', 'Rendez-vous le 24/11 à 09:00', 'n-1');
-    await expect(new SmsNotificationProvider(gateway, contacts(null, 'a@b.fr'), text).send(message)).rejects.toThrow(/no phone number/);
+    await expect(new SmsNotificationProvider(gateway, contacts(null, 'a@b.fr'), text).send(message)).rejects.toThrow(
+      /no phone number/,
+    );
   });
 
   it('e-mail: the same, by address', async () => {
     const transport: MailTransport = { send: jest.fn(async () => ({ messageId: 'mail-3' })) };
-    await expect(new EmailNotificationProvider(transport, contacts(null, 'a@b.fr'), text).send(message)).resolves.toEqual({ providerMessageId: 'mail-3' });
+    await expect(
+      new EmailNotificationProvider(transport, contacts(null, 'a@b.fr'), text).send(message),
+    ).resolves.toEqual({ providerMessageId: 'mail-3' });
     expect(transport.send).toHaveBeenCalledWith(expect.objectContaining({ to: 'a@b.fr', idempotencyKey: 'n-1' }));
   });
 

@@ -1,4 +1,8 @@
-import type { NotificationProvider, NotificationReceipt, ReminderMessage } from '../../application/reminders/notification-provider';
+import type {
+  NotificationProvider,
+  NotificationReceipt,
+  ReminderMessage,
+} from '../../application/reminders/notification-provider';
 import type { PatientContactResolver, ReminderText } from './patient-contact.port';
 
 /** An SMS gateway (an operator's HTTP API); not wired to any real service here. */
@@ -19,7 +23,11 @@ export class SmsNotificationProvider implements NotificationProvider {
   async send(message: ReminderMessage): Promise<NotificationReceipt> {
     const contact = await this.contacts.contactOf(message.patientId, message.structureId);
     if (!contact?.phone) throw new Error('no phone number on file for this patient');
-    const { messageId } = await this.gateway.send(contact.phone, await this.text.render(message.startsAt, message.siteId), message.notificationId);
+    const { messageId } = await this.gateway.send(
+      contact.phone,
+      await this.text.render(message.startsAt, message.siteId),
+      message.notificationId,
+    );
     return { providerMessageId: messageId };
   }
 }

@@ -33,7 +33,11 @@ export class AgendaViewRepository {
   }
 
   /** Current members practising at one of the sites, or with a range there; optionally of one profession. */
-  async practitioners(structureId: string, siteIds: readonly string[], profession?: string | null): Promise<AgendaPractitioner[]> {
+  async practitioners(
+    structureId: string,
+    siteIds: readonly string[],
+    profession?: string | null,
+  ): Promise<AgendaPractitioner[]> {
     const rows: Array<{ member_id: string; profession: string }> = await this.db.query(
       `select t.member_id, t.profession from team_member t
         where t.structure_id = $1 and t.left_at is null and ($3::text is null or t.profession = $3)
@@ -45,27 +49,59 @@ export class AgendaViewRepository {
     return rows.map((row) => ({ practitionerId: row.member_id, profession: row.profession }));
   }
 
-  async appointmentsAtSites(structureId: string, siteIds: readonly string[], window: AppointmentWindow): Promise<AgendaAppointment[]> {
+  async appointmentsAtSites(
+    structureId: string,
+    siteIds: readonly string[],
+    window: AppointmentWindow,
+  ): Promise<AgendaAppointment[]> {
     return this.appointments(`and a.structure_id = $4 and a.site_id = any($5)`, window, [structureId, [...siteIds]]);
   }
 
-  async appointmentsOfPractitioner(practitionerId: string, structureIds: readonly string[], window: AppointmentWindow): Promise<AgendaAppointment[]> {
-    return this.appointments(`and a.practitioner_id = $4 and a.structure_id = any($5)`, window, [practitionerId, [...structureIds]]);
+  async appointmentsOfPractitioner(
+    practitionerId: string,
+    structureIds: readonly string[],
+    window: AppointmentWindow,
+  ): Promise<AgendaAppointment[]> {
+    return this.appointments(`and a.practitioner_id = $4 and a.structure_id = any($5)`, window, [
+      practitionerId,
+      [...structureIds],
+    ]);
   }
 
-  async appointmentsOfPatient(patientId: string, structureIds: readonly string[], window: AppointmentWindow): Promise<AgendaAppointment[]> {
-    return this.appointments(`and a.patient_id = $4 and a.structure_id = any($5)`, window, [patientId, [...structureIds]]);
+  async appointmentsOfPatient(
+    patientId: string,
+    structureIds: readonly string[],
+    window: AppointmentWindow,
+  ): Promise<AgendaAppointment[]> {
+    return this.appointments(`and a.patient_id = $4 and a.structure_id = any($5)`, window, [
+      patientId,
+      [...structureIds],
+    ]);
   }
 
   async absences(practitionerIds: readonly string[], start: Date, end: Date): Promise<AgendaAbsence[]> {
     if (!practitionerIds.length) return [];
-    const rows: Array<{ id: string; structure_id: string; practitioner_id: string; kind: AgendaAbsence['kind']; starts_at: Date; ends_at: Date }> = await this.db.query(
+    const rows: Array<{
+      id: string;
+      structure_id: string;
+      practitioner_id: string;
+      kind: AgendaAbsence['kind'];
+      starts_at: Date;
+      ends_at: Date;
+    }> = await this.db.query(
       `select id, structure_id, practitioner_id, kind, starts_at, ends_at from schedule_exception
         where practitioner_id = any($1) and tstzrange(starts_at, ends_at, '[)') && tstzrange($2, $3, '[)')
         order by starts_at`,
       [[...practitionerIds], start, end],
     );
-    return rows.map((row) => ({ id: row.id, structureId: row.structure_id, practitionerId: row.practitioner_id, kind: row.kind, start: row.starts_at, end: row.ends_at }));
+    return rows.map((row) => ({
+      id: row.id,
+      structureId: row.structure_id,
+      practitionerId: row.practitioner_id,
+      kind: row.kind,
+      start: row.starts_at,
+      end: row.ends_at,
+    }));
   }
 
   /** Ranges of a site still valid on or after `from`. */
@@ -80,7 +116,11 @@ export class AgendaViewRepository {
   }
 
   /** Every range of these members, whatever the structure, valid at some point between two dates, with its site's zone. */
-  async memberRanges(memberIds: readonly string[], from: LocalDate, to: LocalDate): Promise<Array<{ range: OpeningRange; timeZone: string }>> {
+  async memberRanges(
+    memberIds: readonly string[],
+    from: LocalDate,
+    to: LocalDate,
+  ): Promise<Array<{ range: OpeningRange; timeZone: string }>> {
     if (!memberIds.length) return [];
     const ranges = await this.db
       .getRepository(OpeningRangeEntity)
@@ -89,16 +129,25 @@ export class AgendaViewRepository {
       .andWhere('r.valid_from <= :to and (r.valid_until is null or r.valid_until >= :from)', { from, to })
       .getMany();
     const zones = await this.zonesOf([...new Set(ranges.map((r) => r.siteId))]);
-    return ranges.flatMap((r) => (zones.has(r.siteId) ? [{ range: openingRangeFromEntity(r), timeZone: zones.get(r.siteId) as string }] : []));
+    return ranges.flatMap((r) =>
+      zones.has(r.siteId) ? [{ range: openingRangeFromEntity(r), timeZone: zones.get(r.siteId) as string }] : [],
+    );
   }
 
   private async zonesOf(siteIds: string[]): Promise<Map<string, string>> {
     if (!siteIds.length) return new Map();
-    const rows: Array<{ site_id: string; time_zone: string }> = await this.db.query(`select site_id, time_zone from site_ref where site_id = any($1)`, [siteIds]);
+    const rows: Array<{ site_id: string; time_zone: string }> = await this.db.query(
+      `select site_id, time_zone from site_ref where site_id = any($1)`,
+      [siteIds],
+    );
     return new Map(rows.map((row) => [row.site_id, row.time_zone]));
   }
 
-  private async appointments(filter: string, window: AppointmentWindow, parameters: unknown[]): Promise<AgendaAppointment[]> {
+  private async appointments(
+    filter: string,
+    window: AppointmentWindow,
+    parameters: unknown[],
+  ): Promise<AgendaAppointment[]> {
     const rows: AppointmentRow[] = await this.db.query(
       `${LIVE_APPOINTMENTS} and tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange($2, $3, '[)') ${filter} order by a.starts_at, a.practitioner_id`,
       [window.now, window.start, window.end, ...parameters],

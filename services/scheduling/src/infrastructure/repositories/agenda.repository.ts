@@ -35,12 +35,25 @@ export class AgendaRepository {
   }
 
   sites(siteIds: readonly string[]): Promise<SiteRefEntity[]> {
-    return siteIds.length ? this.db.getRepository(SiteRefEntity).createQueryBuilder('s').where('s.site_id = any(:ids)', { ids: [...siteIds] }).getMany() : Promise.resolve([]);
+    return siteIds.length
+      ? this.db
+          .getRepository(SiteRefEntity)
+          .createQueryBuilder('s')
+          .where('s.site_id = any(:ids)', { ids: [...siteIds] })
+          .getMany()
+      : Promise.resolve([]);
   }
 
   /** A current member of the structure. */
   teamMember(memberId: string, structureId: string): Promise<TeamMemberEntity | null> {
-    return this.db.getRepository(TeamMemberEntity).createQueryBuilder('t').where('t.member_id = :memberId and t.structure_id = :structureId and t.left_at is null', { memberId, structureId }).getOne();
+    return this.db
+      .getRepository(TeamMemberEntity)
+      .createQueryBuilder('t')
+      .where('t.member_id = :memberId and t.structure_id = :structureId and t.left_at is null', {
+        memberId,
+        structureId,
+      })
+      .getOne();
   }
 
   async motif(id: string): Promise<Motif | null> {
@@ -50,7 +63,11 @@ export class AgendaRepository {
 
   async motifsOf(structureId: string, ids: readonly string[]): Promise<Motif[]> {
     if (!ids.length) return [];
-    const entities = await this.db.getRepository(MotifEntity).createQueryBuilder('m').where('m.structure_id = :structureId and m.id = any(:ids)', { structureId, ids: [...ids] }).getMany();
+    const entities = await this.db
+      .getRepository(MotifEntity)
+      .createQueryBuilder('m')
+      .where('m.structure_id = :structureId and m.id = any(:ids)', { structureId, ids: [...ids] })
+      .getMany();
     return entities.map(motifFromEntity);
   }
 
@@ -59,11 +76,20 @@ export class AgendaRepository {
     const query = this.db
       .getRepository(OpeningRangeEntity)
       .createQueryBuilder('r')
-      .innerJoin(TeamMemberEntity, 't', 't.member_id = r.practitioner_id and t.structure_id = r.structure_id and t.left_at is null')
+      .innerJoin(
+        TeamMemberEntity,
+        't',
+        't.member_id = r.practitioner_id and t.structure_id = r.structure_id and t.left_at is null',
+      )
       .where('r.structure_id = :structureId', { structureId: filter.structureId })
-      .andWhere('r.valid_from <= :to and (r.valid_until is null or r.valid_until >= :from)', { from: filter.from, to: filter.to });
-    if (filter.motifId) query.andWhere('(cardinality(r.motif_ids) = 0 or :motifId = any(r.motif_ids))', { motifId: filter.motifId });
-    if (filter.practitionerIds?.length) query.andWhere('r.practitioner_id = any(:practitionerIds)', { practitionerIds: [...filter.practitionerIds] });
+      .andWhere('r.valid_from <= :to and (r.valid_until is null or r.valid_until >= :from)', {
+        from: filter.from,
+        to: filter.to,
+      });
+    if (filter.motifId)
+      query.andWhere('(cardinality(r.motif_ids) = 0 or :motifId = any(r.motif_ids))', { motifId: filter.motifId });
+    if (filter.practitionerIds?.length)
+      query.andWhere('r.practitioner_id = any(:practitionerIds)', { practitionerIds: [...filter.practitionerIds] });
     if (filter.siteIds?.length) query.andWhere('r.site_id = any(:siteIds)', { siteIds: [...filter.siteIds] });
     if (filter.profession) query.andWhere('t.profession = :profession', { profession: filter.profession });
     return (await query.orderBy('r.created_at').getMany()).map(openingRangeFromEntity);
@@ -89,7 +115,10 @@ export class AgendaRepository {
 
   private async intervals(sql: string, parameters: unknown[]): Promise<PractitionerInterval[]> {
     if (!(parameters[0] as string[]).length) return [];
-    const rows: Array<{ practitioner_id: string; starts_at: Date; ends_at: Date }> = await this.db.query(sql, parameters);
+    const rows: Array<{ practitioner_id: string; starts_at: Date; ends_at: Date }> = await this.db.query(
+      sql,
+      parameters,
+    );
     return rows.map((row) => ({ practitionerId: row.practitioner_id, start: row.starts_at, end: row.ends_at }));
   }
 }

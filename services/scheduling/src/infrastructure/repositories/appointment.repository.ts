@@ -22,7 +22,12 @@ interface LapsedRow {
 }
 
 const toLapsed = (rows: LapsedRow[]): LapsedHold[] =>
-  rows.map((row) => ({ id: row.id, practitionerId: row.practitioner_id, startsAt: row.starts_at, endsAt: row.ends_at }));
+  rows.map((row) => ({
+    id: row.id,
+    practitionerId: row.practitioner_id,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+  }));
 
 /** Appointments and holds; the exclusion constraint is the last word on whose time is whose. */
 @Injectable()

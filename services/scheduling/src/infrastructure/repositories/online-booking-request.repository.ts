@@ -59,7 +59,9 @@ export class OnlineBookingRequestRepository {
     return activeManager() ?? this.dataSource.manager;
   }
 
-  async insert(request: Pick<OnlineBookingRequest, 'id' | 'structureId' | 'holdId' | 'registrationRequestId'>): Promise<void> {
+  async insert(
+    request: Pick<OnlineBookingRequest, 'id' | 'structureId' | 'holdId' | 'registrationRequestId'>,
+  ): Promise<void> {
     await requireActiveManager('Recording an online booking request').query(
       `insert into online_booking_request (id, structure_id, hold_id, registration_request_id) values ($1, $2, $3, $4)`,
       [request.id, request.structureId, request.holdId, request.registrationRequestId],
@@ -67,7 +69,10 @@ export class OnlineBookingRequestRepository {
   }
 
   async lockById(id: string): Promise<OnlineBookingRequest | null> {
-    const rows: Row[] = await requireActiveManager('Locking an online booking request').query(`select * from online_booking_request where id = $1 for update`, [id]);
+    const rows: Row[] = await requireActiveManager('Locking an online booking request').query(
+      `select * from online_booking_request where id = $1 for update`,
+      [id],
+    );
     return rows[0] ? toRequest(rows[0]) : null;
   }
 
@@ -100,6 +105,9 @@ export class OnlineBookingRequestRepository {
 
   /** Brings a hold's expiry forward to `now`, so that it lapses at once (the caller records the lapse). */
   async expireHold(holdId: string, now: Date): Promise<void> {
-    await requireActiveManager('Expiring a hold').query(`update appointment set hold_expires_at = $2 where id = $1 and status = 'held'`, [holdId, now]);
+    await requireActiveManager('Expiring a hold').query(
+      `update appointment set hold_expires_at = $2 where id = $1 and status = 'held'`,
+      [holdId, now],
+    );
   }
 }

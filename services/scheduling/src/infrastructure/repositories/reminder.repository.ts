@@ -63,7 +63,10 @@ export class ReminderRepository {
   }
 
   async hasConsent(patientId: string): Promise<boolean> {
-    const rows: Array<{ consent: boolean }> = await this.db.query(`select consent from patient_reminder_consent where patient_id = $1`, [patientId]);
+    const rows: Array<{ consent: boolean }> = await this.db.query(
+      `select consent from patient_reminder_consent where patient_id = $1`,
+      [patientId],
+    );
     return rows[0]?.consent ?? false;
   }
 
@@ -86,7 +89,10 @@ export class ReminderRepository {
   }
 
   async cancelForPatient(patientId: string): Promise<void> {
-    await requireActiveManager('Cancelling reminders').query(`update notification_outbox set status = 'cancelled' where patient_id = $1 and status = 'scheduled'`, [patientId]);
+    await requireActiveManager('Cancelling reminders').query(
+      `update notification_outbox set status = 'cancelled' where patient_id = $1 and status = 'scheduled'`,
+      [patientId],
+    );
   }
 
   async upcomingOf(patientId: string, now: Date): Promise<UpcomingAppointment[]> {
@@ -94,7 +100,12 @@ export class ReminderRepository {
       `select id, structure_id, site_id, starts_at from appointment where patient_id = $1 and status in ('booked', 'confirmed') and starts_at > $2`,
       [patientId, now],
     );
-    return rows.map((r) => ({ appointmentId: r.id, structureId: r.structure_id, siteId: r.site_id, startsAt: r.starts_at }));
+    return rows.map((r) => ({
+      appointmentId: r.id,
+      structureId: r.structure_id,
+      siteId: r.site_id,
+      startsAt: r.starts_at,
+    }));
   }
 
   /** Claims due reminders for this transaction (SKIP LOCKED: replicas share the work, none is sent twice at once). */
@@ -132,7 +143,10 @@ export class ReminderRepository {
   }
 
   async markSkipped(id: string): Promise<void> {
-    await requireActiveManager('Skipping a reminder').query(`update notification_outbox set status = 'skipped' where id = $1`, [id]);
+    await requireActiveManager('Skipping a reminder').query(
+      `update notification_outbox set status = 'skipped' where id = $1`,
+      [id],
+    );
   }
 
   /** A failed attempt: retried at `retryAt`, or given up (`failed`) when null. */

@@ -20,9 +20,14 @@ export class SnpRepository {
     const query = this.db
       .getRepository(OpeningRangeEntity)
       .createQueryBuilder('r')
-      .innerJoin(TeamMemberEntity, 't', 't.member_id = r.practitioner_id and t.structure_id = r.structure_id and t.left_at is null')
+      .innerJoin(
+        TeamMemberEntity,
+        't',
+        't.member_id = r.practitioner_id and t.structure_id = r.structure_id and t.left_at is null',
+      )
       .where('r.snp_share > 0 and (r.valid_until is null or r.valid_until >= :since)', { since });
-    if (practitionerIds) query.andWhere('r.practitioner_id = any(:practitionerIds)', { practitionerIds: [...practitionerIds] });
+    if (practitionerIds)
+      query.andWhere('r.practitioner_id = any(:practitionerIds)', { practitionerIds: [...practitionerIds] });
     return (await query.orderBy('r.created_at').getMany()).map(openingRangeFromEntity);
   }
 
@@ -48,7 +53,12 @@ export class SnpRepository {
 
   async motifsOf(structureIds: readonly string[]): Promise<Motif[]> {
     if (!structureIds.length) return [];
-    const entities = await this.db.getRepository(MotifEntity).createQueryBuilder('m').where('m.structure_id = any(:ids)', { ids: [...structureIds] }).orderBy('m.label').getMany();
+    const entities = await this.db
+      .getRepository(MotifEntity)
+      .createQueryBuilder('m')
+      .where('m.structure_id = any(:ids)', { ids: [...structureIds] })
+      .orderBy('m.label')
+      .getMany();
     return entities.map(motifFromEntity);
   }
 }

@@ -44,7 +44,9 @@ export class TeamSnapshotRepository {
   }
 
   async anyMotif(): Promise<boolean> {
-    const [{ present }]: Array<{ present: boolean }> = await this.db.query('select exists (select 1 from motif) as present');
+    const [{ present }]: Array<{ present: boolean }> = await this.db.query(
+      'select exists (select 1 from motif) as present',
+    );
     return present;
   }
 
@@ -56,9 +58,21 @@ export class TeamSnapshotRepository {
   }
 
   async members(): Promise<ProjectedMember[]> {
-    const rows: Array<{ member_id: string; structure_id: string; profession: string; roles: string[]; site_ids: string[] }> = await this.db.query(
+    const rows: Array<{
+      member_id: string;
+      structure_id: string;
+      profession: string;
+      roles: string[];
+      site_ids: string[];
+    }> = await this.db.query(
       `select member_id, structure_id, profession, roles, site_ids from team_member where left_at is null order by structure_id, profession, member_id`,
     );
-    return rows.map((row) => ({ memberId: row.member_id, structureId: row.structure_id, profession: row.profession, roles: row.roles, siteIds: row.site_ids }));
+    return rows.map((row) => ({
+      memberId: row.member_id,
+      structureId: row.structure_id,
+      profession: row.profession,
+      roles: row.roles,
+      siteIds: row.site_ids,
+    }));
   }
 }

@@ -100,22 +100,40 @@ export class WaitlistRepository {
     const [row]: EntryRow[] = await requireActiveManager('Joining the waitlist').query(
       `insert into waitlist_entry (id, structure_id, patient_id, motif_id, practitioner_id, profession, before_date, created_by)
        values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
-      [entry.id, entry.structureId, entry.patientId, entry.motifId, entry.practitionerId, entry.profession, entry.before, createdBy],
+      [
+        entry.id,
+        entry.structureId,
+        entry.patientId,
+        entry.motifId,
+        entry.practitionerId,
+        entry.profession,
+        entry.before,
+        createdBy,
+      ],
     );
     return toEntry(row);
   }
 
   async lockEntry(id: string): Promise<WaitlistEntry | null> {
-    const rows: EntryRow[] = await requireActiveManager('Locking a waitlist entry').query(`select * from waitlist_entry where id = $1 for update`, [id]);
+    const rows: EntryRow[] = await requireActiveManager('Locking a waitlist entry').query(
+      `select * from waitlist_entry where id = $1 for update`,
+      [id],
+    );
     return rows[0] ? toEntry(rows[0]) : null;
   }
 
   async setEntryStatus(id: string, status: WaitlistEntryStatus): Promise<void> {
-    await requireActiveManager('Updating a waitlist entry').query(`update waitlist_entry set status = $2 where id = $1`, [id, status]);
+    await requireActiveManager('Updating a waitlist entry').query(
+      `update waitlist_entry set status = $2 where id = $1`,
+      [id, status],
+    );
   }
 
   async entries(structureId: string): Promise<WaitlistEntry[]> {
-    const rows: EntryRow[] = await this.db.query(`select * from waitlist_entry where structure_id = $1 and status in ('waiting', 'offered') order by created_at`, [structureId]);
+    const rows: EntryRow[] = await this.db.query(
+      `select * from waitlist_entry where structure_id = $1 and status in ('waiting', 'offered') order by created_at`,
+      [structureId],
+    );
     return rows.map(toEntry);
   }
 
@@ -132,7 +150,15 @@ export class WaitlistRepository {
           and ($6::uuid is null or e.patient_id <> $6)
           and not exists (select 1 from waitlist_offer o where o.entry_id = e.id and o.practitioner_id = $2 and o.starts_at = $5)
         order by e.created_at, e.id limit $7 for update skip locked`,
-      [match.structureId, match.practitionerId, match.profession, match.slotDate, match.startsAt, match.excludePatientId, limit],
+      [
+        match.structureId,
+        match.practitionerId,
+        match.profession,
+        match.slotDate,
+        match.startsAt,
+        match.excludePatientId,
+        limit,
+      ],
     );
     return rows.map(toEntry);
   }
@@ -140,27 +166,48 @@ export class WaitlistRepository {
   async insertOffer(offer: Omit<WaitlistOffer, 'status'>): Promise<void> {
     await requireActiveManager('Making a waitlist offer').query(
       `insert into waitlist_offer (id, entry_id, hold_id, practitioner_id, site_id, starts_at, ends_at, expires_at) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [offer.id, offer.entryId, offer.holdId, offer.practitionerId, offer.siteId, offer.startsAt, offer.endsAt, offer.expiresAt],
+      [
+        offer.id,
+        offer.entryId,
+        offer.holdId,
+        offer.practitionerId,
+        offer.siteId,
+        offer.startsAt,
+        offer.endsAt,
+        offer.expiresAt,
+      ],
     );
   }
 
   async lockOffer(id: string): Promise<WaitlistOffer | null> {
-    const rows: OfferRow[] = await requireActiveManager('Locking a waitlist offer').query(`select * from waitlist_offer where id = $1 for update`, [id]);
+    const rows: OfferRow[] = await requireActiveManager('Locking a waitlist offer').query(
+      `select * from waitlist_offer where id = $1 for update`,
+      [id],
+    );
     return rows[0] ? toOffer(rows[0]) : null;
   }
 
   async lockOpenOfferByHold(holdId: string): Promise<WaitlistOffer | null> {
-    const rows: OfferRow[] = await requireActiveManager('Locking a waitlist offer').query(`select * from waitlist_offer where hold_id = $1 and status = 'open' for update`, [holdId]);
+    const rows: OfferRow[] = await requireActiveManager('Locking a waitlist offer').query(
+      `select * from waitlist_offer where hold_id = $1 and status = 'open' for update`,
+      [holdId],
+    );
     return rows[0] ? toOffer(rows[0]) : null;
   }
 
   async setOfferStatus(id: string, status: WaitlistOfferStatus): Promise<void> {
-    await requireActiveManager('Updating a waitlist offer').query(`update waitlist_offer set status = $2 where id = $1`, [id, status]);
+    await requireActiveManager('Updating a waitlist offer').query(
+      `update waitlist_offer set status = $2 where id = $1`,
+      [id, status],
+    );
   }
 
   async openOffers(entryIds: readonly string[]): Promise<WaitlistOffer[]> {
     if (!entryIds.length) return [];
-    const rows: OfferRow[] = await this.db.query(`select * from waitlist_offer where entry_id = any($1) and status = 'open'`, [entryIds]);
+    const rows: OfferRow[] = await this.db.query(
+      `select * from waitlist_offer where entry_id = any($1) and status = 'open'`,
+      [entryIds],
+    );
     return rows.map(toOffer);
   }
 }

@@ -7,6 +7,8 @@ import { DirectoryUnavailableError } from '../../application/ports/directory-una
 @Catch(DirectoryUnavailableError)
 export class PatientServicesErrorFilter implements GqlExceptionFilter {
   catch(error: DirectoryUnavailableError): GraphQLError {
-    return new GraphQLError(error.message, { extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SCHEDULING.DIRECTORY_UNAVAILABLE' } });
+    return new GraphQLError(error.message, {
+      extensions: { code: 'SERVICE_UNAVAILABLE', reason: 'SCHEDULING.DIRECTORY_UNAVAILABLE' },
+    });
   }
 }

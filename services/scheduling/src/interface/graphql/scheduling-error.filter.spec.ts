@@ -9,7 +9,9 @@ describe('SchedulingErrorFilter', () => {
   });
 
   it('gives invalid input as BAD_USER_INPUT naming the field', () => {
-    expect(new SchedulingErrorFilter().catch(SchedulingError.invalid('input.endTime', 'must be after startTime')).extensions).toEqual({
+    expect(
+      new SchedulingErrorFilter().catch(SchedulingError.invalid('input.endTime', 'must be after startTime')).extensions,
+    ).toEqual({
       code: 'BAD_USER_INPUT',
       reason: 'SCHEDULING.INVALID_INPUT',
       field: 'input.endTime',
@@ -17,6 +19,7 @@ describe('SchedulingErrorFilter', () => {
   });
 
   it('maps every code', () => {
-    for (const code of Object.values(SchedulingErrorCode)) expect(graphQLCode(code)).toMatch(/^(BAD_USER_INPUT|NOT_FOUND|CONFLICT)$/);
+    for (const code of Object.values(SchedulingErrorCode))
+      expect(graphQLCode(code)).toMatch(/^(BAD_USER_INPUT|NOT_FOUND|CONFLICT)$/);
   });
 });

@@ -1,7 +1,10 @@
 import { Body, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { InternalApiController } from '@msp/messaging';
 import type { Actor } from '../../application/actor';
-import { CancelAppointmentHandler, type CancelAppointmentInput } from '../../application/booking/cancel-appointment.handler';
+import {
+  CancelAppointmentHandler,
+  type CancelAppointmentInput,
+} from '../../application/booking/cancel-appointment.handler';
 import { ConfirmHoldHandler } from '../../application/booking/confirm-hold.handler';
 import { HoldSlotHandler, type HoldSlotInput } from '../../application/booking/hold-slot.handler';
 import { FindFreeSlotsQuery, type FreeSlotSearchInput } from '../../application/slots/find-free-slots.query';
@@ -38,7 +41,9 @@ export class AgendaInternalController {
   @Post('free-slots')
   @HttpCode(200)
   freeSlots(@Body() body: FreeSlotSearchInput) {
-    return answering(async () => ({ slots: await this.slots.execute({ audience: 'virtual_secretary', ...body }, () => undefined) }));
+    return answering(async () => ({
+      slots: await this.slots.execute({ audience: 'virtual_secretary', ...body }, () => undefined),
+    }));
   }
 
   @Post('holds')
@@ -48,13 +53,23 @@ export class AgendaInternalController {
 
   @Post('holds/:holdId/confirm')
   @HttpCode(200)
-  confirmHold(@Req() request: CallerRequest, @Param('holdId') holdId: string, @Body() body: { patientId?: string | null }) {
-    return answering(async () => summary(await this.confirmer.execute(actor(request), { holdId, patientId: body?.patientId })));
+  confirmHold(
+    @Req() request: CallerRequest,
+    @Param('holdId') holdId: string,
+    @Body() body: { patientId?: string | null },
+  ) {
+    return answering(async () =>
+      summary(await this.confirmer.execute(actor(request), { holdId, patientId: body?.patientId })),
+    );
   }
 
   @Post('appointments/:appointmentId/cancel')
   @HttpCode(200)
-  cancel(@Req() request: CallerRequest, @Param('appointmentId') appointmentId: string, @Body() body: Omit<CancelAppointmentInput, 'appointmentId'>) {
+  cancel(
+    @Req() request: CallerRequest,
+    @Param('appointmentId') appointmentId: string,
+    @Body() body: Omit<CancelAppointmentInput, 'appointmentId'>,
+  ) {
     return answering(async () => summary(await this.canceller.execute(actor(request), { ...body, appointmentId })));
   }
 }

@@ -19,7 +19,8 @@ export async function answering<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof SchedulingError) throw new InternalApiException(httpStatus(error.code), error.code, error.message, error.field);
+    if (error instanceof SchedulingError)
+      throw new InternalApiException(httpStatus(error.code), error.code, error.message, error.field);
     throw error;
   }
 }

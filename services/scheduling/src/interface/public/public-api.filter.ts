@@ -40,14 +40,26 @@ export class PublicApiFilter implements ExceptionFilter {
 
   private answer(exception: unknown): [number, PublicErrorBody] {
     if (exception instanceof SchedulingError) {
-      return [publicStatus(exception.code), { code: exception.code, message: publicName(exception.message), ...(exception.field ? { field: publicName(exception.field) } : {}) }];
+      return [
+        publicStatus(exception.code),
+        {
+          code: exception.code,
+          message: publicName(exception.message),
+          ...(exception.field ? { field: publicName(exception.field) } : {}),
+        },
+      ];
     }
-    if (exception instanceof OnlineBookingError) return [422, { code: exception.code, message: exception.message, field: exception.field }];
+    if (exception instanceof OnlineBookingError)
+      return [422, { code: exception.code, message: exception.message, field: exception.field }];
     if (exception instanceof DirectoryUnavailableError) {
       this.logger.warn({ msg: 'directory unreachable', reason: exception.reason });
       return [503, { code: 'ONLINE.DIRECTORY_UNAVAILABLE', message: exception.message }];
     }
-    if (exception instanceof ThrottlerException) return [429, { code: 'RATE_LIMITED', message: 'Too many requests from this address: wait a little and try again' }];
+    if (exception instanceof ThrottlerException)
+      return [
+        429,
+        { code: 'RATE_LIMITED', message: 'Too many requests from this address: wait a little and try again' },
+      ];
     if (exception instanceof HttpException) {
       const status = exception.getStatus();
       return [status, { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: exception.message }];

@@ -33,7 +33,14 @@ export class PublicBookingController {
   async motifs(@Param('structureId') structureId: string) {
     const motifs = await this.agenda.motifs(structureId);
     return {
-      motifs: motifs.map((m) => ({ id: m.id, label: m.label, durationMinutes: m.durationMinutes, channel: m.channel, practitionerId: m.practitionerId, newPatientsAllowed: m.newPatientsAllowed })),
+      motifs: motifs.map((m) => ({
+        id: m.id,
+        label: m.label,
+        durationMinutes: m.durationMinutes,
+        channel: m.channel,
+        practitionerId: m.practitionerId,
+        newPatientsAllowed: m.newPatientsAllowed,
+      })),
     };
   }
 
@@ -41,14 +48,27 @@ export class PublicBookingController {
   @SkipThrottle({ [BOOKING_THROTTLER]: true })
   async slots(@Param('structureId') structureId: string, @Query() query: PublicSlotSearch) {
     const slots = await this.agenda.freeSlots(structureId, query);
-    return { slots: slots.map(({ practitionerId, siteId, motifId, startsAt, endsAt }) => ({ practitionerId, siteId, motifId, startsAt, endsAt })) };
+    return {
+      slots: slots.map(({ practitionerId, siteId, motifId, startsAt, endsAt }) => ({
+        practitionerId,
+        siteId,
+        motifId,
+        startsAt,
+        endsAt,
+      })),
+    };
   }
 
   @Post('bookings')
   @HttpCode(201)
-  async book(@Param('structureId') structureId: string, @Body() body: OnlineBookingInput, @Res({ passthrough: true }) response: Response) {
+  async book(
+    @Param('structureId') structureId: string,
+    @Body() body: OnlineBookingInput,
+    @Res({ passthrough: true }) response: Response,
+  ) {
     const outcome = await this.booker.execute(structureId, body ?? ({} as OnlineBookingInput));
-    if (outcome.status === 'booked') return { status: 'booked', appointmentId: outcome.appointment.id, ...slotOf(outcome.appointment) };
+    if (outcome.status === 'booked')
+      return { status: 'booked', appointmentId: outcome.appointment.id, ...slotOf(outcome.appointment) };
     response.status(202);
     return {
       status: 'pending',

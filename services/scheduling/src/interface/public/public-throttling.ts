@@ -5,7 +5,9 @@ import type { PatientServicesSettings } from '../../application/patient-services
 export const PUBLIC_THROTTLER = 'public';
 export const BOOKING_THROTTLER = 'booking';
 
-export function publicThrottling(settings: Pick<PatientServicesSettings, 'publicRateLimitPerMinute' | 'publicBookingLimitPerHour'>): ThrottlerModuleOptions {
+export function publicThrottling(
+  settings: Pick<PatientServicesSettings, 'publicRateLimitPerMinute' | 'publicBookingLimitPerHour'>,
+): ThrottlerModuleOptions {
   return {
     throttlers: [
       { name: PUBLIC_THROTTLER, ttl: 60_000, limit: settings.publicRateLimitPerMinute },

@@ -15,7 +15,8 @@ export class OpenSiteInput {
   @Field() postalCode!: string;
   @Field() city!: string;
   @Field(() => [String]) phoneLines!: string[];
-  @Field(() => String, { nullable: true, description: 'IANA zone; Europe/Paris when omitted' }) timeZone?: string | null;
+  @Field(() => String, { nullable: true, description: 'IANA zone; Europe/Paris when omitted' }) timeZone?:
+    string | null;
   @Field(() => [OpeningRangeInput]) openingHours!: OpeningRangeInput[];
 }
 

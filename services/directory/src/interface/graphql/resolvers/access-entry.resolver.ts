@@ -8,7 +8,10 @@ import { PatientAccessEntryType } from '../types/patient.type';
 export class AccessEntryResolver {
   constructor(private readonly reader: DirectoryReader) {}
 
-  @ResolveField(() => MemberType, { nullable: true, description: 'Who read; null if they left every structure you share' })
+  @ResolveField(() => MemberType, {
+    nullable: true,
+    description: 'Who read; null if they left every structure you share',
+  })
   async member(@CurrentUser() user: UserContext, @Parent() entry: PatientAccessEntryType) {
     return (await this.reader.visibleMembers(user, [entry.memberId]))[0] ?? null;
   }

@@ -58,7 +58,9 @@ export class MemberResolver {
     return this.remover.execute(user, input);
   }
 
-  @ResolveField(() => [MembershipType], { description: 'Memberships in the structures the caller shares with this member' })
+  @ResolveField(() => [MembershipType], {
+    description: 'Memberships in the structures the caller shares with this member',
+  })
   memberships(@CurrentUser() user: UserContext, @Parent() member: MemberType) {
     return this.reader.membershipsOf(user, member.id);
   }

@@ -21,11 +21,15 @@ export class MembershipResolver {
 
   @ResolveField(() => MemberType, { nullable: true, description: 'The physician who validates this delegate’s work' })
   async referent(@CurrentUser() user: UserContext, @Parent() membership: MembershipType) {
-    return membership.referentId ? ((await this.reader.visibleMembers(user, [membership.referentId]))[0] ?? null) : null;
+    return membership.referentId
+      ? ((await this.reader.visibleMembers(user, [membership.referentId]))[0] ?? null)
+      : null;
   }
 
   @ResolveField(() => MemberType, { nullable: true })
   async backupReferent(@CurrentUser() user: UserContext, @Parent() membership: MembershipType) {
-    return membership.backupReferentId ? ((await this.reader.visibleMembers(user, [membership.backupReferentId]))[0] ?? null) : null;
+    return membership.backupReferentId
+      ? ((await this.reader.visibleMembers(user, [membership.backupReferentId]))[0] ?? null)
+      : null;
   }
 }

@@ -60,12 +60,18 @@ export class PatientResolver {
 
   @ResolveField(() => MemberType, { nullable: true })
   async medecinTraitant(@CurrentUser() user: UserContext, @Parent() patient: PatientType) {
-    return patient.medecinTraitantId ? ((await this.directory.visibleMembers(user, [patient.medecinTraitantId]))[0] ?? null) : null;
+    return patient.medecinTraitantId
+      ? ((await this.directory.visibleMembers(user, [patient.medecinTraitantId]))[0] ?? null)
+      : null;
   }
 
   @ResolveReference()
   async resolveReference(reference: { id: string }, context: object) {
-    const [patient] = await this.patients.byIds(await this.auth.fromGraphQLContext(context), [reference.id], 'Patient reference');
+    const [patient] = await this.patients.byIds(
+      await this.auth.fromGraphQLContext(context),
+      [reference.id],
+      'Patient reference',
+    );
     return patient ?? null;
   }
 }

@@ -4,7 +4,10 @@ export enum StructureKindGql {
   MSP = 'MSP',
   CPTS = 'CPTS',
 }
-registerEnumType(StructureKindGql, { name: 'StructureKind', description: 'MSP: group practice; CPTS: territorial network' });
+registerEnumType(StructureKindGql, {
+  name: 'StructureKind',
+  description: 'MSP: group practice; CPTS: territorial network',
+});
 
 @ObjectType('Structure')
 @Directive('@key(fields: "id")')

@@ -14,6 +14,9 @@ export class DeclareAbsenceInput {
 @InputType()
 export class EndAbsenceInput {
   @Field(() => ID) absenceId!: string;
-  @Field(() => String, { nullable: true, description: 'When the practitioner is back (ISO-8601 with offset); now when omitted' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'When the practitioner is back (ISO-8601 with offset); now when omitted',
+  })
   endsAt?: string | null;
 }

@@ -23,7 +23,8 @@ export class HoldSlotInput {
 @InputType()
 export class ConfirmHoldInput {
   @Field(() => ID) holdId!: string;
-  @Field(() => ID, { nullable: true, description: 'Required unless the hold names the patient' }) patientId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'Required unless the hold names the patient' }) patientId?:
+    string | null;
 }
 
 @InputType()

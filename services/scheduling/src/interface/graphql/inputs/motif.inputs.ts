@@ -6,7 +6,8 @@ import { BookingChannelGql, ConsultationChannelGql } from '../types/enums';
 @InputType()
 export class CreateMotifInput {
   @Field(() => ID) structureId!: string;
-  @Field(() => ID, { nullable: true, description: "Only for this practitioner's agenda; omitted: the whole structure" }) practitionerId?: string | null;
+  @Field(() => ID, { nullable: true, description: "Only for this practitioner's agenda; omitted: the whole structure" })
+  practitionerId?: string | null;
   @Field() label!: string;
   @Field(() => Int) durationMinutes!: number;
   @Field(() => ConsultationChannelGql) channel!: ConsultationChannel;

@@ -10,7 +10,8 @@ export class FreeSlotSearchInput {
   @Field(() => [ID], { nullable: true }) practitionerIds?: string[] | null;
   @Field(() => [ID], { nullable: true }) siteIds?: string[] | null;
   @Field(() => String, { nullable: true }) profession?: string | null;
-  @Field(() => BookingChannelGql, { nullable: true, description: 'Whose view (default staff: SNP slots included)' }) audience?: BookingChannel | null;
+  @Field(() => BookingChannelGql, { nullable: true, description: 'Whose view (default staff: SNP slots included)' })
+  audience?: BookingChannel | null;
   @Field(() => Int, { nullable: true }) limit?: number | null;
 }
 

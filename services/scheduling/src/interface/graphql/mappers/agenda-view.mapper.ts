@@ -26,7 +26,14 @@ export function toAgendaEntry(a: AgendaAppointment, viewer: UserContext): Agenda
 }
 
 function toAbsence(a: AgendaAbsence): AbsenceType {
-  return { id: a.id, structureId: a.structureId, practitionerId: a.practitionerId, kind: a.kind, startsAt: a.start, endsAt: a.end };
+  return {
+    id: a.id,
+    structureId: a.structureId,
+    practitionerId: a.practitionerId,
+    kind: a.kind,
+    startsAt: a.start,
+    endsAt: a.end,
+  };
 }
 
 export function toAgendaViewType(structureId: string, view: AgendaView, viewer: UserContext): AgendaViewType {
@@ -34,12 +41,26 @@ export function toAgendaViewType(structureId: string, view: AgendaView, viewer: 
     structureId,
     from: view.span.from,
     to: view.span.to,
-    sites: view.windows.map((w) => ({ siteId: w.siteId, site: { id: w.siteId }, timeZone: w.timeZone, startsAt: w.start, endsAt: w.end })),
+    sites: view.windows.map((w) => ({
+      siteId: w.siteId,
+      site: { id: w.siteId },
+      timeZone: w.timeZone,
+      startsAt: w.start,
+      endsAt: w.end,
+    })),
     practitioners: view.practitioners.map((p) => ({
       practitionerId: p.practitionerId,
       practitioner: { id: p.practitionerId },
       profession: p.profession,
-      openings: p.openings.map((o) => ({ rangeId: o.rangeId, siteId: o.siteId, date: o.date, startsAt: o.start, endsAt: o.end, motifIds: o.motifIds, snpShare: o.snpShare })),
+      openings: p.openings.map((o) => ({
+        rangeId: o.rangeId,
+        siteId: o.siteId,
+        date: o.date,
+        startsAt: o.start,
+        endsAt: o.end,
+        motifIds: o.motifIds,
+        snpShare: o.snpShare,
+      })),
       appointments: p.appointments.map((a) => toAgendaEntry(a, viewer)),
       absences: p.absences.map(toAbsence),
     })),

@@ -46,11 +46,23 @@ export function toOpeningRangeType(r: OpeningRangeEntity): OpeningRangeType {
 }
 
 export function toAbsenceType(e: ScheduleExceptionEntity): AbsenceType {
-  return { id: e.id, structureId: e.structureId, practitionerId: e.practitionerId, kind: e.kind, startsAt: e.startsAt, endsAt: e.endsAt };
+  return {
+    id: e.id,
+    structureId: e.structureId,
+    practitionerId: e.practitionerId,
+    kind: e.kind,
+    startsAt: e.startsAt,
+    endsAt: e.endsAt,
+  };
 }
 
 export function toFreeSlotType(s: FreeSlot): FreeSlotType {
-  return { ...s, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt), snpReleasesAt: s.snpReleasesAt ? new Date(s.snpReleasesAt) : null };
+  return {
+    ...s,
+    startsAt: new Date(s.startsAt),
+    endsAt: new Date(s.endsAt),
+    snpReleasesAt: s.snpReleasesAt ? new Date(s.snpReleasesAt) : null,
+  };
 }
 
 export function toAppointmentType(a: AppointmentEntity, viewer?: UserContext): AppointmentType {

@@ -9,7 +9,9 @@ import { AgendaViewType } from '../types/agenda-view.type';
 export class AgendaViewResolver {
   constructor(private readonly views: AgendaViewQuery) {}
 
-  @Query(() => AgendaViewType, { description: "One local day (midnight to midnight in each site's zone) of a structure's agendas" })
+  @Query(() => AgendaViewType, {
+    description: "One local day (midnight to midnight in each site's zone) of a structure's agendas",
+  })
   async agendaDay(
     @CurrentUser() user: UserContext,
     @Args('structureId', { type: () => ID }) structureId: string,

@@ -21,7 +21,9 @@ export class AppointmentLifecycleResolver {
     private readonly noShows: MarkNoShowHandler,
   ) {}
 
-  @Mutation(() => AppointmentType, { description: 'Moves a booked or confirmed appointment; the new time must be free, the old one is freed' })
+  @Mutation(() => AppointmentType, {
+    description: 'Moves a booked or confirmed appointment; the new time must be free, the old one is freed',
+  })
   async rescheduleAppointment(@CurrentUser() user: UserContext, @Args('input') input: RescheduleAppointmentInput) {
     return toAppointmentType(await this.rescheduler.execute(memberActor(user), input), user);
   }
@@ -41,7 +43,9 @@ export class AppointmentLifecycleResolver {
     return toAppointmentType(await this.completions.execute(memberActor(user), input), user);
   }
 
-  @Mutation(() => AppointmentType, { description: 'The patient did not come (booked or confirmed → no-show, once started)' })
+  @Mutation(() => AppointmentType, {
+    description: 'The patient did not come (booked or confirmed → no-show, once started)',
+  })
   async markNoShow(@CurrentUser() user: UserContext, @Args('input') input: AppointmentStepInput) {
     return toAppointmentType(await this.noShows.execute(memberActor(user), input), user);
   }

@@ -8,7 +8,12 @@ import { HoldSlotHandler } from '../../../application/booking/hold-slot.handler'
 import { PERMISSIONS } from '../../../application/permissions';
 import { AgendaReader } from '../../../application/reads/agenda-reader';
 import { FindFreeSlotsQuery } from '../../../application/slots/find-free-slots.query';
-import { BookAppointmentInput, CancelAppointmentInput, ConfirmHoldInput, HoldSlotInput } from '../inputs/booking.inputs';
+import {
+  BookAppointmentInput,
+  CancelAppointmentInput,
+  ConfirmHoldInput,
+  HoldSlotInput,
+} from '../inputs/booking.inputs';
 import { AppointmentFilterInput, FreeSlotSearchInput } from '../inputs/slot-search.inputs';
 import { toAppointmentType, toFreeSlotType } from '../mappers/agenda.mapper';
 import { AppointmentType } from '../types/appointment.type';
@@ -27,7 +32,9 @@ export class AppointmentResolver {
 
   @Query(() => [FreeSlotType], { description: "Free slots of a motif, computed in each site's time zone" })
   async freeSlots(@CurrentUser() user: UserContext, @Args('input') input: FreeSlotSearchInput) {
-    const slots = await this.slots.execute(input, (structureId) => assertStructureAccess(user, structureId, PERMISSIONS.readAgenda));
+    const slots = await this.slots.execute(input, (structureId) =>
+      assertStructureAccess(user, structureId, PERMISSIONS.readAgenda),
+    );
     return slots.map(toFreeSlotType);
   }
 

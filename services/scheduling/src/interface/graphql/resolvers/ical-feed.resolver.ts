@@ -15,7 +15,9 @@ export class IcalFeedResolver {
     return (await this.feeds.list(user)).map(toType);
   }
 
-  @Mutation(() => CreatedIcalFeedType, { description: 'A new secret calendar URL of your agenda (busy time, motif and site; no patient)' })
+  @Mutation(() => CreatedIcalFeedType, {
+    description: 'A new secret calendar URL of your agenda (busy time, motif and site; no patient)',
+  })
   async createIcalFeed(@CurrentUser() user: UserContext) {
     const { feed, url } = await this.feeds.create(user);
     return { feed: toType(feed), url };

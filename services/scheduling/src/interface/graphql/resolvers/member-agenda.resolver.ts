@@ -19,7 +19,9 @@ export class MemberAgendaResolver {
     return { id: reference.id };
   }
 
-  @ResolveField(() => [AgendaEntryType], { description: "The member's appointments as practitioner, in structures the caller belongs to" })
+  @ResolveField(() => [AgendaEntryType], {
+    description: "The member's appointments as practitioner, in structures the caller belongs to",
+  })
   agenda(
     @Parent() member: MemberRefType,
     @Args('from', { description: 'ISO-8601 instant' }) from: string,

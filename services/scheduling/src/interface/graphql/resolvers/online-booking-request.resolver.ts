@@ -10,7 +10,10 @@ export class OnlineBookingRequestResolver {
   constructor(private readonly requests: OnlineRequestsHandler) {}
 
   @Query(() => [OnlineBookingRequestType], { description: "New patients' online bookings awaiting confirmation" })
-  async onlineBookingRequests(@CurrentUser() user: UserContext, @Args('structureId', { type: () => ID }) structureId: string) {
+  async onlineBookingRequests(
+    @CurrentUser() user: UserContext,
+    @Args('structureId', { type: () => ID }) structureId: string,
+  ) {
     return (await this.requests.pending(user, structureId)).map((r) => ({
       id: r.id,
       structureId: r.structureId,
@@ -25,13 +28,21 @@ export class OnlineBookingRequestResolver {
     }));
   }
 
-  @Mutation(() => AppointmentType, { description: 'Registers the new patient in the directory and books the held slot for them' })
-  async confirmOnlineBookingRequest(@CurrentUser() user: UserContext, @Args('requestId', { type: () => ID }) requestId: string) {
+  @Mutation(() => AppointmentType, {
+    description: 'Registers the new patient in the directory and books the held slot for them',
+  })
+  async confirmOnlineBookingRequest(
+    @CurrentUser() user: UserContext,
+    @Args('requestId', { type: () => ID }) requestId: string,
+  ) {
     return toAppointmentType(await this.requests.confirm(user, requestId), user);
   }
 
   @Mutation(() => Boolean, { description: 'Frees the held slot; the directory forgets the identity typed online' })
-  async rejectOnlineBookingRequest(@CurrentUser() user: UserContext, @Args('requestId', { type: () => ID }) requestId: string) {
+  async rejectOnlineBookingRequest(
+    @CurrentUser() user: UserContext,
+    @Args('requestId', { type: () => ID }) requestId: string,
+  ) {
     await this.requests.reject(user, requestId);
     return true;
   }

@@ -19,12 +19,16 @@ export class PatientAppointmentsResolver {
     return { id: reference.id };
   }
 
-  @ResolveField(() => [AgendaEntryType], { description: "The patient's live appointments the caller books for (default: the coming year)" })
+  @ResolveField(() => [AgendaEntryType], {
+    description: "The patient's live appointments the caller books for (default: the coming year)",
+  })
   appointments(
     @Parent() patient: PatientRefType,
     @Context() context: { req?: AuthenticatedRequest },
-    @Args('from', { type: () => String, nullable: true, description: 'ISO-8601 instant; default now' }) from?: string | null,
-    @Args('to', { type: () => String, nullable: true, description: 'ISO-8601 instant; default a year after from' }) to?: string | null,
+    @Args('from', { type: () => String, nullable: true, description: 'ISO-8601 instant; default now' })
+    from?: string | null,
+    @Args('to', { type: () => String, nullable: true, description: 'ISO-8601 instant; default a year after from' })
+    to?: string | null,
   ) {
     return withSchedulingErrors(async () => {
       const user = await this.auth.fromGraphQLContext(context);

@@ -18,7 +18,9 @@ export class SiteOpeningRangesResolver {
     return { id: reference.id };
   }
 
-  @ResolveField(() => [OpeningRangeType], { description: 'Opening ranges at this site still valid today or later (members of its structure)' })
+  @ResolveField(() => [OpeningRangeType], {
+    description: 'Opening ranges at this site still valid today or later (members of its structure)',
+  })
   async openingRanges(@Parent() site: SiteRefType, @Context() context: { req?: AuthenticatedRequest }) {
     const user = await this.auth.fromGraphQLContext(context);
     return (await this.ranges.execute(user, site.id)).map(toOpeningRangeType);

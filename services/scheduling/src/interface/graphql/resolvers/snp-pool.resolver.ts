@@ -7,7 +7,9 @@ import { SnpSlotType } from '../types/snp-slot.type';
 export class SnpPoolResolver {
   constructor(private readonly pool: SnpPoolQuery) {}
 
-  @Query(() => [SnpSlotType], { description: "Free SNP slots, released or not, of the CPTS's practitioner members (for the CPTS's members)" })
+  @Query(() => [SnpSlotType], {
+    description: "Free SNP slots, released or not, of the CPTS's practitioner members (for the CPTS's members)",
+  })
   async snpSlots(
     @CurrentUser() user: UserContext,
     @Args('cptsId', { type: () => ID }) cptsId: string,
@@ -16,6 +18,11 @@ export class SnpPoolResolver {
     @Args('profession', { type: () => String, nullable: true }) profession?: string | null,
   ) {
     const slots = await this.pool.execute(user, { cptsId, from, to, profession });
-    return slots.map((s) => ({ ...s, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt), releasesAt: new Date(s.releasesAt) }));
+    return slots.map((s) => ({
+      ...s,
+      startsAt: new Date(s.startsAt),
+      endsAt: new Date(s.endsAt),
+      releasesAt: new Date(s.releasesAt),
+    }));
   }
 }

@@ -28,7 +28,9 @@ export class WaitlistResolver {
     return { ...(await this.entries.leave(user, entryId)), offer: null };
   }
 
-  @Mutation(() => AppointmentType, { description: 'The patient takes the offered slot: the hold becomes their appointment' })
+  @Mutation(() => AppointmentType, {
+    description: 'The patient takes the offered slot: the hold becomes their appointment',
+  })
   async acceptWaitlistOffer(@CurrentUser() user: UserContext, @Args('offerId', { type: () => ID }) offerId: string) {
     return toAppointmentType(await this.responses.accept(user, offerId), user);
   }

@@ -4,7 +4,8 @@ import { AppointmentStatusGql } from './enums';
 import { PatientRefType } from './patient-ref.type';
 
 @ObjectType('AgendaEntry', {
-  description: 'Busy time in a shared agenda: colleagues see the time and the motif; the practitioner and booking staff of the site also the status and the patient',
+  description:
+    'Busy time in a shared agenda: colleagues see the time and the motif; the practitioner and booking staff of the site also the status and the patient',
 })
 export class AgendaEntryType {
   @Field(() => ID) id!: string;
@@ -16,5 +17,6 @@ export class AgendaEntryType {
   @Field(() => GraphQLISODateTime) endsAt!: Date;
   @Field({ description: 'Whether status and patient are shown to the caller' }) detailsVisible!: boolean;
   @Field(() => AppointmentStatusGql, { nullable: true }) status!: AppointmentStatus | null;
-  @Field(() => PatientRefType, { nullable: true, description: 'Resolved by the directory (access-logged)' }) patient!: PatientRefType | null;
+  @Field(() => PatientRefType, { nullable: true, description: 'Resolved by the directory (access-logged)' })
+  patient!: PatientRefType | null;
 }

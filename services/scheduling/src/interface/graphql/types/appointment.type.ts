@@ -9,7 +9,8 @@ export class AppointmentType {
   @Field(() => ID) structureId!: string;
   @Field(() => ID) siteId!: string;
   @Field(() => ID) practitionerId!: string;
-  @Field(() => ID, { nullable: true, description: 'Shown to the practitioner and to staff of the site only' }) patientId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Shown to the practitioner and to staff of the site only' })
+  patientId!: string | null;
   @Field(() => ID) motifId!: string;
   @Field(() => GraphQLISODateTime) startsAt!: Date;
   @Field(() => GraphQLISODateTime) endsAt!: Date;

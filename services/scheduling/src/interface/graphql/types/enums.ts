@@ -47,7 +47,10 @@ export enum CancellationPartyGql {
 }
 
 registerEnumType(ConsultationChannelGql, { name: 'ConsultationChannel' });
-registerEnumType(BookingChannelGql, { name: 'BookingChannel', description: 'Who books: staff, a patient online, the virtual secretary' });
+registerEnumType(BookingChannelGql, {
+  name: 'BookingChannel',
+  description: 'Who books: staff, a patient online, the virtual secretary',
+});
 registerEnumType(AppointmentStatusGql, { name: 'AppointmentStatus' });
 registerEnumType(AbsenceKindGql, { name: 'AbsenceKind' });
 registerEnumType(CancelReasonGql, { name: 'CancelReason' });

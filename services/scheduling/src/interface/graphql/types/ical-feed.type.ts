@@ -1,6 +1,8 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('IcalFeed', { description: "A secret calendar URL of a practitioner's agenda (the URL itself is shown only when created)" })
+@ObjectType('IcalFeed', {
+  description: "A secret calendar URL of a practitioner's agenda (the URL itself is shown only when created)",
+})
 export class IcalFeedType {
   @Field(() => ID) id!: string;
   @Field(() => GraphQLISODateTime) createdAt!: Date;

@@ -7,7 +7,8 @@ import { BookingChannelGql, ConsultationChannelGql } from './enums';
 export class MotifType {
   @Field(() => ID) id!: string;
   @Field(() => ID) structureId!: string;
-  @Field(() => ID, { nullable: true, description: "Set when the motif belongs to one practitioner's agenda" }) practitionerId!: string | null;
+  @Field(() => ID, { nullable: true, description: "Set when the motif belongs to one practitioner's agenda" })
+  practitionerId!: string | null;
   @Field() label!: string;
   @Field(() => Int) durationMinutes!: number;
   @Field(() => ConsultationChannelGql) channel!: ConsultationChannel;

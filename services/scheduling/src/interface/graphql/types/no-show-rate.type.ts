@@ -1,6 +1,8 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('NoShowRate', { description: 'No-shows / (done + no-shows) of a practitioner over a month of the site calendar' })
+@ObjectType('NoShowRate', {
+  description: 'No-shows / (done + no-shows) of a practitioner over a month of the site calendar',
+})
 export class NoShowRateType {
   @Field(() => ID) practitionerId!: string;
   @Field({ description: 'YYYY-MM' }) month!: string;

@@ -1,7 +1,8 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('OnlineBookingRequest', {
-  description: "A new patient's online booking awaiting staff: the slot is held; the identity is in the directory until confirmed",
+  description:
+    "A new patient's online booking awaiting staff: the slot is held; the identity is in the directory until confirmed",
 })
 export class OnlineBookingRequestType {
   @Field(() => ID) id!: string;

@@ -1,12 +1,16 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('SnpRelease', { description: 'SNP slots become visible outside staff at `at` (site time), `daysBefore` days before their day' })
+@ObjectType('SnpRelease', {
+  description: 'SNP slots become visible outside staff at `at` (site time), `daysBefore` days before their day',
+})
 export class SnpReleaseType {
   @Field(() => Int) daysBefore!: number;
   @Field({ description: 'HH:mm' }) at!: string;
 }
 
-@ObjectType('AgendaOpeningRange', { description: "A practitioner's recurring opening range at a site, in the site's wall time" })
+@ObjectType('AgendaOpeningRange', {
+  description: "A practitioner's recurring opening range at a site, in the site's wall time",
+})
 export class OpeningRangeType {
   @Field(() => ID) id!: string;
   @Field(() => ID) structureId!: string;

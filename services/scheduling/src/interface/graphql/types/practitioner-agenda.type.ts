@@ -7,7 +7,8 @@ import { MemberRefType } from './member-ref.type';
 @ObjectType('PractitionerAgenda')
 export class PractitionerAgendaType {
   @Field(() => ID) practitionerId!: string;
-  @Field(() => MemberRefType, { nullable: true, description: 'Name and details from the directory' }) practitioner!: MemberRefType | null;
+  @Field(() => MemberRefType, { nullable: true, description: 'Name and details from the directory' })
+  practitioner!: MemberRefType | null;
   @Field() profession!: string;
   @Field(() => [AgendaOpeningType]) openings!: AgendaOpeningType[];
   @Field(() => [AgendaEntryType]) appointments!: AgendaEntryType[];

@@ -32,7 +32,9 @@ export class JoinWaitlistInput {
   @Field(() => ID) structureId!: string;
   @Field(() => ID) patientId!: string;
   @Field(() => ID) motifId!: string;
-  @Field(() => ID, { nullable: true, description: 'This practitioner; or give a profession' }) practitionerId?: string | null;
-  @Field(() => String, { nullable: true, description: 'Any practitioner of this profession' }) profession?: string | null;
+  @Field(() => ID, { nullable: true, description: 'This practitioner; or give a profession' }) practitionerId?:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'Any practitioner of this profession' }) profession?:
+    string | null;
   @Field({ description: 'YYYY-MM-DD: offer slots before this date' }) before!: string;
 }
