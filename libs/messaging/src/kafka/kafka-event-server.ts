@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { ServerKafka, type ConsumerDeserializer, type IncomingEvent } from '@nestjs/microservices';
-import type { Consumer } from 'kafkajs';
+import { Partitioners, type Consumer } from 'kafkajs';
 
 /** Hands Nest the raw record: decoding and validation belong to the inbox, which dead-letters what it cannot read. */
 class RawRecordDeserializer implements ConsumerDeserializer {
@@ -40,6 +40,8 @@ export class KafkaEventServer extends ServerKafka {
       },
       subscribe: { fromBeginning: true },
       run: { autoCommit: true, partitionsConsumedConcurrently: 1 },
+      // Nest opens a producer of its own for replies, which the platform never sends: explicit partitioner all the same.
+      producer: { createPartitioner: Partitioners.DefaultPartitioner },
       parser: { keepBinary: true },
       deserializer: new RawRecordDeserializer(),
     });
