@@ -1,8 +1,16 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEV_AUDIENCE, DEV_ISSUER, DevIssuer } from '@msp/auth';
-import { ensureDatabase, isAlive, redactUrl, resolvePostgres, startLocalKafka } from '@msp/infra';
-import { createTopics, type TopicCreationResult } from '@msp/infra';
+import {
+  createTopics,
+  databaseExists,
+  ensureDatabase,
+  isAlive,
+  redactUrl,
+  resolvePostgres,
+  startLocalKafka,
+  type TopicCreationResult,
+} from '@msp/infra';
 import { PlannedService, planPorts, planService, serviceEnv } from './service-env';
 import { loadOrCreateStackSecrets } from './stack-secrets';
 import { logTail, ServiceProcess, ServiceStartError } from './service-process';
@@ -129,10 +137,18 @@ export class LocalStack {
 
     const ports = await planPorts(services, this.env);
     const planned: PlannedService[] = [];
+    const kafkaIsNew = topics.existing.length === 0;
     for (const definition of services) {
-      const url = definition.database
-        ? await ensureDatabase(postgres.adminUrl, databaseName(definition, this.env.MSP_DATABASE_PREFIX))
-        : undefined;
+      const name = databaseName(definition, this.env.MSP_DATABASE_PREFIX);
+      if (definition.database && kafkaIsNew && (await databaseExists(postgres.adminUrl, name))) {
+        // Services rebuild their view of each other from events; a new broker has none of the earlier ones.
+        this.progress(
+          `Warning: Kafka is new but database ${name} already has a past. Events published before are not on this ` +
+            `broker, so views built from them (scheduling's copy of the directory) start incomplete. For a clean start, ` +
+            `use another MSP_DATABASE_PREFIX or drop the old databases.`,
+        );
+      }
+      const url = definition.database ? await ensureDatabase(postgres.adminUrl, name) : undefined;
       planned.push(planService(definition, ports.get(definition.name) as number, { workspaceRoot, logsDir }, url));
     }
     this.checkNotStopping();

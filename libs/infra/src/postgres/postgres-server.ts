@@ -115,6 +115,16 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<st
   return databaseUrl(adminUrl, name);
 }
 
+export async function databaseExists(adminUrl: string, name: string): Promise<boolean> {
+  const client = new Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    return Boolean((await client.query('select 1 from pg_database where datname = $1', [name])).rowCount);
+  } finally {
+    await client.end();
+  }
+}
+
 export async function dropDatabase(adminUrl: string, name: string): Promise<void> {
   const client = new Client({ connectionString: adminUrl });
   await client.connect();
