@@ -47,6 +47,16 @@ async function main(): Promise<void> {
     }
   };
 
+  // Run through `npm start`, the launcher's parent is a shell that does not pass signals on: if that parent goes away
+  // (killed, terminal closed), stop as if told to rather than run on as an orphan.
+  const parent = process.ppid;
+  setInterval(() => {
+    if (process.ppid !== parent) {
+      say('The process that started the launcher is gone: stopping.');
+      void shutdown(0);
+    }
+  }, 1_000).unref();
+
   let signals = 0;
   for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
     process.on(signal, () => {

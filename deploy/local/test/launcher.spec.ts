@@ -143,6 +143,25 @@ describe('npm start launcher (built, with the real gateway)', () => {
     expect((await next.exited).code).toBe(0);
   }, 180_000);
 
+  it('stops by itself when the shell that started it (as npm start does) is killed', async () => {
+    // `; true` keeps sh alive as the parent, as npm's script shell is, instead of exec-ing node.
+    const shell = spawn('sh', ['-c', `"${process.execPath}" "${MAIN}"; true`], {
+      cwd: root,
+      env: launcherEnv(dataDir),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    shell.stdout?.on('data', (chunk) => (output += chunk));
+    await expectEventually(() => expect(output).toMatch(/Ctrl-C to stop/), 90_000);
+    const state = JSON.parse(readFileSync(lockFilePath(dataDir), 'utf8')) as StackState;
+    shell.kill('SIGKILL');
+    await expectEventually(() => {
+      expect(isAlive(state.pid)).toBe(false);
+      expect(descendants(dataDir)).toEqual([]);
+    }, 40_000);
+    expect(output).toContain('The process that started the launcher is gone: stopping.');
+  }, 180_000);
+
   it('explains a missing prerequisite in words, without a stack trace, and exits 1', async () => {
     // No KAFKA_BROKERS and no Java on the PATH: the local broker cannot run.
     const launcher = new Launcher(dataDir, { KAFKA_BROKERS: '', PATH: '/nonexistent' });
