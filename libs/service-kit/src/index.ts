@@ -1,2 +1,3 @@
 export * from './platform-subgraph.module';
 export * from './start-platform-service';
+export * from './service-env';

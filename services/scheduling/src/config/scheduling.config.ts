@@ -1,18 +1,11 @@
 import { z } from 'zod';
+import { demoDataSwitch, describeServiceEnv, parseServiceEnv, platformServiceEnv } from '@msp/service-kit';
 import type { PatientServicesSettings } from '../application/patient-services-settings';
 import { describePatientServices, PATIENT_SERVICES_ENV, patientServicesSettings } from './patient-services.config';
 
-const secret = z.string().min(32, 'must be at least 32 characters');
-
-const schema = z
-  .object({
-    PORT: z.coerce.number().int().min(0).max(65535).default(4102),
-    HOST: z.string().default('127.0.0.1'),
-    DATABASE_URL: z.string().url('must be a postgres:// URL'),
-    KAFKA_BROKERS: z.string().min(1, 'must list at least one host:port'),
+const schema = platformServiceEnv(4102)
+  .extend({
     KAFKA_CONSUMER_GROUP: z.string().min(1).default('scheduling'),
-    USER_CONTEXT_SECRET: secret,
-    INTERNAL_SERVICE_SECRET: secret,
     HOLD_TTL_SECONDS: z.coerce
       .number()
       .int()
@@ -20,9 +13,7 @@ const schema = z
       .max(3600, 'must be at most an hour')
       .default(300),
     HOLD_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
-    SCHEDULING_DEMO_DATA: z
-      .enum(['load', 'skip'], { errorMap: () => ({ message: 'must be "load" or "skip"' }) })
-      .default('skip'),
+    SCHEDULING_DEMO_DATA: demoDataSwitch,
   })
   .merge(PATIENT_SERVICES_ENV);
 
@@ -47,12 +38,7 @@ export class SchedulingConfig {
   ) {}
 
   static fromEnv(env: NodeJS.ProcessEnv): SchedulingConfig {
-    const parsed = schema.safeParse(env);
-    if (!parsed.success) {
-      const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
-      throw new Error(`Invalid scheduling configuration:\n${lines.join('\n')}`);
-    }
-    const c = parsed.data;
+    const c = parseServiceEnv('scheduling', schema, env);
     return new SchedulingConfig(
       c.PORT,
       c.HOST,
@@ -70,19 +56,13 @@ export class SchedulingConfig {
 
   /** Safe to log: secrets and the database password never appear. */
   toJSON(): Record<string, unknown> {
-    const db = new URL(this.databaseUrl);
-    if (db.password) db.password = '***';
     return {
-      port: this.port,
-      host: this.host,
-      databaseUrl: db.toString(),
-      kafkaBrokers: this.kafkaBrokers,
+      ...describeServiceEnv(this),
       consumerGroup: this.consumerGroup,
       holdTtlSeconds: this.holdTtlSeconds,
       holdSweepSeconds: this.holdSweepSeconds,
       loadDemoData: this.loadDemoData,
       patientServices: describePatientServices(this.patientServices),
-      secrets: '***',
     };
   }
 }
