@@ -1,4 +1,4 @@
-import type { AppointmentBookedV1 } from '@msp/contracts';
+import type { AppointmentBookedV1, AppointmentHeldV1 } from '@msp/contracts';
 import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
 
 /** The booked event of an appointment that now has a patient. */
@@ -13,5 +13,21 @@ export function bookedEvent(appointment: AppointmentEntity, patientId: string): 
     startsAt: appointment.startsAt.toISOString(),
     endsAt: appointment.endsAt.toISOString(),
     bookedBy: appointment.bookedBy,
+  };
+}
+
+/** The held event of a hold; the patient is named only when the caller is already identified. */
+export function heldEvent(hold: AppointmentEntity): AppointmentHeldV1 {
+  return {
+    appointmentId: hold.id,
+    structureId: hold.structureId,
+    siteId: hold.siteId,
+    practitionerId: hold.practitionerId,
+    motifId: hold.motifId,
+    startsAt: hold.startsAt.toISOString(),
+    endsAt: hold.endsAt.toISOString(),
+    holdExpiresAt: (hold.holdExpiresAt ?? hold.createdAt).toISOString(),
+    heldBy: hold.bookedBy,
+    ...(hold.patientId ? { patientId: hold.patientId } : {}),
   };
 }

@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
-import { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
+import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
 import { actorId, channelOf, type Actor } from '../actor';
 import { assertUuid } from '../input-checks';
 import { assertActorMayBook } from '../permissions';
 import { SCHEDULING_SETTINGS, type SchedulingSettings } from '../scheduling-settings';
+import { heldEvent } from './appointment-events';
 import { BookingContextLoader, type SlotRequest } from './booking-context.loader';
+import { newAppointment } from './new-appointment';
 import { SlotReservation } from './slot-reservation';
 
 export interface HoldSlotInput extends SlotRequest {
@@ -31,38 +32,16 @@ export class HoldSlotHandler {
       assertActorMayBook(actor, structureId, input.siteId, input.practitionerId),
     );
     const patientId = input.patientId ? assertUuid(input.patientId, 'input.patientId') : null;
-    const hold = Object.assign(new AppointmentEntity(), {
-      id: randomUUID(),
-      structureId: slot.structureId,
-      siteId: slot.siteId,
-      practitionerId: slot.practitionerId,
+    const hold = newAppointment(slot, {
       patientId,
-      motifId: slot.motif.id,
-      startsAt: slot.interval.start,
-      endsAt: slot.interval.end,
       status: 'held',
       holdExpiresAt: new Date(slot.now.getTime() + this.settings.holdTtlSeconds * 1000),
       bookedBy: channel,
       bookedByActor: actorId(actor),
-      cancelledBy: null,
-      cancelReason: null,
-      cancelledAt: null,
-      createdAt: slot.now,
-    } satisfies AppointmentEntity);
+    });
     return this.transactions.run(async () => {
       await this.reservation.reserve(hold, slot.now);
-      await this.outbox.record('scheduling.appointment.held.v1', {
-        appointmentId: hold.id,
-        structureId: hold.structureId,
-        siteId: hold.siteId,
-        practitionerId: hold.practitionerId,
-        motifId: hold.motifId,
-        startsAt: hold.startsAt.toISOString(),
-        endsAt: hold.endsAt.toISOString(),
-        holdExpiresAt: (hold.holdExpiresAt ?? slot.now).toISOString(),
-        heldBy: channel,
-        ...(patientId ? { patientId } : {}),
-      });
+      await this.outbox.record('scheduling.appointment.held.v1', heldEvent(hold));
       return hold;
     });
   }

@@ -4,10 +4,11 @@ import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
 import { checkOnlinePatient, type OnlinePatient } from '../../domain/online-patient';
 import { SchedulingError } from '../../domain/scheduling-error';
-import { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
+import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
 import { OnlineBookingRequestRepository } from '../../infrastructure/repositories/online-booking-request.repository';
-import { bookedEvent } from '../booking/appointment-events';
+import { bookedEvent, heldEvent } from '../booking/appointment-events';
 import { BookingContextLoader, type CheckedSlot } from '../booking/booking-context.loader';
+import { newAppointment } from '../booking/new-appointment';
 import { SlotReservation } from '../booking/slot-reservation';
 import { Clock } from '../clock';
 import { assertUuid, parseInstant } from '../input-checks';
@@ -87,22 +88,7 @@ export class BookOnlineHandler {
     slot: CheckedSlot,
     fields: Pick<AppointmentEntity, 'patientId' | 'status' | 'holdExpiresAt'>,
   ): AppointmentEntity {
-    return Object.assign(new AppointmentEntity(), {
-      id: randomUUID(),
-      structureId: slot.structureId,
-      siteId: slot.siteId,
-      practitionerId: slot.practitionerId,
-      motifId: slot.motif.id,
-      startsAt: slot.interval.start,
-      endsAt: slot.interval.end,
-      bookedBy: 'online',
-      bookedByActor: 'online',
-      cancelledBy: null,
-      cancelReason: null,
-      cancelledAt: null,
-      createdAt: slot.now,
-      ...fields,
-    } satisfies AppointmentEntity);
+    return newAppointment(slot, { ...fields, bookedBy: 'online', bookedByActor: 'online' });
   }
 
   private book(slot: CheckedSlot, patientId: string): Promise<AppointmentEntity> {
@@ -123,17 +109,7 @@ export class BookOnlineHandler {
     });
     await this.transactions.run(async () => {
       await this.reservation.reserve(hold, slot.now);
-      await this.outbox.record('scheduling.appointment.held.v1', {
-        appointmentId: hold.id,
-        structureId: hold.structureId,
-        siteId: hold.siteId,
-        practitionerId: hold.practitionerId,
-        motifId: hold.motifId,
-        startsAt: hold.startsAt.toISOString(),
-        endsAt: hold.endsAt.toISOString(),
-        holdExpiresAt: (hold.holdExpiresAt ?? slot.now).toISOString(),
-        heldBy: 'online',
-      });
+      await this.outbox.record('scheduling.appointment.held.v1', heldEvent(hold));
     });
     try {
       const registrationRequestId = await this.refusalsNamed(() =>

@@ -4,10 +4,11 @@ import { OutboxWriter } from '@msp/messaging';
 import { requireActiveManager } from '@msp/persistence';
 import { localDateOf } from '../../domain/local-date';
 import { SchedulingError, SchedulingErrorCode } from '../../domain/scheduling-error';
-import { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
 import { WaitlistRepository, type WaitlistEntry } from '../../infrastructure/repositories/waitlist.repository';
+import { heldEvent } from '../booking/appointment-events';
 import { BookingContextLoader } from '../booking/booking-context.loader';
+import { newAppointment } from '../booking/new-appointment';
 import { SlotReservation } from '../booking/slot-reservation';
 import { Clock } from '../clock';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
@@ -96,24 +97,13 @@ export class WaitlistOfferer {
     const expiresAt = new Date(
       Math.min(now.getTime() + this.settings.waitlistOfferMinutes * 60_000, slot.startsAt.getTime()),
     );
-    const hold = Object.assign(new AppointmentEntity(), {
-      id: randomUUID(),
-      structureId: checked.structureId,
-      siteId: checked.siteId,
-      practitionerId: checked.practitionerId,
+    const hold = newAppointment(checked, {
       patientId: entry.patientId,
-      motifId: checked.motif.id,
-      startsAt: checked.interval.start,
-      endsAt: checked.interval.end,
       status: 'held',
       holdExpiresAt: expiresAt,
       bookedBy: 'staff',
       bookedByActor: WAITLIST_ACTOR,
-      cancelledBy: null,
-      cancelReason: null,
-      cancelledAt: null,
-      createdAt: now,
-    } satisfies AppointmentEntity);
+    });
     await this.reservation.reserve(hold, now);
     const offerId = randomUUID();
     await this.waitlist.insertOffer({
@@ -128,17 +118,7 @@ export class WaitlistOfferer {
     });
     await this.waitlist.setEntryStatus(entry.id, 'offered');
     const times = { startsAt: hold.startsAt.toISOString(), endsAt: hold.endsAt.toISOString() };
-    await this.outbox.record('scheduling.appointment.held.v1', {
-      appointmentId: hold.id,
-      structureId: hold.structureId,
-      siteId: hold.siteId,
-      practitionerId: hold.practitionerId,
-      motifId: hold.motifId,
-      ...times,
-      holdExpiresAt: expiresAt.toISOString(),
-      heldBy: 'staff',
-      patientId: entry.patientId,
-    });
+    await this.outbox.record('scheduling.appointment.held.v1', heldEvent(hold));
     await this.outbox.record('scheduling.waitlist.offer-made.v1', {
       offerId,
       waitlistEntryId: entry.id,

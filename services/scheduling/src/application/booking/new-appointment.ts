@@ -1,0 +1,26 @@
+import { randomUUID } from 'node:crypto';
+import { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
+import type { CheckedSlot } from './booking-context.loader';
+
+export type NewAppointmentFields = Pick<
+  AppointmentEntity,
+  'patientId' | 'status' | 'holdExpiresAt' | 'bookedBy' | 'bookedByActor'
+>;
+
+/** A booking or a hold taking a checked slot, before the database decides whether the time is still free. */
+export function newAppointment(slot: CheckedSlot, fields: NewAppointmentFields): AppointmentEntity {
+  return Object.assign(new AppointmentEntity(), {
+    id: randomUUID(),
+    structureId: slot.structureId,
+    siteId: slot.siteId,
+    practitionerId: slot.practitionerId,
+    motifId: slot.motif.id,
+    startsAt: slot.interval.start,
+    endsAt: slot.interval.end,
+    cancelledBy: null,
+    cancelReason: null,
+    cancelledAt: null,
+    createdAt: slot.now,
+    ...fields,
+  } satisfies AppointmentEntity);
+}
