@@ -144,8 +144,9 @@ export class LocalStack {
         // Services rebuild their view of each other from events; a new broker has none of the earlier ones.
         this.progress(
           `Warning: Kafka is new but database ${name} already has a past. Events published before are not on this ` +
-            `broker, so views built from them (scheduling's copy of the directory) start incomplete. For a clean start, ` +
-            `use another MSP_DATABASE_PREFIX or drop the old databases.`,
+            `broker: scheduling rebuilds its copy of sites and members from the directory, but reminder consents and ` +
+            `other event-fed views start incomplete. For a clean start, use another MSP_DATABASE_PREFIX or drop the ` +
+            `old databases.`,
         );
       }
       const url = definition.database ? await ensureDatabase(postgres.adminUrl, name) : undefined;

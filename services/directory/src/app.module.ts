@@ -3,6 +3,7 @@ import { APP_FILTER } from '@nestjs/core';
 import { PlatformSubgraphModule } from '@msp/service-kit';
 import { CallerLookupQuery } from './application/identity/caller-lookup.query';
 import { MemberContextQuery } from './application/identity/member-context.query';
+import { TeamSnapshotQuery } from './application/identity/team-snapshot.query';
 import { PatientMatchQuery } from './application/online/patient-match.query';
 import { PatientRegistrationRequestHandler } from './application/online/patient-registration-request.handler';
 import { AddMemberHandler } from './application/members/add-member.handler';
@@ -66,6 +67,7 @@ export class AppModule {
         RegisterPatientHandler,
         UpdatePatientHandler,
         MemberContextQuery,
+        TeamSnapshotQuery,
         CallerLookupQuery,
         PatientMatchQuery,
         PatientRegistrationRequestHandler,

@@ -65,6 +65,27 @@ describe('directory internal API', () => {
     });
   });
 
+  it('gives services rebuilding their copy of the directory every site and current membership, ids only', async () => {
+    const team = await client.get<{ sites: Array<Record<string, unknown>>; members: Array<Record<string, unknown>> }>(
+      '/internal/team',
+    );
+    expect(team.sites).toEqual(
+      expect.arrayContaining([{ siteId: msp.siteId, structureId: msp.structureId, timeZone: 'Europe/Paris' }]),
+    );
+    expect(team.members).toEqual(
+      expect.arrayContaining([
+        {
+          memberId: msp.memberIds.secretary,
+          structureId: msp.structureId,
+          profession: 'medical_secretary',
+          roles: ['secretary'],
+          siteIds: [msp.siteId],
+        },
+      ]),
+    );
+    expect(JSON.stringify(team)).not.toMatch(/@msp\.test|Dupré|Test/);
+  });
+
   it('names the missing parameter and refuses callers without a valid service token', async () => {
     await expect(client.get(`/internal/callers?siteId=${msp.siteId}`)).rejects.toMatchObject({
       status: 422,

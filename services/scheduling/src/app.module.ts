@@ -21,6 +21,7 @@ import { SlotReservation } from './application/booking/slot-reservation';
 import { Clock } from './application/clock';
 import { CreateMotifHandler } from './application/motifs/create-motif.handler';
 import { DefineOpeningRangeHandler } from './application/opening-ranges/define-opening-range.handler';
+import { DirectoryCopyRebuilder } from './application/projections/directory-copy.rebuilder';
 import { DirectoryProjection } from './application/projections/directory-projection';
 import { AgendaReader } from './application/reads/agenda-reader';
 import { SCHEDULING_SETTINGS } from './application/scheduling-settings';
@@ -83,6 +84,7 @@ export class AppModule {
         CancelAppointmentHandler,
         HoldSweeper,
         DirectoryProjection,
+        DirectoryCopyRebuilder,
         MotifResolver,
         OpeningRangeResolver,
         AppointmentResolver,

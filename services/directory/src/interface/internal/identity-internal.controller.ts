@@ -2,6 +2,7 @@ import { Get, Param, Query } from '@nestjs/common';
 import { InternalApiController, InternalApiException } from '@msp/messaging';
 import { CallerLookupQuery } from '../../application/identity/caller-lookup.query';
 import { MemberContextQuery } from '../../application/identity/member-context.query';
+import { TeamSnapshotQuery } from '../../application/identity/team-snapshot.query';
 
 /** Synchronous questions other services ask the directory: who is this member, who is calling this line. */
 @InternalApiController('')
@@ -9,7 +10,14 @@ export class IdentityInternalController {
   constructor(
     private readonly members: MemberContextQuery,
     private readonly callers: CallerLookupQuery,
+    private readonly team: TeamSnapshotQuery,
   ) {}
+
+  /** Sites and current memberships, ids only, for services rebuilding their copy of the directory. */
+  @Get('team')
+  teamSnapshot() {
+    return this.team.current();
+  }
 
   /** The gateway turns a verified token subject into the caller's structures, roles and sites. */
   @Get('members/:memberId/context')

@@ -7,6 +7,12 @@ export interface TypedIdentity {
   phone: string;
 }
 
+/** Every site and current membership, ids only: the directory's state as its events describe it. */
+export interface TeamSnapshot {
+  sites: Array<{ siteId: string; structureId: string; timeZone: string }>;
+  members: Array<{ memberId: string; structureId: string; profession: string; roles: string[]; siteIds: string[] }>;
+}
+
 export interface SiteSummary {
   siteId: string;
   name: string;
@@ -38,4 +44,6 @@ export abstract class PatientDirectory {
   abstract discardRegistrationRequest(requestId: string): Promise<void>;
   /** Site names for calendar feeds; null when unknown. */
   abstract site(siteId: string): Promise<SiteSummary | null>;
+  /** The whole team, to rebuild scheduling's copy when its events are not on the broker; null if not offered. */
+  abstract team(): Promise<TeamSnapshot | null>;
 }

@@ -11,6 +11,7 @@ import {
   DirectoryRefusal,
   PatientDirectory,
   type SiteSummary,
+  type TeamSnapshot,
   type TypedIdentity,
 } from '../../application/ports/patient-directory.port';
 
@@ -66,6 +67,10 @@ export class HttpPatientDirectory extends PatientDirectory {
       true,
     );
     return answer ? { siteId: answer.siteId, name: answer.name, address: answer.address } : null;
+  }
+
+  team(): Promise<TeamSnapshot | null> {
+    return this.call(() => this.client.get<TeamSnapshot>('/internal/team'), true);
   }
 
   private async call<T>(work: () => Promise<T>, notFoundIsNull: true): Promise<T | null>;

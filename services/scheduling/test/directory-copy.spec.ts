@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { DirectoryCopyRebuilder } from '../src/application/projections/directory-copy.rebuilder';
+import { DirectoryStub } from './fixtures/directory-stub';
+import { SchedulingTestApp } from './fixtures/scheduling-test-app';
+
+describe("rebuilding scheduling's copy of the directory when its events are not on the broker", () => {
+  let directory: DirectoryStub;
+  let scheduling: SchedulingTestApp | undefined;
+  const structureId = randomUUID();
+  const siteId = randomUUID();
+  const memberId = randomUUID();
+
+  beforeAll(async () => {
+    directory = await DirectoryStub.start();
+    directory.team = {
+      sites: [{ siteId, structureId, timeZone: 'America/Cayenne' }],
+      members: [
+        { memberId, structureId, profession: 'general_practitioner', roles: ['practitioner'], siteIds: [siteId] },
+      ],
+    };
+  });
+
+  afterAll(async () => {
+    await scheduling?.stop();
+    await directory.stop();
+  });
+
+  it('asks the directory for the whole team once at boot when the copy is empty, and not again once filled', async () => {
+    scheduling = await SchedulingTestApp.start('scheduling_directory_copy', { DIRECTORY_INTERNAL_URL: directory.url });
+    const sites = () =>
+      scheduling!.sql<{ time_zone: string }>('select time_zone from site_ref where site_id = $1', [siteId]);
+    for (let i = 0; i < 50 && !(await sites()).length; i++) await new Promise((r) => setTimeout(r, 100));
+    expect(await sites()).toEqual([{ time_zone: 'America/Cayenne' }]);
+    expect(
+      await scheduling.sql('select profession, roles, site_ids from team_member where member_id = $1', [memberId]),
+    ).toEqual([{ profession: 'general_practitioner', roles: ['practitioner'], site_ids: [siteId] }]);
+    expect(directory.calls.filter((c) => c === 'GET /internal/team')).toHaveLength(1);
+    await expect(scheduling.get(DirectoryCopyRebuilder).rebuildIfEmpty()).resolves.toBe(0);
+    expect(directory.calls.filter((c) => c === 'GET /internal/team')).toHaveLength(1);
+  });
+});
