@@ -1,17 +1,15 @@
 import { TOPICS } from '../../topics/topics';
 import { defineEvent, instantSchema, uuidSchema } from '../event-definition';
 import type { BookingChannel } from './appointment-booked.v1';
+import {
+  APPOINTMENT_SNAPSHOT_FIELDS,
+  appointmentSnapshotExample,
+  appointmentSnapshotProperties,
+  type AppointmentSnapshotV1,
+} from './appointment-snapshot';
 
-export interface AppointmentRescheduledV1 {
-  appointmentId: string;
-  structureId: string;
-  /** Where and when the appointment now is. */
-  siteId: string;
-  practitionerId: string;
-  patientId: string;
-  motifId: string;
-  startsAt: string;
-  endsAt: string;
+/** The snapshot says where and when the appointment now is. */
+export interface AppointmentRescheduledV1 extends AppointmentSnapshotV1 {
   /** Where and when it was: that time is free again. */
   previousSiteId: string;
   previousPractitionerId: string;
@@ -31,14 +29,7 @@ export const appointmentRescheduledV1 = defineEvent<AppointmentRescheduledV1>({
     type: 'object',
     additionalProperties: false,
     required: [
-      'appointmentId',
-      'structureId',
-      'siteId',
-      'practitionerId',
-      'patientId',
-      'motifId',
-      'startsAt',
-      'endsAt',
+      ...APPOINTMENT_SNAPSHOT_FIELDS,
       'previousSiteId',
       'previousPractitionerId',
       'previousStartsAt',
@@ -47,14 +38,7 @@ export const appointmentRescheduledV1 = defineEvent<AppointmentRescheduledV1>({
       'rescheduledAt',
     ],
     properties: {
-      appointmentId: uuidSchema,
-      structureId: uuidSchema,
-      siteId: uuidSchema,
-      practitionerId: uuidSchema,
-      patientId: uuidSchema,
-      motifId: uuidSchema,
-      startsAt: instantSchema,
-      endsAt: instantSchema,
+      ...appointmentSnapshotProperties,
       previousSiteId: uuidSchema,
       previousPractitionerId: uuidSchema,
       previousStartsAt: instantSchema,
@@ -64,12 +48,7 @@ export const appointmentRescheduledV1 = defineEvent<AppointmentRescheduledV1>({
     },
   },
   example: {
-    appointmentId: '9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a',
-    structureId: '0f9e8d7c-6b5a-4c3d-8e1f-a2b3c4d5e6f7',
-    siteId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
-    practitionerId: '6b0a3c1e-2f57-4a4e-9d8c-1f2e3d4c5b6a',
-    patientId: '3c2b1a09-8f7e-4d6c-9b5a-4f3e2d1c0b9a',
-    motifId: '5e4d3c2b-1a09-4f8e-9d7c-6b5a4f3e2d1c',
+    ...appointmentSnapshotExample,
     startsAt: '2026-11-26T13:00:00Z',
     endsAt: '2026-11-26T13:20:00Z',
     previousSiteId: 'a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d',
