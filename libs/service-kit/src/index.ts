@@ -1,3 +1,4 @@
 export * from './platform-subgraph.module';
 export * from './start-platform-service';
 export * from './service-env';
+export * from './clock';

@@ -18,7 +18,7 @@ import { ConfirmHoldHandler } from './application/booking/confirm-hold.handler';
 import { HoldSlotHandler } from './application/booking/hold-slot.handler';
 import { HoldSweeper } from './application/booking/hold-sweeper';
 import { SlotReservation } from './application/booking/slot-reservation';
-import { Clock } from './application/clock';
+import { Clock } from '@msp/service-kit';
 import { CreateMotifHandler } from './application/motifs/create-motif.handler';
 import { DefineOpeningRangeHandler } from './application/opening-ranges/define-opening-range.handler';
 import { DirectoryCopyRebuilder } from './application/projections/directory-copy.rebuilder';

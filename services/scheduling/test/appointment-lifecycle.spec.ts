@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
-import { Clock } from '../src/application/clock';
+import { Clock } from '@msp/service-kit';
 import { COMPLETE, MARK_ARRIVED, MARK_NO_SHOW, START_CONSULTATION } from './fixtures/agenda-operations';
 import { BOOK, CANCEL, HOLD } from './fixtures/operations';
 import { SchedulingTestApp } from './fixtures/scheduling-test-app';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { UserContext } from '@msp/auth';
 import { TransactionRunner } from '@msp/persistence';
-import { Clock } from '../src/application/clock';
+import { Clock } from '@msp/service-kit';
 import { DirectoryProjection } from '../src/application/projections/directory-projection';
 import { SnpReleaseJob } from '../src/application/snp/snp-release.job';
 import { DirectoryStub } from './fixtures/directory-stub';

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleD
 import { DateTime } from 'luxon';
 import type { UserContext } from '@msp/auth';
 import { TransactionRunner } from '@msp/persistence';
-import { Clock } from '../application/clock';
+import { Clock } from '@msp/service-kit';
 import { CreateMotifHandler } from '../application/motifs/create-motif.handler';
 import { DefineOpeningRangeHandler } from '../application/opening-ranges/define-opening-range.handler';
 import {

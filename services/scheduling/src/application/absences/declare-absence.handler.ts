@@ -7,7 +7,7 @@ import { createScheduleException, type ExceptionKind } from '../../domain/schedu
 import { SchedulingError } from '../../domain/scheduling-error';
 import { ScheduleExceptionEntity } from '../../infrastructure/entities/schedule-exception.entity';
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuid, parseInstant } from '../input-checks';
 import { assertMayManage, PERMISSIONS } from '../permissions';
 

@@ -4,7 +4,7 @@ import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { ScheduleExceptionEntity } from '../../infrastructure/entities/schedule-exception.entity';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuid, parseInstant } from '../input-checks';
 import { assertMayManage, PERMISSIONS } from '../permissions';
 

@@ -5,7 +5,7 @@ import { daySpan, spanWindow, weekSpan, type LocalDateSpan } from '../../domain/
 import { SchedulingError } from '../../domain/scheduling-error';
 import { AgendaViewRepository } from '../../infrastructure/repositories/agenda-view.repository';
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
 import { PERMISSIONS } from '../permissions';
 

@@ -3,7 +3,7 @@ import { hasRoleIn, type UserContext } from '@msp/auth';
 import type { AgendaAppointment } from '../../domain/agenda-view';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { AgendaViewRepository } from '../../infrastructure/repositories/agenda-view.repository';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuid, parseInstant } from '../input-checks';
 import { PERMISSIONS } from '../permissions';
 import { maySeePatient } from '../reads/agenda-reader';

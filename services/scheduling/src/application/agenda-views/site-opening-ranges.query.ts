@@ -4,7 +4,7 @@ import { localDateOf } from '../../domain/local-date';
 import type { OpeningRangeEntity } from '../../infrastructure/entities/opening-range.entity';
 import { AgendaViewRepository } from '../../infrastructure/repositories/agenda-view.repository';
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
 
 /** The opening ranges at a site still valid today or later (its own local date), for members of its structure. */

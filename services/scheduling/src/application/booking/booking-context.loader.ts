@@ -6,7 +6,7 @@ import { localDateOf } from '../../domain/local-date';
 import type { Motif } from '../../domain/motif';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuid, parseInstant } from '../input-checks';
 
 export interface SlotRequest {

@@ -12,7 +12,7 @@ import { SchedulingError } from '../../domain/scheduling-error';
 import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
 import { AppointmentRepository } from '../../infrastructure/repositories/appointment.repository';
 import type { Actor } from '../actor';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
 import { assertActorMayBook } from '../permissions';
 

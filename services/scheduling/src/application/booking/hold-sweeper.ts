@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { TransactionRunner } from '@msp/persistence';
 import { AppointmentRepository } from '../../infrastructure/repositories/appointment.repository';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { SCHEDULING_SETTINGS, type SchedulingSettings } from '../scheduling-settings';
 import { SlotReservation } from './slot-reservation';
 

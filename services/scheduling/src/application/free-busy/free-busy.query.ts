@@ -6,7 +6,7 @@ import { rangeOccurrences } from '../../domain/range-occurrences';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { AgendaViewRepository } from '../../infrastructure/repositories/agenda-view.repository';
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuids, parseInstant } from '../input-checks';
 
 export interface FreeBusyInput {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hashFeedToken, looksLikeFeedToken } from '../../domain/feed-token';
 import { IcalFeedRepository, type FeedEntry } from '../../infrastructure/repositories/ical-feed.repository';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { DirectoryUnavailableError } from '../ports/directory-unavailable.error';
 import { PatientDirectory } from '../ports/patient-directory.port';
 

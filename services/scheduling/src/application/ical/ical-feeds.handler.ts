@@ -4,7 +4,7 @@ import { ForbiddenError, type UserContext } from '@msp/auth';
 import { newFeedToken } from '../../domain/feed-token';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { IcalFeedRepository, type IcalFeed } from '../../infrastructure/repositories/ical-feed.repository';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
 

@@ -7,7 +7,7 @@ import type { AppointmentEntity } from '../../infrastructure/entities/appointmen
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
 import { AppointmentRepository } from '../../infrastructure/repositories/appointment.repository';
 import type { Actor } from '../actor';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
 import { assertActorMayBook } from '../permissions';
 

@@ -10,7 +10,7 @@ import { bookedEvent, heldEvent } from '../booking/appointment-events';
 import { BookingContextLoader, type CheckedSlot } from '../booking/booking-context.loader';
 import { newAppointment } from '../booking/new-appointment';
 import { SlotReservation } from '../booking/slot-reservation';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuid, parseInstant } from '../input-checks';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
 import { DirectoryRefusal, PatientDirectory } from '../ports/patient-directory.port';

@@ -13,7 +13,7 @@ import {
 import { memberActor } from '../actor';
 import { CancelAppointmentHandler } from '../booking/cancel-appointment.handler';
 import { ConfirmHoldHandler } from '../booking/confirm-hold.handler';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
 import { assertMayBook, PERMISSIONS } from '../permissions';
 import { DirectoryUnavailableError } from '../ports/directory-unavailable.error';

@@ -8,7 +8,7 @@ import { SchedulingError } from '../../domain/scheduling-error';
 import type { OpeningRangeEntity } from '../../infrastructure/entities/opening-range.entity';
 import { openingRangeToEntity } from '../../infrastructure/mappers/opening-range.mapper';
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuid, assertUuids } from '../input-checks';
 import { assertMayManage, PERMISSIONS } from '../permissions';
 

@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { parseReminderRule, reminderDueAt, type ReminderRule } from '../../domain/reminder-rule';
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
 import { ReminderRepository } from '../../infrastructure/repositories/reminder.repository';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
 
 export interface RemindableAppointment {

@@ -7,7 +7,7 @@ import type { OpeningRange } from '../../domain/opening-range';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { assertSearchDates, generateFreeSlots } from '../../domain/slot-generator';
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuid, assertUuids } from '../input-checks';
 
 export interface FreeSlotSearchInput {

@@ -5,7 +5,7 @@ import type { OpeningRange } from '../../domain/opening-range';
 import { assertSearchDates, generateFreeSlots } from '../../domain/slot-generator';
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
 import { SnpRepository } from '../../infrastructure/repositories/snp.repository';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
 
 export interface SnpPoolSearch {

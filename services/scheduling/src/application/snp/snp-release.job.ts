@@ -5,7 +5,7 @@ import { addDays, localDateOf } from '../../domain/local-date';
 import { dueSnpReleases, type SnpRangeAtSite } from '../../domain/snp-release-schedule';
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
 import { SnpRepository } from '../../infrastructure/repositories/snp.repository';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
 
 /**

@@ -10,7 +10,7 @@ import { heldEvent } from '../booking/appointment-events';
 import { BookingContextLoader } from '../booking/booking-context.loader';
 import { newAppointment } from '../booking/new-appointment';
 import { SlotReservation } from '../booking/slot-reservation';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
 
 export interface FreedSlot {

@@ -10,7 +10,7 @@ import {
   type WaitlistEntry,
   type WaitlistOffer,
 } from '../../infrastructure/repositories/waitlist.repository';
-import { Clock } from '../clock';
+import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
 import { PERMISSIONS } from '../permissions';
 
