@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { PlatformSubgraphModule } from '@msp/service-kit';
+import { Clock, PlatformSubgraphModule } from '@msp/service-kit';
 import { TOPICS } from '@msp/contracts';
 import {
   PATIENT_SERVICES_CONTROLLERS,
@@ -18,7 +18,6 @@ import { ConfirmHoldHandler } from './application/booking/confirm-hold.handler';
 import { HoldSlotHandler } from './application/booking/hold-slot.handler';
 import { HoldSweeper } from './application/booking/hold-sweeper';
 import { SlotReservation } from './application/booking/slot-reservation';
-import { Clock } from '@msp/service-kit';
 import { CreateMotifHandler } from './application/motifs/create-motif.handler';
 import { DefineOpeningRangeHandler } from './application/opening-ranges/define-opening-range.handler';
 import { DirectoryCopyRebuilder } from './application/projections/directory-copy.rebuilder';
