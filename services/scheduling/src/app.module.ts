@@ -1,44 +1,36 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { Clock, PlatformSubgraphModule } from '@msp/service-kit';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TOPICS } from '@msp/contracts';
-import {
-  PATIENT_SERVICES_CONTROLLERS,
-  PATIENT_SERVICES_MIGRATIONS,
-  patientServicesImports,
-  patientServicesProviders,
-} from './patient-services.providers';
-import { agendaFeatureProviders } from './agenda-features.providers';
-import { DeclareAbsenceHandler } from './application/absences/declare-absence.handler';
-import { EndAbsenceHandler } from './application/absences/end-absence.handler';
-import { BookAppointmentHandler } from './application/booking/book-appointment.handler';
-import { BookingContextLoader } from './application/booking/booking-context.loader';
-import { CancelAppointmentHandler } from './application/booking/cancel-appointment.handler';
-import { ConfirmHoldHandler } from './application/booking/confirm-hold.handler';
-import { HoldSlotHandler } from './application/booking/hold-slot.handler';
-import { HoldSweeper } from './application/booking/hold-sweeper';
-import { SlotReservation } from './application/booking/slot-reservation';
-import { CreateMotifHandler } from './application/motifs/create-motif.handler';
-import { DefineOpeningRangeHandler } from './application/opening-ranges/define-opening-range.handler';
-import { DirectoryCopyRebuilder } from './application/projections/directory-copy.rebuilder';
-import { DirectoryProjection } from './application/projections/directory-projection';
-import { AgendaReader } from './application/reads/agenda-reader';
-import { SCHEDULING_SETTINGS } from './application/scheduling-settings';
-import { FindFreeSlotsQuery } from './application/slots/find-free-slots.query';
+import { PlatformSubgraphModule } from '@msp/service-kit';
 import type { SchedulingConfig } from './config/scheduling.config';
 import { SCHEDULING_ENTITIES } from './infrastructure/entities';
-import { SchedulingSchema1764000001000 } from './infrastructure/migrations/1764000001000-scheduling-schema';
-import { AgendaRepository } from './infrastructure/repositories/agenda.repository';
-import { AppointmentRepository } from './infrastructure/repositories/appointment.repository';
-import { AppointmentResolver } from './interface/graphql/resolvers/appointment.resolver';
-import { MotifResolver } from './interface/graphql/resolvers/motif.resolver';
-import { OpeningRangeResolver } from './interface/graphql/resolvers/opening-range.resolver';
+import { SCHEDULING_MIGRATIONS } from './infrastructure/migrations';
+import { PatientServicesErrorFilter } from './interface/graphql/patient-services-error.filter';
 import { SchedulingErrorFilter } from './interface/graphql/scheduling-error.filter';
-import { AgendaInternalController } from './interface/internal/agenda-internal.controller';
-import { FreeBusyInternalController } from './interface/internal/free-busy-internal.controller';
+import { publicThrottling } from './interface/public/public-throttling';
+import { AbsencesModule } from './modules/absences.module';
+import { AgendaViewsModule } from './modules/agenda-views.module';
+import { AppointmentFollowUpModule } from './modules/appointment-follow-up.module';
+import { AppointmentLifecycleModule } from './modules/appointment-lifecycle.module';
+import { BookingModule } from './modules/booking.module';
+import { CalendarFeedsModule } from './modules/calendar-feeds.module';
+import { DemoAgendasModule } from './modules/demo-agendas.module';
+import { DirectoryCopyModule } from './modules/directory-copy.module';
+import { FreeBusyModule } from './modules/free-busy.module';
+import { FreeSlotsModule } from './modules/free-slots.module';
+import { MotifsModule } from './modules/motifs.module';
+import { OnlineBookingModule } from './modules/online-booking.module';
+import { OpeningRangesModule } from './modules/opening-ranges.module';
+import { RemindersModule } from './modules/reminders.module';
+import { ReschedulingModule } from './modules/rescheduling.module';
+import { SchedulingSettingsModule } from './modules/scheduling-settings.module';
+import { SnpModule } from './modules/snp.module';
+import { WaitlistModule } from './modules/waitlist.module';
 
 export const SERVICE_NAME = 'scheduling';
 
+/** The scheduling service: the platform's building blocks, then one module per capability. */
 @Module({})
 export class AppModule {
   static forRoot(config: SchedulingConfig): DynamicModule {
@@ -49,7 +41,7 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           databaseUrl: config.databaseUrl,
           entities: SCHEDULING_ENTITIES,
-          migrations: [SchedulingSchema1764000001000, ...PATIENT_SERVICES_MIGRATIONS],
+          migrations: SCHEDULING_MIGRATIONS,
           kafkaBrokers: config.kafkaBrokers,
           // Its own topic too: reminders and the waitlist react to appointment events (once, through the inbox).
           subscribeTo: [TOPICS.directory, TOPICS.scheduling],
@@ -57,38 +49,30 @@ export class AppModule {
           userContextSecret: config.userContextSecret,
           internalServiceSecret: config.internalServiceSecret,
         }),
-        ...patientServicesImports(config.patientServices),
+        SchedulingSettingsModule.forRoot(config),
+        // Global: the public booking page and the calendar feeds share the per-IP limits.
+        ThrottlerModule.forRoot(publicThrottling(config.patientServices)),
+        DirectoryCopyModule,
+        MotifsModule,
+        OpeningRangesModule,
+        AbsencesModule,
+        FreeSlotsModule,
+        BookingModule,
+        AppointmentLifecycleModule,
+        ReschedulingModule,
+        AgendaViewsModule,
+        FreeBusyModule,
+        OnlineBookingModule,
+        SnpModule,
+        RemindersModule,
+        WaitlistModule,
+        AppointmentFollowUpModule,
+        CalendarFeedsModule,
+        DemoAgendasModule.forRoot(config.loadDemoData),
       ],
-      controllers: [AgendaInternalController, FreeBusyInternalController, ...PATIENT_SERVICES_CONTROLLERS],
       providers: [
         { provide: APP_FILTER, useClass: SchedulingErrorFilter },
-        {
-          provide: SCHEDULING_SETTINGS,
-          useValue: { holdTtlSeconds: config.holdTtlSeconds, holdSweepSeconds: config.holdSweepSeconds },
-        },
-        Clock,
-        AgendaRepository,
-        AppointmentRepository,
-        AgendaReader,
-        BookingContextLoader,
-        SlotReservation,
-        CreateMotifHandler,
-        DefineOpeningRangeHandler,
-        DeclareAbsenceHandler,
-        EndAbsenceHandler,
-        FindFreeSlotsQuery,
-        BookAppointmentHandler,
-        HoldSlotHandler,
-        ConfirmHoldHandler,
-        CancelAppointmentHandler,
-        HoldSweeper,
-        DirectoryProjection,
-        DirectoryCopyRebuilder,
-        MotifResolver,
-        OpeningRangeResolver,
-        AppointmentResolver,
-        ...agendaFeatureProviders(config),
-        ...patientServicesProviders(config.patientServices),
+        { provide: APP_FILTER, useClass: PatientServicesErrorFilter },
       ],
     };
   }

@@ -42,3 +42,18 @@ export function assertMayBook(user: UserContext, structureId: string, siteId: st
 export function assertActorMayBook(actor: Actor, structureId: string, siteId: string, practitionerId: string): void {
   if (actor.kind === 'member') assertMayBook(actor.user, structureId, siteId, practitionerId);
 }
+
+/**
+ * Colleagues (fellow practitioners included) see busy time and motif; the patient only the practitioner of the
+ * appointment and the desk staff (secretaries, medical assistants) of its site (SCH-7).
+ */
+export function maySeePatient(
+  user: UserContext,
+  appointment: { structureId: string; siteId: string; practitionerId: string },
+): boolean {
+  if (user.memberId === appointment.practitionerId) return true;
+  return (
+    hasRoleIn(user, appointment.structureId, PERMISSIONS.seePatientsAtSite) &&
+    worksAtSite(user, appointment.structureId, appointment.siteId)
+  );
+}

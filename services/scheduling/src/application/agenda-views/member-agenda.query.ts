@@ -5,8 +5,7 @@ import { SchedulingError } from '../../domain/scheduling-error';
 import { AgendaViewRepository } from '../../infrastructure/repositories/agenda-view.repository';
 import { Clock } from '@msp/service-kit';
 import { assertUuid, parseInstant } from '../input-checks';
-import { PERMISSIONS } from '../permissions';
-import { maySeePatient } from '../reads/agenda-reader';
+import { maySeePatient, PERMISSIONS } from '../permissions';
 
 const DAY_MS = 86_400_000;
 const MAX_MEMBER_SPAN_DAYS = 62;

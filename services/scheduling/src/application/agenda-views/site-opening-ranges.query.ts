@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { membershipIn, type UserContext } from '@msp/auth';
 import { localDateOf } from '../../domain/local-date';
-import type { OpeningRangeEntity } from '../../infrastructure/entities/opening-range.entity';
+import type { OpeningRange } from '../../domain/opening-range';
 import { AgendaViewRepository } from '../../infrastructure/repositories/agenda-view.repository';
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
 import { Clock } from '@msp/service-kit';
@@ -16,7 +16,7 @@ export class SiteOpeningRangesQuery {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: UserContext, siteId: string): Promise<OpeningRangeEntity[]> {
+  async execute(user: UserContext, siteId: string): Promise<OpeningRange[]> {
     // A field of the directory's Site: an unknown or foreign site simply has no ranges to show.
     const id = uuidOrNull(siteId);
     if (!id) return [];

@@ -3,9 +3,8 @@ import { Injectable } from '@nestjs/common';
 import type { UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
-import { createOpeningRange, type OpeningRangeDraft } from '../../domain/opening-range';
+import { createOpeningRange, type OpeningRange, type OpeningRangeDraft } from '../../domain/opening-range';
 import { SchedulingError } from '../../domain/scheduling-error';
-import type { OpeningRangeEntity } from '../../infrastructure/entities/opening-range.entity';
 import { openingRangeToEntity } from '../../infrastructure/mappers/opening-range.mapper';
 import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
 import { Clock } from '@msp/service-kit';
@@ -24,7 +23,7 @@ export class DefineOpeningRangeHandler {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: UserContext, input: DefineOpeningRangeInput): Promise<OpeningRangeEntity> {
+  async execute(user: UserContext, input: DefineOpeningRangeInput): Promise<OpeningRange> {
     const practitionerId = assertUuid(input.practitionerId, 'input.practitionerId');
     const siteId = assertUuid(input.siteId, 'input.siteId');
     const motifIds = assertUuids(input.motifIds ?? [], 'input.motifIds');
@@ -47,16 +46,16 @@ export class DefineOpeningRangeHandler {
     const unknown = motifIds.findIndex((id) => !known.has(id));
     if (unknown >= 0) throw SchedulingError.invalid(`input.motifIds[${unknown}]`, 'no such motif in this structure');
     return this.transactions.run(async (manager) => {
-      const saved = await manager.save(openingRangeToEntity(range));
+      await manager.save(openingRangeToEntity(range));
       await this.outbox.record('scheduling.opening-ranges.changed.v1', {
         practitionerId,
         structureId: site.structureId,
         siteId,
-        openingRangeId: saved.id,
+        openingRangeId: range.id,
         change: 'defined',
         changedAt: this.clock.now().toISOString(),
       });
-      return saved;
+      return range;
     });
   }
 }

@@ -105,14 +105,15 @@ export class AgendaViewRepository {
   }
 
   /** Ranges of a site still valid on or after `from`. */
-  siteRanges(siteId: string, from: LocalDate): Promise<OpeningRangeEntity[]> {
-    return this.db
+  async siteRanges(siteId: string, from: LocalDate): Promise<OpeningRange[]> {
+    const entities = await this.db
       .getRepository(OpeningRangeEntity)
       .createQueryBuilder('r')
       .where('r.site_id = :siteId and (r.valid_until is null or r.valid_until >= :from)', { siteId, from })
       .orderBy('r.practitioner_id')
       .addOrderBy('r.start_time')
       .getMany();
+    return entities.map(openingRangeFromEntity);
   }
 
   /** Every range of these members, whatever the structure, valid at some point between two dates, with its site's zone. */

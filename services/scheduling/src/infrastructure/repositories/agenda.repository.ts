@@ -61,6 +61,18 @@ export class AgendaRepository {
     return entity ? motifFromEntity(entity) : null;
   }
 
+  async motifsOfStructure(structureId: string): Promise<Motif[]> {
+    const entities = await this.db.find(MotifEntity, { where: { structureId }, order: { label: 'ASC' } });
+    return entities.map(motifFromEntity);
+  }
+
+  /** A structure's ranges (or one practitioner's), oldest first, whoever they belong to now. */
+  async openingRangesOf(structureId: string, practitionerId: string | null): Promise<OpeningRange[]> {
+    const where = practitionerId ? { structureId, practitionerId } : { structureId };
+    const entities = await this.db.find(OpeningRangeEntity, { where, order: { createdAt: 'ASC' } });
+    return entities.map(openingRangeFromEntity);
+  }
+
   async motifsOf(structureId: string, ids: readonly string[]): Promise<Motif[]> {
     if (!ids.length) return [];
     const entities = await this.db

@@ -12,6 +12,14 @@ export interface LapsedHold {
   endsAt: Date;
 }
 
+export interface AppointmentWindowFilter {
+  structureId: string;
+  start: Date;
+  end: Date;
+  practitionerIds: readonly string[];
+  siteIds: readonly string[];
+}
+
 const NO_OVERLAP = 'appointment_no_overlap';
 
 interface LapsedRow {
@@ -40,6 +48,23 @@ export class AppointmentRepository {
 
   findById(id: string): Promise<AppointmentEntity | null> {
     return this.db.findOneBy(AppointmentEntity, { id });
+  }
+
+  /** Live appointments and unexpired holds of a structure overlapping [start, end), narrowed when lists are given. */
+  liveIn(filter: AppointmentWindowFilter): Promise<AppointmentEntity[]> {
+    const query = this.db
+      .getRepository(AppointmentEntity)
+      .createQueryBuilder('a')
+      .where('a.structure_id = :structureId', { structureId: filter.structureId })
+      .andWhere(`tstzrange(a.starts_at, a.ends_at, '[)') && tstzrange(:from, :to, '[)')`, {
+        from: filter.start,
+        to: filter.end,
+      })
+      .andWhere(`a.status <> 'cancelled' and not (a.status = 'held' and a.hold_expires_at <= now())`);
+    if (filter.practitionerIds.length)
+      query.andWhere('a.practitioner_id = any(:practitionerIds)', { practitionerIds: filter.practitionerIds });
+    if (filter.siteIds.length) query.andWhere('a.site_id = any(:siteIds)', { siteIds: filter.siteIds });
+    return query.orderBy('a.starts_at').getMany();
   }
 
   /** Locks the row for the rest of the transaction. */

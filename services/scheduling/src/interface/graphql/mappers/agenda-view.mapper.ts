@@ -1,5 +1,5 @@
 import type { UserContext } from '@msp/auth';
-import { maySeePatient } from '../../../application/reads/agenda-reader';
+import { maySeePatient } from '../../../application/permissions';
 import type { AgendaAbsence, AgendaAppointment, AgendaView } from '../../../domain/agenda-view';
 import type { AbsenceType } from '../types/absence.type';
 import type { AgendaEntryType } from '../types/agenda-entry.type';

@@ -1,9 +1,9 @@
 import type { UserContext } from '@msp/auth';
-import { maySeePatient } from '../../../application/reads/agenda-reader';
+import { maySeePatient } from '../../../application/permissions';
 import type { FreeSlot } from '../../../domain/free-slot';
+import type { Motif } from '../../../domain/motif';
+import type { OpeningRange } from '../../../domain/opening-range';
 import type { AppointmentEntity } from '../../../infrastructure/entities/appointment.entity';
-import type { MotifEntity } from '../../../infrastructure/entities/motif.entity';
-import type { OpeningRangeEntity } from '../../../infrastructure/entities/opening-range.entity';
 import type { ScheduleExceptionEntity } from '../../../infrastructure/entities/schedule-exception.entity';
 import type { AbsenceType } from '../types/absence.type';
 import type { AppointmentType } from '../types/appointment.type';
@@ -12,7 +12,7 @@ import type { MotifType } from '../types/motif.type';
 import type { OpeningRangeType } from '../types/opening-range.type';
 
 /** What leaves the service over GraphQL, field by field: nothing else of the entities does. */
-export function toMotifType(m: MotifEntity): MotifType {
+export function toMotifType(m: Motif): MotifType {
   return {
     id: m.id,
     structureId: m.structureId,
@@ -28,7 +28,7 @@ export function toMotifType(m: MotifEntity): MotifType {
   };
 }
 
-export function toOpeningRangeType(r: OpeningRangeEntity): OpeningRangeType {
+export function toOpeningRangeType(r: OpeningRange): OpeningRangeType {
   return {
     id: r.id,
     structureId: r.structureId,
@@ -41,7 +41,7 @@ export function toOpeningRangeType(r: OpeningRangeEntity): OpeningRangeType {
     validUntil: r.validUntil,
     motifIds: r.motifIds,
     snpShare: r.snpShare,
-    snpRelease: { daysBefore: r.snpReleaseDaysBefore, at: r.snpReleaseAt },
+    snpRelease: { daysBefore: r.snpRelease.daysBefore, at: r.snpRelease.at },
   };
 }
 

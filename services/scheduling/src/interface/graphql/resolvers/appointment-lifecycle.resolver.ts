@@ -5,28 +5,19 @@ import { CompleteAppointmentHandler } from '../../../application/lifecycle/compl
 import { MarkArrivedHandler } from '../../../application/lifecycle/mark-arrived.handler';
 import { MarkNoShowHandler } from '../../../application/lifecycle/mark-no-show.handler';
 import { StartConsultationHandler } from '../../../application/lifecycle/start-consultation.handler';
-import { RescheduleAppointmentHandler } from '../../../application/rescheduling/reschedule-appointment.handler';
-import { AppointmentStepInput, RescheduleAppointmentInput } from '../inputs/lifecycle.inputs';
+import { AppointmentStepInput } from '../inputs/lifecycle.inputs';
 import { toAppointmentType } from '../mappers/agenda.mapper';
 import { AppointmentType } from '../types/appointment.type';
 
-/** SCH-6: move an appointment, and its day: arrived, in consultation, done, or no-show. */
+/** SCH-6: an appointment's day: arrived, in consultation, done, or no-show. */
 @Resolver(() => AppointmentType)
 export class AppointmentLifecycleResolver {
   constructor(
-    private readonly rescheduler: RescheduleAppointmentHandler,
     private readonly arrivals: MarkArrivedHandler,
     private readonly consultations: StartConsultationHandler,
     private readonly completions: CompleteAppointmentHandler,
     private readonly noShows: MarkNoShowHandler,
   ) {}
-
-  @Mutation(() => AppointmentType, {
-    description: 'Moves a booked or confirmed appointment; the new time must be free, the old one is freed',
-  })
-  async rescheduleAppointment(@CurrentUser() user: UserContext, @Args('input') input: RescheduleAppointmentInput) {
-    return toAppointmentType(await this.rescheduler.execute(memberActor(user), input), user);
-  }
 
   @Mutation(() => AppointmentType, { description: 'The patient arrived (booked or confirmed → arrived)' })
   async markArrived(@CurrentUser() user: UserContext, @Args('input') input: AppointmentStepInput) {

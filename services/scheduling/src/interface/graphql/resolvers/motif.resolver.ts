@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, type UserContext } from '@msp/auth';
 import { CreateMotifHandler } from '../../../application/motifs/create-motif.handler';
-import { AgendaReader } from '../../../application/reads/agenda-reader';
+import { MotifsQuery } from '../../../application/motifs/motifs.query';
 import { CreateMotifInput } from '../inputs/motif.inputs';
 import { toMotifType } from '../mappers/agenda.mapper';
 import { MotifType } from '../types/motif.type';
@@ -9,13 +9,13 @@ import { MotifType } from '../types/motif.type';
 @Resolver(() => MotifType)
 export class MotifResolver {
   constructor(
-    private readonly reader: AgendaReader,
+    private readonly motifsOf: MotifsQuery,
     private readonly creator: CreateMotifHandler,
   ) {}
 
   @Query(() => [MotifType], { description: 'Consultation types of a structure' })
   async motifs(@CurrentUser() user: UserContext, @Args('structureId', { type: () => ID }) structureId: string) {
-    return (await this.reader.motifs(user, structureId)).map(toMotifType);
+    return (await this.motifsOf.execute(user, { structureId })).map(toMotifType);
   }
 
   @Mutation(() => MotifType)

@@ -1,0 +1,17 @@
+import type { MigrationInterface } from 'typeorm';
+import { SchedulingSchema1764000001000 } from './1764000001000-scheduling-schema';
+import { OnlineBookingRequests1764100001000 } from './1764100001000-online-booking-requests';
+import { SnpReleases1764100002000 } from './1764100002000-snp-releases';
+import { Reminders1764100003000 } from './1764100003000-reminders';
+import { Waitlist1764100004000 } from './1764100004000-waitlist';
+import { IcalFeeds1764100005000 } from './1764100005000-ical-feeds';
+
+/** Every migration of scheduling's database, oldest first. */
+export const SCHEDULING_MIGRATIONS: Array<new () => MigrationInterface> = [
+  SchedulingSchema1764000001000,
+  OnlineBookingRequests1764100001000,
+  SnpReleases1764100002000,
+  Reminders1764100003000,
+  Waitlist1764100004000,
+  IcalFeeds1764100005000,
+];

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { DirectoryCopyRebuilder } from '../application/projections/directory-copy.rebuilder';
+import { DirectoryProjection } from '../application/projections/directory-projection';
+import { DirectoryClientModule } from './directory-client.module';
+import { SchedulingPersistenceModule } from './scheduling-persistence.module';
+
+/** Scheduling's copy of the directory (sites, memberships), fed by its events and rebuilt from it when empty. */
+@Module({
+  imports: [SchedulingPersistenceModule, DirectoryClientModule],
+  providers: [DirectoryProjection, DirectoryCopyRebuilder],
+})
+export class DirectoryCopyModule {}

@@ -1,0 +1,24 @@
+import { Module } from '@nestjs/common';
+import { NoShowRateQuery } from '../application/reminders/no-show-rate.query';
+import { NOTIFICATION_PROVIDER } from '../application/reminders/notification-provider';
+import { PatientConsentProjection } from '../application/reminders/patient-consent.projection';
+import { ReminderDispatcherJob } from '../application/reminders/reminder-dispatcher.job';
+import { ReminderScheduler } from '../application/reminders/reminder-scheduler';
+import { LogNotificationProvider } from '../infrastructure/notifications/log-notification.provider';
+import { NoShowRateResolver } from '../interface/graphql/resolvers/no-show-rate.resolver';
+import { SchedulingPersistenceModule } from './scheduling-persistence.module';
+
+/** Reminders to consenting patients (SCH-8), sent from the notification outbox, and the no-show rate. */
+@Module({
+  imports: [SchedulingPersistenceModule],
+  providers: [
+    { provide: NOTIFICATION_PROVIDER, useClass: LogNotificationProvider },
+    ReminderScheduler,
+    ReminderDispatcherJob,
+    PatientConsentProjection,
+    NoShowRateQuery,
+    NoShowRateResolver,
+  ],
+  exports: [ReminderScheduler],
+})
+export class RemindersModule {}
