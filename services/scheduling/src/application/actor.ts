@@ -1,16 +1,23 @@
 import type { UserContext } from '@msp/auth';
 import type { BookingChannel } from '../domain/booking-channel';
 
-/** Who acts: a member through GraphQL (the gateway vouched for them) or another platform service (internal API). */
-export type Actor = { kind: 'member'; user: UserContext } | { kind: 'service'; service: string };
+/**
+ * Who acts: a member through GraphQL (the gateway vouched for them), another platform service (internal API), or a
+ * patient on the practice's public booking page (nobody vouched for them: they are not identified here).
+ */
+export type Actor = { kind: 'member'; user: UserContext } | { kind: 'service'; service: string } | { kind: 'online' };
 
 export const memberActor = (user: UserContext): Actor => ({ kind: 'member', user });
 
-/** Members book as staff; the call-routing service is the virtual secretary. */
+export const ONLINE_PATIENT: Actor = { kind: 'online' };
+
+/** Members book as staff; the call-routing service is the virtual secretary; patients book online. */
 export function channelOf(actor: Actor): BookingChannel {
-  return actor.kind === 'member' ? 'staff' : 'virtual_secretary';
+  if (actor.kind === 'member') return 'staff';
+  return actor.kind === 'online' ? 'online' : 'virtual_secretary';
 }
 
 export function actorId(actor: Actor): string {
-  return actor.kind === 'member' ? actor.user.memberId : `service:${actor.service}`;
+  if (actor.kind === 'member') return actor.user.memberId;
+  return actor.kind === 'online' ? 'online' : `service:${actor.service}`;
 }

@@ -38,9 +38,13 @@ export function assertMayBook(user: UserContext, structureId: string, siteId: st
   if (!worksAtSite(user, structureId, siteId)) throw new ForbiddenError('You may book only for the sites you work at');
 }
 
-/** Services (the virtual secretary) passed the internal API's service-identity guard; members are checked here. */
+/**
+ * Services (the virtual secretary) passed the internal API's service-identity guard; members are checked here; a
+ * patient on the public page books only through online booking, never as staff.
+ */
 export function assertActorMayBook(actor: Actor, structureId: string, siteId: string, practitionerId: string): void {
   if (actor.kind === 'member') assertMayBook(actor.user, structureId, siteId, practitionerId);
+  if (actor.kind === 'online') throw new ForbiddenError('Patients book online through the public booking page');
 }
 
 /**
@@ -56,4 +60,10 @@ export function maySeePatient(
     hasRoleIn(user, appointment.structureId, PERMISSIONS.seePatientsAtSite) &&
     worksAtSite(user, appointment.structureId, appointment.siteId)
   );
+}
+
+/** Calendar feeds are a practitioner's, of their own agenda. */
+export function assertPractitioner(user: UserContext): void {
+  if (!user.memberships.some((m) => m.roles.includes('practitioner')))
+    throw new ForbiddenError('Calendar feeds are for practitioners, of their own agenda');
 }

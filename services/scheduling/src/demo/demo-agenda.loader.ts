@@ -32,9 +32,6 @@ export interface DemoAgendaSummary {
   ranges: number;
 }
 
-/** Any fixed number, the same for every replica; distinct from the migration lock's and the directory's. */
-const DEMO_AGENDA_LOCK_KEY = 727_274_102;
-
 /**
  * Gives the demo structures agendas, in the background after boot, if scheduling held no motif at boot: each time the
  * directory's members and sites reaching the projection hold still between two looks, every structure with sites and
@@ -121,14 +118,10 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
 
   /** Gives agendas to every projected structure without a motif yet; null when there was none to give. */
   loadPending(): Promise<DemoAgendaSummary | null> {
-    return this.transactions.run(async (manager) => {
-      await manager.query('select pg_advisory_xact_lock($1)', [DEMO_AGENDA_LOCK_KEY]);
+    return this.transactions.run(async () => {
+      await this.team.lockForDemoAgendas();
       // Read committed: this sees whatever a replica that held the lock before us committed.
-      const equipped = new Set(
-        (await manager.query<Array<{ structure_id: string }>>('select distinct structure_id from motif')).map(
-          (r) => r.structure_id,
-        ),
-      );
+      const equipped = new Set(await this.team.structuresWithMotifs());
       const sites = await this.team.sites();
       const members = await this.team.members();
       const summary: DemoAgendaSummary = { structures: 0, sites: 0, practitioners: 0, motifs: 0, ranges: 0 };

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { AppointmentEventsListener } from '../application/patient-services/appointment-events.listener';
+import { AppointmentFollowUp } from '../application/follow-up/appointment-follow-up';
+import { AppointmentEventsHandler } from '../interface/events/appointment-events.handler';
 import { RemindersModule } from './reminders.module';
 import { SchedulingPersistenceModule } from './scheduling-persistence.module';
 import { WaitlistModule } from './waitlist.module';
@@ -10,6 +11,6 @@ import { WaitlistModule } from './waitlist.module';
  */
 @Module({
   imports: [SchedulingPersistenceModule, RemindersModule, WaitlistModule],
-  providers: [AppointmentEventsListener],
+  providers: [AppointmentFollowUp, AppointmentEventsHandler],
 })
 export class AppointmentFollowUpModule {}

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { IcalFeedQuery } from '../application/ical/ical-feed.query';
-import { IcalFeedsHandler } from '../application/ical/ical-feeds.handler';
+import { CreateIcalFeedHandler } from '../application/ical/create-ical-feed.handler';
+import { MyIcalFeedsQuery } from '../application/ical/my-ical-feeds.query';
+import { RevokeIcalFeedHandler } from '../application/ical/revoke-ical-feed.handler';
 import { IcalFeedResolver } from '../interface/graphql/resolvers/ical-feed.resolver';
 import { IcalFeedController } from '../interface/public/ical-feed.controller';
 import { DirectoryClientModule } from './directory-client.module';
@@ -10,6 +12,6 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
 @Module({
   imports: [SchedulingPersistenceModule, DirectoryClientModule],
   controllers: [IcalFeedController],
-  providers: [IcalFeedsHandler, IcalFeedQuery, IcalFeedResolver],
+  providers: [CreateIcalFeedHandler, RevokeIcalFeedHandler, MyIcalFeedsQuery, IcalFeedQuery, IcalFeedResolver],
 })
 export class CalendarFeedsModule {}

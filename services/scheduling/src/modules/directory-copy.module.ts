@@ -1,12 +1,13 @@
 import { Module } from '@nestjs/common';
 import { DirectoryCopyRebuilder } from '../application/projections/directory-copy.rebuilder';
 import { DirectoryProjection } from '../application/projections/directory-projection';
+import { DirectoryEventsHandler } from '../interface/events/directory-events.handler';
 import { DirectoryClientModule } from './directory-client.module';
 import { SchedulingPersistenceModule } from './scheduling-persistence.module';
 
 /** Scheduling's copy of the directory (sites, memberships), fed by its events and rebuilt from it when empty. */
 @Module({
   imports: [SchedulingPersistenceModule, DirectoryClientModule],
-  providers: [DirectoryProjection, DirectoryCopyRebuilder],
+  providers: [DirectoryProjection, DirectoryCopyRebuilder, DirectoryEventsHandler],
 })
 export class DirectoryCopyModule {}

@@ -1,7 +1,10 @@
 import { Module } from '@nestjs/common';
 import { BookOnlineHandler } from '../application/online-booking/book-online.handler';
+import { ConfirmOnlineRequestHandler } from '../application/online-booking/confirm-online-request.handler';
+import { OnlineRequestDecisions } from '../application/online-booking/online-request.decisions';
+import { PendingOnlineRequestsQuery } from '../application/online-booking/pending-online-requests.query';
+import { RejectOnlineRequestHandler } from '../application/online-booking/reject-online-request.handler';
 import { OnlineHoldReleaser } from '../application/online-booking/online-hold.releaser';
-import { OnlineRequestsHandler } from '../application/online-booking/online-requests.handler';
 import { OnlineSiteResolver } from '../application/online-booking/online-site.resolver';
 import { PublicAgendaQuery } from '../application/online-booking/public-agenda.query';
 import { OnlineBookingRequestResolver } from '../interface/graphql/resolvers/online-booking-request.resolver';
@@ -20,7 +23,10 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
     OnlineSiteResolver,
     OnlineHoldReleaser,
     BookOnlineHandler,
-    OnlineRequestsHandler,
+    OnlineRequestDecisions,
+    ConfirmOnlineRequestHandler,
+    RejectOnlineRequestHandler,
+    PendingOnlineRequestsQuery,
     OnlineBookingRequestResolver,
   ],
 })

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { NoShowRateQuery } from '../application/reminders/no-show-rate.query';
 import { NOTIFICATION_PROVIDER } from '../application/reminders/notification-provider';
-import { PatientConsentProjection } from '../application/reminders/patient-consent.projection';
 import { ReminderDispatcherJob } from '../application/reminders/reminder-dispatcher.job';
 import { ReminderScheduler } from '../application/reminders/reminder-scheduler';
 import { LogNotificationProvider } from '../infrastructure/notifications/log-notification.provider';
+import { PatientConsentEventsHandler } from '../interface/events/patient-consent-events.handler';
 import { NoShowRateResolver } from '../interface/graphql/resolvers/no-show-rate.resolver';
 import { SchedulingPersistenceModule } from './scheduling-persistence.module';
 
@@ -15,7 +15,7 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
     { provide: NOTIFICATION_PROVIDER, useClass: LogNotificationProvider },
     ReminderScheduler,
     ReminderDispatcherJob,
-    PatientConsentProjection,
+    PatientConsentEventsHandler,
     NoShowRateQuery,
     NoShowRateResolver,
   ],

@@ -1,32 +1,51 @@
-import { Module } from '@nestjs/common';
-import { AgendaViewRepository } from '../infrastructure/repositories/agenda-view.repository';
-import { AgendaRepository } from '../infrastructure/repositories/agenda.repository';
-import { AppointmentMoveRepository } from '../infrastructure/repositories/appointment-move.repository';
-import { AppointmentRepository } from '../infrastructure/repositories/appointment.repository';
-import { IcalFeedRepository } from '../infrastructure/repositories/ical-feed.repository';
-import { NoShowRepository } from '../infrastructure/repositories/no-show.repository';
-import { OnlineBookingRequestRepository } from '../infrastructure/repositories/online-booking-request.repository';
-import { PublicAgendaRepository } from '../infrastructure/repositories/public-agenda.repository';
-import { ReminderRepository } from '../infrastructure/repositories/reminder.repository';
-import { SnpRepository } from '../infrastructure/repositories/snp.repository';
+import { Module, type Provider } from '@nestjs/common';
+import { AbsenceRepository } from '../application/ports/absence.repository';
+import { AgendaViewRepository } from '../application/ports/agenda-view.repository';
+import { AgendaRepository } from '../application/ports/agenda.repository';
+import { AppointmentRepository } from '../application/ports/appointment.repository';
+import { DirectoryCopyRepository } from '../application/ports/directory-copy.repository';
+import { IcalFeedRepository } from '../application/ports/ical-feed.repository';
+import { NoShowRepository } from '../application/ports/no-show.repository';
+import { OnlineBookingRequestRepository } from '../application/ports/online-booking-request.repository';
+import { PublicAgendaRepository } from '../application/ports/public-agenda.repository';
+import { ReminderRepository } from '../application/ports/reminder.repository';
+import { Savepoints } from '../application/ports/savepoints';
+import { SnpRepository } from '../application/ports/snp.repository';
+import { WaitlistRepository } from '../application/ports/waitlist.repository';
+import { TypeOrmAbsenceRepository } from '../infrastructure/repositories/absence.repository';
+import { TypeOrmAgendaViewRepository } from '../infrastructure/repositories/agenda-view.repository';
+import { TypeOrmAgendaRepository } from '../infrastructure/repositories/agenda.repository';
+import { TypeOrmAppointmentRepository } from '../infrastructure/repositories/appointment.repository';
+import { TypeOrmDirectoryCopyRepository } from '../infrastructure/repositories/directory-copy.repository';
+import { TypeOrmIcalFeedRepository } from '../infrastructure/repositories/ical-feed.repository';
+import { TypeOrmNoShowRepository } from '../infrastructure/repositories/no-show.repository';
+import { TypeOrmOnlineBookingRequestRepository } from '../infrastructure/repositories/online-booking-request.repository';
+import { PostgresSavepoints } from '../infrastructure/repositories/postgres-savepoints';
+import { TypeOrmPublicAgendaRepository } from '../infrastructure/repositories/public-agenda.repository';
+import { TypeOrmReminderRepository } from '../infrastructure/repositories/reminder.repository';
+import { TypeOrmSnpRepository } from '../infrastructure/repositories/snp.repository';
 import { TeamSnapshotRepository } from '../infrastructure/repositories/team-snapshot.repository';
-import { WaitlistRepository } from '../infrastructure/repositories/waitlist.repository';
+import { TypeOrmWaitlistRepository } from '../infrastructure/repositories/waitlist.repository';
 
-const REPOSITORIES = [
-  AgendaRepository,
-  AppointmentRepository,
-  AppointmentMoveRepository,
-  AgendaViewRepository,
+/** Each repository port of the application, bound to its PostgreSQL implementation. */
+const PORTS: Provider[] = [
+  { provide: AgendaRepository, useClass: TypeOrmAgendaRepository },
+  { provide: AppointmentRepository, useClass: TypeOrmAppointmentRepository },
+  { provide: AbsenceRepository, useClass: TypeOrmAbsenceRepository },
+  { provide: AgendaViewRepository, useClass: TypeOrmAgendaViewRepository },
+  { provide: DirectoryCopyRepository, useClass: TypeOrmDirectoryCopyRepository },
+  { provide: PublicAgendaRepository, useClass: TypeOrmPublicAgendaRepository },
+  { provide: OnlineBookingRequestRepository, useClass: TypeOrmOnlineBookingRequestRepository },
+  { provide: SnpRepository, useClass: TypeOrmSnpRepository },
+  { provide: ReminderRepository, useClass: TypeOrmReminderRepository },
+  { provide: NoShowRepository, useClass: TypeOrmNoShowRepository },
+  { provide: WaitlistRepository, useClass: TypeOrmWaitlistRepository },
+  { provide: IcalFeedRepository, useClass: TypeOrmIcalFeedRepository },
+  { provide: Savepoints, useClass: PostgresSavepoints },
+  // The demo loader's view of the projection (wiring code, not an application port).
   TeamSnapshotRepository,
-  PublicAgendaRepository,
-  OnlineBookingRequestRepository,
-  SnpRepository,
-  ReminderRepository,
-  NoShowRepository,
-  WaitlistRepository,
-  IcalFeedRepository,
 ];
 
 /** Scheduling's repositories over its own database, shared by the feature modules. */
-@Module({ providers: REPOSITORIES, exports: REPOSITORIES })
+@Module({ providers: PORTS, exports: PORTS.map((p) => ('provide' in p ? p.provide : p)) })
 export class SchedulingPersistenceModule {}

@@ -5,8 +5,8 @@ import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
 import { createScheduleException, type ExceptionKind } from '../../domain/schedule-exception';
 import { SchedulingError } from '../../domain/scheduling-error';
-import { ScheduleExceptionEntity } from '../../infrastructure/entities/schedule-exception.entity';
-import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
+import { AbsenceRepository, type Absence } from '../ports/absence.repository';
+import { AgendaRepository } from '../ports/agenda.repository';
 import { Clock } from '@msp/service-kit';
 import { assertUuid, parseInstant } from '../input-checks';
 import { assertMayManage, PERMISSIONS } from '../permissions';
@@ -25,11 +25,12 @@ export class DeclareAbsenceHandler {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly agenda: AgendaRepository,
+    private readonly absences: AbsenceRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: UserContext, input: DeclareAbsenceInput): Promise<ScheduleExceptionEntity> {
+  async execute(user: UserContext, input: DeclareAbsenceInput): Promise<Absence> {
     const structureId = assertUuid(input.structureId, 'input.structureId');
     const practitionerId = assertUuid(input.practitionerId, 'input.practitionerId');
     assertMayManage(user, structureId, PERMISSIONS.declareAbsences, practitionerId);
@@ -43,7 +44,7 @@ export class DeclareAbsenceHandler {
     });
     if (!(await this.agenda.teamMember(practitionerId, structureId)))
       throw SchedulingError.notFound('Practitioner', 'input.practitionerId');
-    const entity = Object.assign(new ScheduleExceptionEntity(), {
+    const absence: Absence = {
       id: exception.id,
       structureId,
       practitionerId,
@@ -51,19 +52,19 @@ export class DeclareAbsenceHandler {
       startsAt: exception.start,
       endsAt: exception.end,
       declaredBy: user.memberId,
-    });
-    return this.transactions.run(async (manager) => {
-      const saved = await manager.save(entity);
+    };
+    return this.transactions.run(async () => {
+      await this.absences.insert(absence);
       await this.outbox.record('scheduling.absence.declared.v1', {
-        absenceId: saved.id,
+        absenceId: absence.id,
         structureId,
         practitionerId,
-        kind: saved.kind,
-        startsAt: saved.startsAt.toISOString(),
-        endsAt: saved.endsAt.toISOString(),
+        kind: absence.kind,
+        startsAt: absence.startsAt.toISOString(),
+        endsAt: absence.endsAt.toISOString(),
         declaredAt: this.clock.now().toISOString(),
       });
-      return saved;
+      return absence;
     });
   }
 }

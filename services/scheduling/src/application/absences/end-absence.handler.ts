@@ -3,7 +3,7 @@ import type { UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
 import { SchedulingError } from '../../domain/scheduling-error';
-import { ScheduleExceptionEntity } from '../../infrastructure/entities/schedule-exception.entity';
+import { AbsenceRepository, type Absence } from '../ports/absence.repository';
 import { Clock } from '@msp/service-kit';
 import { assertUuid, parseInstant } from '../input-checks';
 import { assertMayManage, PERMISSIONS } from '../permissions';
@@ -19,25 +19,23 @@ export interface EndAbsenceInput {
 export class EndAbsenceHandler {
   constructor(
     private readonly transactions: TransactionRunner,
+    private readonly absences: AbsenceRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
   ) {}
 
-  execute(user: UserContext, input: EndAbsenceInput): Promise<ScheduleExceptionEntity> {
+  execute(user: UserContext, input: EndAbsenceInput): Promise<Absence> {
     const absenceId = assertUuid(input.absenceId, 'input.absenceId');
     const requested = input.endsAt ? parseInstant(input.endsAt, 'input.endsAt') : this.clock.now();
-    return this.transactions.run(async (manager) => {
-      const absence = await manager.findOne(ScheduleExceptionEntity, {
-        where: { id: absenceId },
-        lock: { mode: 'pessimistic_write' },
-      });
+    return this.transactions.run(async () => {
+      const absence = await this.absences.lockById(absenceId);
       if (!absence) throw SchedulingError.notFound('Absence', 'input.absenceId');
       assertMayManage(user, absence.structureId, PERMISSIONS.declareAbsences, absence.practitionerId);
       if (requested >= absence.endsAt)
         throw SchedulingError.invalid('input.endsAt', 'must be before the current end of the absence');
       // Ending an absence before it began withdraws it: nothing of it remains.
       absence.endsAt = requested < absence.startsAt ? absence.startsAt : requested;
-      await manager.save(absence);
+      await this.absences.endAt(absence.id, absence.endsAt);
       await this.outbox.record('scheduling.absence.ended.v1', {
         absenceId: absence.id,
         structureId: absence.structureId,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { hasRoleIn, type UserContext } from '@msp/auth';
 import type { AgendaAppointment } from '../../domain/agenda-view';
 import { SchedulingError } from '../../domain/scheduling-error';
-import { AgendaViewRepository } from '../../infrastructure/repositories/agenda-view.repository';
+import { AgendaViewRepository } from '../ports/agenda-view.repository';
 import { Clock } from '@msp/service-kit';
 import { assertUuid, parseInstant } from '../input-checks';
 import { maySeePatient, PERMISSIONS } from '../permissions';

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { membershipIn, type UserContext } from '@msp/auth';
 import { localDateOf } from '../../domain/local-date';
 import type { OpeningRange } from '../../domain/opening-range';
-import { AgendaViewRepository } from '../../infrastructure/repositories/agenda-view.repository';
-import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
+import { AgendaViewRepository } from '../ports/agenda-view.repository';
+import { AgendaRepository } from '../ports/agenda.repository';
 import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
 

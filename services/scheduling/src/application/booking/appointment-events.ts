@@ -1,8 +1,8 @@
 import type { AppointmentBookedV1, AppointmentHeldV1 } from '@msp/contracts';
-import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
+import type { Appointment } from '../ports/appointment.repository';
 
 /** The booked event of an appointment that now has a patient. */
-export function bookedEvent(appointment: AppointmentEntity, patientId: string): AppointmentBookedV1 {
+export function bookedEvent(appointment: Appointment, patientId: string): AppointmentBookedV1 {
   return {
     appointmentId: appointment.id,
     structureId: appointment.structureId,
@@ -17,7 +17,7 @@ export function bookedEvent(appointment: AppointmentEntity, patientId: string): 
 }
 
 /** The held event of a hold; the patient is named only when the caller is already identified. */
-export function heldEvent(hold: AppointmentEntity): AppointmentHeldV1 {
+export function heldEvent(hold: Appointment): AppointmentHeldV1 {
   return {
     appointmentId: hold.id,
     structureId: hold.structureId,

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertStructureAccess, hasRoleIn, type UserContext } from '@msp/auth';
 import { SchedulingError } from '../../domain/scheduling-error';
-import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
-import { AppointmentRepository } from '../../infrastructure/repositories/appointment.repository';
+import { AppointmentRepository, type Appointment } from '../ports/appointment.repository';
 import { assertUuid, assertUuids, parseInstant } from '../input-checks';
 import { PERMISSIONS } from '../permissions';
 
@@ -22,7 +21,7 @@ export class AppointmentsQuery {
   constructor(private readonly appointments: AppointmentRepository) {}
 
   /** Live appointments and holds overlapping [from, to). */
-  inWindow(user: UserContext, filter: AppointmentFilter): Promise<AppointmentEntity[]> {
+  inWindow(user: UserContext, filter: AppointmentFilter): Promise<Appointment[]> {
     const structureId = assertUuid(filter.structureId, 'filter.structureId');
     assertStructureAccess(user, structureId, PERMISSIONS.readAgenda);
     const start = parseInstant(filter.from, 'filter.from');
@@ -40,7 +39,7 @@ export class AppointmentsQuery {
   }
 
   /** One appointment; one of another structure is "not found", never "forbidden". */
-  async byId(user: UserContext, id: string): Promise<AppointmentEntity> {
+  async byId(user: UserContext, id: string): Promise<Appointment> {
     const appointment = await this.appointments.findById(assertUuid(id, 'id'));
     if (!appointment || !hasRoleIn(user, appointment.structureId, PERMISSIONS.readAgenda))
       throw SchedulingError.notFound('Appointment', 'id');

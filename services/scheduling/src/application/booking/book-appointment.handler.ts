@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
-import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
+import type { Appointment } from '../ports/appointment.repository';
 import { actorId, channelOf, type Actor } from '../actor';
 import { assertUuid } from '../input-checks';
 import { assertActorMayBook } from '../permissions';
@@ -24,7 +24,7 @@ export class BookAppointmentHandler {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async execute(actor: Actor, input: BookAppointmentInput): Promise<AppointmentEntity> {
+  async execute(actor: Actor, input: BookAppointmentInput): Promise<Appointment> {
     const channel = channelOf(actor);
     const slot = await this.loader.check(input, channel, (structureId) =>
       assertActorMayBook(actor, structureId, input.siteId, input.practitionerId),

@@ -5,7 +5,7 @@ import type { Interval } from '../../domain/interval';
 import { localDateOf } from '../../domain/local-date';
 import type { Motif } from '../../domain/motif';
 import { SchedulingError } from '../../domain/scheduling-error';
-import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
+import { AgendaRepository } from '../ports/agenda.repository';
 import { Clock } from '@msp/service-kit';
 import { assertUuid, parseInstant } from '../input-checks';
 

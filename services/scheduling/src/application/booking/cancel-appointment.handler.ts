@@ -9,8 +9,7 @@ import {
   type CancelReason,
 } from '../../domain/appointment-status';
 import { SchedulingError } from '../../domain/scheduling-error';
-import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
-import { AppointmentRepository } from '../../infrastructure/repositories/appointment.repository';
+import { AppointmentRepository, type Appointment } from '../ports/appointment.repository';
 import type { Actor } from '../actor';
 import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
@@ -33,7 +32,7 @@ export class CancelAppointmentHandler {
     private readonly clock: Clock,
   ) {}
 
-  execute(actor: Actor, input: CancelAppointmentInput): Promise<AppointmentEntity> {
+  execute(actor: Actor, input: CancelAppointmentInput): Promise<Appointment> {
     const id = assertUuid(input.appointmentId, 'input.appointmentId');
     if (!(CANCEL_REASONS as readonly string[]).includes(input.reason))
       throw SchedulingError.invalid('input.reason', `must be one of ${CANCEL_REASONS.join(', ')}`);
@@ -67,6 +66,6 @@ export class CancelAppointmentHandler {
 }
 
 function defaultParty(actor: Actor, practitionerId: string): CancellationParty {
-  if (actor.kind === 'service') return 'virtual_secretary';
+  if (actor.kind !== 'member') return actor.kind === 'online' ? 'patient' : 'virtual_secretary';
   return actor.user.memberId === practitionerId ? 'practitioner' : 'staff';
 }

@@ -3,8 +3,7 @@ import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
 import { HOLD_LAPSED } from '../../domain/appointment-status';
 import { SchedulingError } from '../../domain/scheduling-error';
-import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
-import { AppointmentRepository } from '../../infrastructure/repositories/appointment.repository';
+import { AppointmentRepository, type Appointment } from '../ports/appointment.repository';
 import type { Actor } from '../actor';
 import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
@@ -27,7 +26,7 @@ export class ConfirmHoldHandler {
     private readonly clock: Clock,
   ) {}
 
-  execute(actor: Actor, input: ConfirmHoldInput): Promise<AppointmentEntity> {
+  execute(actor: Actor, input: ConfirmHoldInput): Promise<Appointment> {
     const holdId = assertUuid(input.holdId, 'input.holdId');
     const givenPatient = input.patientId ? assertUuid(input.patientId, 'input.patientId') : null;
     return this.transactions.run(async () => {

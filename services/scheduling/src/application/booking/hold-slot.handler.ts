@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
-import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
+import type { Appointment } from '../ports/appointment.repository';
 import { actorId, channelOf, type Actor } from '../actor';
 import { assertUuid } from '../input-checks';
 import { assertActorMayBook } from '../permissions';
@@ -26,7 +26,7 @@ export class HoldSlotHandler {
     @Inject(SCHEDULING_SETTINGS) private readonly settings: SchedulingSettings,
   ) {}
 
-  async execute(actor: Actor, input: HoldSlotInput): Promise<AppointmentEntity> {
+  async execute(actor: Actor, input: HoldSlotInput): Promise<Appointment> {
     const channel = channelOf(actor);
     const slot = await this.loader.check(input, channel, (structureId) =>
       assertActorMayBook(actor, structureId, input.siteId, input.practitionerId),

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { TransactionRunner } from '@msp/persistence';
-import { AppointmentRepository } from '../../infrastructure/repositories/appointment.repository';
+import { AppointmentRepository } from '../ports/appointment.repository';
 import { Clock } from '@msp/service-kit';
 import { SCHEDULING_SETTINGS, type SchedulingSettings } from '../scheduling-settings';
 import { SlotReservation } from './slot-reservation';

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
+import type { Appointment } from '../ports/appointment.repository';
 import type { CheckedSlot } from './booking-context.loader';
 
 export type NewAppointmentFields = Pick<
-  AppointmentEntity,
+  Appointment,
   'patientId' | 'status' | 'holdExpiresAt' | 'bookedBy' | 'bookedByActor'
 >;
 
 /** A booking or a hold taking a checked slot, before the database decides whether the time is still free. */
-export function newAppointment(slot: CheckedSlot, fields: NewAppointmentFields): AppointmentEntity {
-  return Object.assign(new AppointmentEntity(), {
+export function newAppointment(slot: CheckedSlot, fields: NewAppointmentFields): Appointment {
+  return {
     id: randomUUID(),
     structureId: slot.structureId,
     siteId: slot.siteId,
@@ -22,5 +22,5 @@ export function newAppointment(slot: CheckedSlot, fields: NewAppointmentFields):
     cancelledAt: null,
     createdAt: slot.now,
     ...fields,
-  } satisfies AppointmentEntity);
+  };
 }

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@msp/messaging';
-import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
-import { AppointmentRepository, type LapsedHold } from '../../infrastructure/repositories/appointment.repository';
+import { AppointmentRepository, type Appointment, type LapsedHold } from '../ports/appointment.repository';
 
 /**
  * Takes a practitioner's time inside the caller's transaction: first lapses the expired holds in the way (each recorded
@@ -14,7 +13,7 @@ export class SlotReservation {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  async reserve(appointment: AppointmentEntity, now: Date): Promise<AppointmentEntity> {
+  async reserve(appointment: Appointment, now: Date): Promise<Appointment> {
     const lapsed = await this.appointments.lapseHoldsOverlapping(
       appointment.practitionerId,
       appointment.startsAt,

@@ -4,8 +4,8 @@ import type { Interval } from '../../domain/interval';
 import { addDays, localDateOf } from '../../domain/local-date';
 import { rangeOccurrences } from '../../domain/range-occurrences';
 import { SchedulingError } from '../../domain/scheduling-error';
-import { AgendaViewRepository } from '../../infrastructure/repositories/agenda-view.repository';
-import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
+import { AgendaViewRepository } from '../ports/agenda-view.repository';
+import { AgendaRepository } from '../ports/agenda.repository';
 import { Clock } from '@msp/service-kit';
 import { assertUuids, parseInstant } from '../input-checks';
 

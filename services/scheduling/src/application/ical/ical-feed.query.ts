@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { hashFeedToken, looksLikeFeedToken } from '../../domain/feed-token';
-import { IcalFeedRepository, type FeedEntry } from '../../infrastructure/repositories/ical-feed.repository';
+import { IcalFeedRepository, type FeedEntry } from '../ports/ical-feed.repository';
 import { Clock } from '@msp/service-kit';
 import { DirectoryUnavailableError } from '../ports/directory-unavailable.error';
 import { PatientDirectory } from '../ports/patient-directory.port';

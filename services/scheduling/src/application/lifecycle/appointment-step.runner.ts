@@ -3,9 +3,8 @@ import { TransactionRunner } from '@msp/persistence';
 import { assertStepTiming, type LifecycleStep } from '../../domain/appointment-lifecycle';
 import { canTransition } from '../../domain/appointment-status';
 import { SchedulingError } from '../../domain/scheduling-error';
-import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
-import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
-import { AppointmentRepository } from '../../infrastructure/repositories/appointment.repository';
+import { AgendaRepository } from '../ports/agenda.repository';
+import { AppointmentRepository, type Appointment } from '../ports/appointment.repository';
 import type { Actor } from '../actor';
 import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
@@ -17,7 +16,7 @@ export interface AppointmentStepInput {
 }
 
 /** Records the step's event inside the transaction, once the appointment has its new status. */
-export type StepRecorder = (appointment: AppointmentEntity, now: Date) => Promise<unknown>;
+export type StepRecorder = (appointment: Appointment, now: Date) => Promise<unknown>;
 
 /**
  * One step of an appointment's day (arrived, in consultation, done, no-show), in one transaction: the row locked, the
@@ -33,7 +32,7 @@ export class AppointmentStepRunner {
     private readonly clock: Clock,
   ) {}
 
-  run(actor: Actor, appointmentId: string, step: LifecycleStep, record: StepRecorder): Promise<AppointmentEntity> {
+  run(actor: Actor, appointmentId: string, step: LifecycleStep, record: StepRecorder): Promise<Appointment> {
     const id = assertUuid(appointmentId, 'input.appointmentId');
     return this.transactions.run(async () => {
       const appointment = await this.appointments.lockById(id);

@@ -1,5 +1,5 @@
 import { SchedulingError } from '../../domain/scheduling-error';
-import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
+import type { Appointment } from '../ports/appointment.repository';
 
 /** What every lifecycle event says of its appointment (opaque ids and times only). */
 export interface AppointmentFacts {
@@ -13,7 +13,7 @@ export interface AppointmentFacts {
   endsAt: string;
 }
 
-export function appointmentFacts(appointment: AppointmentEntity): AppointmentFacts {
+export function appointmentFacts(appointment: Appointment): AppointmentFacts {
   // Booked and confirmed appointments always name their patient (appointment_patient_check); a hold never gets here.
   if (!appointment.patientId) throw SchedulingError.invalid('input.appointmentId', 'the appointment names no patient');
   return {

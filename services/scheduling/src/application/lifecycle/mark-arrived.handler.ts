@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@msp/messaging';
-import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
+import type { Appointment } from '../ports/appointment.repository';
 import type { Actor } from '../actor';
 import { AppointmentStepRunner, type AppointmentStepInput } from './appointment-step.runner';
 import { appointmentFacts } from './lifecycle-events';
@@ -13,7 +13,7 @@ export class MarkArrivedHandler {
     private readonly outbox: OutboxWriter,
   ) {}
 
-  execute(actor: Actor, input: AppointmentStepInput): Promise<AppointmentEntity> {
+  execute(actor: Actor, input: AppointmentStepInput): Promise<Appointment> {
     return this.steps.run(actor, input.appointmentId, 'arrived', (appointment, now) =>
       this.outbox.record('scheduling.appointment.arrived.v1', {
         ...appointmentFacts(appointment),

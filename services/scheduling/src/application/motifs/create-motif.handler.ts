@@ -2,11 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { UserContext } from '@msp/auth';
 import { TransactionRunner } from '@msp/persistence';
-import { createMotif, type MotifDraft } from '../../domain/motif';
+import { createMotif, type Motif, type MotifDraft } from '../../domain/motif';
 import { SchedulingError } from '../../domain/scheduling-error';
-import type { MotifEntity } from '../../infrastructure/entities/motif.entity';
-import { motifToEntity } from '../../infrastructure/mappers/motif.mapper';
-import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
+import { AgendaRepository } from '../ports/agenda.repository';
 import { assertUuid } from '../input-checks';
 import { assertMayManage, PERMISSIONS } from '../permissions';
 
@@ -20,13 +18,14 @@ export class CreateMotifHandler {
     private readonly agenda: AgendaRepository,
   ) {}
 
-  async execute(user: UserContext, input: CreateMotifInput): Promise<MotifEntity> {
+  async execute(user: UserContext, input: CreateMotifInput): Promise<Motif> {
     const structureId = assertUuid(input.structureId, 'input.structureId');
     const practitionerId = input.practitionerId ? assertUuid(input.practitionerId, 'input.practitionerId') : null;
     assertMayManage(user, structureId, PERMISSIONS.manageMotifs, practitionerId);
     const motif = createMotif({ ...input, id: randomUUID(), structureId, practitionerId });
     if (practitionerId && !(await this.agenda.teamMember(practitionerId, structureId)))
       throw SchedulingError.notFound('Practitioner', 'input.practitionerId');
-    return this.transactions.run((manager) => manager.save(motifToEntity(motif)));
+    await this.transactions.run(() => this.agenda.insertMotif(motif));
+    return motif;
   }
 }

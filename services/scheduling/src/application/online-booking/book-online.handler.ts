@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
+import { ForbiddenError } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
 import { checkOnlinePatient, type OnlinePatient } from '../../domain/online-patient';
 import { SchedulingError } from '../../domain/scheduling-error';
-import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
-import { OnlineBookingRequestRepository } from '../../infrastructure/repositories/online-booking-request.repository';
+import type { Appointment } from '../ports/appointment.repository';
+import { OnlineBookingRequestRepository } from '../ports/online-booking-request.repository';
+import type { Actor } from '../actor';
 import { bookedEvent, heldEvent } from '../booking/appointment-events';
 import { BookingContextLoader, type CheckedSlot } from '../booking/booking-context.loader';
 import { newAppointment } from '../booking/new-appointment';
@@ -19,6 +21,8 @@ import { OnlineHoldReleaser } from './online-hold.releaser';
 import { OnlineSiteResolver } from './online-site.resolver';
 
 export interface OnlineBookingInput {
+  /** The practice whose public page the patient is on. */
+  structureId: string;
   motifId: string;
   practitionerId: string;
   /** Optional: the site of the offered slot; found from the practitioner's ranges when omitted. */
@@ -28,8 +32,7 @@ export interface OnlineBookingInput {
 }
 
 export type OnlineBookingOutcome =
-  | { status: 'booked'; appointment: AppointmentEntity }
-  | { status: 'pending'; requestId: string; hold: AppointmentEntity };
+  { status: 'booked'; appointment: Appointment } | { status: 'pending'; requestId: string; hold: Appointment };
 
 /**
  * A patient books on the practice's public page (SCH-5): only motifs bookable online, only slots offered online
@@ -52,8 +55,9 @@ export class BookOnlineHandler {
     @Inject(PATIENT_SERVICES_SETTINGS) private readonly settings: PatientServicesSettings,
   ) {}
 
-  async execute(structureIdInput: string, input: OnlineBookingInput): Promise<OnlineBookingOutcome> {
-    const structureId = assertUuid(structureIdInput, 'structureId');
+  async execute(actor: Actor, input: OnlineBookingInput): Promise<OnlineBookingOutcome> {
+    if (actor.kind !== 'online') throw new ForbiddenError('Online booking is for patients on the public booking page');
+    const structureId = assertUuid(input.structureId, 'structureId');
     const patient = checkOnlinePatient(input.patient, this.clock.now());
     const slot = await this.checkSlot(structureId, input);
     const patientId = await this.refusalsNamed(() =>
@@ -86,12 +90,12 @@ export class BookOnlineHandler {
 
   private appointment(
     slot: CheckedSlot,
-    fields: Pick<AppointmentEntity, 'patientId' | 'status' | 'holdExpiresAt'>,
-  ): AppointmentEntity {
+    fields: Pick<Appointment, 'patientId' | 'status' | 'holdExpiresAt'>,
+  ): Appointment {
     return newAppointment(slot, { ...fields, bookedBy: 'online', bookedByActor: 'online' });
   }
 
-  private book(slot: CheckedSlot, patientId: string): Promise<AppointmentEntity> {
+  private book(slot: CheckedSlot, patientId: string): Promise<Appointment> {
     const appointment = this.appointment(slot, { patientId, status: 'booked', holdExpiresAt: null });
     return this.transactions.run(async () => {
       await this.reservation.reserve(appointment, slot.now);

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@msp/persistence';
-import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
-import { AppointmentRepository } from '../../infrastructure/repositories/appointment.repository';
-import { OnlineBookingRequestRepository } from '../../infrastructure/repositories/online-booking-request.repository';
+import { AppointmentRepository, type Appointment } from '../ports/appointment.repository';
+import { OnlineBookingRequestRepository } from '../ports/online-booking-request.repository';
 import { SlotReservation } from '../booking/slot-reservation';
 
 /** Lets an online hold lapse now (its expiry brought forward), recording the lapse like any other. */
@@ -15,7 +14,7 @@ export class OnlineHoldReleaser {
     private readonly reservation: SlotReservation,
   ) {}
 
-  release(hold: Pick<AppointmentEntity, 'id' | 'practitionerId' | 'startsAt' | 'endsAt'>, now: Date): Promise<void> {
+  release(hold: Pick<Appointment, 'id' | 'practitionerId' | 'startsAt' | 'endsAt'>, now: Date): Promise<void> {
     return this.transactions.run(async () => {
       await this.requests.expireHold(hold.id, now);
       const lapsed = await this.appointments.lapseHoldsOverlapping(

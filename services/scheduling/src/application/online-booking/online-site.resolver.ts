@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { localDateOf } from '../../domain/local-date';
 import { occurrenceCovering } from '../../domain/range-occurrences';
 import { SchedulingError } from '../../domain/scheduling-error';
-import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
+import { AgendaRepository } from '../ports/agenda.repository';
 
 /** A slot offered online names its site; a booking that does not is placed at the practitioner's site open at that time. */
 @Injectable()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FreeSlot } from '../../domain/free-slot';
 import type { Motif } from '../../domain/motif';
 import { SchedulingError } from '../../domain/scheduling-error';
-import { PublicAgendaRepository } from '../../infrastructure/repositories/public-agenda.repository';
+import { PublicAgendaRepository } from '../ports/public-agenda.repository';
 import { assertUuid } from '../input-checks';
 import { FindFreeSlotsQuery } from '../slots/find-free-slots.query';
 

@@ -5,8 +5,7 @@ import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
 import { createOpeningRange, type OpeningRange, type OpeningRangeDraft } from '../../domain/opening-range';
 import { SchedulingError } from '../../domain/scheduling-error';
-import { openingRangeToEntity } from '../../infrastructure/mappers/opening-range.mapper';
-import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
+import { AgendaRepository } from '../ports/agenda.repository';
 import { Clock } from '@msp/service-kit';
 import { assertUuid, assertUuids } from '../input-checks';
 import { assertMayManage, PERMISSIONS } from '../permissions';
@@ -45,8 +44,8 @@ export class DefineOpeningRangeHandler {
     const known = new Set((await this.agenda.motifsOf(site.structureId, motifIds)).map((m) => m.id));
     const unknown = motifIds.findIndex((id) => !known.has(id));
     if (unknown >= 0) throw SchedulingError.invalid(`input.motifIds[${unknown}]`, 'no such motif in this structure');
-    return this.transactions.run(async (manager) => {
-      await manager.save(openingRangeToEntity(range));
+    return this.transactions.run(async () => {
+      await this.agenda.insertOpeningRange(range);
       await this.outbox.record('scheduling.opening-ranges.changed.v1', {
         practitionerId,
         structureId: site.structureId,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { assertStructureAccess, type UserContext } from '@msp/auth';
 import type { OpeningRange } from '../../domain/opening-range';
-import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
+import { AgendaRepository } from '../ports/agenda.repository';
 import { assertUuid } from '../input-checks';
 import { PERMISSIONS } from '../permissions';
 

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { TransactionRunner } from '@msp/persistence';
+import { DirectoryCopyRepository } from '../ports/directory-copy.repository';
 import { PatientDirectory } from '../ports/patient-directory.port';
 import { DirectoryProjection } from './directory-projection';
 
@@ -14,7 +14,7 @@ export class DirectoryCopyRebuilder implements OnApplicationBootstrap {
   private readonly logger = new Logger(DirectoryCopyRebuilder.name);
 
   constructor(
-    private readonly db: DataSource,
+    private readonly copy: DirectoryCopyRepository,
     private readonly directory: PatientDirectory,
     private readonly projection: DirectoryProjection,
     private readonly transactions: TransactionRunner,
@@ -28,8 +28,7 @@ export class DirectoryCopyRebuilder implements OnApplicationBootstrap {
   }
 
   async rebuildIfEmpty(): Promise<number> {
-    const [{ count }] = await this.db.query('select count(*)::int as count from site_ref');
-    if (count > 0) return 0;
+    if (!(await this.copy.isEmpty())) return 0;
     const team = await this.directory.team();
     if (!team || !team.sites.length) return 0;
     await this.transactions.run(async () => {

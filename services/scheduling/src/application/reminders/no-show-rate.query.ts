@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { hasRoleIn, membershipIn, ForbiddenError, type UserContext } from '@msp/auth';
 import { SchedulingError } from '../../domain/scheduling-error';
-import { NoShowRepository } from '../../infrastructure/repositories/no-show.repository';
+import { NoShowRepository } from '../ports/no-show.repository';
 import { assertUuid } from '../input-checks';
 
 export interface NoShowRate {

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { TransactionRunner } from '@msp/persistence';
-import { ReminderRepository, type DueReminder } from '../../infrastructure/repositories/reminder.repository';
+import { ReminderRepository, type DueReminder } from '../ports/reminder.repository';
 import { Clock } from '@msp/service-kit';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
 import { NOTIFICATION_PROVIDER, type NotificationProvider } from './notification-provider';

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { parseReminderRule, reminderDueAt, type ReminderRule } from '../../domain/reminder-rule';
-import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
-import { ReminderRepository } from '../../infrastructure/repositories/reminder.repository';
+import { AgendaRepository } from '../ports/agenda.repository';
+import { ReminderRepository } from '../ports/reminder.repository';
 import { Clock } from '@msp/service-kit';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
 

@@ -3,9 +3,7 @@ import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
 import { assertReschedulable } from '../../domain/appointment-lifecycle';
 import { SchedulingError } from '../../domain/scheduling-error';
-import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
-import { AppointmentMoveRepository } from '../../infrastructure/repositories/appointment-move.repository';
-import { AppointmentRepository } from '../../infrastructure/repositories/appointment.repository';
+import { AppointmentRepository, type Appointment } from '../ports/appointment.repository';
 import { channelOf, type Actor } from '../actor';
 import { BookingContextLoader } from '../booking/booking-context.loader';
 import { SlotReservation } from '../booking/slot-reservation';
@@ -32,13 +30,12 @@ export class RescheduleAppointmentHandler {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly appointments: AppointmentRepository,
-    private readonly moves: AppointmentMoveRepository,
     private readonly loader: BookingContextLoader,
     private readonly reservation: SlotReservation,
     private readonly outbox: OutboxWriter,
   ) {}
 
-  execute(actor: Actor, input: RescheduleAppointmentInput): Promise<AppointmentEntity> {
+  execute(actor: Actor, input: RescheduleAppointmentInput): Promise<Appointment> {
     const id = assertUuid(input.appointmentId, 'input.appointmentId');
     return this.transactions.run(async () => {
       const appointment = await this.appointments.lockById(id);
@@ -68,7 +65,7 @@ export class RescheduleAppointmentHandler {
         slot.now,
       );
       await this.reservation.recordLapsed(lapsed, slot.now);
-      await this.moves.moveTo(appointment.id, {
+      await this.appointments.moveTo(appointment.id, {
         practitionerId: slot.practitionerId,
         siteId: slot.siteId,
         ...slot.interval,

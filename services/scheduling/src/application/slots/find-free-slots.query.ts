@@ -6,7 +6,7 @@ import { addDays } from '../../domain/local-date';
 import type { OpeningRange } from '../../domain/opening-range';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { assertSearchDates, generateFreeSlots } from '../../domain/slot-generator';
-import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
+import { AgendaRepository } from '../ports/agenda.repository';
 import { Clock } from '@msp/service-kit';
 import { assertUuid, assertUuids } from '../input-checks';
 

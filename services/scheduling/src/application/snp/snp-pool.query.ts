@@ -3,8 +3,8 @@ import { assertStructureAccess, type UserContext } from '@msp/auth';
 import { addDays } from '../../domain/local-date';
 import type { OpeningRange } from '../../domain/opening-range';
 import { assertSearchDates, generateFreeSlots } from '../../domain/slot-generator';
-import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
-import { SnpRepository } from '../../infrastructure/repositories/snp.repository';
+import { AgendaRepository } from '../ports/agenda.repository';
+import { SnpRepository } from '../ports/snp.repository';
 import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
 

@@ -3,8 +3,8 @@ import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
 import { addDays, localDateOf } from '../../domain/local-date';
 import { dueSnpReleases, type SnpRangeAtSite } from '../../domain/snp-release-schedule';
-import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
-import { SnpRepository } from '../../infrastructure/repositories/snp.repository';
+import { AgendaRepository } from '../ports/agenda.repository';
+import { SnpRepository } from '../ports/snp.repository';
 import { Clock } from '@msp/service-kit';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
 

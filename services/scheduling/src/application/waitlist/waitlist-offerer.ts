@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@msp/messaging';
-import { requireActiveManager } from '@msp/persistence';
 import { localDateOf } from '../../domain/local-date';
 import { SchedulingError, SchedulingErrorCode } from '../../domain/scheduling-error';
-import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
-import { WaitlistRepository, type WaitlistEntry } from '../../infrastructure/repositories/waitlist.repository';
+import { AgendaRepository } from '../ports/agenda.repository';
+import { WaitlistRepository, type WaitlistEntry } from '../ports/waitlist.repository';
 import { heldEvent } from '../booking/appointment-events';
 import { BookingContextLoader } from '../booking/booking-context.loader';
 import { newAppointment } from '../booking/new-appointment';
 import { SlotReservation } from '../booking/slot-reservation';
 import { Clock } from '@msp/service-kit';
+import { Savepoints } from '../ports/savepoints';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
 
 export interface FreedSlot {
@@ -39,6 +39,7 @@ export class WaitlistOfferer {
     private readonly loader: BookingContextLoader,
     private readonly reservation: SlotReservation,
     private readonly outbox: OutboxWriter,
+    private readonly savepoints: Savepoints,
     private readonly clock: Clock,
     @Inject(PATIENT_SERVICES_SETTINGS) private readonly settings: PatientServicesSettings,
   ) {}
@@ -70,14 +71,9 @@ export class WaitlistOfferer {
   }
 
   private async tryOffer(entry: WaitlistEntry, slot: FreedSlot, now: Date): Promise<string | 'unsuitable' | 'taken'> {
-    const db = requireActiveManager('Offering a freed slot');
-    await db.query('savepoint waitlist_offer');
     try {
-      const offerId = await this.makeOffer(entry, slot, now);
-      await db.query('release savepoint waitlist_offer');
-      return offerId;
+      return await this.savepoints.attempt(() => this.makeOffer(entry, slot, now));
     } catch (error) {
-      await db.query('rollback to savepoint waitlist_offer');
       if (!(error instanceof SchedulingError)) throw error;
       return error.code === SchedulingErrorCode.SlotTaken ? 'taken' : 'unsuitable';
     }

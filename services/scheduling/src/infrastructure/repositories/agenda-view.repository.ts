@@ -6,6 +6,7 @@ import type { OpeningRange } from '../../domain/opening-range';
 import { OpeningRangeEntity } from '../entities/opening-range.entity';
 import { openingRangeFromEntity } from '../mappers/opening-range.mapper';
 import { toAgendaAppointment, type AppointmentRow } from './agenda-view.rows';
+import { AgendaViewRepository, type AppointmentWindow } from '../../application/ports/agenda-view.repository';
 
 /** Live appointments and unexpired holds, with their motif's label. */
 const LIVE_APPOINTMENTS = `
@@ -13,15 +14,9 @@ const LIVE_APPOINTMENTS = `
     from appointment a join motif m on m.id = a.motif_id
    where a.status <> 'cancelled' and not (a.status = 'held' and a.hold_expires_at <= $1)`;
 
-export interface AppointmentWindow {
-  start: Date;
-  end: Date;
-  now: Date;
-}
-
 /** Reads of the shared agenda views (SCH-7), the federated fields (SCH-11) and free/busy; read-only. */
 @Injectable()
-export class AgendaViewRepository {
+export class TypeOrmAgendaViewRepository implements AgendaViewRepository {
   constructor(private readonly db: DataSource) {}
 
   async structureSites(structureId: string): Promise<AgendaSite[]> {

@@ -1,52 +1,49 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { activeManager } from '@msp/persistence';
+import { activeManager, requireActiveManager } from '@msp/persistence';
 import type { PractitionerInterval } from '../../domain/slot-generator';
 import type { Motif } from '../../domain/motif';
 import type { OpeningRange } from '../../domain/opening-range';
-import { motifFromEntity } from '../mappers/motif.mapper';
-import { openingRangeFromEntity } from '../mappers/opening-range.mapper';
+import { motifFromEntity, motifToEntity } from '../mappers/motif.mapper';
+import { openingRangeFromEntity, openingRangeToEntity } from '../mappers/opening-range.mapper';
 import { MotifEntity } from '../entities/motif.entity';
 import { OpeningRangeEntity } from '../entities/opening-range.entity';
 import { SiteRefEntity } from '../entities/site-ref.entity';
 import { TeamMemberEntity } from '../entities/team-member.entity';
-
-export interface RangeFilter {
-  structureId: string;
-  from: string;
-  to: string;
-  motifId?: string;
-  practitionerIds?: readonly string[];
-  siteIds?: readonly string[];
-  profession?: string | null;
-}
+import {
+  AgendaRepository,
+  type RangeFilter,
+  type SiteRef,
+  type TeamMember,
+} from '../../application/ports/agenda.repository';
 
 /** Reads what slots and bookings are computed from: sites, team, motifs, ranges, exceptions and busy time. */
 @Injectable()
-export class AgendaRepository {
+export class TypeOrmAgendaRepository implements AgendaRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   private get db(): EntityManager {
     return activeManager() ?? this.dataSource.manager;
   }
 
-  site(siteId: string): Promise<SiteRefEntity | null> {
-    return this.db.findOneBy(SiteRefEntity, { siteId });
+  async site(siteId: string): Promise<SiteRef | null> {
+    const entity = await this.db.findOneBy(SiteRefEntity, { siteId });
+    return entity ? toSiteRef(entity) : null;
   }
 
-  sites(siteIds: readonly string[]): Promise<SiteRefEntity[]> {
-    return siteIds.length
-      ? this.db
-          .getRepository(SiteRefEntity)
-          .createQueryBuilder('s')
-          .where('s.site_id = any(:ids)', { ids: [...siteIds] })
-          .getMany()
-      : Promise.resolve([]);
+  async sites(siteIds: readonly string[]): Promise<SiteRef[]> {
+    if (!siteIds.length) return [];
+    const entities = await this.db
+      .getRepository(SiteRefEntity)
+      .createQueryBuilder('s')
+      .where('s.site_id = any(:ids)', { ids: [...siteIds] })
+      .getMany();
+    return entities.map(toSiteRef);
   }
 
   /** A current member of the structure. */
-  teamMember(memberId: string, structureId: string): Promise<TeamMemberEntity | null> {
-    return this.db
+  async teamMember(memberId: string, structureId: string): Promise<TeamMember | null> {
+    const entity = await this.db
       .getRepository(TeamMemberEntity)
       .createQueryBuilder('t')
       .where('t.member_id = :memberId and t.structure_id = :structureId and t.left_at is null', {
@@ -54,6 +51,15 @@ export class AgendaRepository {
         structureId,
       })
       .getOne();
+    return entity
+      ? {
+          memberId: entity.memberId,
+          structureId: entity.structureId,
+          profession: entity.profession,
+          roles: entity.roles,
+          siteIds: entity.siteIds,
+        }
+      : null;
   }
 
   async motif(id: string): Promise<Motif | null> {
@@ -125,6 +131,14 @@ export class AgendaRepository {
     );
   }
 
+  async insertMotif(motif: Motif): Promise<void> {
+    await requireActiveManager('Creating a motif').insert(MotifEntity, motifToEntity(motif));
+  }
+
+  async insertOpeningRange(range: OpeningRange): Promise<void> {
+    await requireActiveManager('Defining an opening range').insert(OpeningRangeEntity, openingRangeToEntity(range));
+  }
+
   private async intervals(sql: string, parameters: unknown[]): Promise<PractitionerInterval[]> {
     if (!(parameters[0] as string[]).length) return [];
     const rows: Array<{ practitioner_id: string; starts_at: Date; ends_at: Date }> = await this.db.query(
@@ -134,3 +148,9 @@ export class AgendaRepository {
     return rows.map((row) => ({ practitionerId: row.practitioner_id, start: row.starts_at, end: row.ends_at }));
   }
 }
+
+const toSiteRef = (entity: SiteRefEntity): SiteRef => ({
+  siteId: entity.siteId,
+  structureId: entity.structureId,
+  timeZone: entity.timeZone,
+});

@@ -4,21 +4,13 @@ import { activeManager, requireActiveManager } from '@msp/persistence';
 import { HOLD_LAPSED } from '../../domain/appointment-status';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { AppointmentEntity } from '../entities/appointment.entity';
-
-export interface LapsedHold {
-  id: string;
-  practitionerId: string;
-  startsAt: Date;
-  endsAt: Date;
-}
-
-export interface AppointmentWindowFilter {
-  structureId: string;
-  start: Date;
-  end: Date;
-  practitionerIds: readonly string[];
-  siteIds: readonly string[];
-}
+import {
+  AppointmentRepository,
+  type Appointment,
+  type AppointmentPlace,
+  type AppointmentWindowFilter,
+  type LapsedHold,
+} from '../../application/ports/appointment.repository';
 
 const NO_OVERLAP = 'appointment_no_overlap';
 
@@ -39,19 +31,19 @@ const toLapsed = (rows: LapsedRow[]): LapsedHold[] =>
 
 /** Appointments and holds; the exclusion constraint is the last word on whose time is whose. */
 @Injectable()
-export class AppointmentRepository {
+export class TypeOrmAppointmentRepository implements AppointmentRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   private get db(): EntityManager {
     return activeManager() ?? this.dataSource.manager;
   }
 
-  findById(id: string): Promise<AppointmentEntity | null> {
+  findById(id: string): Promise<Appointment | null> {
     return this.db.findOneBy(AppointmentEntity, { id });
   }
 
   /** Live appointments and unexpired holds of a structure overlapping [start, end), narrowed when lists are given. */
-  liveIn(filter: AppointmentWindowFilter): Promise<AppointmentEntity[]> {
+  liveIn(filter: AppointmentWindowFilter): Promise<Appointment[]> {
     const query = this.db
       .getRepository(AppointmentEntity)
       .createQueryBuilder('a')
@@ -68,7 +60,7 @@ export class AppointmentRepository {
   }
 
   /** Locks the row for the rest of the transaction. */
-  lockById(id: string): Promise<AppointmentEntity | null> {
+  lockById(id: string): Promise<Appointment | null> {
     return requireActiveManager('Locking an appointment')
       .getRepository(AppointmentEntity)
       .createQueryBuilder('a')
@@ -78,19 +70,24 @@ export class AppointmentRepository {
   }
 
   /** Inserts a live appointment or hold; losing the race for the time gives SCHEDULING.SLOT_TAKEN. */
-  async insert(appointment: AppointmentEntity): Promise<AppointmentEntity> {
-    try {
-      await requireActiveManager('Booking').insert(AppointmentEntity, appointment);
-      return appointment;
-    } catch (error) {
-      const pg = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-      if (pg?.code === '23P01' && pg.constraint === NO_OVERLAP) throw SchedulingError.slotTaken();
-      throw error;
-    }
+  async insert(appointment: Appointment): Promise<Appointment> {
+    await slotTakenOnOverlap(() => requireActiveManager('Booking').insert(AppointmentEntity, { ...appointment }));
+    return appointment;
   }
 
-  save(appointment: AppointmentEntity): Promise<AppointmentEntity> {
-    return requireActiveManager('Updating an appointment').save(appointment);
+  async save(appointment: Appointment): Promise<Appointment> {
+    await requireActiveManager('Updating an appointment').save(AppointmentEntity, { ...appointment });
+    return appointment;
+  }
+
+  /** The exclusion constraint checks the new time against everyone else's. */
+  async moveTo(appointmentId: string, place: AppointmentPlace): Promise<void> {
+    await slotTakenOnOverlap(() =>
+      requireActiveManager('Moving an appointment').query(
+        `update appointment set practitioner_id = $2, site_id = $3, starts_at = $4, ends_at = $5 where id = $1`,
+        [appointmentId, place.practitionerId, place.siteId, place.start, place.end],
+      ),
+    );
   }
 
   /**
@@ -124,5 +121,16 @@ export class AppointmentRepository {
       [now, limit],
     );
     return toLapsed(rows);
+  }
+}
+
+/** Losing the race for the time (the exclusion constraint) is SCHEDULING.SLOT_TAKEN. */
+async function slotTakenOnOverlap(write: () => Promise<unknown>): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    const pg = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
+    if (pg?.code === '23P01' && pg.constraint === NO_OVERLAP) throw SchedulingError.slotTaken();
+    throw error;
   }
 }

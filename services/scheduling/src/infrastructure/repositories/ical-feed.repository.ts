@@ -1,28 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-
-export interface IcalFeed {
-  id: string;
-  practitionerId: string;
-  createdAt: Date;
-  revokedAt: Date | null;
-}
+import { IcalFeedRepository, type IcalFeed, type FeedEntry } from '../../application/ports/ical-feed.repository';
 
 interface Row {
   id: string;
   practitioner_id: string;
   created_at: Date;
   revoked_at: Date | null;
-}
-
-/** One busy entry of a feed: what the calendar shows (never a patient). */
-export interface FeedEntry {
-  appointmentId: string;
-  siteId: string;
-  motifLabel: string;
-  startsAt: Date;
-  endsAt: Date;
-  held: boolean;
 }
 
 const toFeed = (r: Row): IcalFeed => ({
@@ -34,7 +18,7 @@ const toFeed = (r: Row): IcalFeed => ({
 
 /** Calendar feeds by the hash of their secret token (the token itself is shown once and never stored). */
 @Injectable()
-export class IcalFeedRepository {
+export class TypeOrmIcalFeedRepository implements IcalFeedRepository {
   constructor(private readonly db: DataSource) {}
 
   async create(id: string, practitionerId: string, tokenHash: string): Promise<IcalFeed> {

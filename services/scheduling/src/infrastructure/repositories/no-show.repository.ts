@@ -1,17 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-
-export interface NoShowCount {
-  practitionerId: string;
-  /** YYYY-MM in the site's zone. */
-  month: string;
-  completed: number;
-  noShows: number;
-}
+import { NoShowRepository, type NoShowCount } from '../../application/ports/no-show.repository';
 
 /** Done and no-show appointments per practitioner and month (the month of each appointment in its site's zone). */
 @Injectable()
-export class NoShowRepository {
+export class TypeOrmNoShowRepository implements NoShowRepository {
   constructor(private readonly db: DataSource) {}
 
   async counts(

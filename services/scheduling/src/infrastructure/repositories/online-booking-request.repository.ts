@@ -1,27 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { activeManager, requireActiveManager } from '@msp/persistence';
-
-export type OnlineRequestStatus = 'pending' | 'confirmed' | 'rejected';
-
-export interface OnlineBookingRequest {
-  id: string;
-  structureId: string;
-  holdId: string;
-  registrationRequestId: string;
-  status: OnlineRequestStatus;
-  createdAt: Date;
-}
-
-/** A pending request with its hold's slot, for staff. */
-export interface PendingOnlineRequest extends OnlineBookingRequest {
-  practitionerId: string;
-  siteId: string;
-  motifId: string;
-  startsAt: Date;
-  endsAt: Date;
-  holdExpiresAt: Date;
-}
+import {
+  OnlineBookingRequestRepository,
+  type OnlineRequestStatus,
+  type OnlineBookingRequest,
+  type PendingOnlineRequest,
+} from '../../application/ports/online-booking-request.repository';
 
 interface Row {
   id: string;
@@ -52,7 +37,7 @@ const toRequest = (r: Row): OnlineBookingRequest => ({
 
 /** New patients' online bookings awaiting staff: only ids here, the identity is the directory's. */
 @Injectable()
-export class OnlineBookingRequestRepository {
+export class TypeOrmOnlineBookingRequestRepository implements OnlineBookingRequestRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   private get db(): EntityManager {

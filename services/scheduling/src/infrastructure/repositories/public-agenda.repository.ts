@@ -3,10 +3,11 @@ import { DataSource } from 'typeorm';
 import type { Motif } from '../../domain/motif';
 import { MotifEntity } from '../entities/motif.entity';
 import { motifFromEntity } from '../mappers/motif.mapper';
+import { PublicAgendaRepository } from '../../application/ports/public-agenda.repository';
 
 /** What the public booking page may list: the motifs patients may book online. */
 @Injectable()
-export class PublicAgendaRepository {
+export class TypeOrmPublicAgendaRepository implements PublicAgendaRepository {
   constructor(private readonly db: DataSource) {}
 
   async onlineMotifs(structureId: string): Promise<Motif[]> {

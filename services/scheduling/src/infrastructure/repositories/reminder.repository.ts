@@ -1,25 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { activeManager, requireActiveManager } from '@msp/persistence';
-
-export interface ScheduledReminder {
-  id: string;
-  appointmentId: string;
-  patientId: string;
-  structureId: string;
-  rule: string;
-  appointmentStartsAt: Date;
-  dueAt: Date;
-}
-
-/** A due reminder claimed for sending, with what the message needs and whether its appointment still stands. */
-export interface DueReminder extends ScheduledReminder {
-  attempts: number;
-  siteId: string;
-  practitionerId: string;
-  motifId: string;
-  stillValid: boolean;
-}
+import {
+  ReminderRepository,
+  type ScheduledReminder,
+  type DueReminder,
+  type UpcomingAppointment,
+} from '../../application/ports/reminder.repository';
 
 interface DueRow {
   id: string;
@@ -36,17 +23,9 @@ interface DueRow {
   still_valid: boolean;
 }
 
-/** Live future appointments of a patient, to schedule reminders for once consent is given. */
-export interface UpcomingAppointment {
-  appointmentId: string;
-  structureId: string;
-  siteId: string;
-  startsAt: Date;
-}
-
 /** Reminder consent (from the directory) and the notification outbox of reminders. */
 @Injectable()
-export class ReminderRepository {
+export class TypeOrmReminderRepository implements ReminderRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   private get db(): EntityManager {

@@ -9,10 +9,11 @@ import { OpeningRangeEntity } from '../entities/opening-range.entity';
 import { TeamMemberEntity } from '../entities/team-member.entity';
 import { motifFromEntity } from '../mappers/motif.mapper';
 import { openingRangeFromEntity } from '../mappers/opening-range.mapper';
+import { SnpRepository } from '../../application/ports/snp.repository';
 
 /** SNP capacity across structures: ranges holding slots back, their release announcements, CPTS pools. */
 @Injectable()
-export class SnpRepository {
+export class TypeOrmSnpRepository implements SnpRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Ranges with an SNP share of current members, still valid from `since` (a local date), optionally of some practitioners. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
-import { activeManager } from '@msp/persistence';
+import { activeManager, requireActiveManager } from '@msp/persistence';
 
 export interface ProjectedMember {
   memberId: string;
@@ -23,6 +23,9 @@ export interface ProjectionProgress {
   missingSites: number;
 }
 
+/** Any fixed number, the same for every replica; distinct from the migration lock's and the directory's. */
+const DEMO_AGENDA_LOCK_KEY = 727_274_102;
+
 /** The directory as scheduling's projection holds it (`team_member`, `site_ref`), for the demo loader. */
 @Injectable()
 export class TeamSnapshotRepository {
@@ -41,6 +44,18 @@ export class TeamSnapshotRepository {
                 where not exists (select 1 from site_ref r where r.site_id = s.site_id)) as missing_sites`,
     );
     return { members: Number(row.members), sites: Number(row.sites), missingSites: Number(row.missing_sites) };
+  }
+
+  /** One replica at a time gives demo agendas, until its transaction ends. */
+  async lockForDemoAgendas(): Promise<void> {
+    await requireActiveManager('Loading demo agendas').query('select pg_advisory_xact_lock($1)', [
+      DEMO_AGENDA_LOCK_KEY,
+    ]);
+  }
+
+  async structuresWithMotifs(): Promise<string[]> {
+    const rows: Array<{ structure_id: string }> = await this.db.query('select distinct structure_id from motif');
+    return rows.map((row) => row.structure_id);
   }
 
   async anyMotif(): Promise<boolean> {

@@ -1,33 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import { activeManager, requireActiveManager } from '@msp/persistence';
-
-export type WaitlistEntryStatus = 'waiting' | 'offered' | 'booked' | 'withdrawn';
-export type WaitlistOfferStatus = 'open' | 'accepted' | 'declined' | 'expired';
-
-export interface WaitlistEntry {
-  id: string;
-  structureId: string;
-  patientId: string;
-  motifId: string;
-  practitionerId: string | null;
-  profession: string | null;
-  before: string;
-  status: WaitlistEntryStatus;
-  createdAt: Date;
-}
-
-export interface WaitlistOffer {
-  id: string;
-  entryId: string;
-  holdId: string;
-  practitionerId: string;
-  siteId: string;
-  startsAt: Date;
-  endsAt: Date;
-  expiresAt: Date;
-  status: WaitlistOfferStatus;
-}
+import {
+  WaitlistRepository,
+  type WaitlistEntryStatus,
+  type WaitlistOfferStatus,
+  type WaitlistEntry,
+  type WaitlistOffer,
+  type FreedSlotMatch,
+} from '../../application/ports/waitlist.repository';
 
 interface EntryRow {
   id: string;
@@ -77,19 +58,9 @@ const toOffer = (r: OfferRow): WaitlistOffer => ({
   status: r.status,
 });
 
-export interface FreedSlotMatch {
-  structureId: string;
-  practitionerId: string;
-  profession: string | null;
-  /** Local date of the slot in its site's zone. */
-  slotDate: string;
-  startsAt: Date;
-  excludePatientId: string | null;
-}
-
 /** Waiting patients (opaque ids) and the offers of freed slots made to them. */
 @Injectable()
-export class WaitlistRepository {
+export class TypeOrmWaitlistRepository implements WaitlistRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   private get db(): EntityManager {

@@ -8,7 +8,7 @@ import {
 import { ConfirmHoldHandler } from '../../application/booking/confirm-hold.handler';
 import { HoldSlotHandler, type HoldSlotInput } from '../../application/booking/hold-slot.handler';
 import { FindFreeSlotsQuery, type FreeSlotSearchInput } from '../../application/slots/find-free-slots.query';
-import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
+import type { Appointment } from '../../application/ports/appointment.repository';
 import { answering } from './internal-error.mapper';
 
 interface CallerRequest {
@@ -17,7 +17,7 @@ interface CallerRequest {
 
 const actor = (request: CallerRequest): Actor => ({ kind: 'service', service: request.callerService ?? 'unknown' });
 
-const summary = (a: AppointmentEntity) => ({
+const summary = (a: Appointment) => ({
   id: a.id,
   status: a.status,
   practitionerId: a.practitionerId,

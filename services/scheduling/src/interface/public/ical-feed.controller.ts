@@ -1,7 +1,7 @@
 import { Controller, Get, Header, NotFoundException, Param, UseFilters, UseGuards } from '@nestjs/common';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { IcalFeedQuery } from '../../application/ical/ical-feed.query';
-import { renderCalendar } from '../../infrastructure/ical/ical-calendar.renderer';
+import { renderCalendar } from './ical-calendar.renderer';
 import { PublicApiFilter } from './public-api.filter';
 import { BOOKING_THROTTLER } from './public-throttling';
 

@@ -1,13 +1,14 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import type { Response } from 'express';
+import { ONLINE_PATIENT } from '../../application/actor';
 import { BookOnlineHandler, type OnlineBookingInput } from '../../application/online-booking/book-online.handler';
 import { PublicAgendaQuery, type PublicSlotSearch } from '../../application/online-booking/public-agenda.query';
-import type { AppointmentEntity } from '../../infrastructure/entities/appointment.entity';
+import type { Appointment } from '../../application/ports/appointment.repository';
 import { PublicApiFilter } from './public-api.filter';
 import { BOOKING_THROTTLER } from './public-throttling';
 
-const slotOf = (a: AppointmentEntity) => ({
+const slotOf = (a: Appointment) => ({
   practitionerId: a.practitionerId,
   siteId: a.siteId,
   motifId: a.motifId,
@@ -63,10 +64,13 @@ export class PublicBookingController {
   @HttpCode(201)
   async book(
     @Param('structureId') structureId: string,
-    @Body() body: OnlineBookingInput,
+    @Body() body: Omit<OnlineBookingInput, 'structureId'> | undefined,
     @Res({ passthrough: true }) response: Response,
   ) {
-    const outcome = await this.booker.execute(structureId, body ?? ({} as OnlineBookingInput));
+    const outcome = await this.booker.execute(ONLINE_PATIENT, {
+      ...(body ?? ({} as Omit<OnlineBookingInput, 'structureId'>)),
+      structureId,
+    });
     if (outcome.status === 'booked')
       return { status: 'booked', appointmentId: outcome.appointment.id, ...slotOf(outcome.appointment) };
     response.status(202);

@@ -1,17 +1,17 @@
 import type { UserContext } from '@msp/auth';
 import { maySeePatient } from '../../../application/permissions';
+import type { Absence } from '../../../application/ports/absence.repository';
+import type { Appointment } from '../../../application/ports/appointment.repository';
 import type { FreeSlot } from '../../../domain/free-slot';
 import type { Motif } from '../../../domain/motif';
 import type { OpeningRange } from '../../../domain/opening-range';
-import type { AppointmentEntity } from '../../../infrastructure/entities/appointment.entity';
-import type { ScheduleExceptionEntity } from '../../../infrastructure/entities/schedule-exception.entity';
 import type { AbsenceType } from '../types/absence.type';
 import type { AppointmentType } from '../types/appointment.type';
 import type { FreeSlotType } from '../types/free-slot.type';
 import type { MotifType } from '../types/motif.type';
 import type { OpeningRangeType } from '../types/opening-range.type';
 
-/** What leaves the service over GraphQL, field by field: nothing else of the entities does. */
+/** What leaves the service over GraphQL, field by field: nothing else of the read models does. */
 export function toMotifType(m: Motif): MotifType {
   return {
     id: m.id,
@@ -45,7 +45,7 @@ export function toOpeningRangeType(r: OpeningRange): OpeningRangeType {
   };
 }
 
-export function toAbsenceType(e: ScheduleExceptionEntity): AbsenceType {
+export function toAbsenceType(e: Absence): AbsenceType {
   return {
     id: e.id,
     structureId: e.structureId,
@@ -65,7 +65,7 @@ export function toFreeSlotType(s: FreeSlot): FreeSlotType {
   };
 }
 
-export function toAppointmentType(a: AppointmentEntity, viewer?: UserContext): AppointmentType {
+export function toAppointmentType(a: Appointment, viewer?: UserContext): AppointmentType {
   return {
     id: a.id,
     structureId: a.structureId,

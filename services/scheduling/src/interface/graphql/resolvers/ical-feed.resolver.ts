@@ -1,30 +1,36 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, type UserContext } from '@msp/auth';
-import { IcalFeedsHandler } from '../../../application/ical/ical-feeds.handler';
-import type { IcalFeed } from '../../../infrastructure/repositories/ical-feed.repository';
+import { CreateIcalFeedHandler } from '../../../application/ical/create-ical-feed.handler';
+import { MyIcalFeedsQuery } from '../../../application/ical/my-ical-feeds.query';
+import { RevokeIcalFeedHandler } from '../../../application/ical/revoke-ical-feed.handler';
+import type { IcalFeed } from '../../../application/ports/ical-feed.repository';
 import { CreatedIcalFeedType, IcalFeedType } from '../types/ical-feed.type';
 
 const toType = (f: IcalFeed): IcalFeedType => ({ id: f.id, createdAt: f.createdAt, revokedAt: f.revokedAt });
 
 @Resolver(() => IcalFeedType)
 export class IcalFeedResolver {
-  constructor(private readonly feeds: IcalFeedsHandler) {}
+  constructor(
+    private readonly feeds: MyIcalFeedsQuery,
+    private readonly creator: CreateIcalFeedHandler,
+    private readonly revoker: RevokeIcalFeedHandler,
+  ) {}
 
   @Query(() => [IcalFeedType], { description: 'Your calendar feeds' })
   async myIcalFeeds(@CurrentUser() user: UserContext) {
-    return (await this.feeds.list(user)).map(toType);
+    return (await this.feeds.execute(user)).map(toType);
   }
 
   @Mutation(() => CreatedIcalFeedType, {
     description: 'A new secret calendar URL of your agenda (busy time, motif and site; no patient)',
   })
   async createIcalFeed(@CurrentUser() user: UserContext) {
-    const { feed, url } = await this.feeds.create(user);
+    const { feed, url } = await this.creator.execute(user);
     return { feed: toType(feed), url };
   }
 
   @Mutation(() => IcalFeedType, { description: 'The URL stops working at once' })
   async revokeIcalFeed(@CurrentUser() user: UserContext, @Args('feedId', { type: () => ID }) feedId: string) {
-    return toType(await this.feeds.revoke(user, feedId));
+    return toType(await this.revoker.execute(user, { feedId }));
   }
 }

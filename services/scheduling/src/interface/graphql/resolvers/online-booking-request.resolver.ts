@@ -1,20 +1,26 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, type UserContext } from '@msp/auth';
-import { OnlineRequestsHandler } from '../../../application/online-booking/online-requests.handler';
+import { ConfirmOnlineRequestHandler } from '../../../application/online-booking/confirm-online-request.handler';
+import { PendingOnlineRequestsQuery } from '../../../application/online-booking/pending-online-requests.query';
+import { RejectOnlineRequestHandler } from '../../../application/online-booking/reject-online-request.handler';
 import { toAppointmentType } from '../mappers/agenda.mapper';
 import { AppointmentType } from '../types/appointment.type';
 import { OnlineBookingRequestType } from '../types/online-booking-request.type';
 
 @Resolver(() => OnlineBookingRequestType)
 export class OnlineBookingRequestResolver {
-  constructor(private readonly requests: OnlineRequestsHandler) {}
+  constructor(
+    private readonly pending: PendingOnlineRequestsQuery,
+    private readonly confirmer: ConfirmOnlineRequestHandler,
+    private readonly rejecter: RejectOnlineRequestHandler,
+  ) {}
 
   @Query(() => [OnlineBookingRequestType], { description: "New patients' online bookings awaiting confirmation" })
   async onlineBookingRequests(
     @CurrentUser() user: UserContext,
     @Args('structureId', { type: () => ID }) structureId: string,
   ) {
-    return (await this.requests.pending(user, structureId)).map((r) => ({
+    return (await this.pending.execute(user, { structureId })).map((r) => ({
       id: r.id,
       structureId: r.structureId,
       holdId: r.holdId,
@@ -35,7 +41,7 @@ export class OnlineBookingRequestResolver {
     @CurrentUser() user: UserContext,
     @Args('requestId', { type: () => ID }) requestId: string,
   ) {
-    return toAppointmentType(await this.requests.confirm(user, requestId), user);
+    return toAppointmentType(await this.confirmer.execute(user, { requestId }), user);
   }
 
   @Mutation(() => Boolean, { description: 'Frees the held slot; the directory forgets the identity typed online' })
@@ -43,7 +49,7 @@ export class OnlineBookingRequestResolver {
     @CurrentUser() user: UserContext,
     @Args('requestId', { type: () => ID }) requestId: string,
   ) {
-    await this.requests.reject(user, requestId);
+    await this.rejecter.execute(user, { requestId });
     return true;
   }
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@msp/contracts';
 import { HandleEvent } from '@msp/messaging';
-import { ReminderScheduler } from './reminder-scheduler';
+import { ReminderScheduler } from '../../application/reminders/reminder-scheduler';
 
 /** Reminder consent as the directory tells it (no consent until told otherwise), inside the inbox transaction. */
 @Injectable()
-export class PatientConsentProjection {
+export class PatientConsentEventsHandler {
   constructor(private readonly reminders: ReminderScheduler) {}
 
   @HandleEvent('directory.patient.registered.v1')

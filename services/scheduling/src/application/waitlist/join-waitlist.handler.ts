@@ -2,17 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { assertStructureAccess, type UserContext } from '@msp/auth';
 import { TransactionRunner } from '@msp/persistence';
+import { Clock } from '@msp/service-kit';
 import { assertLocalDate } from '../../domain/local-date';
 import { SchedulingError } from '../../domain/scheduling-error';
-import { AgendaRepository } from '../../infrastructure/repositories/agenda.repository';
-import {
-  WaitlistRepository,
-  type WaitlistEntry,
-  type WaitlistOffer,
-} from '../../infrastructure/repositories/waitlist.repository';
-import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
 import { PERMISSIONS } from '../permissions';
+import { AgendaRepository } from '../ports/agenda.repository';
+import { WaitlistRepository, type WaitlistEntry } from '../ports/waitlist.repository';
 
 export interface JoinWaitlistInput {
   structureId: string;
@@ -24,13 +20,9 @@ export interface JoinWaitlistInput {
   before: string;
 }
 
-export interface WaitlistView extends WaitlistEntry {
-  offer: WaitlistOffer | null;
-}
-
-/** Staff put patients on the waitlist for an earlier slot, take them off, and see who waits (SCH-9). */
+/** Staff put a patient on the waitlist for an earlier slot with a practitioner, or any of a profession (SCH-9). */
 @Injectable()
-export class WaitlistHandler {
+export class JoinWaitlistHandler {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly waitlist: WaitlistRepository,
@@ -38,7 +30,7 @@ export class WaitlistHandler {
     private readonly clock: Clock,
   ) {}
 
-  async join(user: UserContext, input: JoinWaitlistInput): Promise<WaitlistEntry> {
+  async execute(user: UserContext, input: JoinWaitlistInput): Promise<WaitlistEntry> {
     const structureId = assertUuid(input.structureId, 'input.structureId');
     assertStructureAccess(user, structureId, PERMISSIONS.book);
     const patientId = assertUuid(input.patientId, 'input.patientId');
@@ -68,26 +60,5 @@ export class WaitlistHandler {
         user.memberId,
       ),
     );
-  }
-
-  /** Takes a waiting patient off the list (one with an open offer answers it first). */
-  leave(user: UserContext, entryId: string): Promise<WaitlistEntry> {
-    const id = assertUuid(entryId, 'entryId');
-    return this.transactions.run(async () => {
-      const entry = await this.waitlist.lockEntry(id);
-      if (!entry) throw SchedulingError.notFound('Waitlist entry', 'entryId');
-      assertStructureAccess(user, entry.structureId, PERMISSIONS.book);
-      if (entry.status !== 'waiting') throw SchedulingError.invalidTransition(entry.status, 'withdrawn');
-      await this.waitlist.setEntryStatus(id, 'withdrawn');
-      return { ...entry, status: 'withdrawn' };
-    });
-  }
-
-  async list(user: UserContext, structureId: string): Promise<WaitlistView[]> {
-    const id = assertUuid(structureId, 'structureId');
-    assertStructureAccess(user, id, PERMISSIONS.book);
-    const entries = await this.waitlist.entries(id);
-    const offers = new Map((await this.waitlist.openOffers(entries.map((e) => e.id))).map((o) => [o.entryId, o]));
-    return entries.map((entry) => ({ ...entry, offer: offers.get(entry.id) ?? null }));
   }
 }

@@ -1,0 +1,63 @@
+import type { PractitionerInterval } from '../../domain/slot-generator';
+import type { Motif } from '../../domain/motif';
+import type { OpeningRange } from '../../domain/opening-range';
+
+/** A directory site as scheduling's copy knows it. */
+export interface SiteRef {
+  siteId: string;
+  structureId: string;
+  timeZone: string;
+}
+
+/** A current member of a structure as scheduling's copy of the directory knows them. */
+export interface TeamMember {
+  memberId: string;
+  structureId: string;
+  profession: string;
+  roles: string[];
+  siteIds: string[];
+}
+
+export interface RangeFilter {
+  structureId: string;
+  from: string;
+  to: string;
+  motifId?: string;
+  practitionerIds?: readonly string[];
+  siteIds?: readonly string[];
+  profession?: string | null;
+}
+
+/**
+ * What slots and bookings are computed from: sites, team, motifs, ranges, exceptions and busy time; and the writes of
+ * motifs and ranges (inside the caller's transaction).
+ */
+export abstract class AgendaRepository {
+  abstract site(siteId: string): Promise<SiteRef | null>;
+
+  abstract sites(siteIds: readonly string[]): Promise<SiteRef[]>;
+
+  /** A current member of the structure. */
+  abstract teamMember(memberId: string, structureId: string): Promise<TeamMember | null>;
+
+  abstract motif(id: string): Promise<Motif | null>;
+
+  abstract motifsOfStructure(structureId: string): Promise<Motif[]>;
+
+  /** A structure's ranges (or one practitioner's), oldest first, whoever they belong to now. */
+  abstract openingRangesOf(structureId: string, practitionerId: string | null): Promise<OpeningRange[]>;
+
+  abstract motifsOf(structureId: string, ids: readonly string[]): Promise<Motif[]>;
+
+  /** Ranges of current members valid at some point between two local dates, optionally narrowed. */
+  abstract ranges(filter: RangeFilter): Promise<OpeningRange[]>;
+
+  abstract exceptions(practitionerIds: readonly string[], start: Date, end: Date): Promise<PractitionerInterval[]>;
+
+  /** Live appointments and unexpired holds: a hold past its expiry no longer takes anyone's time. */
+  abstract busy(practitionerIds: readonly string[], start: Date, end: Date, now: Date): Promise<PractitionerInterval[]>;
+
+  abstract insertMotif(motif: Motif): Promise<void>;
+
+  abstract insertOpeningRange(range: OpeningRange): Promise<void>;
+}

@@ -1,0 +1,65 @@
+export type WaitlistEntryStatus = 'waiting' | 'offered' | 'booked' | 'withdrawn';
+
+export type WaitlistOfferStatus = 'open' | 'accepted' | 'declined' | 'expired';
+
+export interface WaitlistEntry {
+  id: string;
+  structureId: string;
+  patientId: string;
+  motifId: string;
+  practitionerId: string | null;
+  profession: string | null;
+  before: string;
+  status: WaitlistEntryStatus;
+  createdAt: Date;
+}
+
+export interface WaitlistOffer {
+  id: string;
+  entryId: string;
+  holdId: string;
+  practitionerId: string;
+  siteId: string;
+  startsAt: Date;
+  endsAt: Date;
+  expiresAt: Date;
+  status: WaitlistOfferStatus;
+}
+
+export interface FreedSlotMatch {
+  structureId: string;
+  practitionerId: string;
+  profession: string | null;
+  /** Local date of the slot in its site's zone. */
+  slotDate: string;
+  startsAt: Date;
+  excludePatientId: string | null;
+}
+
+/** Waiting patients (opaque ids) and the offers of freed slots made to them. */
+export abstract class WaitlistRepository {
+  abstract insertEntry(entry: Omit<WaitlistEntry, 'status' | 'createdAt'>, createdBy: string): Promise<WaitlistEntry>;
+
+  abstract lockEntry(id: string): Promise<WaitlistEntry | null>;
+
+  abstract setEntryStatus(id: string, status: WaitlistEntryStatus): Promise<void>;
+
+  abstract entries(structureId: string): Promise<WaitlistEntry[]>;
+
+  /**
+   * Waiting entries a freed slot suits, first come first served (locked, skipping those another transaction holds):
+   * same structure, the practitioner asked for or one of the profession asked for, a slot before their date, not the
+   * patient who just freed it, and not already offered this very slot.
+   */
+  abstract waitingFor(match: FreedSlotMatch, limit: number): Promise<WaitlistEntry[]>;
+
+  abstract insertOffer(offer: Omit<WaitlistOffer, 'status'>): Promise<void>;
+
+  abstract lockOffer(id: string): Promise<WaitlistOffer | null>;
+
+  abstract lockOpenOfferByHold(holdId: string): Promise<WaitlistOffer | null>;
+
+  abstract setOfferStatus(id: string, status: WaitlistOfferStatus): Promise<void>;
+
+  abstract openOffers(entryIds: readonly string[]): Promise<WaitlistOffer[]>;
+}

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import type { UserContext } from '@msp/auth';
+import { TransactionRunner } from '@msp/persistence';
+import { memberActor } from '../actor';
+import { CancelAppointmentHandler } from '../booking/cancel-appointment.handler';
+import { WaitlistRepository, type WaitlistOffer } from '../ports/waitlist.repository';
+import type { WaitlistOfferAnswer } from './accept-waitlist-offer.handler';
+import { lockOpenOffer } from './open-offer';
+import { WaitlistOfferer } from './waitlist-offerer';
+
+/**
+ * The patient declines the offered slot (recorded by staff): it goes to the next waiting patient at once, and the
+ * decliner keeps waiting for another one.
+ */
+@Injectable()
+export class DeclineWaitlistOfferHandler {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly waitlist: WaitlistRepository,
+    private readonly canceller: CancelAppointmentHandler,
+    private readonly offerer: WaitlistOfferer,
+  ) {}
+
+  execute(user: UserContext, input: WaitlistOfferAnswer): Promise<WaitlistOffer> {
+    return this.transactions.run(async () => {
+      const { offer, entry } = await lockOpenOffer(this.waitlist, input.offerId);
+      await this.canceller.execute(memberActor(user), {
+        appointmentId: offer.holdId,
+        reason: 'patient_request',
+        cancelledBy: 'patient',
+      });
+      await this.waitlist.setOfferStatus(offer.id, 'declined');
+      await this.waitlist.setEntryStatus(entry.id, 'waiting');
+      await this.offerer.offer({
+        structureId: entry.structureId,
+        siteId: offer.siteId,
+        practitionerId: offer.practitionerId,
+        startsAt: offer.startsAt,
+      });
+      return { ...offer, status: 'declined' };
+    });
+  }
+}
