@@ -5,7 +5,7 @@ import { createEnvelope, eventDefinition, toKafkaRecord, type EventPayloads, typ
 import { expectEventually, testKafkaBrokers } from '@msp/testing';
 import { ReminderDispatcherJob } from '../src/application/reminders/reminder-dispatcher.job';
 import { LogNotificationProvider } from '../src/infrastructure/notifications/log-notification.provider';
-import { NOTIFICATION_PROVIDER } from '../src/application/reminders/notification-provider';
+import { NotificationProvider } from '../src/application/ports/notification-provider';
 import { BOOK, CANCEL } from './fixtures/operations';
 import { SchedulingTestApp } from './fixtures/scheduling-test-app';
 import { seedAgenda, siteTime, type SeededAgenda } from './fixtures/seed-agenda';
@@ -125,7 +125,7 @@ describe('reminders through the notification outbox, and the no-show rate (SCH-8
   it('the job sends a due reminder once, through the provider, and retries a failed one later', async () => {
     const id = await book(consenting, siteTime(agenda, 5, '10:00'));
     await expectEventually(async () => expect(await reminders(id)).toHaveLength(2));
-    const provider = scheduling.app.get<LogNotificationProvider>(NOTIFICATION_PROVIDER);
+    const provider = scheduling.app.get<LogNotificationProvider>(NotificationProvider);
     const send = jest.spyOn(provider, 'send');
     await scheduling.sql(
       `update notification_outbox set next_attempt_at = now() - interval '1 second' where appointment_id = $1 and rule = 'J-1'`,

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { NoShowRateQuery } from '../application/reminders/no-show-rate.query';
-import { NOTIFICATION_PROVIDER } from '../application/reminders/notification-provider';
+import { NotificationProvider } from '../application/ports/notification-provider';
 import { ReminderDispatcherJob } from '../application/reminders/reminder-dispatcher.job';
 import { ReminderScheduler } from '../application/reminders/reminder-scheduler';
 import { LogNotificationProvider } from '../infrastructure/notifications/log-notification.provider';
@@ -12,7 +12,7 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
 @Module({
   imports: [SchedulingPersistenceModule],
   providers: [
-    { provide: NOTIFICATION_PROVIDER, useClass: LogNotificationProvider },
+    { provide: NotificationProvider, useClass: LogNotificationProvider },
     ReminderScheduler,
     ReminderDispatcherJob,
     PatientConsentEventsHandler,

@@ -3,7 +3,7 @@ import { TransactionRunner } from '@msp/persistence';
 import { ReminderRepository, type DueReminder } from '../ports/reminder.repository';
 import { Clock } from '@msp/service-kit';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
-import { NOTIFICATION_PROVIDER, type NotificationProvider } from './notification-provider';
+import { NotificationProvider } from '../ports/notification-provider';
 
 const BATCH = 50;
 export const MAX_ATTEMPTS = 5;
@@ -30,7 +30,7 @@ export class ReminderDispatcherJob implements OnApplicationBootstrap, OnModuleDe
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly reminders: ReminderRepository,
-    @Inject(NOTIFICATION_PROVIDER) private readonly provider: NotificationProvider,
+    private readonly provider: NotificationProvider,
     private readonly clock: Clock,
     @Inject(PATIENT_SERVICES_SETTINGS) private readonly settings: PatientServicesSettings,
   ) {}

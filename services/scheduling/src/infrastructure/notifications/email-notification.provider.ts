@@ -2,7 +2,7 @@ import type {
   NotificationProvider,
   NotificationReceipt,
   ReminderMessage,
-} from '../../application/reminders/notification-provider';
+} from '../../application/ports/notification-provider';
 import type { PatientContactResolver, ReminderText } from './patient-contact.port';
 
 /** A mail transfer service (SMTP relay or HTTP API); not wired to any real service here. */

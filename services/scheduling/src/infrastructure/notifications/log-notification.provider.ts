@@ -3,7 +3,7 @@ import type {
   NotificationProvider,
   NotificationReceipt,
   ReminderMessage,
-} from '../../application/reminders/notification-provider';
+} from '../../application/ports/notification-provider';
 
 /** The default provider: writes that a reminder would go out, with ids only (no identity ever reaches the logs). */
 @Injectable()

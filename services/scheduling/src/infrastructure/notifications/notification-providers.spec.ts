@@ -1,4 +1,4 @@
-import type { ReminderMessage } from '../../application/reminders/notification-provider';
+import type { ReminderMessage } from '../../application/ports/notification-provider';
 import { EmailNotificationProvider, type MailTransport } from './email-notification.provider';
 import { LogNotificationProvider } from './log-notification.provider';
 import type { PatientContactResolver, ReminderText } from './patient-contact.port';

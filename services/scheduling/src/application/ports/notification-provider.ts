@@ -1,5 +1,3 @@
-export const NOTIFICATION_PROVIDER = Symbol('NOTIFICATION_PROVIDER');
-
 /**
  * One reminder to send: ids and times only. An adapter that needs a phone number or an e-mail address asks the directory
  * for it at send time (through its own contact port), so no identity is ever stored or logged by scheduling.
@@ -23,7 +21,7 @@ export interface NotificationReceipt {
 }
 
 /** A way of reaching patients (log, SMS, e-mail…). Throwing means "try again later"; the outbox retries with back-off. */
-export interface NotificationProvider {
-  readonly name: string;
-  send(message: ReminderMessage): Promise<NotificationReceipt>;
+export abstract class NotificationProvider {
+  abstract readonly name: string;
+  abstract send(message: ReminderMessage): Promise<NotificationReceipt>;
 }
