@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SiteOpeningRangesQuery } from '../application/agenda-views/site-opening-ranges.query';
+import { SiteOpeningRangesQuery } from '../application/opening-ranges/site-opening-ranges.query';
 import { DefineOpeningRangeHandler } from '../application/opening-ranges/define-opening-range.handler';
 import { OpeningRangesQuery } from '../application/opening-ranges/opening-ranges.query';
 import { OpeningRangeResolver } from '../interface/graphql/resolvers/opening-range.resolver';

@@ -1,6 +1,6 @@
 import { Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { SubgraphAuthenticator, type AuthenticatedRequest } from '@msp/auth';
-import { SiteOpeningRangesQuery } from '../../../application/agenda-views/site-opening-ranges.query';
+import { SiteOpeningRangesQuery } from '../../../application/opening-ranges/site-opening-ranges.query';
 import { toOpeningRangeType } from '../mappers/agenda.mapper';
 import { OpeningRangeType } from '../types/opening-range.type';
 import { SiteRefType } from '../types/site-ref.type';
