@@ -38,7 +38,7 @@ export class AddMemberHandler {
     private readonly sites: SiteRepository,
   ) {}
 
-  execute(user: UserContext, input: AddMemberInput): Promise<Member> {
+  async execute(user: UserContext, input: AddMemberInput): Promise<Member> {
     assertStructureAccess(user, input.structureId, PERMISSIONS.manageMembers);
     const profession = checkProfession(input.profession);
     const roles = checkRoles(input.roles);

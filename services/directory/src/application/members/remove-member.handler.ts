@@ -22,7 +22,7 @@ export class RemoveMemberHandler {
     private readonly memberships: MembershipRepository,
   ) {}
 
-  execute(user: UserContext, input: RemoveMemberInput): Promise<boolean> {
+  async execute(user: UserContext, input: RemoveMemberInput): Promise<boolean> {
     assertStructureAccess(user, input.structureId, PERMISSIONS.manageMembers);
     return this.transactions.run(async () => {
       const membership = await this.memberships.lock(input.memberId, input.structureId);

@@ -34,7 +34,7 @@ export class UpdateMemberHandler {
     private readonly sites: SiteRepository,
   ) {}
 
-  execute(user: UserContext, input: UpdateMemberInput): Promise<Member> {
+  async execute(user: UserContext, input: UpdateMemberInput): Promise<Member> {
     assertStructureAccess(user, input.structureId, PERMISSIONS.manageMembers);
     return this.transactions.run(async () => {
       const current = await this.memberships.lock(input.memberId, input.structureId);

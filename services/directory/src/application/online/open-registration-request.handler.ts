@@ -27,7 +27,7 @@ export class OpenRegistrationRequestHandler {
   ) {}
 
   /** Returns the request's id. */
-  execute(_actor: ServiceActor, input: Partial<RegistrationRequestInput>): Promise<string> {
+  async execute(_actor: ServiceActor, input: Partial<RegistrationRequestInput>): Promise<string> {
     const now = this.clock.now();
     const criteria = matchCriteria(input, now);
     const firstName = checkName(String(input.firstName ?? ''), 'firstName');

@@ -40,7 +40,7 @@ export class PatientMatchQuery {
     private readonly accessLog: PatientAccessLogger,
   ) {}
 
-  match(input: Partial<PatientMatchInput>): Promise<string | null> {
+  async match(input: Partial<PatientMatchInput>): Promise<string | null> {
     const criteria = matchCriteria(input, this.clock.now());
     return this.transactions.run(async () => {
       const found = await this.patients.match(criteria);

@@ -32,7 +32,7 @@ export class RegisterFromRequestHandler {
     private readonly accessLog: PatientAccessLogger,
   ) {}
 
-  execute(_actor: ServiceActor, input: RegisterFromRequestInput): Promise<string> {
+  async execute(_actor: ServiceActor, input: RegisterFromRequestInput): Promise<string> {
     const id = checkId(input.requestId, 'requestId');
     const memberId = checkId(input.memberId, 'memberId');
     return this.transactions.run(async () => {

@@ -48,7 +48,7 @@ export class PatientReader {
     });
   }
 
-  search(user: UserContext, criteria: PatientSearch): Promise<Patient[]> {
+  async search(user: UserContext, criteria: PatientSearch): Promise<Patient[]> {
     assertStructureAccess(user, criteria.structureId, PERMISSIONS.searchPatients);
     const name = criteria.name ? searchText(criteria.name) : '';
     const birthDate = criteria.birthDate

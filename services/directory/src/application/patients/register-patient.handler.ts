@@ -37,7 +37,7 @@ export class RegisterPatientHandler {
     private readonly memberships: MembershipRepository,
     private readonly accessLog: PatientAccessLogger,
   ) {}
-  execute(user: UserContext, input: RegisterPatientInput): Promise<Patient> {
+  async execute(user: UserContext, input: RegisterPatientInput): Promise<Patient> {
     assertStructureAccess(user, input.structureId, PERMISSIONS.writePatients);
     const now = this.clock.now();
     const identity = {

@@ -30,7 +30,7 @@ export class UpdatePatientHandler {
     private readonly memberships: MembershipRepository,
     private readonly accessLog: PatientAccessLogger,
   ) {}
-  execute(user: UserContext, input: UpdatePatientInput): Promise<Patient> {
+  async execute(user: UserContext, input: UpdatePatientInput): Promise<Patient> {
     return this.transactions.run(async () => {
       const current = await this.patients.lockById(input.patientId);
       if (!current) throw DirectoryError.notFound('Patient');

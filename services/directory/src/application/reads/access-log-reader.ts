@@ -15,7 +15,7 @@ export interface AccessLogFilter {
 export class AccessLogReader {
   constructor(private readonly log: PatientAccessLogRepository) {}
 
-  entries(user: UserContext, filter: AccessLogFilter): Promise<PatientAccessEntry[]> {
+  async entries(user: UserContext, filter: AccessLogFilter): Promise<PatientAccessEntry[]> {
     assertStructureAccess(user, filter.structureId, PERMISSIONS.readAccessLog);
     return this.log.list({
       structureId: filter.structureId,

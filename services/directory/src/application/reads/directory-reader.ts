@@ -19,7 +19,7 @@ export class DirectoryReader {
     private readonly memberships: MembershipRepository,
   ) {}
 
-  myStructures(user: UserContext): Promise<Structure[]> {
+  async myStructures(user: UserContext): Promise<Structure[]> {
     return this.structures.findByIds(structureIdsOf(user));
   }
 
@@ -35,7 +35,7 @@ export class DirectoryReader {
     return this.structures.findById(id);
   }
 
-  sitesOf(user: UserContext, structureId: string): Promise<Site[]> {
+  async sitesOf(user: UserContext, structureId: string): Promise<Site[]> {
     assertStructureAccess(user, structureId, PERMISSIONS.readDirectory);
     return this.sites.ofStructure(structureId);
   }
@@ -47,7 +47,7 @@ export class DirectoryReader {
     return site;
   }
 
-  members(user: UserContext, filter: MemberFilter): Promise<Member[]> {
+  async members(user: UserContext, filter: MemberFilter): Promise<Member[]> {
     assertStructureAccess(user, filter.structureId, PERMISSIONS.readDirectory);
     return this.memberRepository.currentMembers(filter);
   }

@@ -24,7 +24,7 @@ export class ChangeSiteHoursHandler {
     private readonly sites: SiteRepository,
   ) {}
 
-  execute(user: UserContext, input: ChangeSiteHoursInput): Promise<Site> {
+  async execute(user: UserContext, input: ChangeSiteHoursInput): Promise<Site> {
     const openingHours = assertOpeningHours(input.openingHours, 'input.openingHours');
     const timeZone = input.timeZone ? assertTimeZone(input.timeZone, 'input.timeZone') : undefined;
     return this.transactions.run(async () => {

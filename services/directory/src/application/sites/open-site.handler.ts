@@ -34,7 +34,7 @@ export class OpenSiteHandler {
     private readonly sites: SiteRepository,
   ) {}
 
-  execute(user: UserContext, input: OpenSiteInput): Promise<Site> {
+  async execute(user: UserContext, input: OpenSiteInput): Promise<Site> {
     assertStructureAccess(user, input.structureId, PERMISSIONS.manageSites);
     if (!/^\d{5}$/.test(input.postalCode))
       throw DirectoryError.invalid('input.postalCode', 'must be a 5-digit French postal code');

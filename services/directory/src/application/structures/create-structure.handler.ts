@@ -35,7 +35,7 @@ export class CreateStructureHandler {
     private readonly memberships: MembershipRepository,
   ) {}
 
-  execute(
+  async execute(
     _actor: PlatformActor,
     input: CreateStructureInput,
   ): Promise<{ structure: Structure; administrator: Member }> {
