@@ -10,6 +10,7 @@ import { checkBirthDate } from '../patients/patient-fields';
 import { type PatientMatchCriteria, PatientRepository } from '../ports/patient.repository';
 import { SELF_SERVICE_ACTOR } from './self-service-actor';
 
+/** As the calling service sent it: checked field by field by `matchCriteria`. */
 export type PatientMatchInput = PatientMatchCriteria;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;

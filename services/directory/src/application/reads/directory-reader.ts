@@ -7,8 +7,6 @@ import { type Membership, MembershipRepository } from '../ports/membership.repos
 import { type Site, SiteRepository } from '../ports/site.repository';
 import { type Structure, StructureRepository } from '../ports/structure.repository';
 
-export type { MemberFilter } from '../ports/member.repository';
-
 /** Structures, sites and members, as far as the caller's memberships reach. */
 @Injectable()
 export class DirectoryReader {
