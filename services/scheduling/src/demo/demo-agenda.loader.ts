@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import type { UserContext } from '@msp/auth';
-import { TransactionRunner } from '@msp/persistence';
+import { requireActiveManager, TransactionRunner } from '@msp/persistence';
 import { Clock } from '@msp/service-kit';
 import { CreateMotifHandler } from '../application/motifs/create-motif.handler';
 import { DefineOpeningRangeHandler } from '../application/opening-ranges/define-opening-range.handler';
@@ -121,7 +121,8 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
 
   /** Gives agendas to every projected structure without a motif yet; null when there was none to give. */
   loadPending(): Promise<DemoAgendaSummary | null> {
-    return this.transactions.run(async (manager) => {
+    return this.transactions.run(async () => {
+      const manager = requireActiveManager('Loading demo agendas');
       await manager.query('select pg_advisory_xact_lock($1)', [DEMO_AGENDA_LOCK_KEY]);
       // Read committed: this sees whatever a replica that held the lock before us committed.
       const equipped = new Set(

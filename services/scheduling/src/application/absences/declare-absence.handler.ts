@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
-import { TransactionRunner } from '@msp/persistence';
+import { requireActiveManager, TransactionRunner } from '@msp/persistence';
 import { createScheduleException, type ExceptionKind } from '../../domain/schedule-exception';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { ScheduleExceptionEntity } from '../../infrastructure/entities/schedule-exception.entity';
@@ -52,7 +52,8 @@ export class DeclareAbsenceHandler {
       endsAt: exception.end,
       declaredBy: user.memberId,
     });
-    return this.transactions.run(async (manager) => {
+    return this.transactions.run(async () => {
+      const manager = requireActiveManager('Declaring an absence');
       const saved = await manager.save(entity);
       await this.outbox.record('scheduling.absence.declared.v1', {
         absenceId: saved.id,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
-import { TransactionRunner } from '@msp/persistence';
+import { requireActiveManager, TransactionRunner } from '@msp/persistence';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { ScheduleExceptionEntity } from '../../infrastructure/entities/schedule-exception.entity';
 import { Clock } from '@msp/service-kit';
@@ -26,7 +26,8 @@ export class EndAbsenceHandler {
   execute(user: UserContext, input: EndAbsenceInput): Promise<ScheduleExceptionEntity> {
     const absenceId = assertUuid(input.absenceId, 'input.absenceId');
     const requested = input.endsAt ? parseInstant(input.endsAt, 'input.endsAt') : this.clock.now();
-    return this.transactions.run(async (manager) => {
+    return this.transactions.run(async () => {
+      const manager = requireActiveManager('Ending an absence');
       const absence = await manager.findOne(ScheduleExceptionEntity, {
         where: { id: absenceId },
         lock: { mode: 'pessimistic_write' },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { UserContext } from '@msp/auth';
-import { TransactionRunner } from '@msp/persistence';
+import { requireActiveManager, TransactionRunner } from '@msp/persistence';
 import { createMotif, type MotifDraft } from '../../domain/motif';
 import { SchedulingError } from '../../domain/scheduling-error';
 import type { MotifEntity } from '../../infrastructure/entities/motif.entity';
@@ -27,6 +27,6 @@ export class CreateMotifHandler {
     const motif = createMotif({ ...input, id: randomUUID(), structureId, practitionerId });
     if (practitionerId && !(await this.agenda.teamMember(practitionerId, structureId)))
       throw SchedulingError.notFound('Practitioner', 'input.practitionerId');
-    return this.transactions.run((manager) => manager.save(motifToEntity(motif)));
+    return this.transactions.run(() => requireActiveManager('Creating a motif').save(motifToEntity(motif)));
   }
 }

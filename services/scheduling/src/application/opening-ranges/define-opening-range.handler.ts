@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
-import { TransactionRunner } from '@msp/persistence';
+import { requireActiveManager, TransactionRunner } from '@msp/persistence';
 import { createOpeningRange, type OpeningRangeDraft } from '../../domain/opening-range';
 import { SchedulingError } from '../../domain/scheduling-error';
 import type { OpeningRangeEntity } from '../../infrastructure/entities/opening-range.entity';
@@ -46,7 +46,8 @@ export class DefineOpeningRangeHandler {
     const known = new Set((await this.agenda.motifsOf(site.structureId, motifIds)).map((m) => m.id));
     const unknown = motifIds.findIndex((id) => !known.has(id));
     if (unknown >= 0) throw SchedulingError.invalid(`input.motifIds[${unknown}]`, 'no such motif in this structure');
-    return this.transactions.run(async (manager) => {
+    return this.transactions.run(async () => {
+      const manager = requireActiveManager('Defining an opening range');
       const saved = await manager.save(openingRangeToEntity(range));
       await this.outbox.record('scheduling.opening-ranges.changed.v1', {
         practitionerId,
