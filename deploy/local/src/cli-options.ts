@@ -1,6 +1,6 @@
 export interface CliOptions {
   help: boolean;
-  /** Load demo data into empty databases (default); `--no-demo-data` starts empty. */
+  /** Services load their demo data into empty databases (default); `--no-demo-data` leaves them empty. */
   demoData: boolean;
 }
 
@@ -9,7 +9,7 @@ export const USAGE = `Usage: npm start [-- --no-demo-data]
 
 Starts PostgreSQL, Kafka and every service on this machine, waits until each answers, then prints where they run.
 
-  --no-demo-data   start with empty databases instead of the demo MSP
+  --no-demo-data   do not load the demo MSP into empty databases
   --help           this text
 
 Environment: DATABASE_URL, KAFKA_BROKERS, MSP_DATA_DIR, PORT (gateway), LOG_LEVEL, LOG_PRETTY, CORS_ORIGINS.

@@ -11,7 +11,8 @@ import {
   startLocalKafka,
   type TopicCreationResult,
 } from '@msp/infra';
-import { PlannedService, planPorts, planService, serviceEnv } from './service-env';
+import { DemoDataReport, demoDataReport, staleViewsWarning } from './boot-checks';
+import { PlannedService, planPorts, planService, serviceEnv, StackContext } from './service-env';
 import { loadOrCreateStackSecrets } from './stack-secrets';
 import { logTail, ServiceProcess, ServiceStartError } from './service-process';
 import { databaseName, SERVICES, ServiceDefinition, startOrder } from './services';
@@ -34,6 +35,8 @@ export interface StackSummary {
   postgres: { origin: string; url: string };
   kafka: { brokers: string; origin: 'KAFKA_BROKERS' | 'local broker'; logFile?: string };
   topics: TopicCreationResult;
+  /** One per service that declares demo data, in start order. */
+  demoData: DemoDataReport[];
   dataDir: string;
   logsDir: string;
 }
@@ -137,31 +140,30 @@ export class LocalStack {
 
     const ports = await planPorts(services, this.env);
     const planned: PlannedService[] = [];
-    const kafkaIsNew = topics.existing.length === 0;
+    const databasesWithPast: string[] = [];
+    const demoData: DemoDataReport[] = [];
     for (const definition of services) {
-      const name = databaseName(definition, this.env.MSP_DATABASE_PREFIX);
-      if (definition.database && kafkaIsNew && (await databaseExists(postgres.adminUrl, name))) {
-        // Services rebuild their view of each other from events; a new broker has none of the earlier ones.
-        this.progress(
-          `Warning: Kafka is new but database ${name} already has a past. Events published before are not on this ` +
-            `broker: scheduling rebuilds its copy of sites and members from the directory, but reminder consents and ` +
-            `other event-fed views start incomplete. For a clean start, use another MSP_DATABASE_PREFIX or drop the ` +
-            `old databases.`,
-        );
+      let url: string | undefined;
+      if (definition.database) {
+        const name = databaseName(definition, this.env.MSP_DATABASE_PREFIX);
+        if (await databaseExists(postgres.adminUrl, name)) databasesWithPast.push(name);
+        url = await ensureDatabase(postgres.adminUrl, name);
+        const report = await demoDataReport(definition, url, this.options.demoData !== false);
+        if (report) demoData.push(report);
       }
-      const url = definition.database ? await ensureDatabase(postgres.adminUrl, name) : undefined;
       planned.push(planService(definition, ports.get(definition.name) as number, { workspaceRoot, logsDir }, url));
     }
+    const warning = staleViewsWarning(services, topics.existing.length === 0, databasesWithPast);
+    if (warning) this.progress(warning);
     this.checkNotStopping();
 
     const auth = await this.startIssuer(join(dataDir, 'dev-issuer'));
-    const demoData = this.options.demoData === false ? 'skip' : 'load';
-    const context = {
+    const context: StackContext = {
       kafkaBrokers: kafka.brokers,
       logLevel: this.env.LOG_LEVEL || 'info',
       secrets: { ...loadOrCreateStackSecrets(dataDir, this.env), ...auth },
-      // The directory loads its demo structures; scheduling gives them agendas once their members reach it.
-      baseEnv: { ...this.env, DIRECTORY_DEMO_DATA: demoData, SCHEDULING_DEMO_DATA: demoData },
+      baseEnv: this.env,
+      demoData: this.options.demoData === false ? 'skip' : 'load',
     };
     for (const service of planned) {
       this.progress(`Starting ${service.definition.name} on ${service.url} (log: ${service.logFile})`);
@@ -184,6 +186,7 @@ export class LocalStack {
       postgres: { origin: postgres.origin, url: redactUrl(postgres.adminUrl) },
       kafka,
       topics,
+      demoData,
       dataDir,
       logsDir,
     };

@@ -92,7 +92,7 @@ async function main(): Promise<void> {
         logFile: service.logFile,
       })),
     });
-    console.log(formatSummary(summary, options));
+    console.log(formatSummary(summary));
   } catch (error) {
     // A Ctrl-C also interrupts a blocking step such as the Maven download, whose failure can arrive before the signal.
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -22,6 +22,8 @@ export interface StackContext {
   secrets: Record<string, string>;
   /** The launcher's own environment, inherited by every service except for the variables the launcher decides. */
   baseEnv: NodeJS.ProcessEnv;
+  /** The value of each declared demo data variable: `skip` with `--no-demo-data`. */
+  demoData: 'load' | 'skip';
 }
 
 /**
@@ -131,6 +133,9 @@ export function serviceEnv(
 ): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...context.baseEnv };
   for (const name of DECIDED_PER_SERVICE) delete env[name];
+  // Each demo switch goes to the service that declares it, and only there, whatever the launcher's shell holds.
+  for (const other of all) if (other.definition.demoData) delete env[other.definition.demoData.variable];
+  if (service.definition.demoData) env[service.definition.demoData.variable] = context.demoData;
   Object.assign(env, {
     SERVICE_NAME: service.definition.name,
     HOST: SERVICE_HOST,

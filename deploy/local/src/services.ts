@@ -18,6 +18,25 @@ export interface ServiceDefinition {
   readonly usesPortVariable?: boolean;
   /** The service answers internal HTTP questions: every other service gets its base URL in this variable. */
   readonly internalUrlVariable?: string;
+  /** The service can fill its empty database with demo data at boot (needs `database`). */
+  readonly demoData?: DemoDataDeclaration;
+  /**
+   * What this service builds from other services' events, in words. Such views start incomplete when a new Kafka meets
+   * databases with a past (the earlier events are not on it): the launcher warns at boot.
+   */
+  readonly eventFedViews?: string;
+}
+
+export interface DemoDataDeclaration {
+  /** Set to `load` for this service only (`skip` with `--no-demo-data`), e.g. `DIRECTORY_DEMO_DATA`. */
+  readonly variable: string;
+  /**
+   * The service's own rule for "not empty": it loads nothing once this table has a row. The launcher looks before
+   * starting it, so that the summary says whether demo data was loaded or the existing data kept.
+   */
+  readonly skippedWhenRowsIn: { readonly table: string; readonly described: string };
+  /** What the service loads, for the summary. */
+  readonly contents: string;
 }
 
 export const SERVICES: readonly ServiceDefinition[] = [
@@ -28,6 +47,11 @@ export const SERVICES: readonly ServiceDefinition[] = [
     database: true,
     order: 10,
     internalUrlVariable: 'DIRECTORY_INTERNAL_URL',
+    demoData: {
+      variable: 'DIRECTORY_DEMO_DATA',
+      skippedWhenRowsIn: { table: 'structure', described: 'structures' },
+      contents: 'the MSP des Lices (3 sites, 500 patients), its CPTS and the MSP de la Forêt de Paimpont',
+    },
   },
   {
     name: 'scheduling',
@@ -36,6 +60,14 @@ export const SERVICES: readonly ServiceDefinition[] = [
     database: true,
     order: 20,
     internalUrlVariable: 'SCHEDULING_INTERNAL_URL',
+    demoData: {
+      variable: 'SCHEDULING_DEMO_DATA',
+      skippedWhenRowsIn: { table: 'motif', described: 'motifs' },
+      contents:
+        "standard motifs and weekly opening ranges for every structure without motifs, as the directory's members reach it",
+    },
+    // Sites and members are rebuilt from the directory's internal API when empty at boot; consents are not.
+    eventFedViews: "patients' reminder consents",
   },
   {
     name: 'gateway',
@@ -49,6 +81,8 @@ export const SERVICES: readonly ServiceDefinition[] = [
 ];
 
 const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+const VARIABLE = /^[A-Z][A-Z0-9_]*$/;
+const TABLE = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /** The services in start order; throws on a registry mistake (duplicate name, gateway started before a subgraph, …). */
 export function startOrder(services: readonly ServiceDefinition[]): ServiceDefinition[] {
@@ -79,6 +113,16 @@ export function startOrder(services: readonly ServiceDefinition[]): ServiceDefin
     if (variable && services.some((other) => other !== service && other.internalUrlVariable === variable)) {
       problems.push(`"${service.name}": ${variable} is used by two services`);
     }
+  }
+  for (const { name, database, demoData } of services) {
+    if (!demoData) continue;
+    if (!database) problems.push(`"${name}" declares demo data but has no database`);
+    if (!VARIABLE.test(demoData.variable))
+      problems.push(`"${name}": demo data variable "${demoData.variable}" must be an upper-case name`);
+    if (services.some((other) => other.name !== name && other.demoData?.variable === demoData.variable))
+      problems.push(`"${name}": ${demoData.variable} is used by two services`);
+    if (!TABLE.test(demoData.skippedWhenRowsIn.table))
+      problems.push(`"${name}": demo data table "${demoData.skippedWhenRowsIn.table}" must be a lower-case table name`);
   }
   if (problems.length) throw new Error(`Invalid service registry: ${problems.join('; ')}`);
   return [...services].sort((a, b) => a.order - b.order || a.name.localeCompare(b.name));

@@ -1,9 +1,35 @@
+import { DemoDataReport } from './boot-checks';
 import { StackSummary } from './local-stack';
 
 const pad = (label: string) => `  ${label.padEnd(20)}`;
 
+const DEMO_HEADLINES = {
+  loaded: 'loaded into empty databases',
+  kept: 'not loaded: the databases already held data, kept as it was',
+  mixed: 'loaded only where a database was empty',
+};
+
+/** Whether each service loaded its demo data, as decided from its database before it started. */
+function demoDataLines(reports: readonly DemoDataReport[]): string[] {
+  if (!reports.length) return [];
+  if (reports.some((r) => r.outcome === 'skipped')) return [`${pad('Demo data')}skipped (--no-demo-data)`];
+  const outcomes = new Set(reports.map((r) => r.outcome));
+  const headline = outcomes.size > 1 ? DEMO_HEADLINES.mixed : DEMO_HEADLINES[reports[0].outcome as 'loaded' | 'kept'];
+  const lines = [`${pad('Demo data')}${headline}`];
+  for (const { service, declared, outcome } of reports) {
+    const what =
+      outcome === 'loaded'
+        ? declared.contents
+        : `already holds ${declared.skippedWhenRowsIn.described}, left as they are`;
+    lines.push(`${pad('')}  ${service}: ${what}`);
+  }
+  if (outcomes.has('kept'))
+    lines.push(`${pad('')}For the demo from scratch: another MSP_DATABASE_PREFIX, or drop those databases.`);
+  return lines;
+}
+
 /** The block printed once everything answers: where each piece runs and where its log is. */
-export function formatSummary(summary: StackSummary, options: { demoData: boolean }): string {
+export function formatSummary(summary: StackSummary): string {
   const lines = ['', 'MSP platform is up.', ''];
   const gateway = summary.gateway;
   if (gateway) {
@@ -28,9 +54,7 @@ export function formatSummary(summary: StackSummary, options: { demoData: boolea
   lines.push(`${pad('Kafka topics')}${created.length + existing.length} ready (${created.length} created now)`);
   lines.push(`${pad('Logs')}${summary.logsDir}/<service>.log`);
   lines.push(`${pad('Data')}${summary.dataDir}`);
-  lines.push(
-    `${pad('Demo data')}${options.demoData ? 'loaded into empty databases (MSP des Lices, its CPTS and a second MSP; their weekly agendas follow)' : 'skipped (--no-demo-data)'}`,
-  );
+  lines.push(...demoDataLines(summary.demoData));
   lines.push(`${pad('Sign in')}npm run token -- --member admin@msp-lices.demo   (any member's id or e-mail)`);
   lines.push('', 'Ctrl-C to stop.', '');
   return lines.join('\n');

@@ -93,6 +93,8 @@ describe('npm start launcher (built, with the real gateway)', () => {
     expect(first.output).toMatch(/PostgreSQL\s+DATABASE_URL: postgres:\/\//);
     expect(first.output).toContain(join(dataDir, 'logs'));
     expect(first.output).toContain('Ctrl-C to stop.');
+    // New databases: every service loads its demo data, and the summary says so.
+    expect(first.output).toMatch(/Demo data\s+loaded into empty databases\n\s+directory: the MSP des Lices/);
 
     expect((await fetch(`${base}/health/ready`)).status).toBe(200);
     const response = await fetch(graphqlUrl, {
@@ -131,6 +133,9 @@ describe('npm start launcher (built, with the real gateway)', () => {
   it('recovers from a launcher killed outright: its gateway dies with it and the stale lock is replaced', async () => {
     const killed = new Launcher(dataDir);
     await killed.waitFor(/Ctrl-C to stop/);
+    // The first test's directory holds the demo structures now: they are kept, not loaded again.
+    expect(killed.output).toMatch(/directory: already holds structures, left as they are/);
+    expect(killed.output).not.toContain('loaded into empty databases');
     const state = JSON.parse(readFileSync(lockFilePath(dataDir), 'utf8')) as StackState;
     killed.child.kill('SIGKILL');
     await killed.exited;

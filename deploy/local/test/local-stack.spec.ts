@@ -24,15 +24,21 @@ describe('LocalStack with stand-in services', () => {
       database: true,
       order: 10,
       internalUrlVariable: 'FAKE_SUB_INTERNAL_URL',
+      demoData: {
+        variable: 'FAKE_SUB_DEMO_DATA',
+        skippedWhenRowsIn: { table: 'demo_marker', described: 'markers' },
+        contents: 'one marker',
+      },
     },
   ];
 
-  const stackWith = (fakeServices: Record<string, { mode: string }>, readyTimeoutMs = 20_000) =>
+  const stackWith = (fakeServices: Record<string, { mode: string }>, readyTimeoutMs = 20_000, demoData = true) =>
     new LocalStack({
       dataDir,
       workspaceRoot: '/nonexistent',
       services,
       readyTimeoutMs,
+      demoData,
       env: {
         ...process.env,
         DATABASE_URL: testPostgresAdminUrl(),
@@ -89,6 +95,28 @@ describe('LocalStack with stand-in services', () => {
     await stack.stop();
     expect(pids.filter(isAlive)).toEqual([]);
     expect(readFileSync(join(dataDir, 'logs', 'fake-gateway.log'), 'utf8')).toContain('SIGTERM, closing');
+  });
+
+  it('passes the demo switch to the service that declares it, and tells from its database whether it was empty', async () => {
+    stack = stackWith({});
+    const empty = await stack.start();
+    expect(record(subgraphName).env.FAKE_SUB_DEMO_DATA).toBe('load');
+    expect(record('fake-gateway').env).not.toHaveProperty('FAKE_SUB_DEMO_DATA');
+    expect(empty.demoData).toEqual([expect.objectContaining({ service: subgraphName, outcome: 'loaded' })]);
+    await stack.stop();
+
+    // What the service's demo loader would have written: the next start finds data and says it was kept.
+    const client = new Client({ connectionString: record(subgraphName).env.DATABASE_URL });
+    await client.connect();
+    await client.query('create table demo_marker (id int); insert into demo_marker values (1)');
+    await client.end();
+    stack = stackWith({});
+    expect((await stack.start()).demoData).toEqual([expect.objectContaining({ outcome: 'kept' })]);
+    await stack.stop();
+
+    stack = stackWith({}, 20_000, false);
+    expect((await stack.start()).demoData).toEqual([expect.objectContaining({ outcome: 'skipped' })]);
+    expect(record(subgraphName).env.FAKE_SUB_DEMO_DATA).toBe('skip');
   });
 
   it('reports a service that dies after start, with its name', async () => {

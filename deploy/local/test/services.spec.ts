@@ -1,7 +1,16 @@
 import { allTopics } from '@msp/contracts';
 import { topicSpecs } from '@msp/infra';
-import { PlannedService, planPorts, planService, PortPlanning, serviceEnv, subgraphList } from '../src/service-env';
-import { databaseName, SERVICES, ServiceDefinition, startOrder } from '../src/services';
+import { staleViewsWarning } from '../src/boot-checks';
+import {
+  PlannedService,
+  planPorts,
+  planService,
+  PortPlanning,
+  serviceEnv,
+  StackContext,
+  subgraphList,
+} from '../src/service-env';
+import { databaseName, DemoDataDeclaration, SERVICES, ServiceDefinition, startOrder } from '../src/services';
 
 const subgraph = (name: string, order: number, database = true): ServiceDefinition => ({
   name,
@@ -9,6 +18,11 @@ const subgraph = (name: string, order: number, database = true): ServiceDefiniti
   role: 'subgraph',
   database,
   order,
+});
+const demo = (variable: string, table = 'structure'): DemoDataDeclaration => ({
+  variable,
+  skippedWhenRowsIn: { table, described: `${table}s` },
+  contents: 'a demo',
 });
 const gateway: ServiceDefinition = {
   name: 'gateway',
@@ -59,6 +73,29 @@ describe('service registry', () => {
       /internalUrlVariable "directoryUrl" must be/,
     ],
     [
+      'demo data on a service without a database',
+      [{ ...subgraph('reminders', 10, false), demoData: demo('REMINDERS_DEMO_DATA') }],
+      /"reminders" declares demo data but has no database/,
+    ],
+    [
+      'a demo data variable that is not an upper-case name',
+      [{ ...subgraph('directory', 10), demoData: demo('directoryDemo') }],
+      /demo data variable "directoryDemo" must be an upper-case name/,
+    ],
+    [
+      'two services declaring the same demo data variable',
+      [
+        { ...subgraph('directory', 10), demoData: demo('DEMO_DATA') },
+        { ...subgraph('scheduling', 20), demoData: demo('DEMO_DATA') },
+      ],
+      /DEMO_DATA is used by two services/,
+    ],
+    [
+      'a demo data table that is not a plain table name',
+      [{ ...subgraph('directory', 10), demoData: demo('DIRECTORY_DEMO_DATA', 'structure; drop table x') }],
+      /demo data table "structure; drop table x" must be/,
+    ],
+    [
       'two services announcing the same internal URL variable',
       [
         { ...subgraph('directory', 10), internalUrlVariable: 'X_URL' },
@@ -68,6 +105,18 @@ describe('service registry', () => {
     ],
   ])('refuses %s', (_label, services, message) => {
     expect(() => startOrder(services)).toThrow(message);
+  });
+
+  it("declares each service's demo data switch and the rule by which it keeps existing data", () => {
+    const demo = Object.fromEntries(SERVICES.map((s) => [s.name, s.demoData]));
+    // The services' loaders: the directory loads nothing once it holds a structure, scheduling once it holds a motif.
+    expect(demo.directory).toMatchObject({
+      variable: 'DIRECTORY_DEMO_DATA',
+      skippedWhenRowsIn: { table: 'structure' },
+    });
+    expect(demo.scheduling).toMatchObject({ variable: 'SCHEDULING_DEMO_DATA', skippedWhenRowsIn: { table: 'motif' } });
+    expect(demo.gateway).toBeUndefined();
+    expect(SERVICES.filter((s) => s.eventFedViews).map((s) => s.name)).toEqual(['scheduling']);
   });
 
   it('names one database per service, dashes as underscores', () => {
@@ -112,7 +161,8 @@ describe('serviceEnv', () => {
     planService({ ...subgraph('reminders', 30, false), role: 'worker' }, 5003, paths),
     planService(gateway, 4000, paths),
   ];
-  const context = {
+  const context: StackContext = {
+    demoData: 'load',
     kafkaBrokers: '127.0.0.1:9092',
     logLevel: 'debug',
     secrets: { INTERNAL_SERVICE_SECRET: 's'.repeat(43), USER_CONTEXT_SECRET: 'u'.repeat(43) },
@@ -170,6 +220,62 @@ describe('serviceEnv', () => {
       PORT: '4000',
       GATEWAY_SUBGRAPHS: 'directory=http://127.0.0.1:5001/graphql',
     });
+  });
+});
+
+describe('demo data switches', () => {
+  const paths = { workspaceRoot: '/repo', logsDir: '/data/logs' };
+  const url = 'postgres://u:p@127.0.0.1:5432/db';
+  const planned = startOrder(SERVICES).map((definition, index) =>
+    planService(definition, 5000 + index, paths, definition.database ? url : undefined),
+  );
+  const demoVariables = (env: NodeJS.ProcessEnv) =>
+    Object.fromEntries(Object.entries(env).filter(([name]) => name.endsWith('_DEMO_DATA')));
+  const context = (demoData: 'load' | 'skip', baseEnv: NodeJS.ProcessEnv = {}): StackContext => ({
+    kafkaBrokers: '127.0.0.1:9092',
+    logLevel: 'info',
+    secrets: {},
+    baseEnv,
+    demoData,
+  });
+  const byService = (ctx: StackContext) =>
+    Object.fromEntries(planned.map((s) => [s.definition.name, demoVariables(serviceEnv(s, planned, ctx))]));
+
+  it('passes each demo switch to exactly the service that declares it', () => {
+    expect(byService(context('load'))).toEqual({
+      directory: { DIRECTORY_DEMO_DATA: 'load' },
+      scheduling: { SCHEDULING_DEMO_DATA: 'load' },
+      gateway: {},
+    });
+  });
+
+  it("says skip with --no-demo-data, whatever the launcher's shell held", () => {
+    const shell = { DIRECTORY_DEMO_DATA: 'load', SCHEDULING_DEMO_DATA: 'load', OTHER_DEMO_DATA: 'kept' };
+    expect(byService(context('skip', shell))).toEqual({
+      directory: { DIRECTORY_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
+      scheduling: { SCHEDULING_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
+      gateway: { OTHER_DEMO_DATA: 'kept' },
+    });
+  });
+});
+
+describe('the warning about event-fed views', () => {
+  const withViews = { ...subgraph('scheduling', 20), eventFedViews: "patients' reminder consents" };
+  const services = [subgraph('directory', 10), withViews, gateway];
+
+  it('names the databases with a past and the views that start incomplete when Kafka is new', () => {
+    const warning = staleViewsWarning(services, true, ['msp_directory', 'msp_scheduling']);
+    expect(warning).toMatch(/^Warning: Kafka is new but databases msp_directory, msp_scheduling already have a past/);
+    expect(warning).toContain("scheduling's patients' reminder consents");
+    expect(warning).toContain('another MSP_DATABASE_PREFIX or drop the old databases');
+  });
+
+  it.each([
+    ['Kafka already holds the topics', services, false, ['msp_directory']],
+    ['every database is new', services, true, []],
+    ['no service builds views from events', [subgraph('directory', 10), gateway], true, ['msp_directory']],
+  ])('says nothing when %s', (_label, registry, kafkaIsNew, past) => {
+    expect(staleViewsWarning(registry, kafkaIsNew, past)).toBeUndefined();
   });
 });
 

@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { inTransaction } from './transaction-context';
 
-/** Injectable face of `inTransaction` for application handlers. */
+/**
+ * Injectable face of `inTransaction` for application handlers. The work gets no EntityManager: repositories join the
+ * active transaction themselves (`activeManager()`), so application code never touches TypeORM.
+ */
 @Injectable()
 export class TransactionRunner {
   constructor(private readonly dataSource: DataSource) {}
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return inTransaction(this.dataSource, work);
+  run<T>(work: () => Promise<T>): Promise<T> {
+    return inTransaction(this.dataSource, () => work());
   }
 }

@@ -1,6 +1,14 @@
-import { Column, Entity, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Column, DataSource, Entity, In, PrimaryColumn, type MigrationInterface, type QueryRunner } from 'typeorm';
 import { createTestDatabase } from '@msp/testing';
-import { activeManager, createDataSource, inTransaction, runMigrations } from '../src';
+import {
+  activeManager,
+  createDataSource,
+  inTransaction,
+  NoActiveTransactionError,
+  requireActiveManager,
+  runMigrations,
+  TransactionRunner,
+} from '../src';
 
 @Entity()
 class CareSite {
@@ -66,5 +74,45 @@ describe('persistence', () => {
     expect(await ds.getRepository(CareSite).findOneBy({ id })).toBeNull();
     expect(activeManager()).toBeUndefined();
     await ds.destroy();
+  });
+
+  describe('TransactionRunner', () => {
+    /** What a repository does: join the active transaction, or use the pool outside one. */
+    const careSites = (ds: DataSource) => (activeManager() ?? ds.manager).getRepository(CareSite);
+
+    it('gives the work no manager: repositories join the transaction through activeManager and commit together', async () => {
+      const ds = await open();
+      const transactions = new TransactionRunner(ds);
+      const [first, second] = ['3d9a5f3e-3333-4a4e-9d8c-1f2e3d4c5b6a', '4d9a5f3e-4444-4a4e-9d8c-1f2e3d4c5b6a'];
+      await transactions.run(async (...args: unknown[]) => {
+        expect(args).toEqual([]);
+        expect(activeManager()).toBeDefined();
+        await careSites(ds).save({ id: first, displayName: 'Site Est', timeZone: 'Europe/Paris' });
+        await careSites(ds).save({ id: second, displayName: 'Site Ouest', timeZone: 'Europe/Paris' });
+      });
+      expect(await ds.getRepository(CareSite).countBy({ id: In([first, second]) })).toBe(2);
+      expect(activeManager()).toBeUndefined();
+      await ds.destroy();
+    });
+
+    it('rolls back every repository write of the work when it fails, nested runs included', async () => {
+      const ds = await open();
+      const transactions = new TransactionRunner(ds);
+      const id = '5d9a5f3e-5555-4a4e-9d8c-1f2e3d4c5b6a';
+      await expect(
+        transactions.run(async () => {
+          const outer = requireActiveManager('test');
+          await careSites(ds).save({ id, displayName: 'Site Centre', timeZone: 'America/Cayenne' });
+          await transactions.run(async () => expect(activeManager()).toBe(outer));
+          throw new Error('abort');
+        }),
+      ).rejects.toThrow('abort');
+      expect(await ds.getRepository(CareSite).findOneBy({ id })).toBeNull();
+      await ds.destroy();
+    });
+
+    it('refuses a write that must join a transaction when none is active', () => {
+      expect(() => requireActiveManager('Recording an event')).toThrow(NoActiveTransactionError);
+    });
   });
 });

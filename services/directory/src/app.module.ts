@@ -1,11 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { PlatformSubgraphModule } from '@msp/service-kit';
+import { Clock, PlatformSubgraphModule } from '@msp/service-kit';
 import { CallerLookupQuery } from './application/identity/caller-lookup.query';
 import { MemberContextQuery } from './application/identity/member-context.query';
 import { TeamSnapshotQuery } from './application/identity/team-snapshot.query';
 import { PatientMatchQuery } from './application/online/patient-match.query';
-import { PatientRegistrationRequestHandler } from './application/online/patient-registration-request.handler';
+import { DiscardRegistrationRequestHandler } from './application/online/discard-registration-request.handler';
+import { OpenRegistrationRequestHandler } from './application/online/open-registration-request.handler';
+import { RegisterFromRequestHandler } from './application/online/register-from-request.handler';
+import { SiteSummaryQuery } from './application/online/site-summary.query';
 import { AddMemberHandler } from './application/members/add-member.handler';
 import { RemoveMemberHandler } from './application/members/remove-member.handler';
 import { UpdateMemberHandler } from './application/members/update-member.handler';
@@ -21,6 +24,7 @@ import { OpenSiteHandler } from './application/sites/open-site.handler';
 import type { DirectoryConfig } from './config/directory.config';
 import { DEMO_DATA_ENABLED, DemoDataLoader } from './demo/demo-data.loader';
 import { DIRECTORY_ENTITIES } from './infrastructure/entities';
+import { DIRECTORY_REPOSITORIES } from './infrastructure/repositories';
 import { DirectorySchema1763900001000 } from './infrastructure/migrations/1763900001000-directory-schema';
 import { PatientRegistrationRequest1763900002000 } from './infrastructure/migrations/1763900002000-patient-registration-request';
 import { DirectoryErrorFilter } from './interface/graphql/directory-error.filter';
@@ -54,6 +58,8 @@ export class AppModule {
       controllers: [IdentityInternalController, OnlineBookingInternalController],
       providers: [
         { provide: APP_FILTER, useClass: DirectoryErrorFilter },
+        Clock,
+        ...DIRECTORY_REPOSITORIES,
         DirectoryReader,
         AccessLogReader,
         PatientReader,
@@ -70,7 +76,10 @@ export class AppModule {
         TeamSnapshotQuery,
         CallerLookupQuery,
         PatientMatchQuery,
-        PatientRegistrationRequestHandler,
+        OpenRegistrationRequestHandler,
+        RegisterFromRequestHandler,
+        DiscardRegistrationRequestHandler,
+        SiteSummaryQuery,
         StructureResolver,
         SiteResolver,
         MemberResolver,

@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import type { UserContext } from '@msp/auth';
-import { TransactionRunner } from '@msp/persistence';
+import { requireActiveManager, TransactionRunner } from '@msp/persistence';
+import { platformActor } from '../application/actor';
 import { AddMemberHandler } from '../application/members/add-member.handler';
 import { UpdateMemberHandler } from '../application/members/update-member.handler';
 import { RegisterPatientHandler } from '../application/patients/register-patient.handler';
@@ -13,6 +14,8 @@ export const DEMO_DATA_ENABLED = Symbol('DEMO_DATA_ENABLED');
 
 /** Any fixed number, the same for every replica; distinct from the migration lock's. */
 const DEMO_DATA_LOCK_KEY = 727_274_101;
+
+const DEMO_DATA_ACTOR = platformActor('demo-data');
 
 export interface DemoLoadSummary {
   structures: number;
@@ -67,7 +70,8 @@ export class DemoDataLoader implements OnApplicationBootstrap {
 
   /** Loads `data` unless the directory already holds a structure; null when nothing was loaded. */
   loadIfEmpty(data: DemoDirectory): Promise<DemoLoadSummary | null> {
-    return this.transactions.run(async (manager) => {
+    return this.transactions.run(async () => {
+      const manager = requireActiveManager('Loading demo data');
       await manager.query('select pg_advisory_xact_lock($1)', [DEMO_DATA_LOCK_KEY]);
       // Read committed: this statement sees whatever a replica that held the lock before us committed.
       const [{ present }] = await manager.query<Array<{ present: boolean }>>(
@@ -96,7 +100,7 @@ export class DemoDataLoader implements OnApplicationBootstrap {
     summary: DemoLoadSummary,
   ): Promise<{ structureId: string; admin: UserContext }> {
     const { roles: _roles, ...administratorInput } = structure.administrator;
-    const created = await this.createStructure.execute({
+    const created = await this.createStructure.execute(DEMO_DATA_ACTOR, {
       kind: structure.kind,
       name: structure.name,
       cptsId,

@@ -1,7 +1,7 @@
 import type { Role } from '@msp/auth';
 import type { OpeningHours } from '../domain/opening-hours';
 import type { Profession } from '../domain/profession';
-import type { StructureKind } from '../infrastructure/entities';
+import type { StructureKind } from '../domain/structure-kind';
 import { asciiSlug, FAMILY_NAMES, firstNamesFor } from './french-names';
 import { SeededRandom } from './seeded-random';
 

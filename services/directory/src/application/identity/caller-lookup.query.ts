@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { tryE164 } from '../../domain/phone-number';
-import { PatientEntity, SiteEntity } from '../../infrastructure/entities';
+import { PatientRepository } from '../ports/patient.repository';
+import { SiteRepository } from '../ports/site.repository';
 
 export type CallerIdentification =
   | {
@@ -20,16 +20,18 @@ export type CallerIdentification =
  */
 @Injectable()
 export class CallerLookupQuery {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly sites: SiteRepository,
+    private readonly patients: PatientRepository,
+  ) {}
 
+  /** Undefined when the site is unknown. */
   async identify(rawPhone: string, siteId: string): Promise<CallerIdentification | undefined> {
-    const site = await this.db.getRepository(SiteEntity).findOneBy({ id: siteId });
+    const site = await this.sites.findById(siteId);
     if (!site) return undefined;
     const phone = tryE164(rawPhone);
     if (!phone) return { kind: 'unknown' };
-    const patients = await this.db
-      .getRepository(PatientEntity)
-      .find({ where: { structureId: site.structureId, phone }, order: { createdAt: 'ASC' } });
+    const patients = await this.patients.withPhone(site.structureId, phone);
     // One number shared by a family is common: identify the patient only when the number names exactly one.
     if (patients.length === 1) {
       const [p] = patients;
@@ -42,12 +44,8 @@ export class CallerLookupQuery {
       };
     }
     if (patients.length > 1) return { kind: 'unknown' };
-    const colleagueSite = await this.db
-      .getRepository(SiteEntity)
-      .createQueryBuilder('s')
-      .where(':phone = any(s.phone_lines)', { phone })
-      .getOne();
     // A call from another practice's line on the platform is a colleague calling.
+    const colleagueSite = await this.sites.findByPhoneLine(phone);
     if (colleagueSite) return { kind: 'professional', structureId: colleagueSite.structureId };
     return { kind: 'unknown' };
   }

@@ -1,16 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
 import type { UserContext } from '@msp/auth';
-import { MemberEntity, MembershipEntity } from '../../infrastructure/entities';
+import { MemberRepository } from '../ports/member.repository';
+import { MembershipRepository } from '../ports/membership.repository';
 
 /** The caller context the gateway signs for subgraphs: current memberships only, ids only. */
 @Injectable()
 export class MemberContextQuery {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly members: MemberRepository,
+    private readonly memberships: MembershipRepository,
+  ) {}
 
   async byMemberId(memberId: string): Promise<UserContext | undefined> {
     if (!/^[0-9a-f-]{36}$/i.test(memberId)) return undefined;
-    const memberships = await this.db.getRepository(MembershipEntity).findBy({ memberId, leftAt: IsNull() });
+    const memberships = await this.memberships.currentOfMember(memberId);
     if (!memberships.length) return undefined;
     return {
       memberId,
@@ -19,11 +22,6 @@ export class MemberContextQuery {
   }
 
   async idByEmail(email: string): Promise<string | undefined> {
-    const member = await this.db
-      .getRepository(MemberEntity)
-      .createQueryBuilder('m')
-      .where('lower(m.email) = lower(:email)', { email })
-      .getOne();
-    return member?.id;
+    return (await this.members.findByEmail(email))?.id;
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
-import { MemberEntity, MembershipEntity, SiteEntity } from '../../infrastructure/entities';
+import { MemberRepository } from '../ports/member.repository';
+import { MembershipRepository } from '../ports/membership.repository';
+import { SiteRepository } from '../ports/site.repository';
 
 export interface TeamSnapshot {
   sites: Array<{ siteId: string; structureId: string; timeZone: string }>;
@@ -13,15 +14,18 @@ export interface TeamSnapshot {
  */
 @Injectable()
 export class TeamSnapshotQuery {
-  constructor(private readonly db: DataSource) {}
+  constructor(
+    private readonly sites: SiteRepository,
+    private readonly members: MemberRepository,
+    private readonly memberships: MembershipRepository,
+  ) {}
 
   async current(): Promise<TeamSnapshot> {
-    const [sites, memberships, members] = await Promise.all([
-      this.db.getRepository(SiteEntity).find({ order: { id: 'ASC' } }),
-      this.db.getRepository(MembershipEntity).find({ where: { leftAt: IsNull() }, order: { memberId: 'ASC' } }),
-      this.db.getRepository(MemberEntity).find({ select: { id: true, profession: true } }),
+    const [sites, memberships, professions] = await Promise.all([
+      this.sites.all(),
+      this.memberships.allCurrent(),
+      this.members.professions(),
     ]);
-    const professions = new Map(members.map((m) => [m.id, m.profession]));
     return {
       sites: sites.map((s) => ({ siteId: s.id, structureId: s.structureId, timeZone: s.timeZone })),
       members: memberships.map((m) => ({

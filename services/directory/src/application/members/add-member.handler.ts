@@ -3,11 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { assertStructureAccess, type UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
+import { Clock } from '@msp/service-kit';
 import { DirectoryError, DirectoryErrorCode } from '../../domain/directory-error';
 import { assertRpps } from '../../domain/rpps';
-import { MemberEntity, MembershipEntity } from '../../infrastructure/entities';
+import { type Member, MemberRepository } from '../ports/member.repository';
+import { MembershipRepository } from '../ports/membership.repository';
+import { SiteRepository } from '../ports/site.repository';
 import { PERMISSIONS } from '../permissions';
-import { rethrowUniqueViolation } from '../unique-violation';
 import { checkReferents } from './delegation-referents';
 import { checkEmail, checkName, checkProfession, checkRoles, checkSites } from './member-fields';
 
@@ -30,9 +32,13 @@ export class AddMemberHandler {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    private readonly members: MemberRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly sites: SiteRepository,
   ) {}
 
-  execute(user: UserContext, input: AddMemberInput): Promise<MemberEntity> {
+  async execute(user: UserContext, input: AddMemberInput): Promise<Member> {
     assertStructureAccess(user, input.structureId, PERMISSIONS.manageMembers);
     const profession = checkProfession(input.profession);
     const roles = checkRoles(input.roles);
@@ -40,48 +46,48 @@ export class AddMemberHandler {
     const rpps = input.rpps ? assertRpps(input.rpps, 'input.rpps') : null;
     const firstName = checkName(input.firstName, 'input.firstName');
     const lastName = checkName(input.lastName, 'input.lastName');
-    return this.transactions
-      .run(async (manager) => {
-        const siteIds = await checkSites(manager, input.structureId, input.siteIds);
-        let member = await manager
-          .createQueryBuilder(MemberEntity, 'm')
-          .where('lower(m.email) = :email', { email })
-          .getOne();
-        if (member) {
-          const existing = await manager.findOneBy(MembershipEntity, {
-            memberId: member.id,
-            structureId: input.structureId,
-          });
-          if (existing && !existing.leftAt)
-            throw new DirectoryError(
-              DirectoryErrorCode.AlreadyMember,
-              'This person is already a member of the structure',
-              'input.email',
-            );
-        } else {
-          member = await manager.save(MemberEntity, { id: randomUUID(), firstName, lastName, email, rpps, profession });
-        }
-        const referents = await checkReferents(manager, input.structureId, roles, input, member.id);
-        const joinedAt = new Date();
-        await manager.save(MembershipEntity, {
-          memberId: member.id,
-          structureId: input.structureId,
-          roles,
-          siteIds,
-          ...referents,
-          joinedAt,
-          leftAt: null,
-        });
-        await this.outbox.record('directory.member.joined.v1', {
-          memberId: member.id,
-          structureId: input.structureId,
-          profession: member.profession,
-          roles,
-          siteIds,
-          joinedAt: joinedAt.toISOString(),
-        });
-        return member;
-      })
-      .catch(rethrowUniqueViolation);
+    return this.transactions.run(async () => {
+      const siteIds = await checkSites(this.sites, input.structureId, input.siteIds);
+      const known = await this.members.findByEmail(email);
+      const previous = known && (await this.memberships.find(known.id, input.structureId));
+      if (previous && !previous.leftAt)
+        throw new DirectoryError(
+          DirectoryErrorCode.AlreadyMember,
+          'This person is already a member of the structure',
+          'input.email',
+        );
+      const now = this.clock.now();
+      const member: Member = known ?? {
+        id: randomUUID(),
+        firstName,
+        lastName,
+        email,
+        rpps,
+        profession,
+        createdAt: now,
+      };
+      const referents = await checkReferents(this.memberships, input.structureId, roles, input, member.id);
+      if (!known) await this.members.insert(member);
+      const membership = {
+        memberId: member.id,
+        structureId: input.structureId,
+        roles,
+        siteIds,
+        ...referents,
+        joinedAt: now,
+        leftAt: null,
+      };
+      // Someone who left and comes back gets their membership row back, with today's roles and sites.
+      await (previous ? this.memberships.update(membership) : this.memberships.insert(membership));
+      await this.outbox.record('directory.member.joined.v1', {
+        memberId: member.id,
+        structureId: input.structureId,
+        profession: member.profession,
+        roles,
+        siteIds,
+        joinedAt: now.toISOString(),
+      });
+      return member;
+    });
   }
 }

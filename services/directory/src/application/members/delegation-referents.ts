@@ -1,7 +1,6 @@
-import type { EntityManager } from 'typeorm';
 import type { Role } from '@msp/auth';
 import { DirectoryError } from '../../domain/directory-error';
-import { MembershipEntity } from '../../infrastructure/entities';
+import type { MembershipRepository } from '../ports/membership.repository';
 
 /** Roles whose work is delegated under protocol and so needs a referent physician (binôme délégué–référent). */
 const DELEGATE_ROLES: readonly Role[] = ['medical_assistant'];
@@ -13,11 +12,11 @@ export interface Referents {
 
 /** A delegate needs an active practitioner of the same structure as referent; the backup, if any, is another one. */
 export async function checkReferents(
-  manager: EntityManager,
+  memberships: MembershipRepository,
   structureId: string,
   roles: readonly Role[],
   referents: { referentId?: string | null; backupReferentId?: string | null },
-  memberId?: string,
+  memberId: string,
 ): Promise<Referents> {
   const referentId = referents.referentId ?? null;
   const backupReferentId = referents.backupReferentId ?? null;
@@ -30,7 +29,7 @@ export async function checkReferents(
   ] as const) {
     if (!id) continue;
     if (id === memberId) throw DirectoryError.invalid(field, 'a member cannot be their own referent');
-    const referent = await manager.findOneBy(MembershipEntity, { memberId: id, structureId });
+    const referent = await memberships.find(id, structureId);
     if (!referent || referent.leftAt || !referent.roles.includes('practitioner')) {
       throw DirectoryError.invalid(field, 'must be a practitioner who is a current member of the structure');
     }

@@ -1,8 +1,7 @@
-import { In, type EntityManager } from 'typeorm';
 import { isRole, type Role } from '@msp/auth';
 import { DirectoryError } from '../../domain/directory-error';
 import { isProfession, PROFESSIONS, type Profession } from '../../domain/profession';
-import { SiteEntity } from '../../infrastructure/entities';
+import type { SiteRepository } from '../ports/site.repository';
 
 export function checkProfession(value: string): Profession {
   if (!isProfession(value))
@@ -19,13 +18,13 @@ export function checkRoles(values: readonly string[]): Role[] {
 
 /** Sites must exist and belong to the structure the membership is in. */
 export async function checkSites(
-  manager: EntityManager,
+  sites: SiteRepository,
   structureId: string,
   siteIds: readonly string[],
 ): Promise<string[]> {
   const unique = [...new Set(siteIds)];
   if (!unique.length) return [];
-  const found = await manager.findBy(SiteEntity, { id: In(unique), structureId });
+  const found = await sites.idsInStructure(structureId, unique);
   if (found.length !== unique.length)
     throw DirectoryError.invalid('input.siteIds', 'every site must belong to the structure');
   return unique;

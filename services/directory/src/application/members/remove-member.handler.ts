@@ -1,11 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { IsNull } from 'typeorm';
 import { assertStructureAccess, type UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
+import { Clock } from '@msp/service-kit';
 import { DirectoryError } from '../../domain/directory-error';
-import { MembershipEntity } from '../../infrastructure/entities';
+import { MembershipRepository } from '../ports/membership.repository';
 import { PERMISSIONS } from '../permissions';
+
+export interface RemoveMemberInput {
+  memberId: string;
+  structureId: string;
+}
 
 /** Ends a membership (history is kept); delegates whose referent leaves must be given another one first. */
 @Injectable()
@@ -13,33 +18,27 @@ export class RemoveMemberHandler {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    private readonly memberships: MembershipRepository,
   ) {}
 
-  execute(user: UserContext, input: { memberId: string; structureId: string }): Promise<boolean> {
+  async execute(user: UserContext, input: RemoveMemberInput): Promise<boolean> {
     assertStructureAccess(user, input.structureId, PERMISSIONS.manageMembers);
-    return this.transactions.run(async (manager) => {
-      const membership = await manager.findOneBy(MembershipEntity, {
-        memberId: input.memberId,
-        structureId: input.structureId,
-        leftAt: IsNull(),
-      });
-      if (!membership) throw DirectoryError.notFound('Member');
-      const delegates = await manager
-        .createQueryBuilder(MembershipEntity, 'm')
-        .where('m.structure_id = :structureId and m.left_at is null', { structureId: input.structureId })
-        .andWhere('(m.referent_id = :id or m.backup_referent_id = :id)', { id: input.memberId })
-        .getCount();
+    return this.transactions.run(async () => {
+      const membership = await this.memberships.lock(input.memberId, input.structureId);
+      if (!membership || membership.leftAt) throw DirectoryError.notFound('Member');
+      const delegates = await this.memberships.countDelegatesOf(input.structureId, input.memberId);
       if (delegates)
         throw DirectoryError.invalid(
           'input.memberId',
           `is the referent of ${delegates} delegate(s): assign them another referent first`,
         );
-      membership.leftAt = new Date();
-      await manager.save(membership);
+      const leftAt = this.clock.now();
+      await this.memberships.update({ ...membership, leftAt });
       await this.outbox.record('directory.member.left.v1', {
         memberId: input.memberId,
         structureId: input.structureId,
-        leftAt: membership.leftAt.toISOString(),
+        leftAt: leftAt.toISOString(),
       });
       return true;
     });

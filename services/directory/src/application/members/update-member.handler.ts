@@ -2,11 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { assertStructureAccess, type UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
+import { Clock } from '@msp/service-kit';
 import { DirectoryError } from '../../domain/directory-error';
 import { assertRpps } from '../../domain/rpps';
-import { MemberEntity, MembershipEntity } from '../../infrastructure/entities';
+import { type Member, MemberRepository } from '../ports/member.repository';
+import { MembershipRepository } from '../ports/membership.repository';
+import { SiteRepository } from '../ports/site.repository';
 import { PERMISSIONS } from '../permissions';
-import { rethrowUniqueViolation } from '../unique-violation';
 import { checkReferents } from './delegation-referents';
 import { checkProfession, checkRoles, checkSites } from './member-fields';
 
@@ -26,48 +28,48 @@ export class UpdateMemberHandler {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    private readonly members: MemberRepository,
+    private readonly memberships: MembershipRepository,
+    private readonly sites: SiteRepository,
   ) {}
 
-  execute(user: UserContext, input: UpdateMemberInput): Promise<MemberEntity> {
+  async execute(user: UserContext, input: UpdateMemberInput): Promise<Member> {
     assertStructureAccess(user, input.structureId, PERMISSIONS.manageMembers);
-    return this.transactions
-      .run(async (manager) => {
-        const membership = await manager.findOne(MembershipEntity, {
-          where: { memberId: input.memberId, structureId: input.structureId },
-          lock: { mode: 'pessimistic_write' },
-        });
-        const member = await manager.findOneBy(MemberEntity, { id: input.memberId });
-        if (!membership || membership.leftAt || !member) throw DirectoryError.notFound('Member');
-        if (input.profession) member.profession = checkProfession(input.profession);
-        if (input.rpps !== undefined) member.rpps = input.rpps ? assertRpps(input.rpps, 'input.rpps') : null;
-        if (input.roles) membership.roles = checkRoles(input.roles);
-        if (input.siteIds) membership.siteIds = await checkSites(manager, input.structureId, input.siteIds);
-        const referents = await checkReferents(
-          manager,
-          input.structureId,
-          membership.roles,
-          {
-            referentId: input.referentId !== undefined ? input.referentId : membership.referentId,
-            backupReferentId:
-              input.backupReferentId !== undefined ? input.backupReferentId : membership.backupReferentId,
-          },
-          member.id,
-        );
-        Object.assign(membership, referents);
-        await manager.save(member);
-        await manager.save(membership);
-        await this.outbox.record('directory.member.updated.v1', {
-          memberId: member.id,
-          structureId: input.structureId,
-          profession: member.profession,
-          roles: membership.roles,
-          siteIds: membership.siteIds,
-          ...(membership.referentId ? { referentId: membership.referentId } : {}),
-          ...(membership.backupReferentId ? { backupReferentId: membership.backupReferentId } : {}),
-          updatedAt: new Date().toISOString(),
-        });
-        return member;
-      })
-      .catch(rethrowUniqueViolation);
+    return this.transactions.run(async () => {
+      const current = await this.memberships.lock(input.memberId, input.structureId);
+      const found = await this.members.findById(input.memberId);
+      if (!current || current.leftAt || !found) throw DirectoryError.notFound('Member');
+      const member = { ...found };
+      const membership = { ...current };
+      if (input.profession) member.profession = checkProfession(input.profession);
+      if (input.rpps !== undefined) member.rpps = input.rpps ? assertRpps(input.rpps, 'input.rpps') : null;
+      if (input.roles) membership.roles = checkRoles(input.roles);
+      if (input.siteIds) membership.siteIds = await checkSites(this.sites, input.structureId, input.siteIds);
+      const referents = await checkReferents(
+        this.memberships,
+        input.structureId,
+        membership.roles,
+        {
+          referentId: input.referentId !== undefined ? input.referentId : membership.referentId,
+          backupReferentId: input.backupReferentId !== undefined ? input.backupReferentId : membership.backupReferentId,
+        },
+        member.id,
+      );
+      Object.assign(membership, referents);
+      await this.members.update(member);
+      await this.memberships.update(membership);
+      await this.outbox.record('directory.member.updated.v1', {
+        memberId: member.id,
+        structureId: input.structureId,
+        profession: member.profession,
+        roles: membership.roles,
+        siteIds: membership.siteIds,
+        ...(membership.referentId ? { referentId: membership.referentId } : {}),
+        ...(membership.backupReferentId ? { backupReferentId: membership.backupReferentId } : {}),
+        updatedAt: this.clock.now().toISOString(),
+      });
+      return member;
+    });
   }
 }

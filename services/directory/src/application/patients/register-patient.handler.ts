@@ -3,11 +3,13 @@ import { Injectable } from '@nestjs/common';
 import { assertStructureAccess, type UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
+import { Clock } from '@msp/service-kit';
 import { toE164 } from '../../domain/phone-number';
-import { searchText } from '../../domain/search-text';
-import { PatientEntity } from '../../infrastructure/entities';
 import { checkEmail, checkName } from '../members/member-fields';
 import { PERMISSIONS } from '../permissions';
+import { MemberRepository } from '../ports/member.repository';
+import { MembershipRepository } from '../ports/membership.repository';
+import { type Patient, PatientRepository } from '../ports/patient.repository';
 import { PatientAccessLogger } from './patient-access-logger';
 import { checkBirthDate, checkMedecinTraitant } from './patient-fields';
 
@@ -29,37 +31,48 @@ export class RegisterPatientHandler {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    private readonly patients: PatientRepository,
+    private readonly members: MemberRepository,
+    private readonly memberships: MembershipRepository,
     private readonly accessLog: PatientAccessLogger,
   ) {}
-
-  execute(user: UserContext, input: RegisterPatientInput): Promise<PatientEntity> {
+  async execute(user: UserContext, input: RegisterPatientInput): Promise<Patient> {
     assertStructureAccess(user, input.structureId, PERMISSIONS.writePatients);
-    const firstName = checkName(input.firstName, 'input.firstName');
-    const lastName = checkName(input.lastName, 'input.lastName');
-    const patient = Object.assign(new PatientEntity(), {
+    const now = this.clock.now();
+    const identity = {
       id: randomUUID(),
       structureId: input.structureId,
-      firstName,
-      lastName,
-      searchName: searchText(`${lastName} ${firstName}`),
-      birthDate: checkBirthDate(input.birthDate, 'input.birthDate'),
+      firstName: checkName(input.firstName, 'input.firstName'),
+      lastName: checkName(input.lastName, 'input.lastName'),
+      birthDate: checkBirthDate(input.birthDate, 'input.birthDate', now),
       phone: input.phone ? toE164(input.phone, 'input.phone') : null,
       email: input.email ? checkEmail(input.email, 'input.email') : null,
       consentToReminders: input.consentToReminders ?? false,
       passThrough: input.passThrough ?? false,
       prefersHuman: input.prefersHuman ?? false,
-    });
-    return this.transactions.run(async (manager) => {
-      patient.medecinTraitantId = await checkMedecinTraitant(manager, input.structureId, input.medecinTraitantId);
-      const saved = await manager.save(patient);
-      await this.accessLog.record(manager, user, [saved], 'registerPatient');
+      createdAt: now,
+      updatedAt: now,
+    };
+    return this.transactions.run(async () => {
+      const patient: Patient = {
+        ...identity,
+        medecinTraitantId: await checkMedecinTraitant(
+          this.members,
+          this.memberships,
+          input.structureId,
+          input.medecinTraitantId,
+        ),
+      };
+      await this.patients.insert(patient);
+      await this.accessLog.record(user, [patient], 'registerPatient');
       await this.outbox.record('directory.patient.registered.v1', {
-        patientId: saved.id,
-        structureId: saved.structureId,
-        consentToReminders: saved.consentToReminders,
-        registeredAt: saved.createdAt.toISOString(),
+        patientId: patient.id,
+        structureId: patient.structureId,
+        consentToReminders: patient.consentToReminders,
+        registeredAt: now.toISOString(),
       });
-      return saved;
+      return patient;
     });
   }
 }

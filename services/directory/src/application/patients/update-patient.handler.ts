@@ -3,12 +3,14 @@ import { assertStructureAccess, type UserContext } from '@msp/auth';
 import type { PatientChange } from '@msp/contracts';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
+import { Clock } from '@msp/service-kit';
 import { DirectoryError } from '../../domain/directory-error';
 import { toE164 } from '../../domain/phone-number';
-import { searchText } from '../../domain/search-text';
-import { PatientEntity } from '../../infrastructure/entities';
 import { checkEmail, checkName } from '../members/member-fields';
 import { PERMISSIONS } from '../permissions';
+import { MemberRepository } from '../ports/member.repository';
+import { MembershipRepository } from '../ports/membership.repository';
+import { type Patient, PatientRepository } from '../ports/patient.repository';
 import { PatientAccessLogger } from './patient-access-logger';
 import { checkBirthDate, checkMedecinTraitant } from './patient-fields';
 import type { RegisterPatientInput } from './register-patient.handler';
@@ -22,23 +24,24 @@ export class UpdatePatientHandler {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    private readonly patients: PatientRepository,
+    private readonly members: MemberRepository,
+    private readonly memberships: MembershipRepository,
     private readonly accessLog: PatientAccessLogger,
   ) {}
-
-  execute(user: UserContext, input: UpdatePatientInput): Promise<PatientEntity> {
-    return this.transactions.run(async (manager) => {
-      const patient = await manager.findOne(PatientEntity, {
-        where: { id: input.patientId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!patient) throw DirectoryError.notFound('Patient');
-      assertStructureAccess(user, patient.structureId, PERMISSIONS.writePatients);
+  async execute(user: UserContext, input: UpdatePatientInput): Promise<Patient> {
+    return this.transactions.run(async () => {
+      const current = await this.patients.lockById(input.patientId);
+      if (!current) throw DirectoryError.notFound('Patient');
+      assertStructureAccess(user, current.structureId, PERMISSIONS.writePatients);
+      const now = this.clock.now();
+      const patient: Patient = { ...current, updatedAt: now };
       const changes = new Set<PatientChange>();
       if (input.firstName != null || input.lastName != null || input.birthDate != null) {
         if (input.firstName != null) patient.firstName = checkName(input.firstName, 'input.firstName');
         if (input.lastName != null) patient.lastName = checkName(input.lastName, 'input.lastName');
-        if (input.birthDate != null) patient.birthDate = checkBirthDate(input.birthDate, 'input.birthDate');
-        patient.searchName = searchText(`${patient.lastName} ${patient.firstName}`);
+        if (input.birthDate != null) patient.birthDate = checkBirthDate(input.birthDate, 'input.birthDate', now);
         changes.add('identity');
       }
       if (input.phone !== undefined) {
@@ -50,7 +53,12 @@ export class UpdatePatientHandler {
         changes.add('contact');
       }
       if (input.medecinTraitantId !== undefined) {
-        patient.medecinTraitantId = await checkMedecinTraitant(manager, patient.structureId, input.medecinTraitantId);
+        patient.medecinTraitantId = await checkMedecinTraitant(
+          this.members,
+          this.memberships,
+          patient.structureId,
+          input.medecinTraitantId,
+        );
         changes.add('medecin_traitant');
       }
       if (input.passThrough != null || input.prefersHuman != null) {
@@ -63,17 +71,17 @@ export class UpdatePatientHandler {
         changes.add('reminder_consent');
       }
       if (!changes.size) throw DirectoryError.invalid('input', 'nothing to change');
-      const saved = await manager.save(patient);
-      await this.accessLog.record(manager, user, [saved], 'updatePatient');
+      await this.patients.update(patient);
+      await this.accessLog.record(user, [patient], 'updatePatient');
       await this.outbox.record('directory.patient.updated.v1', {
-        patientId: saved.id,
-        structureId: saved.structureId,
+        patientId: patient.id,
+        structureId: patient.structureId,
         changes: [...changes],
-        ...(saved.medecinTraitantId ? { medecinTraitantId: saved.medecinTraitantId } : {}),
-        consentToReminders: saved.consentToReminders,
-        updatedAt: new Date().toISOString(),
+        ...(patient.medecinTraitantId ? { medecinTraitantId: patient.medecinTraitantId } : {}),
+        consentToReminders: patient.consentToReminders,
+        updatedAt: now.toISOString(),
       });
-      return saved;
+      return patient;
     });
   }
 }

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import { assertStructureAccess, type UserContext } from '@msp/auth';
-import { PatientAccessLogEntity } from '../../infrastructure/entities';
 import { PERMISSIONS } from '../permissions';
+import { type PatientAccessEntry, PatientAccessLogRepository } from '../ports/patient-access-log.repository';
 
 export interface AccessLogFilter {
   structureId: string;
@@ -14,17 +13,15 @@ export interface AccessLogFilter {
 /** Administrators audit who read which patient (RGPD / secret médical traceability). */
 @Injectable()
 export class AccessLogReader {
-  constructor(private readonly db: DataSource) {}
+  constructor(private readonly log: PatientAccessLogRepository) {}
 
-  entries(user: UserContext, filter: AccessLogFilter): Promise<PatientAccessLogEntity[]> {
+  async entries(user: UserContext, filter: AccessLogFilter): Promise<PatientAccessEntry[]> {
     assertStructureAccess(user, filter.structureId, PERMISSIONS.readAccessLog);
-    const where: Partial<PatientAccessLogEntity> = { structureId: filter.structureId };
-    if (filter.patientId) where.patientId = filter.patientId;
-    if (filter.memberId) where.memberId = filter.memberId;
-    return this.db.getRepository(PatientAccessLogEntity).find({
-      where,
-      order: { at: 'DESC', id: 'DESC' },
-      take: Math.min(Math.max(filter.limit ?? 100, 1), 500),
+    return this.log.list({
+      structureId: filter.structureId,
+      patientId: filter.patientId,
+      memberId: filter.memberId,
+      limit: Math.min(Math.max(filter.limit ?? 100, 1), 500),
     });
   }
 }

@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { assertStructureAccess, type UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
+import { Clock } from '@msp/service-kit';
 import { DirectoryError } from '../../domain/directory-error';
 import { assertOpeningHours, type OpeningHours } from '../../domain/opening-hours';
 import { assertTimeZone } from '../../domain/time-zone';
-import { SiteEntity } from '../../infrastructure/entities';
 import { PERMISSIONS } from '../permissions';
+import { type Site, SiteRepository } from '../ports/site.repository';
 
 export interface ChangeSiteHoursInput {
   siteId: string;
@@ -19,27 +20,25 @@ export class ChangeSiteHoursHandler {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    private readonly sites: SiteRepository,
   ) {}
 
-  execute(user: UserContext, input: ChangeSiteHoursInput): Promise<SiteEntity> {
+  async execute(user: UserContext, input: ChangeSiteHoursInput): Promise<Site> {
     const openingHours = assertOpeningHours(input.openingHours, 'input.openingHours');
     const timeZone = input.timeZone ? assertTimeZone(input.timeZone, 'input.timeZone') : undefined;
-    return this.transactions.run(async (manager) => {
-      const site = await manager.findOne(SiteEntity, {
-        where: { id: input.siteId },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!site) throw DirectoryError.notFound('Site');
-      assertStructureAccess(user, site.structureId, PERMISSIONS.manageSites);
-      site.openingHours = openingHours;
-      if (timeZone) site.timeZone = timeZone;
-      await manager.save(site);
+    return this.transactions.run(async () => {
+      const current = await this.sites.lockById(input.siteId);
+      if (!current) throw DirectoryError.notFound('Site');
+      assertStructureAccess(user, current.structureId, PERMISSIONS.manageSites);
+      const site: Site = { ...current, openingHours, timeZone: timeZone ?? current.timeZone };
+      await this.sites.update(site);
       await this.outbox.record('directory.site.hours-changed.v1', {
         siteId: site.id,
         structureId: site.structureId,
         timeZone: site.timeZone,
         openingHours,
-        changedAt: new Date().toISOString(),
+        changedAt: this.clock.now().toISOString(),
       });
       return site;
     });

@@ -3,13 +3,15 @@ import { Injectable } from '@nestjs/common';
 import { assertStructureAccess, type UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
+import { Clock } from '@msp/service-kit';
 import { DirectoryError } from '../../domain/directory-error';
 import { assertOpeningHours, type OpeningHours } from '../../domain/opening-hours';
 import { toE164 } from '../../domain/phone-number';
 import { assertTimeZone } from '../../domain/time-zone';
-import { SiteEntity, StructureEntity } from '../../infrastructure/entities';
 import { checkName } from '../members/member-fields';
 import { PERMISSIONS } from '../permissions';
+import { type Site, SiteRepository } from '../ports/site.repository';
+import { StructureRepository } from '../ports/structure.repository';
 
 export interface OpenSiteInput {
   structureId: string;
@@ -27,13 +29,16 @@ export class OpenSiteHandler {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
+    private readonly structures: StructureRepository,
+    private readonly sites: SiteRepository,
   ) {}
 
-  execute(user: UserContext, input: OpenSiteInput): Promise<SiteEntity> {
+  async execute(user: UserContext, input: OpenSiteInput): Promise<Site> {
     assertStructureAccess(user, input.structureId, PERMISSIONS.manageSites);
     if (!/^\d{5}$/.test(input.postalCode))
       throw DirectoryError.invalid('input.postalCode', 'must be a 5-digit French postal code');
-    const site: SiteEntity = Object.assign(new SiteEntity(), {
+    const site: Site = {
       id: randomUUID(),
       structureId: input.structureId,
       name: checkName(input.name, 'input.name'),
@@ -43,19 +48,19 @@ export class OpenSiteHandler {
       phoneLines: input.phoneLines.map((line, i) => toE164(line, `input.phoneLines[${i}]`)),
       timeZone: assertTimeZone(input.timeZone ?? 'Europe/Paris', 'input.timeZone'),
       openingHours: assertOpeningHours(input.openingHours, 'input.openingHours'),
-    });
-    return this.transactions.run(async (manager) => {
-      if (!(await manager.existsBy(StructureEntity, { id: input.structureId })))
-        throw DirectoryError.notFound('Structure');
-      const saved = await manager.save(site);
+      createdAt: this.clock.now(),
+    };
+    return this.transactions.run(async () => {
+      if (!(await this.structures.exists(input.structureId))) throw DirectoryError.notFound('Structure');
+      await this.sites.insert(site);
       await this.outbox.record('directory.site.opened.v1', {
-        siteId: saved.id,
-        structureId: saved.structureId,
-        timeZone: saved.timeZone,
-        openingHours: saved.openingHours,
-        openedAt: new Date().toISOString(),
+        siteId: site.id,
+        structureId: site.structureId,
+        timeZone: site.timeZone,
+        openingHours: site.openingHours,
+        openedAt: site.createdAt.toISOString(),
       });
-      return saved;
+      return site;
     });
   }
 }

@@ -24,4 +24,3 @@ export {
   SiteEntity,
   StructureEntity,
 };
-export type { StructureKind } from './structure.entity';

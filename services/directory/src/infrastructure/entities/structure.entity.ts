@@ -1,6 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
-
-export type StructureKind = 'MSP' | 'CPTS';
+import type { StructureKind } from '../../domain/structure-kind';
 
 @Entity('structure')
 export class StructureEntity {

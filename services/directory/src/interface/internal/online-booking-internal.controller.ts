@@ -1,13 +1,18 @@
-import { Body, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { Body, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { InternalApiController, InternalApiException } from '@msp/messaging';
-import { PatientMatchQuery, type PatientMatchInput } from '../../application/online/patient-match.query';
+import { serviceActor, type ServiceActor } from '../../application/actor';
+import { DiscardRegistrationRequestHandler } from '../../application/online/discard-registration-request.handler';
 import {
-  PatientRegistrationRequestHandler,
+  OpenRegistrationRequestHandler,
   type RegistrationRequestInput,
-} from '../../application/online/patient-registration-request.handler';
-import { SiteEntity } from '../../infrastructure/entities';
+} from '../../application/online/open-registration-request.handler';
+import { PatientMatchQuery, type PatientMatchInput } from '../../application/online/patient-match.query';
+import { RegisterFromRequestHandler } from '../../application/online/register-from-request.handler';
+import { SiteSummaryQuery } from '../../application/online/site-summary.query';
 import { answering } from './directory-internal-error.mapper';
+
+/** The internal API guard sets the verified calling service on the request. */
+const caller = (request: { callerService?: string }): ServiceActor => serviceActor(request.callerService ?? 'unknown');
 
 /**
  * What scheduling asks for online booking (SCH-5) and its public pages: is this person a patient (an id, never an
@@ -17,8 +22,10 @@ import { answering } from './directory-internal-error.mapper';
 export class OnlineBookingInternalController {
   constructor(
     private readonly matcher: PatientMatchQuery,
-    private readonly requests: PatientRegistrationRequestHandler,
-    private readonly db: DataSource,
+    private readonly openRequest: OpenRegistrationRequestHandler,
+    private readonly registerFromRequest: RegisterFromRequestHandler,
+    private readonly discardRequest: DiscardRegistrationRequestHandler,
+    private readonly sites: SiteSummaryQuery,
   ) {}
 
   @Post('patients/match')
@@ -35,34 +42,33 @@ export class OnlineBookingInternalController {
   }
 
   @Post('patient-registration-requests')
-  async openRequest(@Body() body: Partial<RegistrationRequestInput>) {
-    return { requestId: await answering(() => this.requests.open(body ?? {})) };
+  async open(@Req() request: { callerService?: string }, @Body() body: Partial<RegistrationRequestInput>) {
+    return { requestId: await answering(() => this.openRequest.execute(caller(request), body ?? {})) };
   }
 
   @Post('patient-registration-requests/:requestId/register')
   @HttpCode(200)
-  async register(@Param('requestId') requestId: string, @Body() body: { memberId?: string }) {
-    return { patientId: await answering(() => this.requests.register(requestId, body?.memberId)) };
+  async register(
+    @Req() request: { callerService?: string },
+    @Param('requestId') requestId: string,
+    @Body() body: { memberId?: string },
+  ) {
+    const patientId = await answering(() =>
+      this.registerFromRequest.execute(caller(request), { requestId, memberId: body?.memberId }),
+    );
+    return { patientId };
   }
 
   @Post('patient-registration-requests/:requestId/discard')
   @HttpCode(204)
-  async discard(@Param('requestId') requestId: string): Promise<void> {
-    await answering(() => this.requests.discard(requestId));
+  async discard(@Req() request: { callerService?: string }, @Param('requestId') requestId: string): Promise<void> {
+    await answering(() => this.discardRequest.execute(caller(request), { requestId }));
   }
 
   @Get('sites/:siteId')
   async site(@Param('siteId') siteId: string) {
-    const site = /^[0-9a-f-]{36}$/i.test(siteId)
-      ? await this.db.getRepository(SiteEntity).findOneBy({ id: siteId })
-      : null;
+    const site = await this.sites.byId(siteId);
     if (!site) throw new InternalApiException(404, 'DIRECTORY.SITE_NOT_FOUND', 'Unknown site', 'siteId');
-    return {
-      siteId: site.id,
-      structureId: site.structureId,
-      name: site.name,
-      address: `${site.addressLine}, ${site.postalCode} ${site.city}`,
-      timeZone: site.timeZone,
-    };
+    return site;
   }
 }

@@ -1,4 +1,4 @@
-import { DirectoryError, DirectoryErrorCode } from '../domain/directory-error';
+import { DirectoryError, DirectoryErrorCode } from '../../domain/directory-error';
 
 const CONSTRAINTS: Record<string, DirectoryError> = {
   member_rpps_key: new DirectoryError(

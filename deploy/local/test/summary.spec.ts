@@ -1,0 +1,65 @@
+import { DemoDataReport } from '../src/boot-checks';
+import { StackSummary } from '../src/local-stack';
+import { planService } from '../src/service-env';
+import { SERVICES } from '../src/services';
+import { formatSummary } from '../src/summary';
+
+const paths = { workspaceRoot: '/repo', logsDir: '/data/logs' };
+const planned = SERVICES.map((definition, index) =>
+  planService(
+    definition,
+    5000 + index,
+    paths,
+    definition.database ? `postgres://127.0.0.1/msp_${definition.name}` : undefined,
+  ),
+);
+
+function summaryWith(outcomes: Record<string, DemoDataReport['outcome']>): string {
+  const summary: StackSummary = {
+    gateway: planned.find((s) => s.definition.role === 'gateway'),
+    services: planned.map((service, index) => ({ service, pid: 100 + index })),
+    postgres: { origin: 'DATABASE_URL', url: 'postgres://127.0.0.1/postgres' },
+    kafka: { brokers: '127.0.0.1:9092', origin: 'KAFKA_BROKERS' },
+    topics: { created: [], existing: ['directory.events'] },
+    demoData: SERVICES.filter((s) => s.demoData).map((s) => ({
+      service: s.name,
+      declared: s.demoData!,
+      outcome: outcomes[s.name],
+    })),
+    dataDir: '/data',
+    logsDir: '/data/logs',
+  };
+  return formatSummary(summary);
+}
+
+describe('the summary about demo data', () => {
+  it('says it was loaded into empty databases, and what, only when every database was empty', () => {
+    const text = summaryWith({ directory: 'loaded', scheduling: 'loaded' });
+    expect(text).toMatch(/Demo data\s+loaded into empty databases\n/);
+    expect(text).toMatch(/directory: the MSP des Lices \(3 sites, 500 patients\), its CPTS/);
+    expect(text).toMatch(/scheduling: standard motifs and weekly opening ranges/);
+    expect(text).not.toContain('already holds');
+  });
+
+  it('says the existing data was kept, and how to start from scratch, when the databases already held data', () => {
+    const text = summaryWith({ directory: 'kept', scheduling: 'kept' });
+    expect(text).toMatch(/Demo data\s+not loaded: the databases already held data, kept as it was\n/);
+    expect(text).toMatch(/directory: already holds structures, left as they are\n/);
+    expect(text).toMatch(/scheduling: already holds motifs, left as they are\n/);
+    expect(text).toContain('another MSP_DATABASE_PREFIX, or drop those databases');
+    expect(text).not.toMatch(/loaded into empty/);
+  });
+
+  it('tells service by service when only some databases were empty', () => {
+    const text = summaryWith({ directory: 'kept', scheduling: 'loaded' });
+    expect(text).toMatch(/Demo data\s+loaded only where a database was empty\n/);
+    expect(text).toMatch(/directory: already holds structures, left as they are\n/);
+    expect(text).toMatch(/scheduling: standard motifs and weekly opening ranges/);
+  });
+
+  it('says it was skipped with --no-demo-data', () => {
+    const text = summaryWith({ directory: 'skipped', scheduling: 'skipped' });
+    expect(text).toMatch(/Demo data\s+skipped \(--no-demo-data\)\n/);
+    expect(text).not.toMatch(/loaded|already holds/);
+  });
+});

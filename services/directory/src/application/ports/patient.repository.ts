@@ -1,0 +1,52 @@
+/** The only place patient identity lives on the platform (ADR 0006). */
+export interface Patient {
+  id: string;
+  structureId: string;
+  firstName: string;
+  lastName: string;
+  /** YYYY-MM-DD. */
+  birthDate: string;
+  /** E.164. */
+  phone: string | null;
+  email: string | null;
+  consentToReminders: boolean;
+  medecinTraitantId: string | null;
+  /** Calls from this patient go straight through to the practitioner. */
+  passThrough: boolean;
+  prefersHuman: boolean;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface PatientSearchCriteria {
+  structureId: string;
+  /** Accent/case-free words, each of which must start a word of "last first": "dup mar" finds "Dupont Marie". */
+  words: string[];
+  birthDate?: string;
+  phone?: string;
+  limit: number;
+}
+
+export interface PatientMatchCriteria {
+  structureId: string;
+  /** Accent/case-free; "Le Gall" matches "le gall", not "le gallo". */
+  lastName: string;
+  birthDate: string;
+  phone: string;
+}
+
+/** Reads here return identity: callers log them to the patient access log in the same transaction. */
+export abstract class PatientRepository {
+  abstract findById(id: string): Promise<Patient | null>;
+  /** Locks the patient for the rest of the transaction. */
+  abstract lockById(id: string): Promise<Patient | null>;
+  abstract findByIds(ids: readonly string[]): Promise<Patient[]>;
+  /** Ordered by name then birth date. */
+  abstract search(criteria: PatientSearchCriteria): Promise<Patient[]>;
+  /** At most two: enough to tell "exactly one" from "several". */
+  abstract match(criteria: PatientMatchCriteria): Promise<Patient[]>;
+  /** Patients of the structure with this E.164 number, oldest first. */
+  abstract withPhone(structureId: string, phone: string): Promise<Patient[]>;
+  abstract insert(patient: Patient): Promise<void>;
+  abstract update(patient: Patient): Promise<void>;
+}

@@ -1,0 +1,42 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { requireActiveManager } from '@msp/persistence';
+import {
+  type AccessLogQuery,
+  type PatientAccessEntry,
+  PatientAccessLogRepository,
+} from '../../application/ports/patient-access-log.repository';
+import { PatientAccessLogEntity } from '../entities';
+import { joinedManager } from './joined-manager';
+
+const toEntry = (e: PatientAccessLogEntity): PatientAccessEntry => ({
+  id: e.id,
+  at: e.at,
+  memberId: e.memberId,
+  patientId: e.patientId,
+  structureId: e.structureId,
+  operation: e.operation,
+});
+
+@Injectable()
+export class TypeOrmPatientAccessLogRepository extends PatientAccessLogRepository {
+  constructor(private readonly dataSource: DataSource) {
+    super();
+  }
+
+  async append(entries: ReadonlyArray<Omit<PatientAccessEntry, 'id'>>): Promise<void> {
+    // Outside a transaction a read could be returned while its trace is lost: refuse instead.
+    const manager = requireActiveManager('Writing the patient access log');
+    if (entries.length) await manager.insert(PatientAccessLogEntity, [...entries]);
+  }
+
+  async list(query: AccessLogQuery): Promise<PatientAccessEntry[]> {
+    const where: Partial<PatientAccessLogEntity> = { structureId: query.structureId };
+    if (query.patientId) where.patientId = query.patientId;
+    if (query.memberId) where.memberId = query.memberId;
+    const found = await joinedManager(this.dataSource)
+      .getRepository(PatientAccessLogEntity)
+      .find({ where, order: { at: 'DESC', id: 'DESC' }, take: query.limit });
+    return found.map(toEntry);
+  }
+}

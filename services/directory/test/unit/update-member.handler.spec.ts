@@ -1,0 +1,85 @@
+import { UpdateMemberHandler, type UpdateMemberInput } from '../../src/application/members/update-member.handler';
+import { InMemoryDirectory, userIn } from './fakes/in-memory-directory';
+import { expectInvalid, expectNotFound } from './fakes/refusals';
+
+describe('updating a member', () => {
+  let db: InMemoryDirectory;
+  let handler: UpdateMemberHandler;
+  let structureId: string;
+  let gpId: string;
+  let assistantId: string;
+  const admin = () => userIn(structureId, ['administrator']);
+  const update = (input: Omit<UpdateMemberInput, 'structureId'>) => handler.execute(admin(), { structureId, ...input });
+
+  beforeEach(() => {
+    db = new InMemoryDirectory(new Date('2026-03-10T09:30:00Z'));
+    handler = new UpdateMemberHandler(db.transactions, db.outbox, db.clock, db.members, db.memberships, db.sites);
+    structureId = db.structure().id;
+    gpId = db.member(structureId, 'general_practitioner', ['practitioner']).id;
+    assistantId = db.member(structureId, 'medical_assistant', ['medical_assistant'], { referentId: gpId }).id;
+  });
+
+  it('changes roles, sites and profession and announces the new state at the clock’s time', async () => {
+    const siteId = db.site(structureId).id;
+    const nurseId = db.member(structureId, 'nurse', ['practitioner']).id;
+    const updated = await update({
+      memberId: nurseId,
+      profession: 'advanced_practice_nurse',
+      roles: ['practitioner', 'coordinator'],
+      siteIds: [siteId],
+    });
+    expect(updated.profession).toBe('advanced_practice_nurse');
+    expect(await db.memberships.find(nurseId, structureId)).toMatchObject({
+      roles: ['practitioner', 'coordinator'],
+      siteIds: [siteId],
+    });
+    expect(db.events('directory.member.updated.v1')).toEqual([
+      {
+        memberId: nurseId,
+        structureId,
+        profession: 'advanced_practice_nurse',
+        roles: ['practitioner', 'coordinator'],
+        siteIds: [siteId],
+        updatedAt: '2026-03-10T09:30:00.000Z',
+      },
+    ]);
+  });
+
+  it('refuses to make someone a medical assistant without a referent, changing nothing', async () => {
+    const nurseId = db.member(structureId, 'nurse', ['practitioner']).id;
+    await expectInvalid(update({ memberId: nurseId, roles: ['medical_assistant'] }), 'input.referentId');
+    expect((await db.memberships.find(nurseId, structureId))?.roles).toEqual(['practitioner']);
+    expect(db.state.events).toEqual([]);
+  });
+
+  it('keeps a delegate’s referent when the input leaves it out, and refuses to clear it', async () => {
+    await update({ memberId: assistantId, siteIds: [] });
+    expect((await db.memberships.find(assistantId, structureId))?.referentId).toBe(gpId);
+    expect(db.events('directory.member.updated.v1')).toEqual([expect.objectContaining({ referentId: gpId })]);
+    await expectInvalid(update({ memberId: assistantId, referentId: null }), 'input.referentId');
+  });
+
+  it('refuses a member as their own referent', async () => {
+    await expectInvalid(update({ memberId: gpId, backupReferentId: gpId }), 'input.backupReferentId', /own referent/);
+  });
+
+  it('refuses a new referent who is not a current practitioner of the structure', async () => {
+    const coordinatorId = db.member(structureId, 'care_coordinator', ['coordinator']).id;
+    await expectInvalid(update({ memberId: assistantId, referentId: coordinatorId }), 'input.referentId');
+  });
+
+  it('clears the RPPS number with null and refuses an invalid one', async () => {
+    db.replace('members', (m) => m.id === gpId, {
+      ...db.state.members.find((m) => m.id === gpId)!,
+      rpps: '10003381760',
+    });
+    await expectInvalid(update({ memberId: gpId, rpps: '12345678901' }), 'input.rpps');
+    expect((await db.members.findById(gpId))?.rpps).toBe('10003381760');
+    expect((await update({ memberId: gpId, rpps: null })).rpps).toBeNull();
+  });
+
+  it('does not find a member who left the structure', async () => {
+    const formerId = db.member(structureId, 'nurse', ['practitioner'], { leftAt: new Date(0) }).id;
+    await expectNotFound(update({ memberId: formerId, roles: ['practitioner'] }));
+  });
+});
