@@ -14,7 +14,7 @@ export interface LintFinding {
   message: string;
 }
 
-/** Lints each planted source as if it were the file at its path, with the repository's ESLint configuration. */
+/** Lints each planted source as if it were the file at its path, with `<repoRoot>/eslint.config.mjs`. */
 export function lintAsService(repoRoot: string, planted: PlantedSource[]): Map<string, LintFinding[]> {
   const output = execFileSync(process.execPath, [join(__dirname, 'lint-as-service.runner.mjs')], {
     cwd: repoRoot,
