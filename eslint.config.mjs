@@ -17,6 +17,14 @@ const readingTheClock = (message) => [
   { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message },
   { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message },
 ];
+// The transaction's EntityManager, reached without naming it: only repositories (infrastructure/) join it.
+const NO_TRANSACTION_MANAGER = {
+  name: '@msp/persistence',
+  importNames: ['activeManager', 'requireActiveManager', 'inTransaction'],
+  message:
+    'Only infrastructure/ repositories join the transaction (activeManager()); here, run the work in ' +
+    'TransactionRunner.run() and call repository ports.',
+};
 const layerRules = {
   domainImports: [
     importOfLayer(
@@ -60,6 +68,7 @@ const layerRules = {
       regex: '^(typeorm|@nestjs/typeorm)(/|$)',
       message: 'interface/ never touches TypeORM: call an application handler or query.',
     },
+    NO_TRANSACTION_MANAGER,
   ],
   domainClock: readingTheClock(
     'domain/ never reads the clock: take `now` as a parameter; the application handler gets it from Clock.',
@@ -80,12 +89,18 @@ const layerRules = {
       'application handler or projection.',
   },
 };
+// `imports` mixes module restrictions (with a `name`, for `paths`) and import-string patterns (for `patterns`).
 const layerBlock = (name, files, ignores, imports, syntax) => ({
   name: `msp/layers/${name}`,
   files,
   ignores: [SPECS, ...ignores],
   rules: {
-    ...(imports.length > 0 && { 'no-restricted-imports': ['error', { patterns: imports }] }),
+    ...(imports.length > 0 && {
+      'no-restricted-imports': [
+        'error',
+        { paths: imports.filter((i) => 'name' in i), patterns: imports.filter((i) => !('name' in i)) },
+      ],
+    }),
     'no-restricted-syntax': ['error', ...syntax],
   },
 });
@@ -109,6 +124,7 @@ const serviceLayers = [
       ),
       layerRules.noTypeOrm('application/'),
       layerRules.noDrivers('application/'),
+      NO_TRANSACTION_MANAGER,
     ],
     [...layerRules.applicationClock, layerRules.noDataSource, layerRules.eventHandlersInInterfaceEvents],
   ),

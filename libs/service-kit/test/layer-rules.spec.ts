@@ -23,6 +23,7 @@ const MESSAGES = {
   applicationNoDrivers: 'application/ never uses the PostgreSQL or Kafka drivers',
   nowFromClock: '"Now" comes from Clock',
   noDataSource: 'Only infrastructure/ uses DataSource or EntityManager',
+  noTransactionManager: 'Only infrastructure/ repositories join the transaction',
   infrastructureNotInterface: 'infrastructure/ never imports interface/',
   interfaceNotInfrastructure: 'interface/ never reaches infrastructure/',
   interfaceNoTypeOrm: 'interface/ never touches TypeORM',
@@ -120,6 +121,20 @@ const violations: Array<Case & { rule: 'no-restricted-imports' | 'no-restricted-
     code: `export type Work<T> = (manager: EntityManager) => Promise<T>;\n`,
     rule: 'no-restricted-syntax',
     message: MESSAGES.noDataSource,
+  },
+  {
+    name: "application writing through the transaction's manager (requireActiveManager)",
+    filePath: src('application/projections/planted.ts'),
+    code: `import { requireActiveManager } from '@msp/persistence';\nexport const forget = (id: string): Promise<unknown> => requireActiveManager('x').query('DELETE FROM t WHERE id = $1', [id]);\n`,
+    rule: 'no-restricted-imports',
+    message: MESSAGES.noTransactionManager,
+  },
+  {
+    name: "an event handler writing through the transaction's manager (activeManager)",
+    filePath: src('interface/events/planted.ts'),
+    code: `import { activeManager } from '@msp/persistence';\nexport const manager = activeManager;\n`,
+    rule: 'no-restricted-imports',
+    message: MESSAGES.noTransactionManager,
   },
   {
     name: 'application calling new Date() for "now"',
