@@ -2,13 +2,11 @@ import { join } from 'node:path';
 import { LintFinding, lintAsService, PlantedSource } from './support/lint-as-service';
 
 // The layer rules of eslint.config.mjs (docs/service-anatomy.md), run on code planted at virtual paths of a service that
-// does not exist: each violation must fail with the message that says what to do instead, and the code each layer is
-// meant to hold must pass, so a rule that grows too broad fails here too.
+// does not exist: each violation must fail with its rule's message (which says what to do instead), and the code each
+// layer is meant to hold must pass, so a rule that grows too broad fails here too.
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 const src = (path: string): string => `services/anyservice/src/${path}`;
-
-type Case = PlantedSource;
 
 const MESSAGES = {
   domainPure: 'domain/ is pure: it imports nothing from application/, infrastructure/ or interface/',
@@ -30,7 +28,7 @@ const MESSAGES = {
   eventHandlersPlace: '@HandleEvent methods live in interface/events/',
 } as const;
 
-const violations: Array<Case & { rule: 'no-restricted-imports' | 'no-restricted-syntax'; message: string }> = [
+const violations: Array<PlantedSource & { rule: 'no-restricted-imports' | 'no-restricted-syntax'; message: string }> = [
   {
     name: 'domain importing typeorm',
     filePath: src('domain/planted.ts'),
@@ -212,7 +210,7 @@ const violations: Array<Case & { rule: 'no-restricted-imports' | 'no-restricted-
   },
 ];
 
-const cleanCode: Case[] = [
+const cleanCode: PlantedSource[] = [
   {
     name: 'domain: pure rules on luxon, @msp/errors, contract types and explicit instants',
     filePath: src('domain/booking/planted.ts'),
@@ -348,7 +346,7 @@ describe('service layer lint rules', () => {
     findings = lintAsService(REPO_ROOT, [...violations, ...cleanCode]);
   });
 
-  it.each(violations.map((c) => [c.name, c] as const))('refuses %s, saying what to do instead', (_name, planted) => {
+  it.each(violations.map((c) => [c.name, c] as const))("refuses %s with that rule's message", (_name, planted) => {
     const found = findings.get(planted.name) ?? [];
     expect(found).not.toHaveLength(0);
     for (const finding of found) {
