@@ -2,6 +2,14 @@
 const path = require('node:path');
 const fs = require('node:fs');
 
+// Nest 12 and other dependencies are ES modules that our CommonJS code require()s: Jest can only load them with Node's
+// VM modules (ADR 0008). Say so plainly instead of failing every suite with "Must use import to load ES Module".
+if (typeof require('node:vm').SourceTextModule !== 'function') {
+  throw new Error(
+    'Jest needs NODE_OPTIONS="--conditions=development --experimental-vm-modules": run it as `npm run jest -- <args>`.',
+  );
+}
+
 const swcConfig = JSON.parse(fs.readFileSync(path.join(__dirname, '.swcrc'), 'utf8'));
 delete swcConfig.$schema;
 

@@ -70,7 +70,7 @@ export class ServiceProcess {
   async waitReady(timeoutMs: number, isCancelled: () => boolean = () => false): Promise<void> {
     const url = `${this.service.url}/health/ready`;
     const deadline = Date.now() + timeoutMs;
-    let last = 'no answer yet';
+    let last: string;
     for (;;) {
       if (this.exitDescription) {
         throw new ServiceStartError(

@@ -30,7 +30,7 @@ async function memberIdOf(reference: string): Promise<string> {
       .memberId;
   } catch (error) {
     if (error instanceof InternalRejectedError && error.status === 404)
-      throw new Error(`No member has the e-mail ${reference}.`);
+      throw new Error(`No member has the e-mail ${reference}.`, { cause: error });
     throw error;
   }
 }

@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
@@ -57,7 +58,8 @@ export class PlatformSubgraphModule {
           path: '/graphql',
           context: ({ req }: { req: unknown }) => ({ req }),
           // Traces would tell the gateway (and its clients) how long each resolver took: not needed, and noisy.
-          plugins: [ApolloServerPluginInlineTraceDisabled()],
+          // The cast: this CommonJS file sees @apollo/server's CommonJS typings, @nestjs/apollo (ESM) its ESM ones.
+          plugins: [ApolloServerPluginInlineTraceDisabled() as unknown as ApolloServerPlugin],
         }),
       ],
     };

@@ -16,9 +16,7 @@ export function platformServiceEnv(defaultPort: number) {
 }
 
 /** A `<SERVICE>_DEMO_DATA` switch: `load` fills an empty database with demo data. */
-export const demoDataSwitch = z
-  .enum(['load', 'skip'], { errorMap: () => ({ message: 'must be "load" or "skip"' }) })
-  .default('skip');
+export const demoDataSwitch = z.enum(['load', 'skip'], { error: 'must be "load" or "skip"' }).default('skip');
 
 /** Validates a service's environment once at boot; every wrong variable is named at once. */
 export function parseServiceEnv<S extends z.ZodTypeAny>(

@@ -1,7 +1,7 @@
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
-import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK, type KeyLike } from 'jose';
+import { exportJWK, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWK } from 'jose';
 
 /** Issuer and audience the development issuer uses; the gateway's defaults in development. */
 export const DEV_ISSUER = 'https://dev-issuer.msp.local';
@@ -29,7 +29,7 @@ export interface RunningDevIssuer {
  */
 export class DevIssuer {
   private constructor(
-    private readonly privateKey: KeyLike | Uint8Array,
+    private readonly privateKey: CryptoKey | Uint8Array,
     private readonly publicJwk: JWK,
   ) {}
 

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { IHeaders, TopicMessages } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import type { PostgresConnectionOptions } from 'typeorm/driver/postgres/PostgresConnectionOptions';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import { EventProducer } from '../kafka/event-producer';
 import { MessagingMetrics } from '../messaging.metrics';
 import { MESSAGING_OPTIONS, messagingDefaults, type MessagingOptions } from '../messaging.options';
@@ -45,7 +45,7 @@ export class OutboxRelay {
 
   async start(): Promise<void> {
     this.stopped = false;
-    const { url } = this.dataSource.options as PostgresConnectionOptions;
+    const { url } = this.dataSource.options as PostgresDataSourceOptions;
     this.listener = new Client({ connectionString: url, application_name: `${this.options.serviceName}-outbox-relay` });
     this.listener.on('error', (error) => this.logger.warn(`Outbox listener connection failed: ${error.message}`));
     await this.listener.connect();

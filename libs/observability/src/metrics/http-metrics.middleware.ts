@@ -6,7 +6,8 @@ import { httpRequestDuration } from './http-request-duration';
 /** What Express adds to the request that the route label is made of. */
 type RoutedRequest = IncomingMessage & { originalUrl?: string; route?: { path?: unknown } };
 
-const CATCH_ALL = /^\/?(\{\*\w+\}|\*\w*|\(\.\*\))$/;
+/** The pattern Nest mounts global middleware on: `{/*splat}` since Nest 12, `{*path}`, `*` or `(.*)` before. */
+const CATCH_ALL = /^\/?(\{\/?\*\w+\}|\*\w*|\(\.\*\))$/;
 
 export const DEFAULT_MOUNTED_PATHS = ['/graphql'];
 

@@ -9,7 +9,7 @@ export const DEFAULT_SUPERGRAPH_FILE = resolve(__dirname, '../../dist/supergraph
 const schema = z.object({
   GATEWAY_SUBGRAPHS: subgraphEndpoints.refine((list) => list.length > 0, 'lists no subgraph to compose'),
   GATEWAY_SUPERGRAPH_FILE: z.string().default(DEFAULT_SUPERGRAPH_FILE),
-  COMPOSE_TIMEOUT_MS: z.string().regex(/^\d+$/, 'must be a number of milliseconds').transform(Number).default('10000'),
+  COMPOSE_TIMEOUT_MS: z.string().regex(/^\d+$/, 'must be a number of milliseconds').transform(Number).prefault('10000'),
 });
 
 /** What `npm run compose` reads: the subgraphs to ask for their SDL and where the supergraph goes. */

@@ -35,7 +35,7 @@ const count = (fallback: number, max: number) =>
     .regex(/^\d+$/, `must be a whole number between 1 and ${max}`)
     .transform(Number)
     .refine((n) => n >= 1 && n <= max, `must be a whole number between 1 and ${max}`)
-    .default(String(fallback));
+    .prefault(String(fallback));
 
 const schema = z.object({
   PORT: z
@@ -43,7 +43,7 @@ const schema = z.object({
     .regex(/^\d{1,5}$/, 'must be a port number between 0 and 65535')
     .transform(Number)
     .refine((port) => port <= 65535, 'must be a port number between 0 and 65535')
-    .default('4000'),
+    .prefault('4000'),
   HOST: z.string().default('127.0.0.1'),
   GATEWAY_SUBGRAPHS: subgraphEndpoints,
   GATEWAY_SUPERGRAPH_FILE: z.string().optional(),

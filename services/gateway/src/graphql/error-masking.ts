@@ -1,4 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+// The ESM typings, as @nestjs/apollo (an ES module) expects them.
+import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import type { LoggerService } from '@nestjs/common';
 import type { GraphQLFormattedError } from 'graphql';
 import { randomUUID } from 'node:crypto';

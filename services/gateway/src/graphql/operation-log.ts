@@ -1,4 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+// The ESM typings, as @nestjs/apollo (an ES module) expects them.
+import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import type { LoggerService } from '@nestjs/common';
 import { performance } from 'node:perf_hooks';
 import { type GatewayContext, safeOperationName } from './gateway-context';

@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode': 'import' };
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import type { GraphQLArmorRejectCallback } from '@escape.tech/graphql-armor-types';
 import { GraphQLError } from 'graphql';
@@ -31,5 +32,8 @@ export function queryLimitOptions(limits: QueryLimits) {
     maxTokens: { enabled: false },
     blockFieldSuggestion: { enabled: true },
   }).protect();
-  return { ...armor, parseOptions: { maxTokens: MAX_TOKENS } };
+  // graphql-armor (CommonJS) types its plugins with @apollo/server's CommonJS typings, @nestjs/apollo (ESM) with the
+  // ESM ones: the same objects.
+  const plugins = armor.plugins as unknown as ApolloServerPlugin[];
+  return { ...armor, plugins, parseOptions: { maxTokens: MAX_TOKENS } };
 }
