@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions, type MigrationInterface } from 'typeorm';
 import { databaseUrl, dropDatabase } from '@msp/infra';
 import { testPostgresAdminUrl, type TestDatabase, uniqueSuffix } from './test-environment';
 
@@ -13,7 +13,7 @@ import { testPostgresAdminUrl, type TestDatabase, uniqueSuffix } from './test-en
  * The set of migrations is only known once a service has booted (it is assembled inside the service's module), so the
  * first test file of a service in a run migrates its own database as before and then builds the template; the template
  * it used is written to this run's registry (a file per service in the run's scratch folder), which later test files
- * of every worker read. Templates are named by a hash of the migration class names: a changed set gets a new template,
+ * of every worker read. Templates are named by a hash of the migrations (see templateName): a changed set gets a new template,
  * and a template built by an earlier run (or another checkout on the same server) with the same set is reused.
  */
 
@@ -40,13 +40,17 @@ export function knownTemplate(service: string): string | undefined {
   return file && existsSync(file) ? readFileSync(file, 'utf8').trim() : undefined;
 }
 
-/** The template's name for a set of migrations: the same set, the same name; "test" in it by construction. */
-export function templateName(service: string, migrationNames: string[]): string {
-  const hash = createHash('sha256').update(migrationNames.join('\n')).digest('hex').slice(0, 16);
+/**
+ * The template's name for a set of migrations: the same set, the same name; "test" in it by construction. The hash
+ * covers each migration's class name and the code of its `up`, so a migration edited in place also gets a new template.
+ */
+export function templateName(service: string, migrations: readonly MigrationInterface[]): string {
+  const hash = createHash('sha256');
+  for (const migration of migrations) hash.update(`${migration.name ?? migration.constructor.name}\n${migration.up}\n`);
   return `test_tpl_${service
     .replace(/[^a-z0-9]/gi, '_')
     .toLowerCase()
-    .slice(0, 30)}_${hash}`;
+    .slice(0, 30)}_${hash.digest('hex').slice(0, 16)}`;
 }
 
 async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
@@ -65,10 +69,7 @@ async function withAdmin<T>(work: (admin: Client) => Promise<T>): Promise<T> {
  * template; a template half-built by a run that died is dropped and built again.
  */
 export async function buildTemplate(service: string, source: DataSource): Promise<string> {
-  const name = templateName(
-    service,
-    source.migrations.map((migration) => migration.name ?? migration.constructor.name),
-  );
+  const name = templateName(service, source.migrations);
   await withAdmin(async (admin) => {
     await admin.query('select pg_advisory_lock(hashtext($1))', [name]);
     try {

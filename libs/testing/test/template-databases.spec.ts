@@ -83,12 +83,24 @@ describe('migrated template databases', () => {
   });
 
   it('names a template after the set of migrations: the same set, the same name; another set, another name', () => {
-    const one = templateName(service, ['CreateNote1800000000000']);
-    expect(templateName(service, ['CreateNote1800000000000'])).toBe(one);
-    expect(templateName(service, ['CreateNote1800000000000', 'AddNoteAuthor1800000001000'])).not.toBe(one);
-    expect(templateName('OtherService', ['CreateNote1800000000000'])).not.toBe(one);
+    const one = templateName(service, [new CreateNote1800000000000()]);
+    expect(templateName(service, [new CreateNote1800000000000()])).toBe(one);
+    expect(templateName(service, [new CreateNote1800000000000(), new AddNoteAuthor1800000001000()])).not.toBe(one);
+    expect(templateName('OtherService', [new CreateNote1800000000000()])).not.toBe(one);
     expect(one).toMatch(/^test_tpl_[a-z0-9_]+$/);
     expect(one.length).toBeLessThanOrEqual(63);
+  });
+
+  it('gives a migration edited in place (same class name, other SQL) another template', () => {
+    class CreateNoteEdited extends CreateNote1800000000000 {
+      override name = 'CreateNote1800000000000';
+      override async up(queryRunner: QueryRunner): Promise<void> {
+        await queryRunner.query(`create table note (id bigserial primary key, text text)`);
+      }
+    }
+    expect(templateName(service, [new CreateNoteEdited()])).not.toBe(
+      templateName(service, [new CreateNote1800000000000()]),
+    );
   });
 
   it('builds a migrated template nobody can connect to, records it for the run, and each clone has the schema', async () => {
@@ -131,7 +143,7 @@ describe('migrated template databases', () => {
     const migrations = [CreateNote1800000000000, AddNoteAuthor1800000001000];
     const name = templateName(
       service,
-      migrations.map((migration) => migration.name),
+      migrations.map((Migration) => new Migration()),
     );
     await query(testPostgresAdminUrl(), `alter database "${name}" with is_template false allow_connections true`);
     await query(testPostgresAdminUrl(), `drop database "${name}" with (force)`);
