@@ -50,8 +50,13 @@ export class ServiceTestApp {
       USER_CONTEXT_SECRET: TEST_USER_CONTEXT_SECRET,
       INTERNAL_SERVICE_SECRET: TEST_INTERNAL_SECRET,
     });
-    if (!template) await buildTemplate(service, app.get(DataSource));
-    return new this(app, `http://127.0.0.1:${port}`, () => database.drop());
+    const booted = new this(app, `http://127.0.0.1:${port}`, () => database.drop());
+    if (!template)
+      await buildTemplate(service, app.get(DataSource)).catch(async (error: unknown) => {
+        await booted.stop(); // the spec never gets the app, so its afterAll cannot stop it
+        throw error;
+      });
+    return booted;
   }
 
   async stop(): Promise<void> {
