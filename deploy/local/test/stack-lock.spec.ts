@@ -23,6 +23,14 @@ describe('StackLock', () => {
       JSON.stringify({ pid, startedAt: 'x', dataDir: dir, status: 'running', ...extra }),
     );
 
+  /** The lock is this process's, on disk too, and releasing it frees the folder. */
+  const expectOurs = (lock: StackLock) => {
+    expect(lock.current).toMatchObject({ pid: process.pid, status: 'starting', dataDir: dir });
+    expect(JSON.parse(readFileSync(lockFilePath(dir), 'utf8'))).toMatchObject({ pid: process.pid, status: 'starting' });
+    lock.release();
+    expect(existsSync(lockFilePath(dir))).toBe(false);
+  };
+
   it('publishes its state and removes the file on release', () => {
     const lock = StackLock.acquire(dir);
     lock.update({ status: 'running', gatewayUrl: 'http://127.0.0.1:4000' });
@@ -52,20 +60,20 @@ describe('StackLock', () => {
     const dead = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
     await new Promise((resolve) => dead.once('exit', resolve));
     foreignLock(dead.pid as number);
-    const lock = StackLock.acquire(dir);
-    expect(lock.current.pid).toBe(process.pid);
-    lock.release();
+    expectOurs(StackLock.acquire(dir));
   });
 
   it('does not mistake an unrelated live process with a recycled pid for a launcher', async () => {
     other = spawn('sleep', ['60'], { stdio: 'ignore' });
     await new Promise((resolve) => other?.once('spawn', resolve));
     foreignLock(other.pid as number);
-    StackLock.acquire(dir).release();
+    expect(runningStack(dir)).toBeUndefined();
+    expectOurs(StackLock.acquire(dir));
   });
 
   it('replaces an unreadable lock file', () => {
     writeFileSync(lockFilePath(dir), '{ half-writ');
-    StackLock.acquire(dir).release();
+    expect(runningStack(dir)).toBeUndefined();
+    expectOurs(StackLock.acquire(dir));
   });
 });

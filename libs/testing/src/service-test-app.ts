@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { signUserContext, USER_CONTEXT_HEADER, type UserContext } from '@msp/auth';
 import { freePort } from '@msp/infra';
+import { buildTemplate, cloneTestDatabase, knownTemplate } from './template-databases';
 import { createTestDatabase, testKafkaBrokers } from './test-environment';
 
 export const TEST_USER_CONTEXT_SECRET = 'spec-user-context-secret-0123456789abcdef';
@@ -22,8 +23,9 @@ export interface ServiceTestEnv {
 }
 
 /**
- * A real service (Nest application) on a fresh database and the test Kafka, reached over HTTP as the gateway reaches it.
- * Each service's fixture extends it with a `start` that boots that service.
+ * A real service (Nest application) on a database of its own and the test Kafka, reached over HTTP as the gateway
+ * reaches it. Each service's fixture extends it with a `start` that boots that service. The database is a copy of the
+ * service's migrated template (see template-databases.ts) once a first test file of the service has built it.
  */
 export class ServiceTestApp {
   constructor(
@@ -37,7 +39,9 @@ export class ServiceTestApp {
     label: string,
     start: (env: ServiceTestEnv) => Promise<INestApplication>,
   ): Promise<T> {
-    const database = await createTestDatabase(label);
+    const service = this.name;
+    const template = knownTemplate(service);
+    const database = template ? await cloneTestDatabase(label, template) : await createTestDatabase(label);
     const port = await freePort();
     const app = await start({
       PORT: String(port),
@@ -46,7 +50,13 @@ export class ServiceTestApp {
       USER_CONTEXT_SECRET: TEST_USER_CONTEXT_SECRET,
       INTERNAL_SERVICE_SECRET: TEST_INTERNAL_SECRET,
     });
-    return new this(app, `http://127.0.0.1:${port}`, () => database.drop());
+    const booted = new this(app, `http://127.0.0.1:${port}`, () => database.drop());
+    if (!template)
+      await buildTemplate(service, app.get(DataSource)).catch(async (error: unknown) => {
+        await booted.stop(); // the spec never gets the app, so its afterAll cannot stop it
+        throw error;
+      });
+    return booted;
   }
 
   async stop(): Promise<void> {

@@ -16,8 +16,14 @@ export const testPostgresAdminUrl = (): string => required('MSP_TEST_DATABASE_UR
 /** A short random suffix that keeps topics, groups and databases of parallel test files apart. */
 export const uniqueSuffix = (): string => randomBytes(4).toString('hex');
 
+export interface TestDatabase {
+  url: string;
+  name: string;
+  drop(): Promise<void>;
+}
+
 /** A fresh, empty database for one test file; `drop()` removes it. Its name contains "test" by construction. */
-export async function createTestDatabase(label: string): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const name = `test_${label.replace(/[^a-z0-9]/gi, '_').toLowerCase()}_${uniqueSuffix()}`;
   const url = await ensureDatabase(testPostgresAdminUrl(), name);
   return { url, name, drop: () => dropDatabase(testPostgresAdminUrl(), name) };

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTopics, LocalKafka, PostgresServer, resolvePostgres, startLocalKafka } from '@msp/infra';
+import { publishTemplateRegistry } from './template-databases';
 
 /** What global setup started, kept on the Jest parent's global object until global teardown. */
 export interface TestInfrastructure {
@@ -36,6 +37,7 @@ export async function startTestInfrastructure(): Promise<void> {
   await createTopics(brokers.split(','));
   process.env.MSP_TEST_DATABASE_URL = postgres.adminUrl;
   process.env.MSP_TEST_KAFKA_BROKERS = brokers;
+  publishTemplateRegistry(scratchDir);
 }
 
 export async function stopTestInfrastructure(): Promise<void> {

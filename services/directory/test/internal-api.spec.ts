@@ -50,10 +50,13 @@ describe('directory internal API', () => {
 
   it('does not identify a patient of another structure, nor an unknown number', async () => {
     // The same number is on file in both structures' seeds; each site sees only its own patients.
-    const fromOther = await client.get<{ kind: string; patientId?: string }>(
-      `/internal/callers?phone=0612345678&siteId=${other.siteId}`,
-    );
-    expect(fromOther.patientId).not.toBe(msp.patientId);
+    await expect(client.get(`/internal/callers?phone=0612345678&siteId=${other.siteId}`)).resolves.toEqual({
+      kind: 'patient',
+      patientId: other.patientId,
+      medecinTraitantId: other.gpId,
+      passThrough: false,
+      prefersHuman: false,
+    });
     await expect(client.get(`/internal/callers?phone=0699999999&siteId=${msp.siteId}`)).resolves.toEqual({
       kind: 'unknown',
     });

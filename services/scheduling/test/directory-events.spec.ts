@@ -31,16 +31,21 @@ describe("scheduling keeps the directory's sites and members from its events", (
 
   it('projects a site opened (with its zone) and a member who joins, moves and leaves', async () => {
     const siteId = randomUUID();
+    const otherSiteId = randomUUID();
     const structureId = randomUUID();
     const memberId = randomUUID();
     const at = new Date().toISOString();
-    await publish('directory.site.opened.v1', {
-      siteId,
-      structureId,
-      timeZone: 'Indian/Reunion',
-      openingHours: [],
-      openedAt: at,
-    });
+    const site = (id: string) => ({ siteId: id, structureId, openingHours: [], openedAt: at });
+    const projectedMember = () =>
+      scheduling.sql<{ profession: string; roles: string[]; site_ids: string[]; left_at: Date | null }>(
+        `select profession, roles, site_ids, left_at from team_member where member_id = $1`,
+        [memberId],
+      );
+    // Scheduling reads the whole directory topic from its start: under load the backlog takes a while.
+    const eventually = (assertion: () => Promise<void>) => expectEventually(assertion, 60_000, 200);
+
+    await publish('directory.site.opened.v1', { ...site(siteId), timeZone: 'Indian/Reunion' });
+    await publish('directory.site.opened.v1', { ...site(otherSiteId), timeZone: 'Indian/Reunion' });
     await publish('directory.member.joined.v1', {
       memberId,
       structureId,
@@ -49,14 +54,29 @@ describe("scheduling keeps the directory's sites and members from its events", (
       siteIds: [siteId],
       joinedAt: at,
     });
-    await expectEventually(async () => {
+    await eventually(async () => {
       expect(await scheduling.sql(`select structure_id, time_zone from site_ref where site_id = $1`, [siteId])).toEqual(
         [{ structure_id: structureId, time_zone: 'Indian/Reunion' }],
       );
-      expect(
-        await scheduling.sql(`select profession, site_ids from team_member where member_id = $1`, [memberId]),
-      ).toEqual([{ profession: 'midwife', site_ids: [siteId] }]);
+      expect(await projectedMember()).toEqual([
+        { profession: 'midwife', roles: ['practitioner'], site_ids: [siteId], left_at: null },
+      ]);
     });
+
+    await publish('directory.member.updated.v1', {
+      memberId,
+      structureId,
+      profession: 'midwife',
+      roles: ['practitioner', 'coordinator'],
+      siteIds: [otherSiteId],
+      updatedAt: at,
+    });
+    await eventually(async () =>
+      expect(await projectedMember()).toEqual([
+        { profession: 'midwife', roles: ['practitioner', 'coordinator'], site_ids: [otherSiteId], left_at: null },
+      ]),
+    );
+
     await publish('directory.site.hours-changed.v1', {
       siteId,
       structureId,
@@ -65,15 +85,12 @@ describe("scheduling keeps the directory's sites and members from its events", (
       changedAt: at,
     });
     await publish('directory.member.left.v1', { memberId, structureId, leftAt: at });
-    await expectEventually(async () => {
+    await eventually(async () => {
       expect(await scheduling.sql(`select time_zone from site_ref where site_id = $1`, [siteId])).toEqual([
         { time_zone: 'America/Cayenne' },
       ]);
-      const [member] = await scheduling.sql<{ left_at: Date | null }>(
-        `select left_at from team_member where member_id = $1`,
-        [memberId],
-      );
-      expect(member.left_at).toBeInstanceOf(Date);
+      const [member] = await projectedMember();
+      expect(member.left_at).toEqual(new Date(at));
     });
   });
 });

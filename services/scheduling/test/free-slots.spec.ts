@@ -8,6 +8,7 @@ import { seedAgenda, siteTime, type SeededAgenda } from './fixtures/seed-agenda'
 
 interface Slot {
   practitionerId: string;
+  siteId: string;
   startsAt: string;
   endsAt: string;
   snp: boolean;
@@ -130,12 +131,46 @@ describe('free slots over GraphQL, in each site zone', () => {
     await expect(scheduling.ok(BOOK, { input }, agenda.as.secretary)).resolves.toBeDefined();
   });
 
-  it('filters by profession and site across practitioners', async () => {
+  it('filters by profession and site across practitioners: each filter keeps some slots and drops others', async () => {
     const agenda = await seedAgenda(scheduling);
-    const both = await search(agenda, 2, { practitionerIds: null });
-    expect(new Set(both.map((s) => s.practitionerId))).toEqual(new Set([agenda.gpId, agenda.colleagueId]));
-    expect(await search(agenda, 2, { practitionerIds: null, profession: 'midwife' })).toEqual([]);
-    expect(await search(agenda, 2, { practitionerIds: null, siteIds: [randomUUID()] })).toEqual([]);
+    const annexId = randomUUID();
+    const midwifeId = randomUUID();
+    await scheduling.get(TransactionRunner).run(async () => {
+      const projection = scheduling.get(DirectoryProjection);
+      await projection.upsertSite({ siteId: annexId, structureId: agenda.structureId, timeZone: agenda.timeZone });
+      await projection.upsertMember({
+        memberId: midwifeId,
+        structureId: agenda.structureId,
+        profession: 'midwife',
+        roles: ['practitioner'],
+        siteIds: [annexId],
+      });
+    });
+    const midwifeRange = {
+      practitionerId: midwifeId,
+      siteId: annexId,
+      weekdays: [1, 2, 3, 4, 5, 6, 7],
+      startTime: '09:00',
+      endTime: '10:00',
+      validFrom: dateIn(agenda, -1),
+    };
+    await scheduling.ok(DEFINE_RANGE, { input: midwifeRange }, agenda.as.secretary);
+    const offered = (extra: Record<string, unknown>) => search(agenda, 2, { practitionerIds: null, ...extra });
+    const whoWhere = (slots: Slot[]) => new Set(slots.map((s) => `${s.practitionerId}@${s.siteId}`));
+    const gps = new Set([`${agenda.gpId}@${agenda.siteId}`, `${agenda.colleagueId}@${agenda.siteId}`]);
+    const midwife = new Set([`${midwifeId}@${annexId}`]);
+
+    expect(whoWhere(await offered({}))).toEqual(new Set([...gps, ...midwife]));
+    const midwives = await offered({ profession: 'midwife' });
+    expect(whoWhere(midwives)).toEqual(midwife);
+    expect(midwives.map((s) => s.startsAt)).toEqual(
+      ['09:00', '09:20', '09:40'].map((time) => new Date(siteTime(agenda, 2, time)).toISOString()),
+    );
+    expect(whoWhere(await offered({ profession: 'general_practitioner' }))).toEqual(gps);
+    expect(whoWhere(await offered({ siteIds: [annexId] }))).toEqual(midwife);
+    expect(whoWhere(await offered({ siteIds: [agenda.siteId] }))).toEqual(gps);
+    expect(whoWhere(await offered({ siteIds: [agenda.siteId, annexId] }))).toEqual(new Set([...gps, ...midwife]));
+    expect(await offered({ profession: 'midwife', siteIds: [agenda.siteId] })).toEqual([]);
   });
 
   it('refuses a range at a site of the structure where the practitioner does not work', async () => {

@@ -30,17 +30,24 @@ describe('internal API for the virtual secretary', () => {
 
   it('offers the next slots, holds one, confirms it: booked by the virtual secretary', async () => {
     const date = siteTime(agenda, 3, '12:00').slice(0, 10);
-    const { slots } = await client.post<{ slots: Array<{ startsAt: string; practitionerId: string }> }>(
-      '/internal/agenda/free-slots',
-      {
+    const freeSlots = () =>
+      client.post<{ slots: Array<{ startsAt: string; practitionerId: string }> }>('/internal/agenda/free-slots', {
         motifId: agenda.motifId,
         from: date,
         to: date,
         practitionerIds: [agenda.gpId],
         limit: 3,
-      },
+      });
+    const { slots } = await freeSlots();
+    // The first three 20-minute slots of the GP's 08:00–18:00 day, in order.
+    expect(slots).toEqual(
+      ['08:00', '08:20', '08:40'].map((time) =>
+        expect.objectContaining({
+          practitionerId: agenda.gpId,
+          startsAt: new Date(siteTime(agenda, 3, time)).toISOString(),
+        }),
+      ),
     );
-    expect(slots).toHaveLength(3);
     const slot = {
       practitionerId: agenda.gpId,
       siteId: agenda.siteId,
@@ -49,6 +56,10 @@ describe('internal API for the virtual secretary', () => {
     };
     const hold = await client.post<Summary>('/internal/agenda/holds', slot);
     expect(hold).toMatchObject({ status: 'held', startsAt: slots[0].startsAt });
+    expect(Date.parse(hold.holdExpiresAt ?? '')).toBeGreaterThan(Date.now());
+    expect((await freeSlots()).slots.map((s) => s.startsAt)).toEqual(
+      ['08:20', '08:40', '09:00'].map((time) => new Date(siteTime(agenda, 3, time)).toISOString()),
+    );
     await expect(client.post('/internal/agenda/holds', slot)).rejects.toMatchObject({
       status: 409,
       code: 'SCHEDULING.SLOT_TAKEN',

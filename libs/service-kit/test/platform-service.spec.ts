@@ -1,0 +1,163 @@
+import { type DynamicModule, Get, type INestApplication, Module } from '@nestjs/common';
+import { Query, Resolver } from '@nestjs/graphql';
+import { Client } from 'pg';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
+import { CurrentUser, signUserContext, USER_CONTEXT_HEADER, type UserContext } from '@msp/auth';
+import { freePort } from '@msp/infra';
+import { InternalApiController, InternalHttpClient } from '@msp/messaging';
+import { createTestDatabase, testKafkaBrokers, uniqueSuffix, type TestDatabase } from '@msp/testing';
+import { PlatformSubgraphModule, startPlatformService } from '../src';
+
+const USER_CONTEXT_SECRET = 'service-kit-spec-user-context-secret-0123456789';
+const INTERNAL_SECRET = 'service-kit-spec-internal-secret-0123456789abcdef';
+
+@Resolver()
+class WhoAmIResolver {
+  @Query(() => String, { description: 'The calling member' })
+  whoAmI(@CurrentUser() user: UserContext): string {
+    return user.memberId;
+  }
+}
+
+@InternalApiController('ping')
+class PingController {
+  @Get()
+  ping(): { pong: true } {
+    return { pong: true };
+  }
+}
+
+class CreateGreeting1800000000000 implements MigrationInterface {
+  name = 'CreateGreeting1800000000000';
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`create table greeting (id serial primary key, text text not null)`);
+  }
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`drop table greeting`);
+  }
+}
+
+@Module({})
+class SampleModule {
+  static forRoot(databaseUrl: string): DynamicModule {
+    return {
+      module: SampleModule,
+      imports: [
+        PlatformSubgraphModule.forRoot({
+          serviceName: 'sample',
+          databaseUrl,
+          entities: [],
+          migrations: [CreateGreeting1800000000000],
+          kafkaBrokers: testKafkaBrokers(),
+          consumerGroup: `sample-${uniqueSuffix()}`,
+          userContextSecret: USER_CONTEXT_SECRET,
+          internalServiceSecret: INTERNAL_SECRET,
+        }),
+      ],
+      providers: [WhoAmIResolver],
+      controllers: [PingController],
+    };
+  }
+}
+
+describe('a service assembled by PlatformSubgraphModule and started by startPlatformService', () => {
+  let database: TestDatabase;
+  let app: INestApplication;
+  let url: string;
+  const port = { value: 0 };
+
+  beforeAll(async () => {
+    database = await createTestDatabase('service_kit');
+    port.value = await freePort();
+    app = await startPlatformService('Sample', SampleModule.forRoot(database.url), {
+      port: port.value,
+      host: '127.0.0.1',
+      toJSON: () => ({ port: port.value }),
+    });
+    url = `http://127.0.0.1:${port.value}`;
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  const graphql = async (query: string, user?: UserContext) => {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (user) headers[USER_CONTEXT_HEADER] = await signUserContext(user, USER_CONTEXT_SECRET);
+    const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query }) });
+    return (await response.json()) as { data?: Record<string, unknown>; errors?: Array<{ extensions?: object }> };
+  };
+
+  it('migrated its database at boot: the outbox and inbox tables, then its own migrations', async () => {
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ name: string }>('select name from schema_migrations order by id');
+      const names = rows.map((row) => row.name);
+      expect(names[names.length - 1]).toBe('CreateGreeting1800000000000');
+      expect(names.length).toBeGreaterThan(1);
+      const tables = await client.query<{ table_name: string }>(
+        `select table_name from information_schema.tables where table_schema = 'public'`,
+      );
+      expect(tables.rows.map((row) => row.table_name)).toEqual(
+        expect.arrayContaining(['greeting', 'outbox_message', 'inbox_message']),
+      );
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('is live and ready (database and Kafka) and serves Prometheus metrics', async () => {
+    expect((await fetch(`${url}/health/live`)).status).toBe(200);
+    const ready = await fetch(`${url}/health/ready`);
+    expect(ready.status).toBe(200);
+    const metrics = await fetch(`${url}/metrics`);
+    expect(metrics.status).toBe(200);
+    expect(await metrics.text()).toMatch(/^# HELP /m);
+  });
+
+  it('answers GraphQL only with the user context the gateway signed', async () => {
+    const anonymous = await graphql('{ whoAmI }');
+    expect(anonymous.errors?.[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED' });
+    expect(anonymous.data?.whoAmI ?? null).toBeNull();
+    const member = { memberId: '6b0a3c1e-2f57-4a4e-9d8c-1f2e3d4c5b6a', memberships: [] };
+    expect(await graphql('{ whoAmI }', member)).toEqual({ data: { whoAmI: member.memberId } });
+  });
+
+  it('is a federation 2 subgraph the gateway can compose', async () => {
+    const { data } = await graphql('{ _service { sdl } }');
+    const sdl = (data?._service as { sdl: string }).sdl;
+    expect(sdl).toContain('https://specs.apollo.dev/federation/v2');
+    expect(sdl).toMatch(/whoAmI: String!/);
+  });
+
+  it('serves its internal API to services holding the shared secret only', async () => {
+    const client = (secret: string) =>
+      new InternalHttpClient({ caller: 'gateway', target: 'sample', baseUrl: url, secret, timeoutMs: 5_000 });
+    await expect(client(INTERNAL_SECRET).get('/internal/ping')).resolves.toEqual({ pong: true });
+    await expect(client('x'.repeat(40)).get('/internal/ping')).rejects.toMatchObject({ status: 401 });
+    expect((await fetch(`${url}/internal/ping`)).status).toBe(401);
+  });
+
+  it('stops cleanly: the port is released and its database sessions are closed', async () => {
+    const admin = new Client({ connectionString: database.url });
+    await admin.connect();
+    const sessions = async () =>
+      Number(
+        (
+          await admin.query<{ count: string }>(
+            `select count(*) from pg_stat_activity where datname = current_database() and application_name = 'sample'`,
+          )
+        ).rows[0].count,
+      );
+    try {
+      expect(await sessions()).toBeGreaterThan(0);
+      await app.close();
+      await expect(fetch(`${url}/health/live`)).rejects.toThrow();
+      expect(await sessions()).toBe(0);
+    } finally {
+      await admin.end();
+    }
+  });
+});
