@@ -166,8 +166,8 @@ export default [
   {
     files: ['**/*.ts'],
     rules: {
-      // Services share only libs; a service importing another service, or production code importing the test harness,
-      // fails the build.
+      // Services share only libs: a service importing another service fails the build. (Tests of services and libs
+      // may use the test harness; production code may not: see msp/no-test-harness-in-production below.)
       '@nx/enforce-module-boundaries': [
         'error',
         {
@@ -190,6 +190,26 @@ export default [
   {
     files: ['**/*.spec.ts', '**/test/**/*.ts', 'deploy/**/*.ts', 'libs/testing/**/*.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
+  },
+  {
+    // A separate rule name from the layers' `no-restricted-imports`, so neither block replaces the other's options.
+    name: 'msp/no-test-harness-in-production',
+    files: ['services/*/src/**/*.ts', 'libs/*/src/**/*.ts', 'deploy/*/src/**/*.ts'],
+    ignores: [SPECS, 'libs/testing/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@msp/testing',
+              message:
+                'The test harness (@msp/testing) is for specs only: production code must not start test databases or sign test contexts.',
+            },
+          ],
+        },
+      ],
+    },
   },
   ...serviceLayers,
 ];

@@ -26,9 +26,29 @@ const MESSAGES = {
   interfaceNotInfrastructure: 'interface/ never reaches infrastructure/',
   interfaceNoTypeOrm: 'interface/ never touches TypeORM',
   eventHandlersPlace: '@HandleEvent methods live in interface/events/',
+  noTestHarness: 'The test harness (@msp/testing) is for specs only',
 } as const;
 
-const violations: Array<PlantedSource & { rule: 'no-restricted-imports' | 'no-restricted-syntax'; message: string }> = [
+const violations: Array<
+  PlantedSource & {
+    rule: 'no-restricted-imports' | 'no-restricted-syntax' | '@typescript-eslint/no-restricted-imports';
+    message: string;
+  }
+> = [
+  {
+    name: 'service wiring importing the test harness',
+    filePath: src('app.module.ts'),
+    code: `import { createTestDatabase } from '@msp/testing';\nexport const database = createTestDatabase;\n`,
+    rule: '@typescript-eslint/no-restricted-imports',
+    message: MESSAGES.noTestHarness,
+  },
+  {
+    name: 'a lib importing the test harness',
+    filePath: 'libs/anylib/src/planted.ts',
+    code: `import { expectEventually } from '@msp/testing';\nexport const wait = expectEventually;\n`,
+    rule: '@typescript-eslint/no-restricted-imports',
+    message: MESSAGES.noTestHarness,
+  },
   {
     name: 'domain importing typeorm',
     filePath: src('domain/planted.ts'),
@@ -331,6 +351,11 @@ const cleanCode: PlantedSource[] = [
       `export class BookingModule {}`,
       ``,
     ].join('\n'),
+  },
+  {
+    name: 'a service spec using the test harness',
+    filePath: src('domain/harness.spec.ts'),
+    code: `import { expectEventually } from '@msp/testing';\nexport const wait = expectEventually;\n`,
   },
   {
     name: 'a domain spec reading the real clock',

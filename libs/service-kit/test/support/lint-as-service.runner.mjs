@@ -5,7 +5,11 @@
 import { join } from 'node:path';
 import { ESLint } from 'eslint';
 
-const LAYER_RULES = new Set(['no-restricted-imports', 'no-restricted-syntax']);
+const LAYER_RULES = new Set([
+  'no-restricted-imports',
+  'no-restricted-syntax',
+  '@typescript-eslint/no-restricted-imports',
+]);
 
 const chunks = [];
 for await (const chunk of process.stdin) chunks.push(chunk);
