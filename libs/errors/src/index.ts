@@ -1,0 +1,4 @@
+export * from './domain-error';
+export * from './error-mappings';
+export * from './outage';
+export * from './input-checks';
