@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { PlatformSubgraphModule } from '@msp/service-kit';
 import { CallerLookupQuery } from './application/identity/caller-lookup.query';
 import { MemberContextQuery } from './application/identity/member-context.query';
@@ -23,7 +22,6 @@ import { DEMO_DATA_ENABLED, DemoDataLoader } from './demo/demo-data.loader';
 import { DIRECTORY_ENTITIES } from './infrastructure/entities';
 import { DirectorySchema1763900001000 } from './infrastructure/migrations/1763900001000-directory-schema';
 import { PatientRegistrationRequest1763900002000 } from './infrastructure/migrations/1763900002000-patient-registration-request';
-import { DirectoryErrorFilter } from './interface/graphql/directory-error.filter';
 import { AccessEntryResolver } from './interface/graphql/resolvers/access-entry.resolver';
 import { MemberResolver } from './interface/graphql/resolvers/member.resolver';
 import { MembershipResolver } from './interface/graphql/resolvers/membership.resolver';
@@ -53,7 +51,6 @@ export class AppModule {
       ],
       controllers: [IdentityInternalController, OnlineBookingInternalController],
       providers: [
-        { provide: APP_FILTER, useClass: DirectoryErrorFilter },
         DirectoryReader,
         AccessLogReader,
         PatientReader,

@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { Clock, PlatformSubgraphModule } from '@msp/service-kit';
 import { TOPICS } from '@msp/contracts';
 import {
@@ -33,7 +32,6 @@ import { AppointmentRepository } from './infrastructure/repositories/appointment
 import { AppointmentResolver } from './interface/graphql/resolvers/appointment.resolver';
 import { MotifResolver } from './interface/graphql/resolvers/motif.resolver';
 import { OpeningRangeResolver } from './interface/graphql/resolvers/opening-range.resolver';
-import { SchedulingErrorFilter } from './interface/graphql/scheduling-error.filter';
 import { AgendaInternalController } from './interface/internal/agenda-internal.controller';
 import { FreeBusyInternalController } from './interface/internal/free-busy-internal.controller';
 
@@ -61,7 +59,6 @@ export class AppModule {
       ],
       controllers: [AgendaInternalController, FreeBusyInternalController, ...PATIENT_SERVICES_CONTROLLERS],
       providers: [
-        { provide: APP_FILTER, useClass: SchedulingErrorFilter },
         {
           provide: SCHEDULING_SETTINGS,
           useValue: { holdTtlSeconds: config.holdTtlSeconds, holdSweepSeconds: config.holdSweepSeconds },

@@ -1,5 +1,4 @@
 import type { DynamicModule, Provider, Type } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import type { MigrationInterface } from 'typeorm';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { IcalFeedQuery } from './application/ical/ical-feed.query';
@@ -36,7 +35,6 @@ import { PublicAgendaRepository } from './infrastructure/repositories/public-age
 import { ReminderRepository } from './infrastructure/repositories/reminder.repository';
 import { SnpRepository } from './infrastructure/repositories/snp.repository';
 import { WaitlistRepository } from './infrastructure/repositories/waitlist.repository';
-import { PatientServicesErrorFilter } from './interface/graphql/patient-services-error.filter';
 import { IcalFeedResolver } from './interface/graphql/resolvers/ical-feed.resolver';
 import { NoShowRateResolver } from './interface/graphql/resolvers/no-show-rate.resolver';
 import { OnlineBookingRequestResolver } from './interface/graphql/resolvers/online-booking-request.resolver';
@@ -69,7 +67,6 @@ export function patientServicesProviders(settings: PatientServicesSettings): Pro
     { provide: PATIENT_SERVICES_SETTINGS, useValue: settings },
     { provide: PatientDirectory, useClass: HttpPatientDirectory },
     { provide: NOTIFICATION_PROVIDER, useClass: LogNotificationProvider },
-    { provide: APP_FILTER, useClass: PatientServicesErrorFilter },
     PublicAgendaRepository,
     OnlineBookingRequestRepository,
     SnpRepository,

@@ -23,7 +23,7 @@ export class RemoveMemberHandler {
         structureId: input.structureId,
         leftAt: IsNull(),
       });
-      if (!membership) throw DirectoryError.notFound('Member');
+      if (!membership) throw DirectoryError.notFound('Member', 'input.memberId');
       const delegates = await manager
         .createQueryBuilder(MembershipEntity, 'm')
         .where('m.structure_id = :structureId and m.left_at is null', { structureId: input.structureId })

@@ -37,7 +37,7 @@ export class UpdateMemberHandler {
           lock: { mode: 'pessimistic_write' },
         });
         const member = await manager.findOneBy(MemberEntity, { id: input.memberId });
-        if (!membership || membership.leftAt || !member) throw DirectoryError.notFound('Member');
+        if (!membership || membership.leftAt || !member) throw DirectoryError.notFound('Member', 'input.memberId');
         if (input.profession) member.profession = checkProfession(input.profession);
         if (input.rpps !== undefined) member.rpps = input.rpps ? assertRpps(input.rpps, 'input.rpps') : null;
         if (input.roles) membership.roles = checkRoles(input.roles);

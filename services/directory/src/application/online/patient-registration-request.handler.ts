@@ -63,7 +63,7 @@ export class PatientRegistrationRequestHandler {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!request) throw DirectoryError.notFound('Registration request');
+      if (!request) throw DirectoryError.notFound('Registration request', 'requestId');
       if (request.patientId) return request.patientId;
       const criteria = {
         structureId: request.structureId,

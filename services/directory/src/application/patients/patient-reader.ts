@@ -29,8 +29,13 @@ export class PatientReader {
   byId(user: UserContext, patientId: string, operation: string): Promise<PatientEntity> {
     return this.transactions.run(async (manager) => {
       const patient = await manager.findOneBy(PatientEntity, { id: patientId });
-      if (!patient) throw DirectoryError.notFound('Patient');
-      assertStructureAccess(user, patient.structureId, PERMISSIONS.readPatients);
+      if (!patient) throw DirectoryError.notFound('Patient', 'id');
+      assertStructureAccess(
+        user,
+        patient.structureId,
+        PERMISSIONS.readPatients,
+        DirectoryError.notFound('Patient', 'id'),
+      );
       await this.accessLog.record(manager, user, [patient], operation);
       return patient;
     });

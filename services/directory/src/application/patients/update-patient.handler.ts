@@ -31,8 +31,13 @@ export class UpdatePatientHandler {
         where: { id: input.patientId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!patient) throw DirectoryError.notFound('Patient');
-      assertStructureAccess(user, patient.structureId, PERMISSIONS.writePatients);
+      if (!patient) throw DirectoryError.notFound('Patient', 'input.patientId');
+      assertStructureAccess(
+        user,
+        patient.structureId,
+        PERMISSIONS.writePatients,
+        DirectoryError.notFound('Patient', 'input.patientId'),
+      );
       const changes = new Set<PatientChange>();
       if (input.firstName != null || input.lastName != null || input.birthDate != null) {
         if (input.firstName != null) patient.firstName = checkName(input.firstName, 'input.firstName');

@@ -24,9 +24,9 @@ export class DirectoryReader {
   }
 
   async structure(user: UserContext, id: string): Promise<StructureEntity> {
-    assertStructureAccess(user, id, PERMISSIONS.readDirectory);
+    assertStructureAccess(user, id, PERMISSIONS.readDirectory, DirectoryError.notFound('Structure', 'id'));
     const structure = await this.db.getRepository(StructureEntity).findOneBy({ id });
-    if (!structure) throw DirectoryError.notFound('Structure');
+    if (!structure) throw DirectoryError.notFound('Structure', 'id');
     return structure;
   }
 
@@ -42,8 +42,8 @@ export class DirectoryReader {
 
   async site(user: UserContext, id: string): Promise<SiteEntity> {
     const site = await this.db.getRepository(SiteEntity).findOneBy({ id });
-    if (!site) throw DirectoryError.notFound('Site');
-    assertStructureAccess(user, site.structureId, PERMISSIONS.readDirectory);
+    if (!site) throw DirectoryError.notFound('Site', 'id');
+    assertStructureAccess(user, site.structureId, PERMISSIONS.readDirectory, DirectoryError.notFound('Site', 'id'));
     return site;
   }
 
@@ -68,7 +68,7 @@ export class DirectoryReader {
   /** A member is visible to whoever shares a current structure with them. */
   async member(user: UserContext, id: string): Promise<MemberEntity> {
     const visible = await this.visibleMembers(user, [id]);
-    if (!visible.length) throw DirectoryError.notFound('Member');
+    if (!visible.length) throw DirectoryError.notFound('Member', 'id');
     return visible[0];
   }
 

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { assertStructureAccess, type UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
-import { DirectoryError } from '../../domain/directory-error';
+import { DirectoryError, directoryInput } from '../../domain/directory-error';
 import { assertOpeningHours, type OpeningHours } from '../../domain/opening-hours';
-import { assertTimeZone } from '../../domain/time-zone';
 import { SiteEntity } from '../../infrastructure/entities';
 import { PERMISSIONS } from '../permissions';
 
@@ -23,14 +22,19 @@ export class ChangeSiteHoursHandler {
 
   execute(user: UserContext, input: ChangeSiteHoursInput): Promise<SiteEntity> {
     const openingHours = assertOpeningHours(input.openingHours, 'input.openingHours');
-    const timeZone = input.timeZone ? assertTimeZone(input.timeZone, 'input.timeZone') : undefined;
+    const timeZone = input.timeZone ? directoryInput.timeZone(input.timeZone, 'input.timeZone') : undefined;
     return this.transactions.run(async (manager) => {
       const site = await manager.findOne(SiteEntity, {
         where: { id: input.siteId },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!site) throw DirectoryError.notFound('Site');
-      assertStructureAccess(user, site.structureId, PERMISSIONS.manageSites);
+      if (!site) throw DirectoryError.notFound('Site', 'input.siteId');
+      assertStructureAccess(
+        user,
+        site.structureId,
+        PERMISSIONS.manageSites,
+        DirectoryError.notFound('Site', 'input.siteId'),
+      );
       site.openingHours = openingHours;
       if (timeZone) site.timeZone = timeZone;
       await manager.save(site);

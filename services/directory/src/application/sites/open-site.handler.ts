@@ -3,10 +3,9 @@ import { Injectable } from '@nestjs/common';
 import { assertStructureAccess, type UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
-import { DirectoryError } from '../../domain/directory-error';
+import { DirectoryError, directoryInput } from '../../domain/directory-error';
 import { assertOpeningHours, type OpeningHours } from '../../domain/opening-hours';
 import { toE164 } from '../../domain/phone-number';
-import { assertTimeZone } from '../../domain/time-zone';
 import { SiteEntity, StructureEntity } from '../../infrastructure/entities';
 import { checkName } from '../members/member-fields';
 import { PERMISSIONS } from '../permissions';
@@ -41,12 +40,12 @@ export class OpenSiteHandler {
       postalCode: input.postalCode,
       city: checkName(input.city, 'input.city'),
       phoneLines: input.phoneLines.map((line, i) => toE164(line, `input.phoneLines[${i}]`)),
-      timeZone: assertTimeZone(input.timeZone ?? 'Europe/Paris', 'input.timeZone'),
+      timeZone: directoryInput.timeZone(input.timeZone ?? 'Europe/Paris', 'input.timeZone'),
       openingHours: assertOpeningHours(input.openingHours, 'input.openingHours'),
     });
     return this.transactions.run(async (manager) => {
       if (!(await manager.existsBy(StructureEntity, { id: input.structureId })))
-        throw DirectoryError.notFound('Structure');
+        throw DirectoryError.notFound('Structure', 'input.structureId');
       const saved = await manager.save(site);
       await this.outbox.record('directory.site.opened.v1', {
         siteId: saved.id,

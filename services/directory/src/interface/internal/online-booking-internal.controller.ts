@@ -7,7 +7,6 @@ import {
   type RegistrationRequestInput,
 } from '../../application/online/patient-registration-request.handler';
 import { SiteEntity } from '../../infrastructure/entities';
-import { answering } from './directory-internal-error.mapper';
 
 /**
  * What scheduling asks for online booking (SCH-5) and its public pages: is this person a patient (an id, never an
@@ -24,7 +23,7 @@ export class OnlineBookingInternalController {
   @Post('patients/match')
   @HttpCode(200)
   async match(@Body() body: Partial<PatientMatchInput>) {
-    const patientId = await answering(() => this.matcher.match(body ?? {}));
+    const patientId = await this.matcher.match(body ?? {});
     if (!patientId)
       throw new InternalApiException(
         404,
@@ -36,19 +35,19 @@ export class OnlineBookingInternalController {
 
   @Post('patient-registration-requests')
   async openRequest(@Body() body: Partial<RegistrationRequestInput>) {
-    return { requestId: await answering(() => this.requests.open(body ?? {})) };
+    return { requestId: await this.requests.open(body ?? {}) };
   }
 
   @Post('patient-registration-requests/:requestId/register')
   @HttpCode(200)
   async register(@Param('requestId') requestId: string, @Body() body: { memberId?: string }) {
-    return { patientId: await answering(() => this.requests.register(requestId, body?.memberId)) };
+    return { patientId: await this.requests.register(requestId, body?.memberId) };
   }
 
   @Post('patient-registration-requests/:requestId/discard')
   @HttpCode(204)
   async discard(@Param('requestId') requestId: string): Promise<void> {
-    await answering(() => this.requests.discard(requestId));
+    await this.requests.discard(requestId);
   }
 
   @Get('sites/:siteId')

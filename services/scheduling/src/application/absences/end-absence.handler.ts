@@ -32,7 +32,13 @@ export class EndAbsenceHandler {
         lock: { mode: 'pessimistic_write' },
       });
       if (!absence) throw SchedulingError.notFound('Absence', 'input.absenceId');
-      assertMayManage(user, absence.structureId, PERMISSIONS.declareAbsences, absence.practitionerId);
+      assertMayManage(
+        user,
+        absence.structureId,
+        PERMISSIONS.declareAbsences,
+        absence.practitionerId,
+        SchedulingError.notFound('Absence', 'input.absenceId'),
+      );
       if (requested >= absence.endsAt)
         throw SchedulingError.invalid('input.endsAt', 'must be before the current end of the absence');
       // Ending an absence before it began withdraws it: nothing of it remains.
