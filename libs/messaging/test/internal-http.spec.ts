@@ -23,7 +23,7 @@ class SlotsController {
   @Post('hold')
   hold(@Body() body: { slotStart?: string }) {
     if (!body.slotStart)
-      throw new InternalApiException(422, 'SCHEDULING.INVALID_INPUT', 'slotStart is required', 'slotStart');
+      throw new InternalApiException(400, 'SCHEDULING.INVALID_INPUT', 'slotStart is required', 'slotStart');
     throw new InternalApiException(409, 'SCHEDULING.SLOT_TAKEN', 'Slot no longer free');
   }
 
@@ -102,7 +102,7 @@ describe('internal HTTP client and server', () => {
   it('passes typed refusals through with their code and field', async () => {
     const missing = client().post('/internal/slots/hold', {});
     await expect(missing).rejects.toBeInstanceOf(InternalRejectedError);
-    await expect(missing).rejects.toMatchObject({ status: 422, code: 'SCHEDULING.INVALID_INPUT', field: 'slotStart' });
+    await expect(missing).rejects.toMatchObject({ status: 400, code: 'SCHEDULING.INVALID_INPUT', field: 'slotStart' });
     await expect(client().post('/internal/slots/hold', { slotStart: 'x' })).rejects.toMatchObject({
       code: 'SCHEDULING.SLOT_TAKEN',
     });

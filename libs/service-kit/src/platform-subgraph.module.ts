@@ -62,8 +62,9 @@ export class PlatformSubgraphModule {
           context: ({ req }: { req: unknown }) => ({ req }),
           // Traces would tell the gateway (and its clients) how long each resolver took: not needed, and noisy.
           plugins: [ApolloServerPluginInlineTraceDisabled()],
-          // Fields that federation adds to other services' entities (Member.agenda…) get the same checks and answers.
-          fieldResolverEnhancers: ['interceptors', 'filters'],
+          // Fields that federation adds to other services' entities (Member.agenda…) are answered the same way. (Interceptors
+          // stay off there: Nest's interceptor wrapping breaks @ResolveReference.)
+          fieldResolverEnhancers: ['filters'],
         }),
       ],
       providers: [
