@@ -4,6 +4,7 @@ import type { GqlContextType } from '@nestjs/graphql';
 import { DomainError, errorLogOf, graphQLExtensionsOf, httpAnswerOf, outageOf } from '@msp/errors';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
+import { throwError } from 'rxjs';
 
 export const PLATFORM_SERVICE_NAME = Symbol('PLATFORM_SERVICE_NAME');
 
@@ -24,6 +25,8 @@ export class PlatformExceptionFilter extends BaseExceptionFilter {
   }
 
   override catch(exception: unknown, host: ArgumentsHost): unknown {
+    // Kafka consumers (rpc) keep their own retries and dead letters: the failure goes back to them untouched.
+    if (host.getType<GqlContextType>() === 'rpc') return throwError(() => exception);
     const error = exception instanceof DomainError ? exception : outageOf(exception);
     const graphql = host.getType<GqlContextType>() === 'graphql';
     if (error) {

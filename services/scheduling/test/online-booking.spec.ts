@@ -199,12 +199,16 @@ describe('online booking on the public page (SCH-5)', () => {
     expect((await book(booking())).status).toBe(201);
   });
 
-  it('staff confirming while the directory is down are told so (SERVICE_UNAVAILABLE), and can confirm once it is back', async () => {
+  it('staff confirming while the directory is down are told so (UNAVAILABLE, retryable), and can confirm once it is back', async () => {
     const answer = await book(booking({ patient: { ...stranger, lastName: 'Patient' } }));
     directory.down = true;
     try {
       const refused = await scheduling.gql(CONFIRM_REQUEST, { id: answer.body.requestId }, agenda.as.secretary);
-      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'UNAVAILABLE',
+        reason: 'SCHEDULING.DIRECTORY_UNAVAILABLE',
+        retryable: true,
+      });
       expect(refused.errors?.[0].message).toMatch(/directory cannot be reached/);
     } finally {
       directory.down = false;
