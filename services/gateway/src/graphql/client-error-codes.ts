@@ -9,8 +9,6 @@ import { ERROR_KINDS, graphQLCodeOf } from '@msp/errors';
 const CLIENT_FACING = new Set<string>([
   ...ERROR_KINDS.map(graphQLCodeOf),
   'UNAUTHENTICATED',
-  // The gateway's own outage answer, when it cannot admit a caller.
-  'SERVICE_UNAVAILABLE',
   ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED,
   ApolloServerErrorCode.GRAPHQL_PARSE_FAILED,
   // Apollo's own refusals of a malformed HTTP request or operation selection.
