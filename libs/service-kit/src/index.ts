@@ -4,3 +4,4 @@ export * from './service-env';
 export * from './clock';
 export * from './platform-exception.filter';
 export * from './argument-checks.interceptor';
+export * from './http-input-checks.pipe';

@@ -1,7 +1,7 @@
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { DataSourceOptions, MigrationInterface } from 'typeorm';
 import { SubgraphAuthModule } from '@msp/auth';
@@ -9,6 +9,7 @@ import { InternalApiModule, MESSAGING_MIGRATIONS, MessagingModule, MessagingRead
 import { DatabaseReadinessCheck, ObservabilityModule } from '@msp/observability';
 import { PersistenceModule } from '@msp/persistence';
 import { ArgumentChecksInterceptor } from './argument-checks.interceptor';
+import { HttpInputChecksPipe } from './http-input-checks.pipe';
 import { PLATFORM_SERVICE_NAME, PlatformExceptionFilter } from './platform-exception.filter';
 
 export interface PlatformSubgraphOptions {
@@ -71,6 +72,7 @@ export class PlatformSubgraphModule {
         { provide: PLATFORM_SERVICE_NAME, useValue: options.serviceName },
         { provide: APP_FILTER, useClass: PlatformExceptionFilter },
         { provide: APP_INTERCEPTOR, useClass: ArgumentChecksInterceptor },
+        { provide: APP_PIPE, useClass: HttpInputChecksPipe },
       ],
     };
   }

@@ -3,7 +3,7 @@ import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-hos
 import { invalidInput, notFound } from '@msp/errors';
 import { buildSchema, GraphQLError, type GraphQLObjectType } from 'graphql';
 import { lastValueFrom, of } from 'rxjs';
-import { ArgumentChecksInterceptor, PlatformExceptionFilter } from '../src';
+import { ArgumentChecksInterceptor, HttpInputChecksPipe, PlatformExceptionFilter } from '../src';
 
 const graphqlHost = (
   args: unknown[] = [{}, {}, {}, { parentType: { name: 'Mutation' }, fieldName: 'updatePatient' }],
@@ -120,5 +120,35 @@ describe('ArgumentChecksInterceptor', () => {
     ['10,000 characters in a top-level argument', { input: { memberId }, note: 'x'.repeat(10_000) }, 'note'],
   ])('refuses %s, naming the path, with the service invalid-input code', (_label, args, field) => {
     expect(call(args)).toMatchObject({ kind: 'invalid', code: 'DIRECTORY.INVALID_INPUT', field });
+  });
+});
+
+describe('HttpInputChecksPipe', () => {
+  const pipe = new HttpInputChecksPipe('scheduling');
+  const refusal = (value: unknown, type: 'body' | 'query' | 'param' | 'custom', data?: string) => {
+    try {
+      pipe.transform(value, { type, data });
+      return undefined;
+    } catch (error) {
+      return error;
+    }
+  };
+
+  it('refuses a NUL byte anywhere in a body, naming its path', () => {
+    expect(refusal({ patient: { lastName: 'Dupr\u0000é' } }, 'body')).toMatchObject({
+      kind: 'invalid',
+      code: 'SCHEDULING.INVALID_INPUT',
+      field: 'patient.lastName',
+    });
+  });
+
+  it('refuses an oversized query parameter or path segment', () => {
+    expect(refusal('x'.repeat(10_000), 'query', 'phone')).toMatchObject({ field: 'phone' });
+    expect(refusal('a\u0000', 'param', 'token')).toMatchObject({ field: 'token' });
+  });
+
+  it('lets ordinary input, and what is not HTTP input, through', () => {
+    expect(refusal({ patient: { lastName: 'Dupré 🩺' }, slots: ['2026-12-01'] }, 'body')).toBeUndefined();
+    expect(refusal('a\u0000', 'custom')).toBeUndefined();
   });
 });
