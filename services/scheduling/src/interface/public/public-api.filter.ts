@@ -4,8 +4,6 @@ import { DomainError, type ErrorBody, errorLogOf, httpAnswerOf, outageOf } from 
 import type { Response } from 'express';
 import { DirectoryUnavailableError } from '../../application/ports/directory-unavailable.error';
 
-export type PublicErrorBody = ErrorBody;
-
 /** The public API names fields as the request does (`startsAt`, `patient.phone`), not as the internal `input.*`. */
 const publicName = (text: string): string => text.replace(/\binput\./g, '');
 
@@ -23,7 +21,7 @@ export class PublicApiFilter implements ExceptionFilter {
     host.switchToHttp().getResponse<Response>().status(status).json(body);
   }
 
-  private answer(exception: unknown): [number, PublicErrorBody] {
+  private answer(exception: unknown): [number, ErrorBody] {
     const error = exception instanceof DomainError ? exception : outageOf(exception);
     if (error) {
       const { level, line } = errorLogOf(error);
