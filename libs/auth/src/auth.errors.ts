@@ -1,3 +1,4 @@
+import { DomainError } from '@msp/errors';
 import { GraphQLError } from 'graphql';
 
 export type AuthenticationFailure =
@@ -26,9 +27,12 @@ export class AuthenticationError extends GraphQLError {
   }
 }
 
-/** The caller is known but may not do this; never says whether the target exists. */
-export class ForbiddenError extends GraphQLError {
+/**
+ * The caller is known, sees the object, but their role may not do this; never says whether the target exists. A
+ * domain error like any other refusal, so every filter answers it the same way (FORBIDDEN, 403).
+ */
+export class ForbiddenError extends DomainError {
   constructor(message = 'You are not allowed to do this') {
-    super(message, { extensions: { code: 'FORBIDDEN' } });
+    super('forbidden', 'AUTH.FORBIDDEN', message);
   }
 }

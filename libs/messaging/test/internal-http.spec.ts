@@ -1,14 +1,15 @@
 import { Body, Get, Module, Post, Req, type INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
+import { conflict, invalidInput, notFound } from '@msp/errors';
 import { freePort } from '@msp/infra';
 import {
   InternalApiController,
-  InternalApiException,
   InternalApiModule,
   InternalHttpClient,
   InternalRejectedError,
   InternalTimeoutError,
   InternalUnavailableError,
+  signServiceToken,
 } from '../src';
 
 const SECRET = 'a-test-secret-that-is-long-enough-for-hs256';
@@ -22,9 +23,18 @@ class SlotsController {
 
   @Post('hold')
   hold(@Body() body: { slotStart?: string }) {
-    if (!body.slotStart)
-      throw new InternalApiException(422, 'SCHEDULING.INVALID_INPUT', 'slotStart is required', 'slotStart');
-    throw new InternalApiException(409, 'SCHEDULING.SLOT_TAKEN', 'Slot no longer free');
+    if (!body.slotStart) throw invalidInput('SCHEDULING.INVALID_INPUT', 'slotStart', 'is required');
+    throw conflict('SCHEDULING.SLOT_TAKEN', 'Slot no longer free');
+  }
+
+  @Get('gone')
+  gone() {
+    throw notFound('SCHEDULING.NOT_FOUND', 'Hold', 'holdId');
+  }
+
+  @Get('database-down')
+  databaseDown() {
+    throw Object.assign(new Error('terminating connection due to administrator command'), { code: '57P01' });
   }
 
   @Get('slow')
@@ -102,10 +112,34 @@ describe('internal HTTP client and server', () => {
   it('passes typed refusals through with their code and field', async () => {
     const missing = client().post('/internal/slots/hold', {});
     await expect(missing).rejects.toBeInstanceOf(InternalRejectedError);
-    await expect(missing).rejects.toMatchObject({ status: 422, code: 'SCHEDULING.INVALID_INPUT', field: 'slotStart' });
+    await expect(missing).rejects.toMatchObject({ status: 400, code: 'SCHEDULING.INVALID_INPUT', field: 'slotStart' });
     await expect(client().post('/internal/slots/hold', { slotStart: 'x' })).rejects.toMatchObject({
       code: 'SCHEDULING.SLOT_TAKEN',
     });
+  });
+
+  it('answers every domain refusal with the status of its kind, through the one internal mapper', async () => {
+    const missing = await fetch(`${baseUrl}/internal/slots/gone`, {
+      headers: { authorization: `Bearer ${await signServiceToken('call-routing', 'scheduling', SECRET)}` },
+    });
+    expect(missing.status).toBe(404);
+    expect(await missing.json()).toEqual({
+      code: 'SCHEDULING.NOT_FOUND',
+      message: 'holdId: Hold not found',
+      field: 'holdId',
+    });
+    await expect(client().get('/internal/slots/gone')).rejects.toMatchObject({ kind: 'not_found', status: 404 });
+  });
+
+  it('answers a database outage 503 and retryable, which the caller sees as unavailable', async () => {
+    const answer = await fetch(`${baseUrl}/internal/slots/database-down`, {
+      headers: { authorization: `Bearer ${await signServiceToken('call-routing', 'scheduling', SECRET)}` },
+    });
+    expect(answer.status).toBe(503);
+    expect(await answer.json()).toMatchObject({ code: 'PLATFORM.UNAVAILABLE', retryable: true });
+    const failure = client().get('/internal/slots/database-down');
+    await expect(failure).rejects.toBeInstanceOf(InternalUnavailableError);
+    await expect(failure).rejects.toMatchObject({ kind: 'unavailable', retryable: true });
   });
 
   it('gives up after its timeout so the caller can degrade', async () => {

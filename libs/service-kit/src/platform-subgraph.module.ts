@@ -2,12 +2,16 @@ import type { ApolloServerPlugin } from '@apollo/server' with { 'resolution-mode
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloFederationDriver, type ApolloFederationDriverConfig } from '@nestjs/apollo';
 import { type DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { DataSourceOptions, MigrationInterface } from 'typeorm';
 import { SubgraphAuthModule } from '@msp/auth';
 import { InternalApiModule, MESSAGING_MIGRATIONS, MessagingModule, MessagingReadinessCheck } from '@msp/messaging';
 import { DatabaseReadinessCheck, ObservabilityModule } from '@msp/observability';
 import { PersistenceModule } from '@msp/persistence';
+import { ArgumentChecksInterceptor } from './argument-checks.interceptor';
+import { HttpInputChecksPipe } from './http-input-checks.pipe';
+import { PLATFORM_SERVICE_NAME, PlatformExceptionFilter } from './platform-exception.filter';
 
 export interface PlatformSubgraphOptions {
   serviceName: string;
@@ -26,7 +30,8 @@ export interface PlatformSubgraphOptions {
 /**
  * What every business service of the platform is made of, in one place: logs, health and metrics; its own database
  * with migrations; the outbox/inbox over Kafka; the gateway-signed user context on every GraphQL operation; the
- * service-token internal API; and a federation subgraph at /graphql.
+ * service-token internal API; a federation subgraph at /graphql; and one way to answer failures (domain errors by
+ * kind, outages as retryable UNAVAILABLE) and to refuse hostile arguments, so a service registers no filter of its own.
  */
 @Module({})
 export class PlatformSubgraphModule {
@@ -60,7 +65,16 @@ export class PlatformSubgraphModule {
           // Traces would tell the gateway (and its clients) how long each resolver took: not needed, and noisy.
           // The cast: this CommonJS file sees @apollo/server's CommonJS typings, @nestjs/apollo (ESM) its ESM ones.
           plugins: [ApolloServerPluginInlineTraceDisabled() as unknown as ApolloServerPlugin],
+          // Fields that federation adds to other services' entities (Member.agenda…) are answered the same way. (Interceptors
+          // stay off there: Nest's interceptor wrapping breaks @ResolveReference.)
+          fieldResolverEnhancers: ['filters'],
         }),
+      ],
+      providers: [
+        { provide: PLATFORM_SERVICE_NAME, useValue: options.serviceName },
+        { provide: APP_FILTER, useClass: PlatformExceptionFilter },
+        { provide: APP_INTERCEPTOR, useClass: ArgumentChecksInterceptor },
+        { provide: APP_PIPE, useClass: HttpInputChecksPipe },
       ],
     };
   }

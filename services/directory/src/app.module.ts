@@ -1,5 +1,4 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { Clock, PlatformSubgraphModule } from '@msp/service-kit';
 import { CallerLookupQuery } from './application/identity/caller-lookup.query';
 import { MemberContextQuery } from './application/identity/member-context.query';
@@ -27,7 +26,6 @@ import { DIRECTORY_ENTITIES } from './infrastructure/entities';
 import { DIRECTORY_REPOSITORIES } from './infrastructure/repositories';
 import { DirectorySchema1763900001000 } from './infrastructure/migrations/1763900001000-directory-schema';
 import { PatientRegistrationRequest1763900002000 } from './infrastructure/migrations/1763900002000-patient-registration-request';
-import { DirectoryErrorFilter } from './interface/graphql/directory-error.filter';
 import { AccessEntryResolver } from './interface/graphql/resolvers/access-entry.resolver';
 import { MemberResolver } from './interface/graphql/resolvers/member.resolver';
 import { MembershipResolver } from './interface/graphql/resolvers/membership.resolver';
@@ -57,7 +55,6 @@ export class AppModule {
       ],
       controllers: [IdentityInternalController, OnlineBookingInternalController],
       providers: [
-        { provide: APP_FILTER, useClass: DirectoryErrorFilter },
         Clock,
         ...DIRECTORY_REPOSITORIES,
         DirectoryReader,

@@ -6,6 +6,8 @@ import { seedStructure, type SeededStructure } from './fixtures/seed-structures'
 /**
  * Every query and mutation of the directory × every role × own structure / another structure.
  * Expectations are written out by hand (not derived from the code's permission table) so that a change to either shows.
+ * Inside their own structure a role without the permission is FORBIDDEN; another structure's objects are NOT_FOUND for
+ * every role, exactly as ids that exist nowhere, so a caller cannot learn that an id exists elsewhere.
  */
 type Operation = {
   name: string;
@@ -172,8 +174,8 @@ describe('directory authorization matrix', () => {
 
   const cases = operations.flatMap((operation) =>
     ROLES.flatMap((role) => [
-      { operation, role, scope: 'own' as const, expected: operation.allowed.includes(role) ? 'allow' : 'deny' },
-      { operation, role, scope: 'other' as const, expected: 'deny' },
+      { operation, role, scope: 'own' as const, expected: operation.allowed.includes(role) ? 'allow' : 'FORBIDDEN' },
+      { operation, role, scope: 'other' as const, expected: 'NOT_FOUND' },
     ]),
   );
 
@@ -187,11 +189,23 @@ describe('directory authorization matrix', () => {
         expect(result.errors).toBeUndefined();
         expect(result.data).toBeTruthy();
       } else {
-        expect(result.errors?.[0]?.extensions?.code).toMatch(/^(FORBIDDEN|NOT_FOUND)$/);
+        expect(result.errors?.[0]?.extensions?.code).toBe(expected);
         expect(JSON.stringify(result.data ?? null)).not.toMatch(/Dupré|@msp\.test/);
       }
     },
   );
+
+  it.each([
+    ['patient', `query($id: ID!) { patient(id: $id) { id } }`, (t: SeededStructure) => t.patientId],
+    ['site', `query($id: ID!) { site(id: $id) { id } }`, (t: SeededStructure) => t.siteId],
+    ['member', `query($id: ID!) { member(id: $id) { id } }`, (t: SeededStructure) => t.gpId],
+    ['structure', `query($id: ID!) { structure(id: $id) { id } }`, (t: SeededStructure) => t.structureId],
+  ])('answers %s(id) of another structure exactly as an id that exists nowhere', async (_name, query, idOf) => {
+    const elsewhere = await directory.gql(query, { id: idOf(other) }, own.as.administrator);
+    const nowhere = await directory.gql(query, { id: '7d2c5a4e-1b3f-4c8d-9e6a-0f1b2c3d4e5f' }, own.as.administrator);
+    expect(elsewhere.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(elsewhere.errors).toEqual(nowhere.errors);
+  });
 
   it('lists only the structures the caller belongs to', async () => {
     const { structures } = await directory.ok<{ structures: Array<{ id: string }> }>(

@@ -91,7 +91,7 @@ describe('directory internal API', () => {
 
   it('names the missing parameter and refuses callers without a valid service token', async () => {
     await expect(client.get(`/internal/callers?siteId=${msp.siteId}`)).rejects.toMatchObject({
-      status: 422,
+      status: 400,
       field: 'phone',
     });
     const forged = new InternalHttpClient({

@@ -74,15 +74,15 @@ describe('directory internal API for online booking', () => {
   it('names the bad field', async () => {
     const base = { structureId: msp.structureId, lastName: 'Martin', birthDate: '1980-01-01', phone: '0612345678' };
     await expect(client.post('/internal/patients/match', { ...base, phone: '12' })).rejects.toMatchObject({
-      status: 422,
+      status: 400,
       field: 'phone',
     });
     await expect(client.post('/internal/patients/match', { ...base, birthDate: '01/01/1980' })).rejects.toMatchObject({
-      status: 422,
+      status: 400,
       field: 'birthDate',
     });
     await expect(client.post('/internal/patients/match', { ...base, structureId: 'x' })).rejects.toMatchObject({
-      status: 422,
+      status: 400,
       field: 'structureId',
     });
   });

@@ -96,14 +96,18 @@ describe('authentication at the front door', () => {
     expect(refused.message).toMatch(message);
   });
 
-  it('answers SERVICE_UNAVAILABLE when the directory gives a context it cannot trust', async () => {
+  it('answers UNAVAILABLE when the directory gives a context it cannot trust', async () => {
     const res = await ask(await stack.bearer({ subject: 'm-garbled' }));
     expect(res.status).toBe(503);
     expect(res.body.data).toBeUndefined();
-    expect(res.body.errors[0].extensions).toEqual({ code: 'SERVICE_UNAVAILABLE' });
+    expect(res.body.errors[0].extensions).toEqual({
+      code: 'UNAVAILABLE',
+      reason: 'GATEWAY.UNAVAILABLE',
+      retryable: true,
+    });
   });
 
-  it('answers SERVICE_UNAVAILABLE, and lets nobody through, when the directory is down', async () => {
+  it('answers UNAVAILABLE, and lets nobody through, when the directory is down', async () => {
     const orphan = await stack.startGateway({
       GATEWAY_SUBGRAPHS: `echo=${subgraph.url}`,
       DIRECTORY_INTERNAL_URL: `http://127.0.0.1:${await freePort()}`,
@@ -116,7 +120,10 @@ describe('authentication at the front door', () => {
     expect(res.status).toBe(503);
     expect(res.body).toEqual({
       errors: [
-        { message: expect.stringMatching(/directory cannot be reached/), extensions: { code: 'SERVICE_UNAVAILABLE' } },
+        {
+          message: expect.stringMatching(/directory cannot be reached/),
+          extensions: { code: 'UNAVAILABLE', reason: 'GATEWAY.UNAVAILABLE', retryable: true },
+        },
       ],
     });
     expect(subgraph.requests).toBe(requestsBefore);

@@ -107,6 +107,17 @@ describe('query limits, error masking and operation logs at the front door', () 
       ]);
     });
 
+    it('passes an outage through as a retryable UNAVAILABLE, without internals', async () => {
+      const res = await ask({ query: '{ databaseDown }' }).expect(200);
+      expect(res.body.errors).toEqual([
+        {
+          message: 'Please try again shortly',
+          path: ['databaseDown'],
+          extensions: { code: 'UNAVAILABLE', reason: 'PLATFORM.UNAVAILABLE', retryable: true },
+        },
+      ]);
+    });
+
     it('passes an input error through with the field it names', async () => {
       const res = await ask({ query: 'mutation { renameMember(displayName: "") { id } }' }).expect(200);
       expect(res.body.errors).toEqual([

@@ -1,13 +1,10 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TOPICS } from '@msp/contracts';
 import { PlatformSubgraphModule } from '@msp/service-kit';
 import type { SchedulingConfig } from './config/scheduling.config';
 import { SCHEDULING_ENTITIES } from './infrastructure/entities';
 import { SCHEDULING_MIGRATIONS } from './infrastructure/migrations';
-import { PatientServicesErrorFilter } from './interface/graphql/patient-services-error.filter';
-import { SchedulingErrorFilter } from './interface/graphql/scheduling-error.filter';
 import { publicThrottling } from './interface/public/public-throttling';
 import { AbsencesModule } from './modules/absences.module';
 import { AgendaViewsModule } from './modules/agenda-views.module';
@@ -69,10 +66,6 @@ export class AppModule {
         AppointmentFollowUpModule,
         CalendarFeedsModule,
         DemoAgendasModule.forRoot(config.loadDemoData),
-      ],
-      providers: [
-        { provide: APP_FILTER, useClass: SchedulingErrorFilter },
-        { provide: APP_FILTER, useClass: PatientServicesErrorFilter },
       ],
     };
   }

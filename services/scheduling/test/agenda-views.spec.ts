@@ -233,7 +233,7 @@ describe('shared day and week views across practitioners and sites (SCH-7)', () 
     const codeOf = async (variables: Record<string, unknown>, user: UserContext = agenda.as.secretary) =>
       (await scheduling.gql(AGENDA_DAY, { structureId: agenda.structureId, date, ...variables }, user)).errors?.[0]
         .extensions;
-    expect(await codeOf({}, other.as.secretary)).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await codeOf({}, other.as.secretary)).toMatchObject({ code: 'NOT_FOUND' });
     expect(await codeOf({ siteId: other.siteId })).toMatchObject({ code: 'NOT_FOUND', field: 'siteId' });
     expect(await codeOf({ date: '25/12/2026' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'date' });
     expect(await codeOf({ structureId: 'msp' })).toMatchObject({ code: 'BAD_USER_INPUT', field: 'structureId' });

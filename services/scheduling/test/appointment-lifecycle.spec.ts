@@ -167,7 +167,7 @@ describe('an appointment goes through its day: arrived, in consultation, done, o
       memberId: randomUUID(),
       memberships: [{ structureId: randomUUID(), roles: ['secretary' as const], siteIds: [agenda.siteId] }],
     };
-    expect((await refusal(MARK_ARRIVED, id, stranger))?.extensions?.code).toBe('FORBIDDEN');
+    expect((await refusal(MARK_ARRIVED, id, stranger))?.extensions?.code).toBe('NOT_FOUND');
     expect(await step(MARK_ARRIVED, id, agenda.as.medical_assistant)).toMatchObject({ status: 'ARRIVED' });
     expect(await step(START_CONSULTATION, id, agenda.as.practitioner)).toMatchObject({ status: 'IN_CONSULTATION' });
   });

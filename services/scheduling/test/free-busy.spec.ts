@@ -121,7 +121,7 @@ describe('free/busy for the meeting planner (internal HTTP)', () => {
       ...override,
     };
     await expect(client.post('/internal/agenda/free-busy', body)).rejects.toMatchObject({
-      status: 422,
+      status: 400,
       code: 'SCHEDULING.INVALID_INPUT',
       field,
     });

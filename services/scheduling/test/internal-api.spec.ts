@@ -84,7 +84,7 @@ describe('internal API for the virtual secretary', () => {
         startsAt: 'demain',
       }),
     ).rejects.toMatchObject({
-      status: 422,
+      status: 400,
       code: 'SCHEDULING.INVALID_INPUT',
       field: 'input.startsAt',
     });

@@ -109,7 +109,7 @@ describe('online booking on the public page (SCH-5)', () => {
       'GET',
       `${base()}/slots?motifId=${agenda.motifId}&from=demain&to=2026-12-01`,
     );
-    expect(bad).toMatchObject({ status: 422, body: { code: 'SCHEDULING.INVALID_INPUT', field: 'from' } });
+    expect(bad).toMatchObject({ status: 400, body: { code: 'SCHEDULING.INVALID_INPUT', field: 'from' } });
     const other = await publicCall<Answer>(
       scheduling.url,
       'GET',
@@ -140,23 +140,23 @@ describe('online booking on the public page (SCH-5)', () => {
 
   it('refuses what is not offered online, naming the field', async () => {
     expect(await book(booking({ motifId: staffOnlyMotifId }))).toMatchObject({
-      status: 422,
+      status: 400,
       body: { field: 'motifId' },
     });
     expect(await book(booking({ startsAt: siteTime(agenda, day, '09:05') }))).toMatchObject({
-      status: 422,
+      status: 400,
       body: { field: 'startsAt', message: expect.stringMatching(/offered slots/) },
     });
     expect(await book(booking({ startsAt: siteTime(agenda, day, '20:00') }))).toMatchObject({
-      status: 422,
+      status: 400,
       body: { field: 'startsAt' },
     });
     expect(await book(booking({ patient: { ...known, birthDate: '02/03/1948' } }))).toMatchObject({
-      status: 422,
+      status: 400,
       body: { field: 'patient.birthDate' },
     });
     expect(await book(booking({ patient: { ...known, phone: '0612' } }))).toMatchObject({
-      status: 422,
+      status: 400,
       body: { field: 'patient.phone' },
     });
   });
@@ -199,12 +199,16 @@ describe('online booking on the public page (SCH-5)', () => {
     expect((await book(booking())).status).toBe(201);
   });
 
-  it('staff confirming while the directory is down are told so (SERVICE_UNAVAILABLE), and can confirm once it is back', async () => {
+  it('staff confirming while the directory is down are told so (UNAVAILABLE, retryable), and can confirm once it is back', async () => {
     const answer = await book(booking({ patient: { ...stranger, lastName: 'Patient' } }));
     directory.down = true;
     try {
       const refused = await scheduling.gql(CONFIRM_REQUEST, { id: answer.body.requestId }, agenda.as.secretary);
-      expect(refused.errors?.[0].extensions).toMatchObject({ code: 'SERVICE_UNAVAILABLE' });
+      expect(refused.errors?.[0].extensions).toMatchObject({
+        code: 'UNAVAILABLE',
+        reason: 'SCHEDULING.DIRECTORY_UNAVAILABLE',
+        retryable: true,
+      });
       expect(refused.errors?.[0].message).toMatch(/directory cannot be reached/);
     } finally {
       directory.down = false;
@@ -216,7 +220,7 @@ describe('online booking on the public page (SCH-5)', () => {
 
   it('a motif for known patients only refuses an unknown one, naming the patient', async () => {
     const answer = await book(booking({ motifId: knownOnlyMotifId, patient: stranger }));
-    expect(answer).toMatchObject({ status: 422, body: { code: 'ONLINE.PATIENT_NOT_MATCHED', field: 'patient' } });
+    expect(answer).toMatchObject({ status: 400, body: { code: 'ONLINE.PATIENT_NOT_MATCHED', field: 'patient' } });
   });
 
   it('answers 503 with a clear message when the directory is down, and keeps no hold', async () => {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AGENDA_DAY } from './fixtures/agenda-operations';
 import { BOOK, CREATE_MOTIF, DECLARE_ABSENCE, DEFINE_RANGE, FREE_SLOTS, HOLD } from './fixtures/operations';
 import { SchedulingTestApp } from './fixtures/scheduling-test-app';
 import { seedAgenda, siteTime, type SeededAgenda } from './fixtures/seed-agenda';
@@ -110,6 +111,42 @@ describe('bad input is refused naming the field, with nothing written', () => {
       { input: { ...booking().input, patientId: undefined, practitionerId: 'p1' } },
       'input.practitionerId',
     );
+  });
+
+  it('a booking or a hold at a far-future or impossible instant (never an internal error)', async () => {
+    const error = await refused(BOOK, booking({ startsAt: '9999-12-31T23:59:59Z' }), 'input.startsAt');
+    expect(error?.message).toMatch(/out of range/);
+    await refused(
+      HOLD,
+      { input: { ...booking().input, patientId: undefined, startsAt: '9999-12-31T23:59:59Z' } },
+      'input.startsAt',
+    );
+    await refused(BOOK, booking({ startsAt: '2026-02-30T10:00:00+01:00' }), 'input.startsAt');
+  });
+
+  it('text PostgreSQL cannot store (a NUL byte) in a motif label or a profession filter', async () => {
+    const input = {
+      structureId: agenda.structureId,
+      label: 'Consultation\u0000',
+      durationMinutes: 15,
+      channel: 'CABINET',
+      bookableBy: ['STAFF'],
+      newPatientsAllowed: true,
+    };
+    const before = await counts();
+    const result = await scheduling.gql(CREATE_MOTIF, { input }, agenda.as.administrator);
+    expect(result.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      reason: 'SCHEDULING.INVALID_INPUT',
+      field: 'input.label',
+    });
+    expect(await counts()).toEqual(before);
+    const day = await scheduling.gql(
+      AGENDA_DAY,
+      { structureId: agenda.structureId, date: '2026-12-01', profession: 'nurse\u0000' },
+      agenda.as.secretary,
+    );
+    expect(day.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'profession' });
   });
 
   it('a booking during an absence', async () => {

@@ -160,6 +160,6 @@ describe('SNP capacity: release, announcement and the CPTS pool (SCH-4)', () => 
       ).snpSlots,
     ).toEqual([]);
     const outsider = await scheduling.gql(SNP_SLOTS, { c: cptsId, f: next, t: next }, agenda.as.secretary);
-    expect(outsider.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(outsider.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 });

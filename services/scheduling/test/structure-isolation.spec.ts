@@ -33,8 +33,8 @@ describe('a member of another structure sees nothing and changes nothing', () =>
     to: siteTime(msp, 30, '00:00'),
   });
 
-  it('reads: motifs, slots and agendas are forbidden, an appointment is not found', async () => {
-    expect(await codeOf(MOTIFS, { structureId: msp.structureId })).toBe('FORBIDDEN');
+  it('reads: motifs, slots, agendas and appointments of another structure are not found, as if they did not exist', async () => {
+    expect(await codeOf(MOTIFS, { structureId: msp.structureId })).toBe('NOT_FOUND');
     expect(
       await codeOf(FREE_SLOTS, {
         input: {
@@ -43,12 +43,12 @@ describe('a member of another structure sees nothing and changes nothing', () =>
           to: siteTime(msp, 2, '00:00').slice(0, 10),
         },
       }),
-    ).toBe('FORBIDDEN');
-    expect(await codeOf(APPOINTMENTS, { filter: window() })).toBe('FORBIDDEN');
+    ).toBe('NOT_FOUND');
+    expect(await codeOf(APPOINTMENTS, { filter: window() })).toBe('NOT_FOUND');
     expect(await codeOf(APPOINTMENT, { id: appointmentId })).toBe('NOT_FOUND');
   });
 
-  it('writes: booking, holding, cancelling and defining ranges are forbidden, and nothing is written', async () => {
+  it('writes: booking, holding, cancelling and defining ranges find nothing there, and nothing is written', async () => {
     const [before] = await scheduling.sql<{ n: string }>(`select count(*) n from outbox_message`);
     const slot = {
       practitionerId: msp.gpId,
@@ -56,9 +56,9 @@ describe('a member of another structure sees nothing and changes nothing', () =>
       motifId: msp.motifId,
       startsAt: siteTime(msp, 4, '15:00'),
     };
-    expect(await codeOf(BOOK, { input: { ...slot, patientId: other.patientId } })).toBe('FORBIDDEN');
-    expect(await codeOf(HOLD, { input: slot })).toBe('FORBIDDEN');
-    expect(await codeOf(CANCEL, { input: { appointmentId, reason: 'OTHER' } })).toBe('FORBIDDEN');
+    expect(await codeOf(BOOK, { input: { ...slot, patientId: other.patientId } })).toBe('NOT_FOUND');
+    expect(await codeOf(HOLD, { input: slot })).toBe('NOT_FOUND');
+    expect(await codeOf(CANCEL, { input: { appointmentId, reason: 'OTHER' } })).toBe('NOT_FOUND');
     const range = {
       practitionerId: msp.gpId,
       siteId: msp.siteId,
@@ -67,7 +67,7 @@ describe('a member of another structure sees nothing and changes nothing', () =>
       endTime: '10:00',
       validFrom: '2026-01-01',
     };
-    expect(await codeOf(DEFINE_RANGE, { input: range })).toBe('FORBIDDEN');
+    expect(await codeOf(DEFINE_RANGE, { input: range })).toBe('NOT_FOUND');
     const [after] = await scheduling.sql<{ n: string }>(`select count(*) n from outbox_message`);
     expect(after.n).toBe(before.n);
     const [row] = await scheduling.sql<{ status: string }>(`select status from appointment where id = $1`, [

@@ -1,7 +1,13 @@
+import { DomainError, type ErrorBody, type ErrorKind } from '@msp/errors';
+
 /** What a failed internal call tells its caller; every caller has a degraded path for the first two. */
 export type InternalCallFailure = 'timeout' | 'unavailable' | 'rejected';
 
-export abstract class InternalCallError extends Error {
+/**
+ * A failed internal call, as a domain error: should the caller let it through, it is answered by its kind (a timeout
+ * or an unreachable service is a retryable UNAVAILABLE) instead of an internal error.
+ */
+export abstract class InternalCallError extends DomainError {
   abstract readonly failure: InternalCallFailure;
 }
 
@@ -9,8 +15,7 @@ export abstract class InternalCallError extends Error {
 export class InternalTimeoutError extends InternalCallError {
   readonly failure = 'timeout';
   constructor(target: string, path: string, timeoutMs: number) {
-    super(`${target} did not answer ${path} within ${timeoutMs} ms`);
-    this.name = 'InternalTimeoutError';
+    super('unavailable', 'INTERNAL.TIMEOUT', `${target} did not answer ${path} within ${timeoutMs} ms`);
   }
 }
 
@@ -18,8 +23,7 @@ export class InternalTimeoutError extends InternalCallError {
 export class InternalUnavailableError extends InternalCallError {
   readonly failure = 'unavailable';
   constructor(target: string, path: string, reason: string) {
-    super(`${target} is unavailable for ${path}: ${reason}`);
-    this.name = 'InternalUnavailableError';
+    super('unavailable', 'INTERNAL.UNAVAILABLE', `${target} is unavailable for ${path}: ${reason}`);
   }
 }
 
@@ -28,23 +32,30 @@ export class InternalRejectedError extends InternalCallError {
   readonly failure = 'rejected';
   constructor(
     readonly status: number,
-    readonly code: string,
+    code: string,
     message: string,
-    readonly field?: string,
+    field?: string,
   ) {
-    super(message);
-    this.name = 'InternalRejectedError';
+    super(kindOfStatus(status), code, message, field);
   }
 }
 
-/** Body of every internal error response. */
-export interface InternalErrorBody {
-  code: string;
-  message: string;
-  field?: string;
+/** A refusal keeps its meaning; any other status (token refused, rate limited) means the service cannot serve us now. */
+function kindOfStatus(status: number): ErrorKind {
+  if (status === 400 || status === 422) return 'invalid';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'not_found';
+  if (status === 409) return 'conflict';
+  return 'unavailable';
 }
 
-/** Thrown by internal endpoints to answer a typed refusal (4xx) instead of a 500. */
+/** Body of every internal error response. */
+export type InternalErrorBody = ErrorBody;
+
+/**
+ * Thrown by internal endpoints for answers outside the domain vocabulary (a refused service token: 401). Refusals of
+ * the domain are thrown as domain errors and answered by kind.
+ */
 export class InternalApiException extends Error {
   constructor(
     readonly status: number,

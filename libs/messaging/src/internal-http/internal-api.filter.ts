@@ -1,29 +1,40 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { DomainError, errorLogOf, httpAnswerOf, outageOf } from '@msp/errors';
 import type { Response } from 'express';
 import { InternalApiException, type InternalErrorBody } from './internal-api.errors';
 
-/** Turns every failure of an internal endpoint into `{ code, message, field? }`; unexpected ones are logged, not leaked. */
+/**
+ * The one mapper of internal endpoints, for every service: domain errors answer their kind's status with
+ * `{ code, message, field?, retryable? }` (an outage of the database or a dependency: 503, retryable); refusals are
+ * logged once without a stack, and only the unexpected is logged as an error, never leaked.
+ */
 @Catch()
 export class InternalApiExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('InternalApi');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
-    let status = 500;
-    let body: InternalErrorBody = { code: 'INTERNAL', message: 'Internal error' };
+    const [status, body] = this.answer(exception);
+    host.switchToHttp().getResponse<Response>().status(status).json(body);
+  }
+
+  private answer(exception: unknown): [number, InternalErrorBody] {
     if (exception instanceof InternalApiException) {
-      status = exception.status;
-      body = {
-        code: exception.code,
-        message: exception.message,
-        ...(exception.field ? { field: exception.field } : {}),
-      };
-    } else if (exception instanceof HttpException) {
-      status = exception.getStatus();
-      body = { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: exception.message };
-    } else {
-      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+      const field = exception.field ? { field: exception.field } : {};
+      return [exception.status, { code: exception.code, message: exception.message, ...field }];
     }
-    response.status(status).json(body);
+    const error = exception instanceof DomainError ? exception : outageOf(exception);
+    if (error) {
+      const { level, line } = errorLogOf(error);
+      if (level === 'info') this.logger.log(line);
+      else this.logger.warn(line);
+      const { status, body } = httpAnswerOf(error);
+      return [status, body];
+    }
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      return [status, { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: exception.message }];
+    }
+    this.logger.error({ msg: 'unexpected error', err: exception });
+    return [500, { code: 'INTERNAL', message: 'Internal error' }];
   }
 }

@@ -40,10 +40,7 @@ export function pinoHttpOptions(serviceName: string, settings: LogSettings): Opt
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
     },
-    customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) => {
-      if (error || res.statusCode >= 500) return 'error';
-      return res.statusCode >= 400 ? 'warn' : 'info';
-    },
+    customLogLevel: requestLogLevel,
     // Probes and scrapes arrive every few seconds; logging each would drown the lines that matter.
     autoLogging: { ignore: (req) => QUIET_PATHS.some((p) => pathOf(req).startsWith(p)) },
   };
@@ -51,4 +48,13 @@ export function pinoHttpOptions(serviceName: string, settings: LogSettings): Opt
 
 function pathOf(req: IncomingMessage & { originalUrl?: string }): string {
   return req.originalUrl ?? req.url ?? '';
+}
+
+/**
+ * A failed request is an error only when it was unexpected. Refusals (4xx) are routine, and a 503 is the platform's
+ * deliberate answer to an outage of a database or dependency (libs/errors), already explained by the service's warning.
+ */
+export function requestLogLevel(_req: IncomingMessage, res: ServerResponse, error?: Error): 'info' | 'warn' | 'error' {
+  if (error || (res.statusCode >= 500 && res.statusCode !== 503)) return 'error';
+  return res.statusCode >= 400 ? 'warn' : 'info';
 }

@@ -1,4 +1,6 @@
-/** Every way a directory operation can be refused; mapped to GraphQL and HTTP in one place each. */
+import { DomainError, type ErrorKind, inputChecks } from '@msp/errors';
+
+/** Every way a directory operation can be refused; the platform's filters answer them by kind. */
 export enum DirectoryErrorCode {
   InvalidInput = 'DIRECTORY.INVALID_INPUT',
   NotFound = 'DIRECTORY.NOT_FOUND',
@@ -7,22 +9,42 @@ export enum DirectoryErrorCode {
   AlreadyMember = 'DIRECTORY.ALREADY_MEMBER',
 }
 
-export class DirectoryError extends Error {
+function kindOf(code: DirectoryErrorCode): ErrorKind {
+  switch (code) {
+    case DirectoryErrorCode.InvalidInput:
+      return 'invalid';
+    case DirectoryErrorCode.NotFound:
+      return 'not_found';
+    case DirectoryErrorCode.DuplicateRpps:
+    case DirectoryErrorCode.DuplicateEmail:
+    case DirectoryErrorCode.AlreadyMember:
+      return 'conflict';
+  }
+}
+
+export class DirectoryError extends DomainError {
   constructor(
-    readonly code: DirectoryErrorCode,
+    override readonly code: DirectoryErrorCode,
     message: string,
     /** The input field at fault, as the client named it (e.g. `input.phone`). */
-    readonly field?: string,
+    field?: string,
   ) {
-    super(message);
-    this.name = 'DirectoryError';
+    super(kindOf(code), code, message, field);
   }
 
   static invalid(field: string, reason: string): DirectoryError {
     return new DirectoryError(DirectoryErrorCode.InvalidInput, `${field}: ${reason}`, field);
   }
 
-  static notFound(what: string): DirectoryError {
-    return new DirectoryError(DirectoryErrorCode.NotFound, `${what} not found`);
+  /** Also what another structure's object answers: "exists elsewhere" must read exactly like "does not exist". */
+  static notFound(what: string, field?: string): DirectoryError {
+    return new DirectoryError(
+      DirectoryErrorCode.NotFound,
+      field ? `${field}: ${what} not found` : `${what} not found`,
+      field,
+    );
   }
 }
+
+/** UUIDs, text, instants and time zones checked the platform's way, refused as `DIRECTORY.INVALID_INPUT`. */
+export const directoryInput = inputChecks(DirectoryErrorCode.InvalidInput);

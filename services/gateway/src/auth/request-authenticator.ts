@@ -7,7 +7,7 @@ import { ServiceUnavailableError } from './service-unavailable.error';
 /**
  * The front door's question for every GraphQL request: a valid bearer token from the trusted issuer, naming a member
  * the directory knows. Either yields that member's context or throws UNAUTHENTICATED (with the reason) or
- * SERVICE_UNAVAILABLE; nothing gets through unauthenticated.
+ * UNAVAILABLE (retryable); nothing gets through unauthenticated.
  */
 export class RequestAuthenticator {
   constructor(

@@ -75,11 +75,11 @@ describe('DirectoryMemberContexts', () => {
       new InternalRejectedError(404, 'NOT_FOUND', 'Cannot GET /internal/x'),
       'error',
     ],
-  ] as const)('answers SERVICE_UNAVAILABLE on %s, and logs why', async (_label, failure, level) => {
+  ] as const)('answers a retryable UNAVAILABLE on %s, and logs why', async (_label, failure, level) => {
     get.mockRejectedValueOnce(failure);
     const refusal = contexts().contextOf('m-1');
     await expect(refusal).rejects.toBeInstanceOf(ServiceUnavailableError);
-    await expect(refusal).rejects.toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE' } });
+    await expect(refusal).rejects.toMatchObject({ extensions: { code: 'UNAVAILABLE', retryable: true } });
     expect(log[level]).toHaveBeenCalledTimes(1);
   });
 

@@ -26,7 +26,7 @@ describe('RequestAuthenticator', () => {
     expect(contextOf).not.toHaveBeenCalled();
   });
 
-  it('answers SERVICE_UNAVAILABLE when the token cannot be checked at all (issuer keys unreachable)', async () => {
+  it('answers UNAVAILABLE when the token cannot be checked at all (issuer keys unreachable)', async () => {
     verify.mockRejectedValueOnce(new TypeError('fetch failed'));
     await expect(authenticator.authenticate('Bearer t')).rejects.toBeInstanceOf(ServiceUnavailableError);
     expect(log.warn).toHaveBeenCalledWith(expect.objectContaining({ reason: 'fetch failed' }));

@@ -1,8 +1,18 @@
-import { ForbiddenError, hasRoleIn, membershipIn, ROLES, worksAtSite, type Role, type UserContext } from '@msp/auth';
+import {
+  assertStructureAccess,
+  ForbiddenError,
+  hasRoleIn,
+  ROLES,
+  worksAtSite,
+  type Role,
+  type UserContext,
+} from '@msp/auth';
+import type { DomainError } from '@msp/errors';
 import type { Actor } from './actor';
 
 /**
- * Who may do what inside their own structure; nobody may do anything in a structure they do not belong to.
+ * Who may do what inside their own structure; nobody may do anything in a structure they do not belong to, and such a
+ * structure's objects answer NOT_FOUND (`unseen`: the loaded object's own not-found error), exactly as missing ones.
  * A practitioner always manages their own agenda (ranges, absences, own motifs, own appointments).
  */
 export const PERMISSIONS = {
@@ -22,16 +32,23 @@ export function assertMayManage(
   structureId: string,
   roles: readonly Role[],
   self?: string | null,
+  unseen?: DomainError,
 ): void {
-  if (!membershipIn(user, structureId)) throw new ForbiddenError();
+  assertStructureAccess(user, structureId, undefined, unseen);
   if (hasRoleIn(user, structureId, roles)) return;
   if (self && self === user.memberId && hasRoleIn(user, structureId, ['practitioner'])) return;
   throw new ForbiddenError(`This requires one of the roles: ${roles.join(', ')}, or to be the practitioner`);
 }
 
 /** Staff book for the sites they work at; a practitioner books in their own agenda at any of their sites. */
-export function assertMayBook(user: UserContext, structureId: string, siteId: string, practitionerId: string): void {
-  if (!membershipIn(user, structureId)) throw new ForbiddenError();
+export function assertMayBook(
+  user: UserContext,
+  structureId: string,
+  siteId: string,
+  practitionerId: string,
+  unseen?: DomainError,
+): void {
+  assertStructureAccess(user, structureId, undefined, unseen);
   if (user.memberId === practitionerId && hasRoleIn(user, structureId, ['practitioner'])) return;
   if (!hasRoleIn(user, structureId, PERMISSIONS.book))
     throw new ForbiddenError(`Booking requires one of the roles: ${PERMISSIONS.book.join(', ')}`);
@@ -42,8 +59,14 @@ export function assertMayBook(user: UserContext, structureId: string, siteId: st
  * Services (the virtual secretary) passed the internal API's service-identity guard; members are checked here; a
  * patient on the public page books only through online booking, never as staff.
  */
-export function assertActorMayBook(actor: Actor, structureId: string, siteId: string, practitionerId: string): void {
-  if (actor.kind === 'member') assertMayBook(actor.user, structureId, siteId, practitionerId);
+export function assertActorMayBook(
+  actor: Actor,
+  structureId: string,
+  siteId: string,
+  practitionerId: string,
+  unseen?: DomainError,
+): void {
+  if (actor.kind === 'member') assertMayBook(actor.user, structureId, siteId, practitionerId, unseen);
   if (actor.kind === 'online') throw new ForbiddenError('Patients book online through the public booking page');
 }
 

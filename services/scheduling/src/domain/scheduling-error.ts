@@ -1,27 +1,45 @@
-/** Every way a scheduling operation can be refused; mapped to GraphQL (and HTTP) in one place each. */
+import { DomainError, type ErrorKind, inputChecks } from '@msp/errors';
+
+/** Every way a scheduling operation can be refused or fail; the platform's filters answer them by kind. */
 export enum SchedulingErrorCode {
   InvalidInput = 'SCHEDULING.INVALID_INPUT',
   NotFound = 'SCHEDULING.NOT_FOUND',
   SlotTaken = 'SCHEDULING.SLOT_TAKEN',
   HoldLapsed = 'SCHEDULING.HOLD_LAPSED',
   InvalidTransition = 'SCHEDULING.INVALID_TRANSITION',
+  DirectoryUnavailable = 'SCHEDULING.DIRECTORY_UNAVAILABLE',
 }
 
-export class SchedulingError extends Error {
+function kindOf(code: SchedulingErrorCode): ErrorKind {
+  switch (code) {
+    case SchedulingErrorCode.InvalidInput:
+      return 'invalid';
+    case SchedulingErrorCode.NotFound:
+      return 'not_found';
+    case SchedulingErrorCode.SlotTaken:
+    case SchedulingErrorCode.HoldLapsed:
+    case SchedulingErrorCode.InvalidTransition:
+      return 'conflict';
+    case SchedulingErrorCode.DirectoryUnavailable:
+      return 'unavailable';
+  }
+}
+
+export class SchedulingError extends DomainError {
   constructor(
-    readonly code: SchedulingErrorCode,
+    override readonly code: SchedulingErrorCode,
     message: string,
     /** The input field at fault, as the client named it (e.g. `input.startsAt`). */
-    readonly field?: string,
+    field?: string,
   ) {
-    super(message);
-    this.name = 'SchedulingError';
+    super(kindOf(code), code, message, field);
   }
 
   static invalid(field: string, reason: string): SchedulingError {
     return new SchedulingError(SchedulingErrorCode.InvalidInput, `${field}: ${reason}`, field);
   }
 
+  /** Also what another structure's object answers: "exists elsewhere" must read exactly like "does not exist". */
   static notFound(what: string, field?: string): SchedulingError {
     return new SchedulingError(
       SchedulingErrorCode.NotFound,
@@ -53,3 +71,6 @@ export class SchedulingError extends Error {
     );
   }
 }
+
+/** UUIDs, text, instants and time zones checked the platform's way, refused as `SCHEDULING.INVALID_INPUT`. */
+export const schedulingInput = inputChecks(SchedulingErrorCode.InvalidInput);

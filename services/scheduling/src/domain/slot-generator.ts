@@ -6,9 +6,8 @@ import { assertLocalDate, daysBetween, type LocalDate } from './local-date';
 import { motifAppliesTo, type Motif } from './motif';
 import { rangeAllowsMotif, type OpeningRange } from './opening-range';
 import { rangeOccurrences, type RangeOccurrence } from './range-occurrences';
-import { SchedulingError } from './scheduling-error';
+import { SchedulingError, schedulingInput } from './scheduling-error';
 import { isSnpIndex, snpReleaseInstant } from './snp-release';
-import { assertTimeZone } from './time-zone';
 
 export const MAX_SEARCH_DAYS = 62;
 
@@ -45,7 +44,7 @@ export function assertSearchDates(from: LocalDate, to: LocalDate, prefix: string
 }
 
 function checkSearch(search: SlotSearch, prefix: string): void {
-  assertTimeZone(search.timeZone, `${prefix}.timeZone`);
+  schedulingInput.timeZone(search.timeZone, `${prefix}.timeZone`);
   assertSearchDates(search.from, search.to, prefix);
   if (!(search.motif.durationMinutes > 0))
     throw SchedulingError.invalid(`${prefix}.motif.durationMinutes`, 'must be greater than 0');

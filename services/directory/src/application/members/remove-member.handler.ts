@@ -26,7 +26,7 @@ export class RemoveMemberHandler {
     assertStructureAccess(user, input.structureId, PERMISSIONS.manageMembers);
     return this.transactions.run(async () => {
       const membership = await this.memberships.lock(input.memberId, input.structureId);
-      if (!membership || membership.leftAt) throw DirectoryError.notFound('Member');
+      if (!membership || membership.leftAt) throw DirectoryError.notFound('Member', 'input.memberId');
       const delegates = await this.memberships.countDelegatesOf(input.structureId, input.memberId);
       if (delegates)
         throw DirectoryError.invalid(

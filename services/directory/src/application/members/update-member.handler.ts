@@ -39,7 +39,7 @@ export class UpdateMemberHandler {
     return this.transactions.run(async () => {
       const current = await this.memberships.lock(input.memberId, input.structureId);
       const found = await this.members.findById(input.memberId);
-      if (!current || current.leftAt || !found) throw DirectoryError.notFound('Member');
+      if (!current || current.leftAt || !found) throw DirectoryError.notFound('Member', 'input.memberId');
       const member = { ...found };
       const membership = { ...current };
       if (input.profession) member.profession = checkProfession(input.profession);

@@ -37,7 +37,7 @@ export class RegisterFromRequestHandler {
     const memberId = checkId(input.memberId, 'memberId');
     return this.transactions.run(async () => {
       const request = await this.requests.lockById(id);
-      if (!request) throw DirectoryError.notFound('Registration request');
+      if (!request) throw DirectoryError.notFound('Registration request', 'requestId');
       if (request.patientId) return request.patientId;
       const [existing, ...others] = await this.patients.match({
         structureId: request.structureId,

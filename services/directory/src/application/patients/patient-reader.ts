@@ -31,8 +31,13 @@ export class PatientReader {
   byId(user: UserContext, patientId: string, operation: string): Promise<Patient> {
     return this.transactions.run(async () => {
       const patient = await this.patients.findById(patientId);
-      if (!patient) throw DirectoryError.notFound('Patient');
-      assertStructureAccess(user, patient.structureId, PERMISSIONS.readPatients);
+      if (!patient) throw DirectoryError.notFound('Patient', 'id');
+      assertStructureAccess(
+        user,
+        patient.structureId,
+        PERMISSIONS.readPatients,
+        DirectoryError.notFound('Patient', 'id'),
+      );
       await this.accessLog.record(user, [patient], operation);
       return patient;
     });

@@ -33,8 +33,13 @@ export class UpdatePatientHandler {
   async execute(user: UserContext, input: UpdatePatientInput): Promise<Patient> {
     return this.transactions.run(async () => {
       const current = await this.patients.lockById(input.patientId);
-      if (!current) throw DirectoryError.notFound('Patient');
-      assertStructureAccess(user, current.structureId, PERMISSIONS.writePatients);
+      if (!current) throw DirectoryError.notFound('Patient', 'input.patientId');
+      assertStructureAccess(
+        user,
+        current.structureId,
+        PERMISSIONS.writePatients,
+        DirectoryError.notFound('Patient', 'input.patientId'),
+      );
       const now = this.clock.now();
       const patient: Patient = { ...current, updatedAt: now };
       const changes = new Set<PatientChange>();

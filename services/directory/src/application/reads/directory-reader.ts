@@ -22,9 +22,9 @@ export class DirectoryReader {
   }
 
   async structure(user: UserContext, id: string): Promise<Structure> {
-    assertStructureAccess(user, id, PERMISSIONS.readDirectory);
+    assertStructureAccess(user, id, PERMISSIONS.readDirectory, DirectoryError.notFound('Structure', 'id'));
     const structure = await this.structures.findById(id);
-    if (!structure) throw DirectoryError.notFound('Structure');
+    if (!structure) throw DirectoryError.notFound('Structure', 'id');
     return structure;
   }
 
@@ -40,8 +40,8 @@ export class DirectoryReader {
 
   async site(user: UserContext, id: string): Promise<Site> {
     const site = await this.sites.findById(id);
-    if (!site) throw DirectoryError.notFound('Site');
-    assertStructureAccess(user, site.structureId, PERMISSIONS.readDirectory);
+    if (!site) throw DirectoryError.notFound('Site', 'id');
+    assertStructureAccess(user, site.structureId, PERMISSIONS.readDirectory, DirectoryError.notFound('Site', 'id'));
     return site;
   }
 
@@ -53,7 +53,7 @@ export class DirectoryReader {
   /** A member is visible to whoever shares a current structure with them. */
   async member(user: UserContext, id: string): Promise<Member> {
     const visible = await this.visibleMembers(user, [id]);
-    if (!visible.length) throw DirectoryError.notFound('Member');
+    if (!visible.length) throw DirectoryError.notFound('Member', 'id');
     return visible[0];
   }
 

@@ -3,9 +3,8 @@ import { assertStructureAccess, type UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
 import { Clock } from '@msp/service-kit';
-import { DirectoryError } from '../../domain/directory-error';
+import { DirectoryError, directoryInput } from '../../domain/directory-error';
 import { assertOpeningHours, type OpeningHours } from '../../domain/opening-hours';
-import { assertTimeZone } from '../../domain/time-zone';
 import { PERMISSIONS } from '../permissions';
 import { type Site, SiteRepository } from '../ports/site.repository';
 
@@ -26,11 +25,16 @@ export class ChangeSiteHoursHandler {
 
   async execute(user: UserContext, input: ChangeSiteHoursInput): Promise<Site> {
     const openingHours = assertOpeningHours(input.openingHours, 'input.openingHours');
-    const timeZone = input.timeZone ? assertTimeZone(input.timeZone, 'input.timeZone') : undefined;
+    const timeZone = input.timeZone ? directoryInput.timeZone(input.timeZone, 'input.timeZone') : undefined;
     return this.transactions.run(async () => {
       const current = await this.sites.lockById(input.siteId);
-      if (!current) throw DirectoryError.notFound('Site');
-      assertStructureAccess(user, current.structureId, PERMISSIONS.manageSites);
+      if (!current) throw DirectoryError.notFound('Site', 'input.siteId');
+      assertStructureAccess(
+        user,
+        current.structureId,
+        PERMISSIONS.manageSites,
+        DirectoryError.notFound('Site', 'input.siteId'),
+      );
       const site: Site = { ...current, openingHours, timeZone: timeZone ?? current.timeZone };
       await this.sites.update(site);
       await this.outbox.record('directory.site.hours-changed.v1', {

@@ -4,10 +4,9 @@ import { assertStructureAccess, type UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
 import { Clock } from '@msp/service-kit';
-import { DirectoryError } from '../../domain/directory-error';
+import { DirectoryError, directoryInput } from '../../domain/directory-error';
 import { assertOpeningHours, type OpeningHours } from '../../domain/opening-hours';
 import { toE164 } from '../../domain/phone-number';
-import { assertTimeZone } from '../../domain/time-zone';
 import { checkName } from '../members/member-fields';
 import { PERMISSIONS } from '../permissions';
 import { type Site, SiteRepository } from '../ports/site.repository';
@@ -46,12 +45,13 @@ export class OpenSiteHandler {
       postalCode: input.postalCode,
       city: checkName(input.city, 'input.city'),
       phoneLines: input.phoneLines.map((line, i) => toE164(line, `input.phoneLines[${i}]`)),
-      timeZone: assertTimeZone(input.timeZone ?? 'Europe/Paris', 'input.timeZone'),
+      timeZone: directoryInput.timeZone(input.timeZone ?? 'Europe/Paris', 'input.timeZone'),
       openingHours: assertOpeningHours(input.openingHours, 'input.openingHours'),
       createdAt: this.clock.now(),
     };
     return this.transactions.run(async () => {
-      if (!(await this.structures.exists(input.structureId))) throw DirectoryError.notFound('Structure');
+      if (!(await this.structures.exists(input.structureId)))
+        throw DirectoryError.notFound('Structure', 'input.structureId');
       await this.sites.insert(site);
       await this.outbox.record('directory.site.opened.v1', {
         siteId: site.id,

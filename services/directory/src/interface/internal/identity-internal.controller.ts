@@ -3,6 +3,7 @@ import { InternalApiController, InternalApiException } from '@msp/messaging';
 import { CallerLookupQuery } from '../../application/identity/caller-lookup.query';
 import { MemberContextQuery } from '../../application/identity/member-context.query';
 import { TeamSnapshotQuery } from '../../application/identity/team-snapshot.query';
+import { DirectoryError } from '../../domain/directory-error';
 
 /** Synchronous questions other services ask the directory: who is this member, who is calling this line. */
 @InternalApiController('')
@@ -30,7 +31,7 @@ export class IdentityInternalController {
   /** Development tooling (`npm run token -- --member <e-mail>`) finds a member's id by e-mail. */
   @Get('members')
   async memberByEmail(@Query('email') email?: string) {
-    if (!email) throw new InternalApiException(422, 'DIRECTORY.INVALID_INPUT', 'email is required', 'email');
+    if (!email) throw DirectoryError.invalid('email', 'is required');
     const memberId = await this.members.idByEmail(email);
     if (!memberId) throw new InternalApiException(404, 'DIRECTORY.MEMBER_NOT_FOUND', 'No member has this e-mail');
     return { memberId };
@@ -39,8 +40,8 @@ export class IdentityInternalController {
   /** Call routing (CAL-1): identify the caller of a site's line by phone number. */
   @Get('callers')
   async identifyCaller(@Query('phone') phone?: string, @Query('siteId') siteId?: string) {
-    if (!phone) throw new InternalApiException(422, 'DIRECTORY.INVALID_INPUT', 'phone is required', 'phone');
-    if (!siteId) throw new InternalApiException(422, 'DIRECTORY.INVALID_INPUT', 'siteId is required', 'siteId');
+    if (!phone) throw DirectoryError.invalid('phone', 'is required');
+    if (!siteId) throw DirectoryError.invalid('siteId', 'is required');
     const identification = await this.callers.identify(phone, siteId);
     if (!identification) throw new InternalApiException(404, 'DIRECTORY.SITE_NOT_FOUND', 'Unknown site', 'siteId');
     return identification;

@@ -9,7 +9,6 @@ import {
 import { PatientMatchQuery, type PatientMatchInput } from '../../application/online/patient-match.query';
 import { RegisterFromRequestHandler } from '../../application/online/register-from-request.handler';
 import { SiteSummaryQuery } from '../../application/online/site-summary.query';
-import { answering } from './directory-internal-error.mapper';
 
 /** The internal API guard sets the verified calling service on the request. */
 const caller = (request: { callerService?: string }): ServiceActor => serviceActor(request.callerService ?? 'unknown');
@@ -31,7 +30,7 @@ export class OnlineBookingInternalController {
   @Post('patients/match')
   @HttpCode(200)
   async match(@Body() body: Partial<PatientMatchInput>) {
-    const patientId = await answering(() => this.matcher.match(body ?? {}));
+    const patientId = await this.matcher.match(body ?? {});
     if (!patientId)
       throw new InternalApiException(
         404,
@@ -43,7 +42,7 @@ export class OnlineBookingInternalController {
 
   @Post('patient-registration-requests')
   async open(@Req() request: { callerService?: string }, @Body() body: Partial<RegistrationRequestInput>) {
-    return { requestId: await answering(() => this.openRequest.execute(caller(request), body ?? {})) };
+    return { requestId: await this.openRequest.execute(caller(request), body ?? {}) };
   }
 
   @Post('patient-registration-requests/:requestId/register')
@@ -53,16 +52,14 @@ export class OnlineBookingInternalController {
     @Param('requestId') requestId: string,
     @Body() body: { memberId?: string },
   ) {
-    const patientId = await answering(() =>
-      this.registerFromRequest.execute(caller(request), { requestId, memberId: body?.memberId }),
-    );
+    const patientId = await this.registerFromRequest.execute(caller(request), { requestId, memberId: body?.memberId });
     return { patientId };
   }
 
   @Post('patient-registration-requests/:requestId/discard')
   @HttpCode(204)
   async discard(@Req() request: { callerService?: string }, @Param('requestId') requestId: string): Promise<void> {
-    await answering(() => this.discardRequest.execute(caller(request), { requestId }));
+    await this.discardRequest.execute(caller(request), { requestId });
   }
 
   @Get('sites/:siteId')

@@ -30,7 +30,13 @@ export class EndAbsenceHandler {
     return this.transactions.run(async () => {
       const absence = await this.absences.lockById(absenceId);
       if (!absence) throw SchedulingError.notFound('Absence', 'input.absenceId');
-      assertMayManage(user, absence.structureId, PERMISSIONS.declareAbsences, absence.practitionerId);
+      assertMayManage(
+        user,
+        absence.structureId,
+        PERMISSIONS.declareAbsences,
+        absence.practitionerId,
+        SchedulingError.notFound('Absence', 'input.absenceId'),
+      );
       if (requested >= absence.endsAt)
         throw SchedulingError.invalid('input.endsAt', 'must be before the current end of the absence');
       // Ending an absence before it began withdraws it: nothing of it remains.

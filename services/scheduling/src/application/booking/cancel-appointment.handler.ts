@@ -42,7 +42,13 @@ export class CancelAppointmentHandler {
     return this.transactions.run(async () => {
       const appointment = await this.appointments.lockById(id);
       if (!appointment) throw SchedulingError.notFound('Appointment', 'input.appointmentId');
-      assertActorMayBook(actor, appointment.structureId, appointment.siteId, appointment.practitionerId);
+      assertActorMayBook(
+        actor,
+        appointment.structureId,
+        appointment.siteId,
+        appointment.practitionerId,
+        SchedulingError.notFound('Appointment', 'input.appointmentId'),
+      );
       if (!canTransition(appointment.status, 'cancelled'))
         throw SchedulingError.invalidTransition(appointment.status, 'cancelled');
       const now = this.clock.now();

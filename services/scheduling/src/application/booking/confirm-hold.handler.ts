@@ -32,7 +32,13 @@ export class ConfirmHoldHandler {
     return this.transactions.run(async () => {
       const hold = await this.appointments.lockById(holdId);
       if (!hold) throw SchedulingError.notFound('Hold', 'input.holdId');
-      assertActorMayBook(actor, hold.structureId, hold.siteId, hold.practitionerId);
+      assertActorMayBook(
+        actor,
+        hold.structureId,
+        hold.siteId,
+        hold.practitionerId,
+        SchedulingError.notFound('Hold', 'input.holdId'),
+      );
       const now = this.clock.now();
       const lapsed =
         hold.cancelReason === HOLD_LAPSED ||

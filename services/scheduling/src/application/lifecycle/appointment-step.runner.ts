@@ -37,7 +37,13 @@ export class AppointmentStepRunner {
     return this.transactions.run(async () => {
       const appointment = await this.appointments.lockById(id);
       if (!appointment) throw SchedulingError.notFound('Appointment', 'input.appointmentId');
-      assertActorMayBook(actor, appointment.structureId, appointment.siteId, appointment.practitionerId);
+      assertActorMayBook(
+        actor,
+        appointment.structureId,
+        appointment.siteId,
+        appointment.practitionerId,
+        SchedulingError.notFound('Appointment', 'input.appointmentId'),
+      );
       if (!canTransition(appointment.status, step)) throw SchedulingError.invalidTransition(appointment.status, step);
       const site = await this.agenda.site(appointment.siteId);
       if (!site) throw SchedulingError.notFound('Site', 'input.appointmentId');

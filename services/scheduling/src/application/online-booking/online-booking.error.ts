@@ -1,16 +1,17 @@
+import { DomainError } from '@msp/errors';
+
 /** Refusals proper to online booking, beside the scheduling ones. */
 export enum OnlineBookingErrorCode {
   PatientNotMatched = 'ONLINE.PATIENT_NOT_MATCHED',
 }
 
-export class OnlineBookingError extends Error {
+export class OnlineBookingError extends DomainError {
   constructor(
-    readonly code: OnlineBookingErrorCode,
+    override readonly code: OnlineBookingErrorCode,
     message: string,
-    readonly field: string,
+    field: string,
   ) {
-    super(message);
-    this.name = 'OnlineBookingError';
+    super('invalid', code, message, field);
   }
 
   static patientNotMatched(): OnlineBookingError {

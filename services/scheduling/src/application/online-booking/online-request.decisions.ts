@@ -23,7 +23,13 @@ export class OnlineRequestDecisions {
       const request = await this.requests.lockById(id);
       const hold = request && (await this.appointments.findById(request.holdId));
       if (!request || !hold) throw SchedulingError.notFound('Online booking request', 'input.requestId');
-      assertMayBook(user, hold.structureId, hold.siteId, hold.practitionerId);
+      assertMayBook(
+        user,
+        hold.structureId,
+        hold.siteId,
+        hold.practitionerId,
+        SchedulingError.notFound('Online booking request', 'input.requestId'),
+      );
       if (request.status !== 'pending') throw SchedulingError.invalidTransition(request.status, 'decided again');
       return { request, hold };
     });

@@ -28,7 +28,13 @@ export class DefineOpeningRangeHandler {
     const motifIds = assertUuids(input.motifIds ?? [], 'input.motifIds');
     const site = await this.agenda.site(siteId);
     if (!site) throw SchedulingError.notFound('Site', 'input.siteId');
-    assertMayManage(user, site.structureId, PERMISSIONS.manageOpeningRanges, practitionerId);
+    assertMayManage(
+      user,
+      site.structureId,
+      PERMISSIONS.manageOpeningRanges,
+      practitionerId,
+      SchedulingError.notFound('Site', 'input.siteId'),
+    );
     const range = createOpeningRange({
       ...input,
       id: randomUUID(),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { hasRoleIn, membershipIn, ForbiddenError, type UserContext } from '@msp/auth';
+import { assertStructureAccess, ForbiddenError, hasRoleIn, type UserContext } from '@msp/auth';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { NoShowRepository } from '../ports/no-show.repository';
 import { assertUuid } from '../input-checks';
@@ -37,7 +37,7 @@ export class NoShowRateQuery {
       throw SchedulingError.invalid('input.toMonth', `"${search.toMonth}" is not a month YYYY-MM`);
     if (search.toMonth < search.fromMonth)
       throw SchedulingError.invalid('input.toMonth', `must not be before fromMonth ${search.fromMonth}`);
-    if (!membershipIn(user, structureId)) throw new ForbiddenError();
+    assertStructureAccess(user, structureId);
     if (!hasRoleIn(user, structureId, READERS)) {
       if (!hasRoleIn(user, structureId, ['practitioner']) || (practitionerId && practitionerId !== user.memberId)) {
         throw new ForbiddenError(

@@ -40,7 +40,13 @@ export class RescheduleAppointmentHandler {
     return this.transactions.run(async () => {
       const appointment = await this.appointments.lockById(id);
       if (!appointment) throw SchedulingError.notFound('Appointment', 'input.appointmentId');
-      assertActorMayBook(actor, appointment.structureId, appointment.siteId, appointment.practitionerId);
+      assertActorMayBook(
+        actor,
+        appointment.structureId,
+        appointment.siteId,
+        appointment.practitionerId,
+        SchedulingError.notFound('Appointment', 'input.appointmentId'),
+      );
       assertReschedulable(appointment.status);
       const request = {
         practitionerId: input.practitionerId ?? appointment.practitionerId,
@@ -50,7 +56,13 @@ export class RescheduleAppointmentHandler {
       };
       const slot = await this.loader.check(request, channelOf(actor), (structureId) => {
         if (structureId !== appointment.structureId) throw SchedulingError.notFound('Site', 'input.siteId');
-        assertActorMayBook(actor, structureId, request.siteId, request.practitionerId);
+        assertActorMayBook(
+          actor,
+          structureId,
+          request.siteId,
+          request.practitionerId,
+          SchedulingError.notFound('Site', 'input.siteId'),
+        );
       });
       const unchanged =
         slot.practitionerId === appointment.practitionerId &&

@@ -19,7 +19,12 @@ export class LeaveWaitlistHandler {
     return this.transactions.run(async () => {
       const entry = await this.waitlist.lockEntry(id);
       if (!entry) throw SchedulingError.notFound('Waitlist entry', 'entryId');
-      assertStructureAccess(user, entry.structureId, PERMISSIONS.book);
+      assertStructureAccess(
+        user,
+        entry.structureId,
+        PERMISSIONS.book,
+        SchedulingError.notFound('Waitlist entry', 'entryId'),
+      );
       if (entry.status !== 'waiting') throw SchedulingError.invalidTransition(entry.status, 'withdrawn');
       await this.waitlist.setEntryStatus(id, 'withdrawn');
       return { ...entry, status: 'withdrawn' };

@@ -9,7 +9,6 @@ import { ConfirmHoldHandler } from '../../application/booking/confirm-hold.handl
 import { HoldSlotHandler, type HoldSlotInput } from '../../application/booking/hold-slot.handler';
 import { FindFreeSlotsQuery, type FreeSlotSearchInput } from '../../application/slots/find-free-slots.query';
 import type { Appointment } from '../../application/ports/appointment.repository';
-import { answering } from './internal-error.mapper';
 
 interface CallerRequest {
   callerService?: string;
@@ -40,36 +39,32 @@ export class AgendaInternalController {
 
   @Post('free-slots')
   @HttpCode(200)
-  freeSlots(@Body() body: FreeSlotSearchInput) {
-    return answering(async () => ({
-      slots: await this.slots.execute({ audience: 'virtual_secretary', ...body }, () => undefined),
-    }));
+  async freeSlots(@Body() body: FreeSlotSearchInput) {
+    return { slots: await this.slots.execute({ audience: 'virtual_secretary', ...body }, () => undefined) };
   }
 
   @Post('holds')
-  holdSlot(@Req() request: CallerRequest, @Body() body: HoldSlotInput) {
-    return answering(async () => summary(await this.holder.execute(actor(request), body)));
+  async holdSlot(@Req() request: CallerRequest, @Body() body: HoldSlotInput) {
+    return summary(await this.holder.execute(actor(request), body));
   }
 
   @Post('holds/:holdId/confirm')
   @HttpCode(200)
-  confirmHold(
+  async confirmHold(
     @Req() request: CallerRequest,
     @Param('holdId') holdId: string,
     @Body() body: { patientId?: string | null },
   ) {
-    return answering(async () =>
-      summary(await this.confirmer.execute(actor(request), { holdId, patientId: body?.patientId })),
-    );
+    return summary(await this.confirmer.execute(actor(request), { holdId, patientId: body?.patientId }));
   }
 
   @Post('appointments/:appointmentId/cancel')
   @HttpCode(200)
-  cancel(
+  async cancel(
     @Req() request: CallerRequest,
     @Param('appointmentId') appointmentId: string,
     @Body() body: Omit<CancelAppointmentInput, 'appointmentId'>,
   ) {
-    return answering(async () => summary(await this.canceller.execute(actor(request), { ...body, appointmentId })));
+    return summary(await this.canceller.execute(actor(request), { ...body, appointmentId }));
   }
 }

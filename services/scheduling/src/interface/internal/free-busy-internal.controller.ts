@@ -1,7 +1,6 @@
 import { Body, HttpCode, Post } from '@nestjs/common';
 import { InternalApiController } from '@msp/messaging';
 import { FreeBusyQuery, type FreeBusyInput } from '../../application/free-busy/free-busy.query';
-import { answering } from './internal-error.mapper';
 
 /** What the meeting planner asks (COO-2): when are these members busy, across all their sites. */
 @InternalApiController('agenda')
@@ -11,6 +10,6 @@ export class FreeBusyInternalController {
   @Post('free-busy')
   @HttpCode(200)
   query(@Body() body: FreeBusyInput) {
-    return answering(() => this.freeBusy.execute(body ?? { memberIds: [], from: '', to: '' }));
+    return this.freeBusy.execute(body ?? { memberIds: [], from: '', to: '' });
   }
 }

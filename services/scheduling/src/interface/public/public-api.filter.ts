@@ -1,59 +1,39 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
+import { DomainError, type ErrorBody, errorLogOf, httpAnswerOf, outageOf } from '@msp/errors';
 import type { Response } from 'express';
-import { OnlineBookingError } from '../../application/online-booking/online-booking.error';
 import { DirectoryUnavailableError } from '../../application/ports/directory-unavailable.error';
-import { SchedulingError, SchedulingErrorCode } from '../../domain/scheduling-error';
-
-export interface PublicErrorBody {
-  code: string;
-  message: string;
-  field?: string;
-}
-
-export function publicStatus(code: SchedulingErrorCode): number {
-  switch (code) {
-    case SchedulingErrorCode.InvalidInput:
-      return 422;
-    case SchedulingErrorCode.NotFound:
-      return 404;
-    case SchedulingErrorCode.SlotTaken:
-    case SchedulingErrorCode.HoldLapsed:
-    case SchedulingErrorCode.InvalidTransition:
-      return 409;
-  }
-}
 
 /** The public API names fields as the request does (`startsAt`, `patient.phone`), not as the internal `input.*`. */
 const publicName = (text: string): string => text.replace(/\binput\./g, '');
 
-/** Every failure of a public route as `{ code, message, field? }`; nothing internal leaks, unexpected errors are logged. */
+/**
+ * Public routes answer like every other surface (status by kind, `{ code, message, field?, retryable? }`, from
+ * libs/errors), with two differences for a patient's browser: fields are named as the request names them, and the
+ * rate limiter's refusal is a 429 in the same shape. Nothing internal leaks; unexpected errors are logged.
+ */
 @Catch()
 export class PublicApiFilter implements ExceptionFilter {
   private readonly logger = new Logger('PublicApi');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.answer(exception);
-    response.status(status).json(body);
+    host.switchToHttp().getResponse<Response>().status(status).json(body);
   }
 
-  private answer(exception: unknown): [number, PublicErrorBody] {
-    if (exception instanceof SchedulingError) {
+  private answer(exception: unknown): [number, ErrorBody] {
+    const error = exception instanceof DomainError ? exception : outageOf(exception);
+    if (error) {
+      const { level, line } = errorLogOf(error);
+      if (level === 'info') this.logger.log(line);
+      else this.logger.warn(line);
+      const { status, body } = httpAnswerOf(error);
+      // Online booking names its own code for an unreachable directory, as its pages expect.
+      const code = error instanceof DirectoryUnavailableError ? 'ONLINE.DIRECTORY_UNAVAILABLE' : body.code;
       return [
-        publicStatus(exception.code),
-        {
-          code: exception.code,
-          message: publicName(exception.message),
-          ...(exception.field ? { field: publicName(exception.field) } : {}),
-        },
+        status,
+        { ...body, code, message: publicName(body.message), ...(body.field ? { field: publicName(body.field) } : {}) },
       ];
-    }
-    if (exception instanceof OnlineBookingError)
-      return [422, { code: exception.code, message: exception.message, field: exception.field }];
-    if (exception instanceof DirectoryUnavailableError) {
-      this.logger.warn({ msg: 'directory unreachable', reason: exception.reason });
-      return [503, { code: 'ONLINE.DIRECTORY_UNAVAILABLE', message: exception.message }];
     }
     if (exception instanceof ThrottlerException)
       return [
@@ -64,7 +44,7 @@ export class PublicApiFilter implements ExceptionFilter {
       const status = exception.getStatus();
       return [status, { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: exception.message }];
     }
-    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    this.logger.error({ msg: 'unexpected error', err: exception });
     return [500, { code: 'INTERNAL', message: 'Internal error' }];
   }
 }

@@ -1,7 +1,6 @@
 import { Args, Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { SubgraphAuthenticator, type AuthenticatedRequest } from '@msp/auth';
 import { MemberAgendaQuery } from '../../../application/agenda-views/member-agenda.query';
-import { withSchedulingErrors } from '../field-errors';
 import { toAgendaEntry } from '../mappers/agenda-view.mapper';
 import { AgendaEntryType } from '../types/agenda-entry.type';
 import { MemberRefType } from '../types/member-ref.type';
@@ -22,15 +21,13 @@ export class MemberAgendaResolver {
   @ResolveField(() => [AgendaEntryType], {
     description: "The member's appointments as practitioner, in structures the caller belongs to",
   })
-  agenda(
+  async agenda(
     @Parent() member: MemberRefType,
     @Args('from', { description: 'ISO-8601 instant' }) from: string,
     @Args('to', { description: 'ISO-8601 instant, at most 62 days after from' }) to: string,
     @Context() context: { req?: AuthenticatedRequest },
   ) {
-    return withSchedulingErrors(async () => {
-      const user = await this.auth.fromGraphQLContext(context);
-      return (await this.agendas.ofMember(user, member.id, from, to)).map((a) => toAgendaEntry(a, user));
-    });
+    const user = await this.auth.fromGraphQLContext(context);
+    return (await this.agendas.ofMember(user, member.id, from, to)).map((a) => toAgendaEntry(a, user));
   }
 }

@@ -1,7 +1,6 @@
 import { Args, Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { SubgraphAuthenticator, type AuthenticatedRequest } from '@msp/auth';
 import { MemberAgendaQuery } from '../../../application/agenda-views/member-agenda.query';
-import { withSchedulingErrors } from '../field-errors';
 import { toAgendaEntry } from '../mappers/agenda-view.mapper';
 import { AgendaEntryType } from '../types/agenda-entry.type';
 import { PatientRefType } from '../types/patient-ref.type';
@@ -22,7 +21,7 @@ export class PatientAppointmentsResolver {
   @ResolveField(() => [AgendaEntryType], {
     description: "The patient's live appointments the caller books for (default: the coming year)",
   })
-  appointments(
+  async appointments(
     @Parent() patient: PatientRefType,
     @Context() context: { req?: AuthenticatedRequest },
     @Args('from', { type: () => String, nullable: true, description: 'ISO-8601 instant; default now' })
@@ -30,9 +29,7 @@ export class PatientAppointmentsResolver {
     @Args('to', { type: () => String, nullable: true, description: 'ISO-8601 instant; default a year after from' })
     to?: string | null,
   ) {
-    return withSchedulingErrors(async () => {
-      const user = await this.auth.fromGraphQLContext(context);
-      return (await this.agendas.ofPatient(user, patient.id, from, to)).map((a) => toAgendaEntry(a, user));
-    });
+    const user = await this.auth.fromGraphQLContext(context);
+    return (await this.agendas.ofPatient(user, patient.id, from, to)).map((a) => toAgendaEntry(a, user));
   }
 }

@@ -1,0 +1,5 @@
+export * from './domain-error';
+export * from './error-mappings';
+export * from './outage';
+export * from './input-checks';
+export * from './error-log';
