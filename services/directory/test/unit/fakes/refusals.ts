@@ -1,4 +1,5 @@
-import { DirectoryError, DirectoryErrorCode } from '../../../src/domain/directory-error';
+import { DomainError } from '@msp/errors';
+import { DirectoryErrorCode } from '../../../src/domain/directory-error';
 
 /** Awaits a refusal of bad input and checks it names the field at fault. */
 export async function expectInvalid(work: Promise<unknown>, field: string, reason?: RegExp): Promise<void> {
@@ -6,8 +7,8 @@ export async function expectInvalid(work: Promise<unknown>, field: string, reaso
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(DirectoryError);
-  expect(error).toMatchObject({ field });
+  expect(error).toBeInstanceOf(DomainError);
+  expect(error).toMatchObject({ kind: 'invalid', code: DirectoryErrorCode.InvalidInput, field });
   if (reason) expect((error as Error).message).toMatch(reason);
 }
 
@@ -17,6 +18,6 @@ export async function expectNotFound(work: Promise<unknown>): Promise<void> {
     () => undefined,
     (e: unknown) => e,
   );
-  expect(error).toBeInstanceOf(DirectoryError);
-  expect(error).toMatchObject({ code: DirectoryErrorCode.NotFound });
+  expect(error).toBeInstanceOf(DomainError);
+  expect(error).toMatchObject({ kind: 'not_found', code: DirectoryErrorCode.NotFound });
 }
