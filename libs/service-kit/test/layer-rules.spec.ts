@@ -342,7 +342,7 @@ const cleanCode: PlantedSource[] = [
       `import { TypeOrmModule } from '@nestjs/typeorm';`,
       `import { AppointmentRepository } from '../application/ports/appointment.repository';`,
       `import { AppointmentEntity } from '../infrastructure/entities/appointment.entity';`,
-      `import { TypeOrmAppointmentRepository } from '../infrastructure/repositories/appointment.repository';`,
+      `import { TypeOrmAppointmentRepository } from '../infrastructure/repositories/typeorm-appointment.repository';`,
       `import { AppointmentResolver } from '../interface/graphql/resolvers/appointment.resolver';`,
       `@Module({`,
       `  imports: [TypeOrmModule.forFeature([AppointmentEntity])],`,

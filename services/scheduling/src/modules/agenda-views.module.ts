@@ -6,7 +6,7 @@ import { MemberAgendaResolver } from '../interface/graphql/resolvers/member-agen
 import { PatientAppointmentsResolver } from '../interface/graphql/resolvers/patient-appointments.resolver';
 import { SchedulingPersistenceModule } from './scheduling-persistence.module';
 
-/** The shared day and week views (SCH-7) and the agenda fields of the directory's Member and Patient (SCH-11). */
+/** The shared day and week views (SCH-7) and the agenda fields of the directory's Member and Patient (GW-1). */
 @Module({
   imports: [SchedulingPersistenceModule],
   providers: [

@@ -12,20 +12,20 @@ import { ReminderRepository } from '../application/ports/reminder.repository';
 import { Savepoints } from '../application/ports/savepoints';
 import { SnpRepository } from '../application/ports/snp.repository';
 import { WaitlistRepository } from '../application/ports/waitlist.repository';
-import { TypeOrmAbsenceRepository } from '../infrastructure/repositories/absence.repository';
-import { TypeOrmAgendaViewRepository } from '../infrastructure/repositories/agenda-view.repository';
-import { TypeOrmAgendaRepository } from '../infrastructure/repositories/agenda.repository';
-import { TypeOrmAppointmentRepository } from '../infrastructure/repositories/appointment.repository';
-import { TypeOrmDirectoryCopyRepository } from '../infrastructure/repositories/directory-copy.repository';
-import { TypeOrmIcalFeedRepository } from '../infrastructure/repositories/ical-feed.repository';
-import { TypeOrmNoShowRepository } from '../infrastructure/repositories/no-show.repository';
-import { TypeOrmOnlineBookingRequestRepository } from '../infrastructure/repositories/online-booking-request.repository';
+import { TypeOrmAbsenceRepository } from '../infrastructure/repositories/typeorm-absence.repository';
+import { TypeOrmAgendaViewRepository } from '../infrastructure/repositories/typeorm-agenda-view.repository';
+import { TypeOrmAgendaRepository } from '../infrastructure/repositories/typeorm-agenda.repository';
+import { TypeOrmAppointmentRepository } from '../infrastructure/repositories/typeorm-appointment.repository';
+import { TypeOrmDirectoryCopyRepository } from '../infrastructure/repositories/typeorm-directory-copy.repository';
+import { TypeOrmIcalFeedRepository } from '../infrastructure/repositories/typeorm-ical-feed.repository';
+import { TypeOrmNoShowRepository } from '../infrastructure/repositories/typeorm-no-show.repository';
+import { TypeOrmOnlineBookingRequestRepository } from '../infrastructure/repositories/typeorm-online-booking-request.repository';
 import { PostgresSavepoints } from '../infrastructure/repositories/postgres-savepoints';
-import { TypeOrmPublicAgendaRepository } from '../infrastructure/repositories/public-agenda.repository';
-import { TypeOrmReminderRepository } from '../infrastructure/repositories/reminder.repository';
-import { TypeOrmSnpRepository } from '../infrastructure/repositories/snp.repository';
+import { TypeOrmPublicAgendaRepository } from '../infrastructure/repositories/typeorm-public-agenda.repository';
+import { TypeOrmReminderRepository } from '../infrastructure/repositories/typeorm-reminder.repository';
+import { TypeOrmSnpRepository } from '../infrastructure/repositories/typeorm-snp.repository';
 import { TeamSnapshotRepository } from '../infrastructure/repositories/team-snapshot.repository';
-import { TypeOrmWaitlistRepository } from '../infrastructure/repositories/waitlist.repository';
+import { TypeOrmWaitlistRepository } from '../infrastructure/repositories/typeorm-waitlist.repository';
 
 /** Each repository port of the application, bound to its PostgreSQL implementation. */
 const PORTS: Provider[] = [

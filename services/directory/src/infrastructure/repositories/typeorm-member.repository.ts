@@ -17,10 +17,8 @@ const toMember = (e: MemberEntity): Member => ({
 });
 
 @Injectable()
-export class TypeOrmMemberRepository extends MemberRepository {
-  constructor(private readonly dataSource: DataSource) {
-    super();
-  }
+export class TypeOrmMemberRepository implements MemberRepository {
+  constructor(private readonly dataSource: DataSource) {}
 
   private get members() {
     return joinedManager(this.dataSource).getRepository(MemberEntity);

@@ -18,10 +18,8 @@ const toMembership = (e: MembershipEntity): Membership => ({
 });
 
 @Injectable()
-export class TypeOrmMembershipRepository extends MembershipRepository {
-  constructor(private readonly dataSource: DataSource) {
-    super();
-  }
+export class TypeOrmMembershipRepository implements MembershipRepository {
+  constructor(private readonly dataSource: DataSource) {}
 
   private get memberships() {
     return joinedManager(this.dataSource).getRepository(MembershipEntity);

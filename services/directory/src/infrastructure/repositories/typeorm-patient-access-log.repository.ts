@@ -19,10 +19,8 @@ const toEntry = (e: PatientAccessLogEntity): PatientAccessEntry => ({
 });
 
 @Injectable()
-export class TypeOrmPatientAccessLogRepository extends PatientAccessLogRepository {
-  constructor(private readonly dataSource: DataSource) {
-    super();
-  }
+export class TypeOrmPatientAccessLogRepository implements PatientAccessLogRepository {
+  constructor(private readonly dataSource: DataSource) {}
 
   async append(entries: ReadonlyArray<Omit<PatientAccessEntry, 'id'>>): Promise<void> {
     // Outside a transaction a read could be returned while its trace is lost: refuse instead.

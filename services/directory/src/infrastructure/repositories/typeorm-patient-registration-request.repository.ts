@@ -20,10 +20,8 @@ const toRequest = (e: PatientRegistrationRequestEntity): PatientRegistrationRequ
 });
 
 @Injectable()
-export class TypeOrmPatientRegistrationRequestRepository extends PatientRegistrationRequestRepository {
-  constructor(private readonly dataSource: DataSource) {
-    super();
-  }
+export class TypeOrmPatientRegistrationRequestRepository implements PatientRegistrationRequestRepository {
+  constructor(private readonly dataSource: DataSource) {}
 
   private get requests() {
     return joinedManager(this.dataSource).getRepository(PatientRegistrationRequestEntity);

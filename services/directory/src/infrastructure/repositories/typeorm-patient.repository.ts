@@ -34,10 +34,8 @@ const withSearchName = (patient: Patient) => ({
 });
 
 @Injectable()
-export class TypeOrmPatientRepository extends PatientRepository {
-  constructor(private readonly dataSource: DataSource) {
-    super();
-  }
+export class TypeOrmPatientRepository implements PatientRepository {
+  constructor(private readonly dataSource: DataSource) {}
 
   private get patients() {
     return joinedManager(this.dataSource).getRepository(PatientEntity);

@@ -19,10 +19,8 @@ const toSite = (e: SiteEntity): Site => ({
 });
 
 @Injectable()
-export class TypeOrmSiteRepository extends SiteRepository {
-  constructor(private readonly dataSource: DataSource) {
-    super();
-  }
+export class TypeOrmSiteRepository implements SiteRepository {
+  constructor(private readonly dataSource: DataSource) {}
 
   private get sites() {
     return joinedManager(this.dataSource).getRepository(SiteEntity);

@@ -14,10 +14,8 @@ const toStructure = (e: StructureEntity): Structure => ({
 });
 
 @Injectable()
-export class TypeOrmStructureRepository extends StructureRepository {
-  constructor(private readonly dataSource: DataSource) {
-    super();
-  }
+export class TypeOrmStructureRepository implements StructureRepository {
+  constructor(private readonly dataSource: DataSource) {}
 
   private get structures() {
     return joinedManager(this.dataSource).getRepository(StructureEntity);

@@ -21,7 +21,7 @@ function window(from: string, to: string, maxDays: number): { start: Date; end: 
   return { start, end };
 }
 
-/** The agenda fields scheduling adds to the directory's Member and Patient (SCH-11), scoped by the caller's rights. */
+/** The agenda fields scheduling adds to the directory's Member and Patient (GW-1), scoped by the caller's rights. */
 @Injectable()
 export class MemberAgendaQuery {
   constructor(

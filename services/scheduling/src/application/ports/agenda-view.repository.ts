@@ -8,7 +8,7 @@ export interface AppointmentWindow {
   now: Date;
 }
 
-/** Reads of the shared agenda views (SCH-7), the federated fields (SCH-11) and free/busy; read-only. */
+/** Reads of the shared agenda views (SCH-7), the federated fields (GW-1) and free/busy; read-only. */
 export abstract class AgendaViewRepository {
   abstract structureSites(structureId: string): Promise<AgendaSite[]>;
 

@@ -5,7 +5,7 @@ import { toAgendaEntry } from '../mappers/agenda-view.mapper';
 import { AgendaEntryType } from '../types/agenda-entry.type';
 import { MemberRefType } from '../types/member-ref.type';
 
-/** SCH-11: `Member.agenda`, joined by the gateway onto the directory's Member (reached through `_entities`). */
+/** GW-1: `Member.agenda`, joined by the gateway onto the directory's Member (reached through `_entities`). */
 @Resolver(() => MemberRefType)
 export class MemberAgendaResolver {
   constructor(

@@ -5,7 +5,7 @@ import { toAgendaEntry } from '../mappers/agenda-view.mapper';
 import { AgendaEntryType } from '../types/agenda-entry.type';
 import { PatientRefType } from '../types/patient-ref.type';
 
-/** SCH-11: `Patient.appointments`, for booking staff of the structure. */
+/** GW-1: `Patient.appointments`, for booking staff of the structure. */
 @Resolver(() => PatientRefType)
 export class PatientAppointmentsResolver {
   constructor(

@@ -5,7 +5,7 @@ import { toOpeningRangeType } from '../mappers/agenda.mapper';
 import { OpeningRangeType } from '../types/opening-range.type';
 import { SiteRefType } from '../types/site-ref.type';
 
-/** SCH-11: `Site.openingRanges`, the practitioners' current and future ranges at the directory's Site. */
+/** GW-1: `Site.openingRanges`, the practitioners' current and future ranges at the directory's Site. */
 @Resolver(() => SiteRefType)
 export class SiteOpeningRangesResolver {
   constructor(

@@ -1,6 +1,6 @@
-import { RemoveMemberHandler } from '../../src/application/members/remove-member.handler';
-import { InMemoryDirectory, userIn } from './fakes/in-memory-directory';
-import { expectInvalid, expectNotFound } from './fakes/refusals';
+import { RemoveMemberHandler } from '../../application/members/remove-member.handler';
+import { InMemoryDirectory, userIn } from '../../../test/fixtures/in-memory-directory';
+import { expectInvalid, expectNotFound } from '../../../test/fixtures/refusals';
 
 describe('removing a member', () => {
   let db: InMemoryDirectory;

@@ -1,9 +1,9 @@
 import type { UserContext } from '@msp/auth';
-import { PatientAccessLogger } from '../../src/application/patients/patient-access-logger';
-import { UpdatePatientHandler } from '../../src/application/patients/update-patient.handler';
-import type { Patient } from '../../src/application/ports/patient.repository';
-import { InMemoryDirectory, userIn } from './fakes/in-memory-directory';
-import { expectInvalid, expectNotFound } from './fakes/refusals';
+import { PatientAccessLogger } from '../../application/patients/patient-access-logger';
+import { UpdatePatientHandler } from '../../application/patients/update-patient.handler';
+import type { Patient } from '../../application/ports/patient.repository';
+import { InMemoryDirectory, userIn } from '../../../test/fixtures/in-memory-directory';
+import { expectInvalid, expectNotFound } from '../../../test/fixtures/refusals';
 
 describe('updating a patient', () => {
   let db: InMemoryDirectory;

@@ -1,9 +1,9 @@
-import { serviceActor } from '../../src/application/actor';
-import { OpenRegistrationRequestHandler } from '../../src/application/online/open-registration-request.handler';
-import { RegisterFromRequestHandler } from '../../src/application/online/register-from-request.handler';
-import { PatientAccessLogger } from '../../src/application/patients/patient-access-logger';
-import { InMemoryDirectory } from './fakes/in-memory-directory';
-import { expectInvalid, expectNotFound } from './fakes/refusals';
+import { serviceActor } from '../../application/actor';
+import { OpenRegistrationRequestHandler } from '../../application/online/open-registration-request.handler';
+import { RegisterFromRequestHandler } from '../../application/online/register-from-request.handler';
+import { PatientAccessLogger } from '../../application/patients/patient-access-logger';
+import { InMemoryDirectory } from '../../../test/fixtures/in-memory-directory';
+import { expectInvalid, expectNotFound } from '../../../test/fixtures/refusals';
 
 describe('registering a patient who booked online', () => {
   const scheduling = serviceActor('scheduling');

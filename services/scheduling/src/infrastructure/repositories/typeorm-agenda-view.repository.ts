@@ -14,7 +14,7 @@ const LIVE_APPOINTMENTS = `
     from appointment a join motif m on m.id = a.motif_id
    where a.status <> 'cancelled' and not (a.status = 'held' and a.hold_expires_at <= $1)`;
 
-/** Reads of the shared agenda views (SCH-7), the federated fields (SCH-11) and free/busy; read-only. */
+/** Reads of the shared agenda views (SCH-7), the federated fields (GW-1) and free/busy; read-only. */
 @Injectable()
 export class TypeOrmAgendaViewRepository implements AgendaViewRepository {
   constructor(private readonly db: DataSource) {}

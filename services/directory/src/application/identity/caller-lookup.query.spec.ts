@@ -1,5 +1,5 @@
-import { CallerLookupQuery } from '../../src/application/identity/caller-lookup.query';
-import { InMemoryDirectory } from './fakes/in-memory-directory';
+import { CallerLookupQuery } from '../../application/identity/caller-lookup.query';
+import { InMemoryDirectory } from '../../../test/fixtures/in-memory-directory';
 
 describe('identifying a caller by phone number', () => {
   let db: InMemoryDirectory;

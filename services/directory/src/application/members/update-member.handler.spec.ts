@@ -1,6 +1,6 @@
-import { UpdateMemberHandler, type UpdateMemberInput } from '../../src/application/members/update-member.handler';
-import { InMemoryDirectory, userIn } from './fakes/in-memory-directory';
-import { expectInvalid, expectNotFound } from './fakes/refusals';
+import { UpdateMemberHandler, type UpdateMemberInput } from '../../application/members/update-member.handler';
+import { InMemoryDirectory, userIn } from '../../../test/fixtures/in-memory-directory';
+import { expectInvalid, expectNotFound } from '../../../test/fixtures/refusals';
 
 describe('updating a member', () => {
   let db: InMemoryDirectory;

@@ -1,7 +1,7 @@
-import { AddMemberHandler, type AddMemberInput } from '../../src/application/members/add-member.handler';
-import { DirectoryErrorCode } from '../../src/domain/directory-error';
-import { InMemoryDirectory, userIn } from './fakes/in-memory-directory';
-import { expectInvalid } from './fakes/refusals';
+import { AddMemberHandler, type AddMemberInput } from '../../application/members/add-member.handler';
+import { DirectoryErrorCode } from '../../domain/directory-error';
+import { InMemoryDirectory, userIn } from '../../../test/fixtures/in-memory-directory';
+import { expectInvalid } from '../../../test/fixtures/refusals';
 
 /** 11 digits with a valid Luhn check digit. */
 const VALID_RPPS = '10003381760';

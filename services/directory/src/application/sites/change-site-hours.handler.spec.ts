@@ -1,7 +1,7 @@
-import { ChangeSiteHoursHandler } from '../../src/application/sites/change-site-hours.handler';
-import type { OpeningHours } from '../../src/domain/opening-hours';
-import { InMemoryDirectory, userIn } from './fakes/in-memory-directory';
-import { expectInvalid, expectNotFound } from './fakes/refusals';
+import { ChangeSiteHoursHandler } from '../../application/sites/change-site-hours.handler';
+import type { OpeningHours } from '../../domain/opening-hours';
+import { InMemoryDirectory, userIn } from '../../../test/fixtures/in-memory-directory';
+import { expectInvalid, expectNotFound } from '../../../test/fixtures/refusals';
 
 describe('changing a site’s opening hours', () => {
   let db: InMemoryDirectory;

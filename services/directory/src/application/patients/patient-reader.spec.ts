@@ -1,8 +1,8 @@
 import type { UserContext } from '@msp/auth';
-import { PatientAccessLogger } from '../../src/application/patients/patient-access-logger';
-import { PatientReader } from '../../src/application/patients/patient-reader';
-import { InMemoryDirectory, userIn } from './fakes/in-memory-directory';
-import { expectInvalid } from './fakes/refusals';
+import { PatientAccessLogger } from '../../application/patients/patient-access-logger';
+import { PatientReader } from '../../application/patients/patient-reader';
+import { InMemoryDirectory, userIn } from '../../../test/fixtures/in-memory-directory';
+import { expectInvalid } from '../../../test/fixtures/refusals';
 
 describe('reading patient identity (ADR 0006)', () => {
   let db: InMemoryDirectory;

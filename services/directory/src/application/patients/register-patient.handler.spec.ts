@@ -1,11 +1,8 @@
 import type { UserContext } from '@msp/auth';
-import {
-  RegisterPatientHandler,
-  type RegisterPatientInput,
-} from '../../src/application/patients/register-patient.handler';
-import { PatientAccessLogger } from '../../src/application/patients/patient-access-logger';
-import { InMemoryDirectory, userIn } from './fakes/in-memory-directory';
-import { expectInvalid } from './fakes/refusals';
+import { RegisterPatientHandler, type RegisterPatientInput } from '../../application/patients/register-patient.handler';
+import { PatientAccessLogger } from '../../application/patients/patient-access-logger';
+import { InMemoryDirectory, userIn } from '../../../test/fixtures/in-memory-directory';
+import { expectInvalid } from '../../../test/fixtures/refusals';
 
 describe('registering a patient', () => {
   let db: InMemoryDirectory;
