@@ -17,6 +17,8 @@ export interface PatientServicesSettings {
   /** Reminder rules such as J-1, J-1@18:00, H-2 (see domain/reminder-rule.ts). */
   reminderRules: string[];
   reminderDispatchSeconds: number;
+  /** How long a claimed reminder is left to its sender before another claim may send it again (same idempotency key). */
+  reminderSendLeaseSeconds: number;
   /** How long a freed slot is held for the waiting patient it is offered to. */
   waitlistOfferMinutes: number;
 }

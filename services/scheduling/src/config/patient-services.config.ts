@@ -21,6 +21,7 @@ export const PATIENT_SERVICES_ENV = z.object({
       'must list rules such as J-1, J-1@18:00, H-2, separated by commas',
     ),
   REMINDER_DISPATCH_SECONDS: count(1, 3600, 30),
+  REMINDER_SEND_LEASE_SECONDS: count(10, 24 * 3600, 300),
   WAITLIST_OFFER_MINUTES: count(1, 7 * 24 * 60, 120),
 });
 
@@ -50,6 +51,7 @@ export function patientServicesSettings(env: PatientServicesEnv): PatientService
     snpReleaseScanSeconds: env.SNP_RELEASE_SCAN_SECONDS,
     reminderRules: env.REMINDER_RULES.split(',').map((rule) => rule.trim()),
     reminderDispatchSeconds: env.REMINDER_DISPATCH_SECONDS,
+    reminderSendLeaseSeconds: env.REMINDER_SEND_LEASE_SECONDS,
     waitlistOfferMinutes: env.WAITLIST_OFFER_MINUTES,
   };
 }
