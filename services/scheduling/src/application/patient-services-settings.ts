@@ -11,6 +11,13 @@ export interface PatientServicesSettings {
   publicRateLimitPerMinute: number;
   /** Online bookings per hour and per IP. */
   publicBookingLimitPerHour: number;
+  /**
+   * Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client for the public rate limit — the
+   * gateway or reverse proxy in front of the public routes. Empty: the socket's peer is the client.
+   */
+  publicTrustedProxies: string[];
+  /** Days after which online booking requests never confirmed, and the identities typed for them, are purged. */
+  onlineBookingRetentionDays: number;
   /** How long a new patient's online booking keeps its slot while staff confirm (never past the slot itself). */
   onlineRequestTtlHours: number;
   snpReleaseScanSeconds: number;
