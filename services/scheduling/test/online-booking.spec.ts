@@ -227,7 +227,11 @@ describe('online booking on the public page (SCH-5)', () => {
   it('a new patient gets a pending booking holding the slot; staff confirm it: the directory registers them and the slot is booked', async () => {
     const answer = await book(booking({ patient: stranger }));
     expect(answer).toMatchObject({ status: 202, body: { status: 'received' } });
-    const stored = [...directory.requests.values()].find((r) => r.identity.lastName === 'Nouveau');
+    const [{ registration_request_id: typedId }] = await scheduling.sql<{ registration_request_id: string }>(
+      `select registration_request_id from online_booking_request where id = $1`,
+      [answer.body.requestId],
+    );
+    const stored = directory.requests.get(typedId);
     expect(stored?.identity).toMatchObject({
       structureId: agenda.structureId,
       firstName: 'Néo',
