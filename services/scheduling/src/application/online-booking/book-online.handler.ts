@@ -19,6 +19,7 @@ import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../pati
 import { DirectoryRefusal, PatientDirectory } from '../ports/patient-directory.port';
 import { OnlineHoldReleaser } from './online-hold.releaser';
 import { OnlineSiteResolver } from './online-site.resolver';
+import { TypedIdentityDiscarder } from './typed-identity.discarder';
 
 export interface OnlineBookingInput {
   /** The practice whose public page the patient is on. */
@@ -57,6 +58,7 @@ export class BookOnlineHandler {
     private readonly reservation: SlotReservation,
     private readonly requests: OnlineBookingRequestRepository,
     private readonly releaser: OnlineHoldReleaser,
+    private readonly discarder: TypedIdentityDiscarder,
     private readonly confirmation: BookingConfirmation,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
@@ -126,25 +128,28 @@ export class BookOnlineHandler {
       await this.reservation.reserve(hold, slot.now);
       await this.outbox.record('scheduling.appointment.held.v1', heldEvent(hold));
     });
+    let registrationRequestId: string | undefined;
     try {
-      const registrationRequestId = await this.refusalsNamed(() =>
+      const typedId = await this.refusalsNamed(() =>
         this.directory.openRegistrationRequest({ structureId: slot.structureId, ...patient }),
       );
+      registrationRequestId = typedId;
       const requestId = randomUUID();
       await this.transactions.run(() =>
         this.requests.insert({
           id: requestId,
           structureId: slot.structureId,
           holdId: hold.id,
-          registrationRequestId,
+          registrationRequestId: typedId,
           identity,
           patientId,
         }),
       );
       return { requestId, hold };
     } catch (error) {
-      // The slot must not stay held for nobody: the hold lapses at once, with its event.
+      // The slot must not stay held for nobody: the hold lapses at once, with its event; nor the identity kept for nothing.
       await this.releaser.release(hold, this.clock.now());
+      if (registrationRequestId) await this.discarder.discard(registrationRequestId);
       throw error;
     }
   }
