@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { OnlineRequestPurgeJob } from '../src/application/online-booking/online-request-purge.job';
+import { OnlineBookingRequestRepository } from '../src/application/ports/online-booking-request.repository';
 import { DirectoryStub } from './fixtures/directory-stub';
 import { CREATE_MOTIF } from './fixtures/operations';
 import { publicCall } from './fixtures/public-api';
@@ -332,6 +333,19 @@ describe('online booking on the public page (SCH-5)', () => {
     expect(typed('Attente')?.discarded).toBeUndefined();
     expect(typed('Venu')?.patientId).toBeDefined();
     expect(await job.purge()).toEqual({ purged: 0, kept: 0 });
+  });
+
+  it('a booking that cannot be recorded leaves nothing behind: no hold, and the directory forgets what was typed', async () => {
+    const requests = scheduling.app.get(OnlineBookingRequestRepository);
+    const insert = jest.spyOn(requests, 'insert').mockRejectedValueOnce(new Error('disk full'));
+    try {
+      const answer = await book(booking({ patient: { ...stranger, lastName: 'Perdu' } }));
+      expect(answer.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      insert.mockRestore();
+    }
+    expect([...directory.requests.values()].find((r) => r.identity.lastName === 'Perdu')?.discarded).toBe(true);
+    expect((await book(booking())).status).toBe(202);
   });
 
   it('answers 503 with a clear message when the directory is down, and keeps no hold', async () => {
