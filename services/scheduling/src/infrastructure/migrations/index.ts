@@ -5,6 +5,7 @@ import { SnpReleases1764100002000 } from './1764100002000-snp-releases';
 import { Reminders1764100003000 } from './1764100003000-reminders';
 import { Waitlist1764100004000 } from './1764100004000-waitlist';
 import { IcalFeeds1764100005000 } from './1764100005000-ical-feeds';
+import { DirectoryCopyEventOrder1764300012000 } from './1764300012000-directory-copy-event-order';
 
 /** Every migration of scheduling's database, oldest first. */
 export const SCHEDULING_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -14,4 +15,5 @@ export const SCHEDULING_MIGRATIONS: Array<new () => MigrationInterface> = [
   Reminders1764100003000,
   Waitlist1764100004000,
   IcalFeeds1764100005000,
+  DirectoryCopyEventOrder1764300012000,
 ];
