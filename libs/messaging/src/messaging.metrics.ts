@@ -7,6 +7,7 @@ type LagSource = () => Promise<Array<{ topic: string; partition: number; group: 
 // Metrics live in prom-client's default registry (served by libs/observability); several Nest apps in one process (tests)
 // share them, so each app adds its sources to a set instead of registering the metric again.
 const backlogSources = new Set<Source>();
+const parkedSources = new Set<Source>();
 const lagSources = new Set<LagSource>();
 
 function singleton<T extends Metric>(name: string, create: () => T): T {
@@ -72,9 +73,30 @@ singleton(
   () =>
     new Gauge({
       name: 'messaging_outbox_backlog',
-      help: 'Outbox rows committed but not yet published',
+      help: 'Outbox rows committed but not yet published (parked rows excepted: see messaging_outbox_parked)',
       async collect() {
         const values = await Promise.all([...backlogSources].map((source) => source().catch(() => 0)));
+        this.set(values.reduce((a, b) => a + b, 0));
+      },
+    }),
+);
+const parkings = singleton(
+  'messaging_outbox_parked_total',
+  () =>
+    new Counter({
+      name: 'messaging_outbox_parked_total',
+      help: 'Outbox rows set aside because Kafka rejects them for good, or because an earlier row of their aggregate was',
+      labelNames: ['topic', 'reason'],
+    }),
+);
+singleton(
+  'messaging_outbox_parked',
+  () =>
+    new Gauge({
+      name: 'messaging_outbox_parked',
+      help: 'Outbox rows parked now, waiting for an operator (never published until un-parked)',
+      async collect() {
+        const values = await Promise.all([...parkedSources].map((source) => source().catch(() => 0)));
         this.set(values.reduce((a, b) => a + b, 0));
       },
     }),
@@ -117,6 +139,11 @@ export class MessagingMetrics implements OnApplicationShutdown {
     outageRetries.inc({ topic, consumer_group: group });
   }
 
+  /** `reason`: a bounded kind (topic_missing, message_too_large …, behind_parked_row), never a free-form message. */
+  parked(topic: string, reason: string): void {
+    parkings.inc({ topic, reason });
+  }
+
   deadLettered(topic: string, group: string): void {
     deadLetters.inc({ topic, consumer_group: group });
   }
@@ -128,6 +155,11 @@ export class MessagingMetrics implements OnApplicationShutdown {
   trackOutboxBacklog(source: Source): void {
     backlogSources.add(source);
     this.mine.push(() => backlogSources.delete(source));
+  }
+
+  trackParkedOutboxRows(source: Source): void {
+    parkedSources.add(source);
+    this.mine.push(() => parkedSources.delete(source));
   }
 
   trackConsumerLag(source: LagSource): void {
