@@ -143,3 +143,39 @@ describe('inbox: outages waited out, newer producers read tolerantly (real Postg
     expect(await applied(id)).toEqual([]);
   });
 });
+
+describe('inbox: a service stopped while it waits out an outage (real PostgreSQL and Kafka)', () => {
+  const group = `spec-inbox-stop-${uniqueSuffix()}`;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: INestApplication | undefined;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('inbox_stop');
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await database?.drop();
+  });
+
+  it('stops without waiting for the dependency and without committing the record: the next start applies it once', async () => {
+    app = await startMessagingTestApp(database.url, group);
+    const first = app.get(AppointmentProjection);
+    const id = randomUUID();
+    first.tracked.add(id);
+    first.outage = true;
+    await app.get(BookingService).book(id);
+    await expectEventually(() => expect(first.outageHits).toBeGreaterThanOrEqual(2), 60_000);
+    await app.close(); // would hang for as long as the outage lasts if the wait were not cut short
+    app = undefined;
+
+    app = await startMessagingTestApp(database.url, group);
+    app.get(AppointmentProjection).tracked.add(id);
+    const applied = () =>
+      app!.get(DataSource).query(`select event_type from applied_event where appointment_id = $1`, [id]);
+    await expectEventually(
+      async () => expect(await applied()).toEqual([{ event_type: 'scheduling.appointment.booked.v1' }]),
+      60_000,
+    );
+  });
+});
