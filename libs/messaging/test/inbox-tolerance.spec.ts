@@ -8,6 +8,7 @@ import { createTestDatabase, expectEventually, testKafkaBrokers, uniqueSuffix } 
 import { DLQ_HEADERS } from '../src';
 import { AppointmentProjection } from './fixtures/appointment-projection';
 import { BookingService } from './fixtures/booking.service';
+import { MemberProjection } from './fixtures/member-projection';
 import { header, watchDeadLetters, type DeadLetterWatcher } from './fixtures/dead-letter-watcher';
 import { startMessagingTestApp } from './fixtures/messaging-test-app';
 
@@ -28,10 +29,10 @@ describe('inbox: outages waited out, newer producers read tolerantly (real Postg
 
   beforeAll(async () => {
     database = await createTestDatabase('inbox_tolerance');
-    app = await startMessagingTestApp(database.url, group);
+    app = await startMessagingTestApp(database.url, group, [TOPICS.scheduling, TOPICS.directory]);
     booking = app.get(BookingService);
     projection = app.get(AppointmentProjection);
-    watcher = await watchDeadLetters(kafka);
+    watcher = await watchDeadLetters(kafka, [TOPICS.scheduling, TOPICS.directory]);
   });
 
   afterAll(async () => {
@@ -48,11 +49,11 @@ describe('inbox: outages waited out, newer producers read tolerantly (real Postg
         .query(`select event_type from applied_event where appointment_id = $1 order by seq`, [id])
     ).map((row: { event_type: string }) => row.event_type);
 
-  async function send(key: string, type: string, data: unknown): Promise<void> {
+  async function send(key: string, type: string, data: unknown, topic: string = TOPICS.scheduling): Promise<void> {
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({
-      topic: TOPICS.scheduling,
+      topic,
       messages: [
         {
           key,
@@ -118,21 +119,23 @@ describe('inbox: outages waited out, newer producers read tolerantly (real Postg
     expect(watcher.of(id, group)).toEqual([]);
   });
 
+  // On the directory topic: the scheduling topic's other consumers (dead-letters.spec.ts) would dead-letter them too.
+  const member = EVENT_REGISTRY['directory.member.updated.v1'].example;
   it.each([
-    ['a v1 payload missing a required field', 'scheduling.appointment.booked.v1', 'missing', /\/practitionerId/],
-    ['a v1 payload with a field of the wrong type', 'scheduling.appointment.booked.v1', 'retyped', /\/startsAt/],
+    ['a v1 payload missing a required field', 'directory.member.updated.v1', 'missing', /\/structureId/],
+    ['a v1 payload with a field of the wrong type', 'directory.member.updated.v1', 'retyped', /\/roles/],
     ['a type of no known producer', 'billing.invoice.paid.v1', 'as is', /unknown event type billing/],
   ])('still dead-letters %s at once', async (_label, type, change, reason) => {
     const id = randomUUID();
-    projection.tracked.add(id);
-    const { practitionerId: _dropped, ...withoutPractitioner } = { ...booked, appointmentId: id };
+    app.get(MemberProjection).tracked.add(id);
+    const { structureId: _dropped, ...withoutStructure } = { ...member, memberId: id };
     const data =
       change === 'missing'
-        ? withoutPractitioner
+        ? withoutStructure
         : change === 'retyped'
-          ? { ...booked, appointmentId: id, startsAt: 42 }
-          : { ...booked, appointmentId: id };
-    await send(id, type, data);
+          ? { ...member, memberId: id, roles: 'gp' }
+          : { ...member, memberId: id };
+    await send(id, type, data, TOPICS.directory);
     const [letter] = await expectEventually(() => {
       const letters = watcher.of(id, group);
       expect(letters).toHaveLength(1);
@@ -141,6 +144,13 @@ describe('inbox: outages waited out, newer producers read tolerantly (real Postg
     expect(header(letter!, DLQ_HEADERS.reason)).toMatch(reason);
     expect(header(letter!, DLQ_HEADERS.attempts)).toBe('0');
     expect(await applied(id)).toEqual([]);
+  });
+
+  it('applies a valid event of that topic all the same', async () => {
+    const id = randomUUID();
+    app.get(MemberProjection).tracked.add(id);
+    await send(id, 'directory.member.updated.v1', { ...member, memberId: id }, TOPICS.directory);
+    await expectEventually(async () => expect(await applied(id)).toEqual(['directory.member.updated.v1']));
   });
 });
 

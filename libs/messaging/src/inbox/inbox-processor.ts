@@ -31,8 +31,9 @@ export class InboxStoppedError extends Error {
  * transaction, so a redelivered event finds its row and is skipped.
  *
  * Failures are told apart (ADR 0002, 0010):
- * - a message that can never be valid (not a platform CloudEvent, a payload missing a required field or of the wrong
- *   type) goes to the dead-letter topic at once;
+ * - a message that can never be valid (not a platform CloudEvent, or — for a type this service handles — a payload
+ *   missing a required field or of the wrong type) goes to the dead-letter topic at once; a type it does not handle is
+ *   ignored unread;
  * - an event type of a known producer that this build does not know (a newer producer during a rolling deploy) is
  *   skipped and counted, not dead-lettered;
  * - a handler failure (a bug, a business refusal) is retried with back-off, then dead-lettered, and the partition moves on;
@@ -64,11 +65,18 @@ export class InboxProcessor implements BeforeApplicationShutdown {
   }
 
   async process(record: ConsumedRecord, heartbeat: () => Promise<void> = async () => undefined): Promise<void> {
-    const envelope = await this.read(record);
+    const envelope = await this.decode(record);
     if (!envelope) return;
     const handler = this.handlers.handlerFor(envelope.type);
     if (!handler) {
+      // Not this service's business: neither read nor judged, so a malformed event only reaches its own consumers' DLQ.
       this.metrics.consumed(record.topic, envelope.type, 'ignored');
+      return;
+    }
+    try {
+      readEventPayload(envelope.type, envelope.data);
+    } catch (error) {
+      await this.deadLetter(record, error);
       return;
     }
     const maxAttempts = this.options.maxAttempts ?? messagingDefaults.maxAttempts;
@@ -108,21 +116,21 @@ export class InboxProcessor implements BeforeApplicationShutdown {
     }
   }
 
-  /** The envelope to apply, or undefined when the record was skipped or dead-lettered. */
-  private async read(record: ConsumedRecord): Promise<EventEnvelope | undefined> {
+  /** The decoded envelope, or undefined when the record was skipped or dead-lettered. */
+  private async decode(record: ConsumedRecord): Promise<EventEnvelope | undefined> {
     try {
-      const envelope = fromKafkaRecord(record);
-      readEventPayload(envelope.type, envelope.data);
-      return envelope;
+      return fromKafkaRecord(record);
     } catch (error) {
-      if (error instanceof UnknownEventTypeError && isUnknownTypeOfKnownSource(error.eventType)) {
+      if (error instanceof UnknownEventTypeError && isUnknownTypeOfKnownSource(error.eventType))
         this.skip(record, error.eventType);
-        return undefined;
-      }
-      await this.deadLetters.publish(record, `invalid message: ${(error as Error).message}`, 0);
-      this.metrics.consumed(record.topic, record.headers.ce_type ?? 'unknown', 'dead_lettered');
+      else await this.deadLetter(record, error);
       return undefined;
     }
+  }
+
+  private async deadLetter(record: ConsumedRecord, error: unknown): Promise<void> {
+    await this.deadLetters.publish(record, `invalid message: ${(error as Error).message}`, 0);
+    this.metrics.consumed(record.topic, record.headers.ce_type ?? 'unknown', 'dead_lettered');
   }
 
   private skip(record: ConsumedRecord, type: string): void {

@@ -85,7 +85,7 @@ describe('inbox through a PostgreSQL outage (fault suite: the private PostgreSQL
       60_000,
     );
 
-    const appointments = Array.from({ length: AGGREGATES }, () => randomUUID());
+    const appointments: string[] = Array.from({ length: AGGREGATES }, () => randomUUID());
     appointments.forEach((id) => projection.tracked.add(id));
     const expected = new Map(
       appointments.map((id) => [id, Array.from({ length: EVENTS_PER_AGGREGATE }, (_, n) => eventOf(id, n))]),
