@@ -22,6 +22,8 @@ module.exports = function jestProject(dir, name) {
     transform: { '^.+\\.ts$': ['@swc/jest', { ...swcConfig, swcrc: false }] },
     moduleFileExtensions: ['ts', 'js', 'json'],
     testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.spec.ts'],
+    // Fault specs stop and pause their infrastructure: only `npm run test:faults` (jest.faults.config.js) runs them.
+    testPathIgnorePatterns: ['/node_modules/', '/test/faults/'],
     setupFiles: [path.join(__dirname, 'libs/testing/src/quiet-logs.ts')],
     globalSetup: path.join(__dirname, 'libs/testing/src/global-setup.ts'),
     globalTeardown: path.join(__dirname, 'libs/testing/src/global-teardown.ts'),

@@ -11,6 +11,8 @@ import { ensureKafkaJars, requireJava } from './kafka-jars';
 export interface LocalKafka {
   brokers: string;
   logFile: string;
+  /** The broker's process id (the fault suite pauses it with SIGSTOP/SIGCONT). */
+  pid?: number;
   stop(): Promise<void>;
 }
 
@@ -40,11 +42,16 @@ function serverProperties(dir: string, brokerPort: number, controllerPort: numbe
  * Runs a genuine single-node Apache Kafka (KRaft, broker + controller in one JVM) from the official jars, on free ports,
  * with its data in `dir` (kept between runs when the caller keeps the folder: the cluster id is stored beside it).
  */
-export async function startLocalKafka(dir: string): Promise<LocalKafka> {
+export async function startLocalKafka(
+  dir: string,
+  ports: { broker?: number; controller?: number } = {},
+): Promise<LocalKafka> {
   requireJava();
   const libs = ensureKafkaJars();
   mkdirSync(dir, { recursive: true });
-  const [brokerPort, controllerPort] = [await freePort(), await freePort()];
+  // Fixed ports let the fault suite restart a broker where its clients expect it.
+  const brokerPort = ports.broker ?? (await freePort());
+  const controllerPort = ports.controller ?? (await freePort());
   const propsFile = join(dir, 'server.properties');
   const log4j = join(dir, 'log4j.properties');
   const logFile = join(dir, 'kafka.log');
@@ -131,5 +138,5 @@ export async function startLocalKafka(dir: string): Promise<LocalKafka> {
   } finally {
     await admin.disconnect().catch(() => undefined);
   }
-  return { brokers, logFile, stop: () => terminate(child) };
+  return { brokers, logFile, pid: child.pid, stop: () => terminate(child) };
 }

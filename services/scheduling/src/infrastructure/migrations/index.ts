@@ -7,6 +7,7 @@ import { Waitlist1764100004000 } from './1764100004000-waitlist';
 import { IcalFeeds1764100005000 } from './1764100005000-ical-feeds';
 import { OnlineBookingPrivacy1764300006000 } from './1764300006000-online-booking-privacy';
 import { RemindersLiveUniqueness1764300007000 } from './1764300007000-reminders-live-uniqueness';
+import { DirectoryCopyEventOrder1764300012000 } from './1764300012000-directory-copy-event-order';
 
 /** Every migration of scheduling's database, oldest first. */
 export const SCHEDULING_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -18,4 +19,5 @@ export const SCHEDULING_MIGRATIONS: Array<new () => MigrationInterface> = [
   IcalFeeds1764100005000,
   OnlineBookingPrivacy1764300006000,
   RemindersLiveUniqueness1764300007000,
+  DirectoryCopyEventOrder1764300012000,
 ];

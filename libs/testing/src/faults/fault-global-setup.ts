@@ -1,0 +1,3 @@
+import { startFaultInfrastructure } from './fault-infrastructure';
+
+export default startFaultInfrastructure;

@@ -1,0 +1,3 @@
+import { stopFaultInfrastructure } from './fault-infrastructure';
+
+export default stopFaultInfrastructure;
