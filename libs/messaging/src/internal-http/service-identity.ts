@@ -24,14 +24,16 @@ export type CallerKeys = ReadonlyMap<string, KeyObject>;
  */
 export function parseCallerKeys(text: string): CallerKeys {
   const keys = new Map<string, KeyObject>();
-  for (const entry of text
+  const entries = text
     .split(',')
     .map((e) => e.trim())
-    .filter(Boolean)) {
+    .filter(Boolean);
+  for (const [index, entry] of entries.entries()) {
     const at = entry.indexOf('=');
     const name = entry.slice(0, at).trim();
+    // Names the entry by position: its text may be key material pasted in the wrong place.
     if (at < 1 || !/^[a-z][a-z0-9-]*$/.test(name))
-      throw new Error(`SERVICE_PUBLIC_KEYS: "${entry.slice(0, 20)}…" is not name=key`);
+      throw new Error(`SERVICE_PUBLIC_KEYS: entry ${index + 1} is not name=key`);
     keys.set(name, importPublicKey(entry.slice(at + 1), `SERVICE_PUBLIC_KEYS (${name})`));
   }
   return keys;
