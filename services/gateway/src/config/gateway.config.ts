@@ -112,7 +112,7 @@ export class GatewayConfig {
     if (!parsed.success)
       problems.push(...parsed.error.issues.map((i) => ({ key: String(i.path[0]), message: i.message })));
     if (present.GATEWAY_SUBGRAPHS || present.GATEWAY_SUPERGRAPH_FILE) {
-      for (const key of REQUIRED_WITH_SUBGRAPHS.filter((k) => !present[k])) {
+      for (const key of REQUIRED_WITH_SUBGRAPHS.filter((k) => !present[k] && !present[`${k}_FILE`])) {
         problems.push({ key, message: 'is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set' });
       }
     }
