@@ -45,8 +45,7 @@ export class AppModule {
           // Its own topic too: reminders and the waitlist react to appointment events (once, through the inbox).
           subscribeTo: [TOPICS.directory, TOPICS.scheduling],
           consumerGroup: config.consumerGroup,
-          userContextSecret: config.userContextSecret,
-          internalServiceSecret: config.internalServiceSecret,
+          trust: config.trust,
         }),
         SchedulingSettingsModule.forRoot(config),
         // Global: the public booking page and the calendar feeds share the per-IP limits.

@@ -4,7 +4,8 @@ export const PATIENT_SERVICES_SETTINGS = Symbol('PATIENT_SERVICES_SETTINGS');
 export interface PatientServicesSettings {
   /** Base URL of the directory's internal API (identity checks, registration requests, site names). */
   directoryInternalUrl: string;
-  internalServiceSecret: string;
+  /** Scheduling's own key (SERVICE_PRIVATE_KEY), signing its calls to the directory. */
+  servicePrivateKey: string;
   /** How this service is reached from outside, for the calendar feed URLs it hands out. */
   publicBaseUrl: string;
   /** Requests per minute and per IP on the public endpoints. */

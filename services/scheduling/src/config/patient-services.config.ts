@@ -58,13 +58,13 @@ function ruleOk(rule: string): boolean {
 export type PatientServicesEnv = z.infer<typeof PATIENT_SERVICES_ENV> & {
   PORT: number;
   HOST: string;
-  INTERNAL_SERVICE_SECRET: string;
+  SERVICE_PRIVATE_KEY: string;
 };
 
 export function patientServicesSettings(env: PatientServicesEnv): PatientServicesSettings {
   return {
     directoryInternalUrl: env.DIRECTORY_INTERNAL_URL,
-    internalServiceSecret: env.INTERNAL_SERVICE_SECRET,
+    servicePrivateKey: env.SERVICE_PRIVATE_KEY,
     publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`,
     publicRateLimitPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
     publicBookingLimitPerHour: env.PUBLIC_BOOKING_LIMIT_PER_HOUR,
@@ -81,6 +81,6 @@ export function patientServicesSettings(env: PatientServicesEnv): PatientService
 
 /** Safe to log. */
 export function describePatientServices(settings: PatientServicesSettings): Record<string, unknown> {
-  const { internalServiceSecret: _secret, ...rest } = settings;
+  const { servicePrivateKey: _key, ...rest } = settings;
   return rest;
 }
