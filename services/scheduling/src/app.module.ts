@@ -19,6 +19,7 @@ import { FreeSlotsModule } from './modules/free-slots.module';
 import { MotifsModule } from './modules/motifs.module';
 import { OnlineBookingModule } from './modules/online-booking.module';
 import { OpeningRangesModule } from './modules/opening-ranges.module';
+import { PublicListenerModule } from './modules/public-listener.module';
 import { RemindersModule } from './modules/reminders.module';
 import { ReschedulingModule } from './modules/rescheduling.module';
 import { SchedulingSettingsModule } from './modules/scheduling-settings.module';
@@ -47,6 +48,8 @@ export class AppModule {
           internalServiceSecret: config.internalServiceSecret,
         }),
         SchedulingSettingsModule.forRoot(config),
+        // /public and /ical answer on PUBLIC_PORT only; the main port keeps /graphql, /internal and /metrics.
+        PublicListenerModule.forRoot({ port: config.publicPort, host: config.host }),
         // Global: the public booking page and the calendar feeds share the per-IP limits.
         ThrottlerModule.forRoot(publicThrottling(config.patientServices)),
         DirectoryCopyModule,

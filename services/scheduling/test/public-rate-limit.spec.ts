@@ -25,19 +25,24 @@ describe('the public endpoints are rate-limited per client address', () => {
 
   it('answers 429 once the bookings per hour are spent, with a clear message, then the requests per minute', async () => {
     const attempt = (day: number) =>
-      publicCall<{ code: string; message: string }>(scheduling.url, 'POST', `/public/${agenda.structureId}/bookings`, {
-        motifId: agenda.motifId,
-        practitionerId: agenda.gpId,
-        startsAt: siteTime(agenda, day, '10:00'),
-        patient: { lastName: 'Inconnu', firstName: 'Test', birthDate: '1970-01-01', phone: '0600000000' },
-      });
+      publicCall<{ code: string; message: string }>(
+        scheduling.publicUrl,
+        'POST',
+        `/public/${agenda.structureId}/bookings`,
+        {
+          motifId: agenda.motifId,
+          practitionerId: agenda.gpId,
+          startsAt: siteTime(agenda, day, '10:00'),
+          patient: { lastName: 'Inconnu', firstName: 'Test', birthDate: '1970-01-01', phone: '0600000000' },
+        },
+      );
     expect((await attempt(3)).status).toBe(202);
     expect((await attempt(4)).status).toBe(202);
     const limited = await attempt(5);
     expect(limited).toMatchObject({ status: 429, body: { code: 'RATE_LIMITED' } });
     expect(limited.body.message).toMatch(/Too many requests/);
     // Reads are not counted against bookings, but the per-minute limit covers all public routes together: 4 per minute.
-    const motifs = () => publicCall(scheduling.url, 'GET', `/public/${agenda.structureId}/motifs`);
+    const motifs = () => publicCall(scheduling.publicUrl, 'GET', `/public/${agenda.structureId}/motifs`);
     const statuses = [(await motifs()).status, (await motifs()).status];
     expect(statuses).toEqual([200, 429]);
     expect((await scheduling.sql(`select count(*)::int as n from online_booking_request`))[0]).toEqual({ n: 2 });

@@ -34,7 +34,7 @@ function ruleOk(rule: string): boolean {
 }
 
 export type PatientServicesEnv = z.infer<typeof PATIENT_SERVICES_ENV> & {
-  PORT: number;
+  PUBLIC_PORT: number;
   HOST: string;
   INTERNAL_SERVICE_SECRET: string;
 };
@@ -43,7 +43,7 @@ export function patientServicesSettings(env: PatientServicesEnv): PatientService
   return {
     directoryInternalUrl: env.DIRECTORY_INTERNAL_URL,
     internalServiceSecret: env.INTERNAL_SERVICE_SECRET,
-    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`,
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PUBLIC_PORT}`,
     publicRateLimitPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
     publicBookingLimitPerHour: env.PUBLIC_BOOKING_LIMIT_PER_HOUR,
     onlineRequestTtlHours: env.ONLINE_REQUEST_TTL_HOURS,
