@@ -1,12 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@msp/contracts';
 import { HandleEvent } from '@msp/messaging';
+import { DepartedMemberFeeds } from '../../application/ical/departed-member-feeds';
 import { DirectoryProjection } from '../../application/projections/directory-projection';
 
 /** The directory's sites and memberships, into scheduling's copy, inside the inbox transaction (applied once). */
 @Injectable()
 export class DirectoryEventsHandler {
-  constructor(private readonly projection: DirectoryProjection) {}
+  constructor(
+    private readonly projection: DirectoryProjection,
+    private readonly departedFeeds: DepartedMemberFeeds,
+  ) {}
 
   @HandleEvent('directory.site.opened.v1')
   async onSiteOpened(event: EventEnvelope<'directory.site.opened.v1'>): Promise<void> {
@@ -31,5 +35,6 @@ export class DirectoryEventsHandler {
   @HandleEvent('directory.member.left.v1')
   async onMemberLeft(event: EventEnvelope<'directory.member.left.v1'>): Promise<void> {
     await this.projection.memberLeft(event.data);
+    await this.departedFeeds.revoke(event.data);
   }
 }
