@@ -5,6 +5,7 @@ import {
   type DynamicModule,
   Inject,
   Injectable,
+  Logger,
   type MiddlewareConsumer,
   Module,
   type NestMiddleware,
@@ -54,6 +55,7 @@ export class PublicListener implements OnApplicationBootstrap, BeforeApplication
       });
     });
     this.server = server;
+    new Logger('PublicListener').log(`Public routes (/public, /ical) listening on ${this.url}`);
   }
 
   /** Stop taking public requests before the database and Kafka close. */
