@@ -34,12 +34,13 @@ describe('the public listener (PUBLIC_PORT) apart from the private port', () => 
     expect(await status(`${scheduling.publicUrl}/health/ready`)).toBe(200);
   });
 
-  it('answers 404 on the main port for /public and /ical, whatever the case of the path', async () => {
+  it('answers 404 on the main port for /public and /ical, whatever the case or encoding of the path', async () => {
     const feedPath = new URL(feedUrl).pathname;
     expect(await status(`${scheduling.url}${feedPath}`)).toBe(404);
     expect(await status(`${scheduling.url}${feedPath.toUpperCase().replace('.ICS', '.ics')}`)).toBe(404);
     expect(await status(`${scheduling.url}/public/${agenda.structureId}/motifs`)).toBe(404);
     expect(await status(`${scheduling.url}/PUBLIC/${agenda.structureId}/motifs`)).toBe(404);
+    expect(await status(`${scheduling.url}/%70ublic/${agenda.structureId}/motifs`)).toBe(404);
     expect(await status(`${scheduling.url}/public/${agenda.structureId}/bookings`, { method: 'POST' })).toBe(404);
   });
 

@@ -25,9 +25,18 @@ interface PublicListenAddress {
   host: string;
 }
 
-/** Express matches routes case-insensitively: compare lower-cased paths, without the query string. */
-const pathOf = (req: IncomingMessage & { originalUrl?: string }): string =>
-  (req.originalUrl ?? req.url ?? '').split('?')[0].toLowerCase();
+/**
+ * The path as routes could understand it: without the query string, percent-decoded (a `/%70ublic/…` must not slip
+ * past), lower-cased (Express matches routes case-insensitively).
+ */
+function pathOf(req: IncomingMessage & { originalUrl?: string }): string {
+  const path = (req.originalUrl ?? req.url ?? '').split('?')[0];
+  try {
+    return decodeURIComponent(path).toLowerCase();
+  } catch {
+    return path.toLowerCase();
+  }
+}
 
 /**
  * A second HTTP listener on PUBLIC_PORT, served by the same application, so that only the public routes face the
