@@ -1,3 +1,4 @@
 export * from './test-environment';
 export * from './expect-eventually';
 export * from './service-test-app';
+export * from './consumer-group-at-end';

@@ -17,7 +17,27 @@ describe('patient services settings', () => {
       publicBookingLimitPerHour: 10,
       onlineRequestTtlHours: 24,
       waitlistOfferMinutes: 120,
+      onlineBookingRetentionDays: 30,
+      publicTrustedProxies: [],
+      reminderSendLeaseSeconds: 300,
     });
+  });
+
+  it('reads the trusted proxies of the public rate limit and the online booking retention, naming bad values', () => {
+    const config = SchedulingConfig.fromEnv({
+      ...valid,
+      PUBLIC_TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1',
+      ONLINE_BOOKING_RETENTION_DAYS: '90',
+    });
+    expect(config.patientServices).toMatchObject({
+      publicTrustedProxies: ['10.0.0.0/8', '127.0.0.1'],
+      onlineBookingRetentionDays: 90,
+    });
+    expect(() =>
+      SchedulingConfig.fromEnv({ ...valid, PUBLIC_TRUSTED_PROXIES: 'gateway', ONLINE_BOOKING_RETENTION_DAYS: '0' }),
+    ).toThrow(
+      /PUBLIC_TRUSTED_PROXIES[\s\S]*ONLINE_BOOKING_RETENTION_DAYS|ONLINE_BOOKING_RETENTION_DAYS[\s\S]*PUBLIC_TRUSTED_PROXIES/,
+    );
   });
 
   it('names the wrong variables, and logs no secret', () => {
