@@ -187,6 +187,9 @@ export function serviceEnv(
     // Links handed to patients and calendar apps (a feed's URL) point at the gateway, unless the shell says otherwise.
     const gateway = all.find((other) => other.definition.role === 'gateway');
     if (!env.PUBLIC_BASE_URL && gateway) env.PUBLIC_BASE_URL = gateway.url;
+    // The gateway runs on this host: the address the service sees for it is the one proxy to trust.
+    if (gateway && !env[publicListener.trustedProxiesVariable])
+      env[publicListener.trustedProxiesVariable] = SERVICE_HOST;
   }
   return env;
 }

@@ -21,9 +21,14 @@ export interface ServiceDefinition {
   /**
    * The service has a second listener for routes that face the internet (scheduling's online booking and calendar
    * feeds): it gets a free port in `portVariable`, and the gateway, the platform's one public origin, forwards to it
-   * from the URL it gets in `upstreamVariable`. The service also gets `PUBLIC_BASE_URL`: the gateway's URL.
+   * from the URL it gets in `upstreamVariable`. The service also gets `PUBLIC_BASE_URL`: the gateway's URL, and the
+   * gateway's address in `trustedProxiesVariable` (so its per-client limits key on the X-Forwarded-For the gateway sets).
    */
-  readonly publicListener?: { readonly portVariable: string; readonly upstreamVariable: string };
+  readonly publicListener?: {
+    readonly portVariable: string;
+    readonly upstreamVariable: string;
+    readonly trustedProxiesVariable: string;
+  };
   /** The service can fill its empty database with demo data at boot (needs `database`). */
   readonly demoData?: DemoDataDeclaration;
   /**
@@ -67,7 +72,11 @@ export const SERVICES: readonly ServiceDefinition[] = [
     order: 20,
     internalUrlVariable: 'SCHEDULING_INTERNAL_URL',
     // Online booking (/public) and calendar feeds (/ical), reached through the gateway's public route.
-    publicListener: { portVariable: 'PUBLIC_PORT', upstreamVariable: 'SCHEDULING_PUBLIC_URL' },
+    publicListener: {
+      portVariable: 'PUBLIC_PORT',
+      upstreamVariable: 'SCHEDULING_PUBLIC_URL',
+      trustedProxiesVariable: 'PUBLIC_TRUSTED_PROXIES',
+    },
     demoData: {
       variable: 'SCHEDULING_DEMO_DATA',
       skippedWhenRowsIn: { table: 'motif', described: 'motifs' },
@@ -124,7 +133,8 @@ export function startOrder(services: readonly ServiceDefinition[]): ServiceDefin
   }
   for (const { name, publicListener } of services) {
     if (!publicListener) continue;
-    for (const variable of [publicListener.portVariable, publicListener.upstreamVariable])
+    const { portVariable, upstreamVariable, trustedProxiesVariable } = publicListener;
+    for (const variable of [portVariable, upstreamVariable, trustedProxiesVariable])
       if (!VARIABLE.test(variable))
         problems.push(`"${name}": public listener variable "${variable}" must be upper-case`);
   }

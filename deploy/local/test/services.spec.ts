@@ -253,6 +253,7 @@ describe("scheduling's public listener behind the gateway", () => {
       PORT: '5002',
       PUBLIC_PORT: '5012',
       PUBLIC_BASE_URL: 'http://127.0.0.1:4000',
+      PUBLIC_TRUSTED_PROXIES: '127.0.0.1',
     });
     expect(serviceEnv(planned[1], planned, context(shell))).toMatchObject({
       SCHEDULING_PUBLIC_URL: 'http://127.0.0.1:5012',
