@@ -12,7 +12,7 @@ import {
   type TopicCreationResult,
 } from '@msp/infra';
 import { DemoDataReport, demoDataReport, staleViewsWarning } from './boot-checks';
-import { PlannedService, planPorts, planService, serviceEnv, StackContext } from './service-env';
+import { PlannedService, planPorts, planService, publicPortKey, serviceEnv, StackContext } from './service-env';
 import { DEVELOPMENT_CALLERS, loadOrCreateStackKeys, ownerOnlyLogs } from './stack-secrets';
 import { logTail, ServiceProcess, ServiceStartError } from './service-process';
 import { databaseName, SERVICES, ServiceDefinition, startOrder } from './services';
@@ -151,7 +151,10 @@ export class LocalStack {
         const report = await demoDataReport(definition, url, this.options.demoData !== false);
         if (report) demoData.push(report);
       }
-      planned.push(planService(definition, ports.get(definition.name) as number, { workspaceRoot, logsDir }, url));
+      const port = ports.get(definition.name) as number;
+      planned.push(
+        planService(definition, port, { workspaceRoot, logsDir }, url, ports.get(publicPortKey(definition))),
+      );
     }
     const warning = staleViewsWarning(services, topics.existing.length === 0, databasesWithPast);
     if (warning) this.progress(warning);

@@ -12,6 +12,8 @@ export interface PlannedService {
   entry: string;
   port: number;
   url: string;
+  /** The public listener's URL, for a service that declares one. */
+  publicUrl?: string;
   logFile: string;
   databaseUrl?: string;
 }
@@ -89,6 +91,9 @@ export interface PortPlanning {
   anyFreePort(): Promise<number>;
 }
 
+/** The key of a service's public listener port in `planPorts`' answer. */
+export const publicPortKey = (service: Pick<ServiceDefinition, 'name'>): string => `${service.name}.public`;
+
 const systemPorts: PortPlanning = { isFree: (port) => portIsFree(port), anyFreePort: freePort };
 
 /**
@@ -102,6 +107,14 @@ export async function planPorts(
 ): Promise<Map<string, number>> {
   const chosen = new Map<string, number>();
   const taken = new Set<number>();
+  const anyFreePort = async (name: string): Promise<number> => {
+    let port: number | undefined;
+    for (let attempt = 0; port === undefined || taken.has(port); attempt++) {
+      if (attempt > 20) throw new Error(`Could not find a free port for ${name}`);
+      port = await ports.anyFreePort();
+    }
+    return port;
+  };
   for (const service of services) {
     let port: number | undefined;
     if (service.usesPortVariable && env.PORT) {
@@ -120,13 +133,15 @@ export async function planPorts(
     ) {
       port = service.preferredPort;
     } else {
-      for (let attempt = 0; port === undefined || taken.has(port); attempt++) {
-        if (attempt > 20) throw new Error(`Could not find a free port for ${service.name}`);
-        port = await ports.anyFreePort();
-      }
+      port = await anyFreePort(service.name);
     }
     taken.add(port);
     chosen.set(service.name, port);
+    if (service.publicListener) {
+      const publicPort = await anyFreePort(`${service.name}'s public listener`);
+      taken.add(publicPort);
+      chosen.set(publicPortKey(service), publicPort);
+    }
   }
   return chosen;
 }
@@ -136,13 +151,17 @@ export function planService(
   port: number,
   paths: { workspaceRoot: string; logsDir: string },
   databaseUrl?: string,
+  publicPort?: number,
 ): PlannedService {
   if (definition.database && !databaseUrl) throw new Error(`${definition.name} needs a database but none was given`);
+  if (definition.publicListener && publicPort === undefined)
+    throw new Error(`${definition.name} has a public listener but no port was given for it`);
   return {
     definition,
     entry: isAbsolute(definition.entry) ? definition.entry : join(paths.workspaceRoot, definition.entry),
     port,
     url: `http://${SERVICE_HOST}:${port}`,
+    ...(definition.publicListener ? { publicUrl: `http://${SERVICE_HOST}:${publicPort}` } : {}),
     logFile: join(paths.logsDir, `${definition.name}.log`),
     ...(definition.database ? { databaseUrl } : {}),
   };
@@ -166,6 +185,11 @@ export function serviceEnv(
   for (const name of DECIDED_PER_SERVICE) delete env[name];
   // Each demo switch goes to the service that declares it, and only there, whatever the launcher's shell holds.
   for (const other of all) if (other.definition.demoData) delete env[other.definition.demoData.variable];
+  for (const { definition } of all)
+    if (definition.publicListener) {
+      delete env[definition.publicListener.portVariable];
+      delete env[definition.publicListener.upstreamVariable];
+    }
   if (service.definition.demoData) env[service.definition.demoData.variable] = context.demoData;
   Object.assign(env, {
     SERVICE_NAME: service.definition.name,
@@ -182,6 +206,22 @@ export function serviceEnv(
     const variable = other.definition.internalUrlVariable;
     if (variable && other !== service) env[variable] = other.url;
   }
-  if (service.definition.role === 'gateway') env.GATEWAY_SUBGRAPHS = subgraphList(all);
+  if (service.definition.role === 'gateway') {
+    env.GATEWAY_SUBGRAPHS = subgraphList(all);
+    // The platform's one public origin: the gateway forwards /public and /ical to the public listener.
+    for (const other of all)
+      if (other.definition.publicListener && other.publicUrl)
+        env[other.definition.publicListener.upstreamVariable] = other.publicUrl;
+  }
+  const { publicListener } = service.definition;
+  if (publicListener && service.publicUrl) {
+    env[publicListener.portVariable] = new URL(service.publicUrl).port;
+    // Links handed to patients and calendar apps (a feed's URL) point at the gateway, unless the shell says otherwise.
+    const gateway = all.find((other) => other.definition.role === 'gateway');
+    if (!env.PUBLIC_BASE_URL && gateway) env.PUBLIC_BASE_URL = gateway.url;
+    // The gateway runs on this host: the address the service sees for it is the one proxy to trust.
+    if (gateway && !env[publicListener.trustedProxiesVariable])
+      env[publicListener.trustedProxiesVariable] = SERVICE_HOST;
+  }
   return env;
 }

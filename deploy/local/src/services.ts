@@ -18,6 +18,17 @@ export interface ServiceDefinition {
   readonly usesPortVariable?: boolean;
   /** The service answers internal HTTP questions: every other service gets its base URL in this variable. */
   readonly internalUrlVariable?: string;
+  /**
+   * The service has a second listener for routes that face the internet (scheduling's online booking and calendar
+   * feeds): it gets a free port in `portVariable`, and the gateway, the platform's one public origin, forwards to it
+   * from the URL it gets in `upstreamVariable`. The service also gets `PUBLIC_BASE_URL`: the gateway's URL, and the
+   * gateway's address in `trustedProxiesVariable` (so its per-client limits key on the X-Forwarded-For the gateway sets).
+   */
+  readonly publicListener?: {
+    readonly portVariable: string;
+    readonly upstreamVariable: string;
+    readonly trustedProxiesVariable: string;
+  };
   /** The service can fill its empty database with demo data at boot (needs `database`). */
   readonly demoData?: DemoDataDeclaration;
   /**
@@ -60,6 +71,12 @@ export const SERVICES: readonly ServiceDefinition[] = [
     database: true,
     order: 20,
     internalUrlVariable: 'SCHEDULING_INTERNAL_URL',
+    // Online booking (/public) and calendar feeds (/ical), reached through the gateway's public route.
+    publicListener: {
+      portVariable: 'PUBLIC_PORT',
+      upstreamVariable: 'SCHEDULING_PUBLIC_URL',
+      trustedProxiesVariable: 'PUBLIC_TRUSTED_PROXIES',
+    },
     demoData: {
       variable: 'SCHEDULING_DEMO_DATA',
       skippedWhenRowsIn: { table: 'motif', described: 'motifs' },
@@ -113,6 +130,13 @@ export function startOrder(services: readonly ServiceDefinition[]): ServiceDefin
     if (variable && services.some((other) => other !== service && other.internalUrlVariable === variable)) {
       problems.push(`"${service.name}": ${variable} is used by two services`);
     }
+  }
+  for (const { name, publicListener } of services) {
+    if (!publicListener) continue;
+    const { portVariable, upstreamVariable, trustedProxiesVariable } = publicListener;
+    for (const variable of [portVariable, upstreamVariable, trustedProxiesVariable])
+      if (!VARIABLE.test(variable))
+        problems.push(`"${name}": public listener variable "${variable}" must be upper-case`);
   }
   for (const { name, database, demoData } of services) {
     if (!demoData) continue;

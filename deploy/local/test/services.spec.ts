@@ -4,6 +4,7 @@ import { staleViewsWarning } from '../src/boot-checks';
 import {
   PlannedService,
   planPorts,
+  publicPortKey,
   planService,
   PortPlanning,
   serviceEnv,
@@ -264,11 +265,53 @@ describe('serviceEnv', () => {
   });
 });
 
+describe("scheduling's public listener behind the gateway", () => {
+  const paths = { workspaceRoot: '/repo', logsDir: '/data/logs' };
+  const scheduling = SERVICES.find((s) => s.name === 'scheduling') as ServiceDefinition;
+  const gatewayDefinition = SERVICES.find((s) => s.role === 'gateway') as ServiceDefinition;
+  const context = (baseEnv: NodeJS.ProcessEnv = {}): StackContext => ({
+    kafkaBrokers: '127.0.0.1:9092',
+    logLevel: 'info',
+    secrets: {},
+    baseEnv,
+    demoData: 'skip',
+  });
+
+  it('gets a port of its own, distinct from every other', async () => {
+    const ports = await planPorts([scheduling, gatewayDefinition], {}, fakePorts([]));
+    expect(ports.get(publicPortKey(scheduling))).toEqual(expect.any(Number));
+    expect(new Set(ports.values()).size).toBe(3);
+    expect(() => planService(scheduling, 5002, paths, 'postgres://u@h/db')).toThrow(/public listener/);
+  });
+
+  it('is what the gateway forwards /public and /ical to, and feed links point at the gateway', () => {
+    const planned = [
+      planService(scheduling, 5002, paths, 'postgres://u@h/db', 5012),
+      planService(gatewayDefinition, 4000, paths),
+    ];
+    const shell = { PUBLIC_PORT: '9', SCHEDULING_PUBLIC_URL: 'http://elsewhere' };
+    expect(serviceEnv(planned[0], planned, context(shell))).toMatchObject({
+      PORT: '5002',
+      PUBLIC_PORT: '5012',
+      PUBLIC_BASE_URL: 'http://127.0.0.1:4000',
+      PUBLIC_TRUSTED_PROXIES: '127.0.0.1',
+    });
+    expect(serviceEnv(planned[1], planned, context(shell))).toMatchObject({
+      SCHEDULING_PUBLIC_URL: 'http://127.0.0.1:5012',
+    });
+    expect(serviceEnv(planned[1], planned, context(shell)).PUBLIC_PORT).toBeUndefined();
+    // A public address given in the shell (a real domain in front of the gateway) is kept.
+    expect(
+      serviceEnv(planned[0], planned, context({ PUBLIC_BASE_URL: 'https://rdv.msp.example' })).PUBLIC_BASE_URL,
+    ).toBe('https://rdv.msp.example');
+  });
+});
+
 describe('demo data switches', () => {
   const paths = { workspaceRoot: '/repo', logsDir: '/data/logs' };
   const url = 'postgres://u:p@127.0.0.1:5432/db';
   const planned = startOrder(SERVICES).map((definition, index) =>
-    planService(definition, 5000 + index, paths, definition.database ? url : undefined),
+    planService(definition, 5000 + index, paths, definition.database ? url : undefined, 6000 + index),
   );
   const demoVariables = (env: NodeJS.ProcessEnv) =>
     Object.fromEntries(Object.entries(env).filter(([name]) => name.endsWith('_DEMO_DATA')));

@@ -7,4 +7,5 @@ export * from './health/database-readiness.check';
 export * from './logging/correlation-id';
 export * from './logging/log-settings';
 export * from './logging/create-observable-app';
+export { redactSecretPaths, SECRET_PATH_SEGMENTS } from './logging/pino-http-options';
 export * from './metrics/http-request-duration';

@@ -141,6 +141,21 @@ describe('ObservabilityModule', () => {
         expect(everything).not.toContain(secret);
     });
 
+    it('never logs the secret token of a calendar feed URL, whatever its case or suffix', async () => {
+      const token = 'Zx81-capability_token_of_a_feed_0123456789AB';
+      await request(app.getHttpServer()).get(`/ical/${token}.ics`).set(CORRELATION_ID_HEADER, 'corr-ical').expect(404);
+      await request(app.getHttpServer())
+        .get(`/ICAL/${token}?x=1`)
+        .set(CORRELATION_ID_HEADER, 'corr-ical-2')
+        .expect(404);
+      const completed = linesOf('corr-ical').find((l) => l.msg === 'request completed');
+      expect(completed).toMatchObject({ req: { method: 'GET', url: '/ical/[redacted]' } });
+      expect(linesOf('corr-ical-2').find((l) => l.msg === 'request completed')).toMatchObject({
+        req: { url: '/ICAL/[redacted]' },
+      });
+      expect(logs.raw.join('\n')).not.toContain(token.slice(0, 20));
+    });
+
     it('does not log health probes and scrapes', async () => {
       await request(app.getHttpServer()).get('/health/live').set(CORRELATION_ID_HEADER, 'corr-probe').expect(200);
       expect(linesOf('corr-probe')).toEqual([]);

@@ -3,6 +3,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GatewayConfigModule } from './config/gateway-config.module';
 import { GatewayConfig } from './config/gateway.config';
 import { graphqlModules } from './graphql/graphql.factory';
+import { PublicRouteModule } from './public/public-route.module';
 
 /** What differs between a gateway in production and one a test starts. */
 export interface GatewayRuntimeOptions {
@@ -24,6 +25,7 @@ export class AppModule {
           logDestination: runtime.logDestination,
         }),
         ...graphqlModules(config),
+        PublicRouteModule.forRoot(),
       ],
     };
   }

@@ -21,6 +21,7 @@ import { FreeSlotsModule } from './modules/free-slots.module';
 import { MotifsModule } from './modules/motifs.module';
 import { OnlineBookingModule } from './modules/online-booking.module';
 import { OpeningRangesModule } from './modules/opening-ranges.module';
+import { PublicListenerModule } from './modules/public-listener.module';
 import { RemindersModule } from './modules/reminders.module';
 import { ReschedulingModule } from './modules/rescheduling.module';
 import { SchedulingSettingsModule } from './modules/scheduling-settings.module';
@@ -48,6 +49,8 @@ export class AppModule {
           trust: config.trust,
         }),
         SchedulingSettingsModule.forRoot(config),
+        // /public and /ical answer on PUBLIC_PORT only; the main port keeps /graphql, /internal and /metrics.
+        PublicListenerModule.forRoot({ port: config.publicPort, host: config.host }),
         // Global: the public booking page and the calendar feeds share the per-IP limits.
         // Counters in PostgreSQL: every replica counts against the same budget.
         ThrottlerModule.forRootAsync({

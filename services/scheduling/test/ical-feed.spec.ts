@@ -80,7 +80,7 @@ describe("a practitioner's secret iCalendar feed (SCH-10)", () => {
       {},
       agenda.as.practitioner,
     );
-    expect(createIcalFeed.url).toMatch(new RegExp(`^${scheduling.url}/ical/[A-Za-z0-9_-]{43}\\.ics$`));
+    expect(createIcalFeed.url).toMatch(new RegExp(`^${scheduling.publicUrl}/ical/[A-Za-z0-9_-]{43}\\.ics$`));
     const response = await fetch(createIcalFeed.url);
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^text\/calendar/);
@@ -113,8 +113,8 @@ describe("a practitioner's secret iCalendar feed (SCH-10)", () => {
   });
 
   it('an unknown token is 404; only practitioners create feeds, and only their own can be revoked', async () => {
-    expect((await fetch(`${scheduling.url}/ical/${'A'.repeat(43)}.ics`)).status).toBe(404);
-    expect((await fetch(`${scheduling.url}/ical/nope`)).status).toBe(404);
+    expect((await fetch(`${scheduling.publicUrl}/ical/${'A'.repeat(43)}.ics`)).status).toBe(404);
+    expect((await fetch(`${scheduling.publicUrl}/ical/nope`)).status).toBe(404);
     const secretary = await scheduling.gql(CREATE, {}, agenda.as.secretary);
     expect(secretary.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     const { createIcalFeed } = await scheduling.ok<{ createIcalFeed: { feed: { id: string } } }>(

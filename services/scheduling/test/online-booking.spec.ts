@@ -82,15 +82,15 @@ describe('online booking on the public page (SCH-5)', () => {
     patient: known,
     ...extra,
   });
-  const book = (body: unknown) => publicCall<Answer>(scheduling.url, 'POST', `${base()}/bookings`, body);
+  const book = (body: unknown) => publicCall<Answer>(scheduling.publicUrl, 'POST', `${base()}/bookings`, body);
 
   it('lists only the motifs patients may book online, and the slots offered online', async () => {
-    const motifs = await publicCall<{ motifs: Array<{ id: string }> }>(scheduling.url, 'GET', `${base()}/motifs`);
+    const motifs = await publicCall<{ motifs: Array<{ id: string }> }>(scheduling.publicUrl, 'GET', `${base()}/motifs`);
     expect(motifs.body.motifs.map((m) => m.id)).toEqual(expect.arrayContaining([agenda.motifId, knownOnlyMotifId]));
     expect(motifs.body.motifs.map((m) => m.id)).not.toContain(staffOnlyMotifId);
     const date = siteTime(agenda, day, '12:00').slice(0, 10);
     const slots = await publicCall<{ slots: Array<Record<string, unknown>> }>(
-      scheduling.url,
+      scheduling.publicUrl,
       'GET',
       `${base()}/slots?motifId=${agenda.motifId}&from=${date}&to=${date}&practitionerId=${agenda.gpId}`,
     );
@@ -107,13 +107,13 @@ describe('online booking on the public page (SCH-5)', () => {
 
   it('names the bad field of a search, and knows no motif of another structure', async () => {
     const bad = await publicCall<Answer>(
-      scheduling.url,
+      scheduling.publicUrl,
       'GET',
       `${base()}/slots?motifId=${agenda.motifId}&from=demain&to=2026-12-01`,
     );
     expect(bad).toMatchObject({ status: 400, body: { code: 'SCHEDULING.INVALID_INPUT', field: 'from' } });
     const other = await publicCall<Answer>(
-      scheduling.url,
+      scheduling.publicUrl,
       'GET',
       `/public/${randomUUID()}/slots?motifId=${agenda.motifId}&from=2026-12-01&to=2026-12-01`,
     );

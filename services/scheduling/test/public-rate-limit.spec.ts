@@ -41,7 +41,7 @@ describe('the public rate limit: per client address behind a trusted proxy, one 
 
   const attempt = (replica: SchedulingTestApp, client: string, day: number) =>
     publicCall<{ code: string; message: string }>(
-      replica.url,
+      replica.publicUrl,
       'POST',
       `/public/${agenda.structureId}/bookings`,
       {
@@ -62,7 +62,9 @@ describe('the public rate limit: per client address behind a trusted proxy, one 
     expect(limited.body.message).toMatch(/Too many requests/);
     // Reads are not counted against bookings, but the per-minute limit covers all public routes together: 4 per minute.
     const motifs = (replica: SchedulingTestApp) =>
-      publicCall(replica.url, 'GET', `/public/${agenda.structureId}/motifs`, undefined, { 'x-forwarded-for': client });
+      publicCall(replica.publicUrl, 'GET', `/public/${agenda.structureId}/motifs`, undefined, {
+        'x-forwarded-for': client,
+      });
     expect([(await motifs(second)).status, (await motifs(first)).status]).toEqual([200, 429]);
     expect((await first.sql(`select count(*)::int as n from online_booking_request`))[0]).toEqual({ n: 2 });
   });

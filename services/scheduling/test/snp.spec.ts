@@ -63,7 +63,7 @@ describe('SNP capacity: release, announcement and the CPTS pool (SCH-4)', () => 
   const onlineStarts = async () =>
     (
       await publicCall<{ slots: Array<{ startsAt: string }> }>(
-        scheduling.url,
+        scheduling.publicUrl,
         'GET',
         `/public/${agenda.structureId}/slots?motifId=${agenda.motifId}&from=${date}&to=${date}&practitionerId=${agenda.colleagueId}`,
       )

@@ -9,6 +9,18 @@ type SerializedRequest = { method?: string; url?: string; headers?: Record<strin
 const QUIET_PATHS = ['/health/', '/metrics'];
 
 /**
+ * Path segments that are secrets by themselves: a capability URL grants access to whoever holds it, so it must never
+ * reach a log. `/ical/<token>.ics` is a practitioner's calendar feed (scheduling, and the gateway's public route in
+ * front of it). A new capability URL adds its pattern here; each keeps the prefix and replaces the secret segment.
+ */
+export const SECRET_PATH_SEGMENTS: readonly RegExp[] = [/(\/ical\/)[^/?#\s"']+/gi];
+
+/** The text with every secret path segment replaced: `/ical/[redacted]`. */
+export function redactSecretPaths(text: string): string {
+  return SECRET_PATH_SEGMENTS.reduce((redacted, pattern) => redacted.replace(pattern, '$1[redacted]'), text);
+}
+
+/**
  * pino-http settings shared by every service. Request bodies and query strings are never logged: a patient's identity
  * must not reach the logs, and GraphQL variables or search parameters may carry it.
  */
@@ -34,7 +46,7 @@ export function pinoHttpOptions(serviceName: string, settings: LogSettings): Opt
     serializers: {
       req: (req: SerializedRequest) => ({
         method: req.method,
-        url: req.url?.split('?')[0],
+        url: req.url === undefined ? undefined : redactSecretPaths(req.url.split('?')[0]),
         userAgent: req.headers?.['user-agent'],
         contentLength: req.headers?.['content-length'],
       }),

@@ -61,6 +61,7 @@ const schema = z.object({
   USER_CONTEXT_PRIVATE_KEY_FILE: z.string().optional(),
   SERVICE_PRIVATE_KEY: privateKey,
   DIRECTORY_INTERNAL_URL: httpUrl,
+  SCHEDULING_PUBLIC_URL: httpUrl,
   GRAPHQL_MAX_DEPTH: count(10, 100),
   GRAPHQL_MAX_COST: count(5000, 1_000_000),
 });
@@ -87,6 +88,8 @@ export class GatewayConfig {
   readonly limits: QueryLimits;
   /** Set whenever the gateway fronts subgraphs; the local schema is public. */
   readonly auth?: FrontDoorAuth;
+  /** Scheduling's public listener, where `/public/*` and `/ical/*` are forwarded; unset, they answer 404. */
+  readonly publicUpstream?: string;
 
   private constructor(env: z.infer<typeof schema>) {
     this.port = env.PORT;
@@ -96,6 +99,7 @@ export class GatewayConfig {
     this.corsOrigins = env.CORS_ORIGINS;
     this.logLevel = env.LOG_LEVEL;
     this.limits = { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST };
+    this.publicUpstream = env.SCHEDULING_PUBLIC_URL;
     if (this.federated) this.auth = frontDoorAuth(env);
   }
 
@@ -134,6 +138,7 @@ export class GatewayConfig {
       corsOrigins: this.corsOrigins,
       logLevel: this.logLevel,
       limits: this.limits,
+      publicUpstream: this.publicUpstream && maskUrl(this.publicUpstream),
       auth: this.auth && {
         ...this.auth,
         jwksUri: maskUrl(this.auth.jwksUri),

@@ -13,7 +13,7 @@ describe('patient services settings', () => {
   it('has defaults: the directory on its default port, J-1 and H-2 reminders, 60 requests a minute and 10 bookings an hour per address', () => {
     expect(SchedulingConfig.fromEnv(valid).patientServices).toMatchObject({
       directoryInternalUrl: 'http://127.0.0.1:4101',
-      publicBaseUrl: 'http://127.0.0.1:4102',
+      publicBaseUrl: 'http://127.0.0.1:4112',
       reminderRules: ['J-1', 'H-2'],
       publicRateLimitPerMinute: 60,
       publicBookingLimitPerHour: 10,

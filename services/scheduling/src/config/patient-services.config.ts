@@ -56,7 +56,7 @@ function ruleOk(rule: string): boolean {
 }
 
 export type PatientServicesEnv = z.infer<typeof PATIENT_SERVICES_ENV> & {
-  PORT: number;
+  PUBLIC_PORT: number;
   HOST: string;
   SERVICE_PRIVATE_KEY: string;
 };
@@ -65,7 +65,7 @@ export function patientServicesSettings(env: PatientServicesEnv): PatientService
   return {
     directoryInternalUrl: env.DIRECTORY_INTERNAL_URL,
     servicePrivateKey: env.SERVICE_PRIVATE_KEY,
-    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PORT}`,
+    publicBaseUrl: env.PUBLIC_BASE_URL ?? `http://${env.HOST}:${env.PUBLIC_PORT}`,
     publicRateLimitPerMinute: env.PUBLIC_RATE_LIMIT_PER_MINUTE,
     publicBookingLimitPerHour: env.PUBLIC_BOOKING_LIMIT_PER_HOUR,
     publicTrustedProxies: listOf(env.PUBLIC_TRUSTED_PROXIES),

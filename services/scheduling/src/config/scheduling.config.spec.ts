@@ -32,6 +32,20 @@ describe('SchedulingConfig', () => {
     ).toThrow(/DATABASE_URL[\s\S]*USER_CONTEXT_PUBLIC_KEY[\s\S]*HOLD_TTL_SECONDS/);
   });
 
+  it('puts the public routes on PUBLIC_PORT (4112), apart from PORT, and links to it unless PUBLIC_BASE_URL says otherwise', () => {
+    expect(SchedulingConfig.fromEnv(valid)).toMatchObject({
+      port: 4102,
+      publicPort: 4112,
+      patientServices: { publicBaseUrl: 'http://127.0.0.1:4112' },
+    });
+    expect(SchedulingConfig.fromEnv({ ...valid, PUBLIC_PORT: '5000' }).patientServices.publicBaseUrl).toBe(
+      'http://127.0.0.1:5000',
+    );
+    expect(() => SchedulingConfig.fromEnv({ ...valid, PORT: '5000', PUBLIC_PORT: '5000' })).toThrow(
+      /PUBLIC_PORT: must differ from PORT/,
+    );
+  });
+
   it('never logs secrets or the database password', () => {
     const logged = JSON.stringify(SchedulingConfig.fromEnv(valid));
     expect(logged).not.toContain('s3cret');

@@ -21,13 +21,21 @@ const schema = platformServiceEnv(4102)
       .default(300),
     HOLD_SWEEP_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     SCHEDULING_DEMO_DATA: demoDataSwitch,
+    // The public booking page and calendar feeds listen here, apart from /graphql, /internal and /metrics.
+    PUBLIC_PORT: z.coerce.number().int().min(0).max(65535).default(4112),
   })
-  .merge(PATIENT_SERVICES_ENV);
+  .merge(PATIENT_SERVICES_ENV)
+  .refine((env) => env.PUBLIC_PORT === 0 || env.PUBLIC_PORT !== env.PORT, {
+    path: ['PUBLIC_PORT'],
+    message: 'must differ from PORT: the public routes have a listener of their own',
+  });
 
 /** The scheduling service's environment, validated once at boot; every wrong variable is named at once. */
 export class SchedulingConfig {
   private constructor(
     readonly port: number,
+    /** The listener of the public booking page and calendar feeds (and its own health), nothing else. */
+    readonly publicPort: number,
     readonly host: string,
     readonly databaseUrl: string,
     readonly kafkaBrokers: string[],
@@ -47,6 +55,7 @@ export class SchedulingConfig {
     const c = parseServiceEnv('scheduling', schema, env);
     return new SchedulingConfig(
       c.PORT,
+      c.PUBLIC_PORT,
       c.HOST,
       c.DATABASE_URL,
       c.KAFKA_BROKERS.split(','),
@@ -63,6 +72,7 @@ export class SchedulingConfig {
   toJSON(): Record<string, unknown> {
     return {
       ...describeServiceEnv(this),
+      publicPort: this.publicPort,
       consumerGroup: this.consumerGroup,
       holdTtlSeconds: this.holdTtlSeconds,
       holdSweepSeconds: this.holdSweepSeconds,

@@ -21,6 +21,14 @@ export abstract class IcalFeedRepository {
 
   abstract revoke(id: string, practitionerId: string, at: Date): Promise<IcalFeed | null>;
 
+  /** Revokes every live feed of the practitioner; returns the ones revoked now (none when run again). */
+  abstract revokeAllOf(practitionerId: string, at: Date): Promise<IcalFeed[]>;
+
+  abstract byId(id: string): Promise<IcalFeed | null>;
+
+  /** The structures the member currently belongs to, in scheduling's copy of the directory. */
+  abstract structuresOf(memberId: string): Promise<string[]>;
+
   abstract list(practitionerId: string): Promise<IcalFeed[]>;
 
   abstract activeByHash(tokenHash: string): Promise<IcalFeed | null>;

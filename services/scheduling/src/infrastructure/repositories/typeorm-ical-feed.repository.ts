@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { activeManager } from '@msp/persistence';
+import { DataSource, type EntityManager } from 'typeorm';
 import { IcalFeedRepository, type IcalFeed, type FeedEntry } from '../../application/ports/ical-feed.repository';
 
 interface Row {
@@ -35,6 +36,32 @@ export class TypeOrmIcalFeedRepository implements IcalFeedRepository {
       [id, practitionerId, at],
     );
     return rows[0] ? toFeed(rows[0]) : null;
+  }
+
+  async revokeAllOf(practitionerId: string, at: Date): Promise<IcalFeed[]> {
+    const [rows]: [Row[], number] = await this.manager().query(
+      `update ical_feed set revoked_at = $2 where practitioner_id = $1 and revoked_at is null returning *`,
+      [practitionerId, at],
+    );
+    return rows.map(toFeed);
+  }
+
+  async byId(id: string): Promise<IcalFeed | null> {
+    const rows: Row[] = await this.manager().query(`select * from ical_feed where id = $1`, [id]);
+    return rows[0] ? toFeed(rows[0]) : null;
+  }
+
+  async structuresOf(memberId: string): Promise<string[]> {
+    const rows: Array<{ structure_id: string }> = await this.manager().query(
+      `select structure_id from team_member where member_id = $1 and left_at is null`,
+      [memberId],
+    );
+    return rows.map((r) => r.structure_id);
+  }
+
+  /** Joins the caller's transaction (the inbox's, for a member who left), so the revocation is applied once with it. */
+  private manager(): EntityManager {
+    return activeManager() ?? this.db.manager;
   }
 
   async list(practitionerId: string): Promise<IcalFeed[]> {

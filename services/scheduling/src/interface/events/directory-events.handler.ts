@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@msp/contracts';
 import { HandleEvent } from '@msp/messaging';
+import { DepartedMemberFeeds } from '../../application/ical/departed-member-feeds';
 import { DirectoryProjection } from '../../application/projections/directory-projection';
 
 /**
@@ -9,7 +10,10 @@ import { DirectoryProjection } from '../../application/projections/directory-pro
  */
 @Injectable()
 export class DirectoryEventsHandler {
-  constructor(private readonly projection: DirectoryProjection) {}
+  constructor(
+    private readonly projection: DirectoryProjection,
+    private readonly departedFeeds: DepartedMemberFeeds,
+  ) {}
 
   @HandleEvent('directory.site.opened.v1')
   async onSiteOpened(event: EventEnvelope<'directory.site.opened.v1'>): Promise<void> {
@@ -34,6 +38,7 @@ export class DirectoryEventsHandler {
   @HandleEvent('directory.member.left.v1')
   async onMemberLeft(event: EventEnvelope<'directory.member.left.v1'>): Promise<void> {
     await this.projection.memberLeft(event.data, eventTime(event));
+    await this.departedFeeds.revoke(event.data);
   }
 }
 

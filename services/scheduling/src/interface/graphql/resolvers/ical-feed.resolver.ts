@@ -2,7 +2,10 @@ import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { CurrentUser, type UserContext } from '@msp/auth';
 import { CreateIcalFeedHandler } from '../../../application/ical/create-ical-feed.handler';
 import { MyIcalFeedsQuery } from '../../../application/ical/my-ical-feeds.query';
-import { RevokeIcalFeedHandler } from '../../../application/ical/revoke-ical-feed.handler';
+import {
+  RevokeIcalFeedHandler,
+  RevokeMemberIcalFeedsHandler,
+} from '../../../application/ical/revoke-ical-feed.handler';
 import type { IcalFeed } from '../../../application/ports/ical-feed.repository';
 import { CreatedIcalFeedType, IcalFeedType } from '../types/ical-feed.type';
 
@@ -14,6 +17,7 @@ export class IcalFeedResolver {
     private readonly feeds: MyIcalFeedsQuery,
     private readonly creator: CreateIcalFeedHandler,
     private readonly revoker: RevokeIcalFeedHandler,
+    private readonly memberRevoker: RevokeMemberIcalFeedsHandler,
   ) {}
 
   @Query(() => [IcalFeedType], { description: 'Your calendar feeds' })
@@ -29,8 +33,21 @@ export class IcalFeedResolver {
     return { feed: toType(feed), url };
   }
 
-  @Mutation(() => IcalFeedType, { description: 'The URL stops working at once' })
+  @Mutation(() => IcalFeedType, {
+    description:
+      'The URL stops working at once. Your own feeds; administrators: any feed of a member of their structure',
+  })
   async revokeIcalFeed(@CurrentUser() user: UserContext, @Args('feedId', { type: () => ID }) feedId: string) {
     return toType(await this.revoker.execute(user, { feedId }));
+  }
+
+  @Mutation(() => [IcalFeedType], {
+    description: 'Administrators: every calendar feed of a member of their structure stops working at once',
+  })
+  async revokeMemberIcalFeeds(
+    @CurrentUser() user: UserContext,
+    @Args('memberId', { type: () => ID }) memberId: string,
+  ) {
+    return (await this.memberRevoker.execute(user, { memberId })).map(toType);
   }
 }
