@@ -272,7 +272,8 @@ describe("scheduling's public listener behind the gateway", () => {
   const context = (baseEnv: NodeJS.ProcessEnv = {}): StackContext => ({
     kafkaBrokers: '127.0.0.1:9092',
     logLevel: 'info',
-    secrets: {},
+    auth: {},
+    keys: { ...KEYS, services: Object.fromEntries(SERVICES.map((s) => [s.name, pair(s.name)])) },
     baseEnv,
     demoData: 'skip',
   });

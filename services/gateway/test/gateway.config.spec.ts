@@ -37,6 +37,8 @@ describe('GatewayConfig', () => {
       corsOrigins: [],
       logLevel: 'info',
       limits: { maxDepth: 10, maxCost: 5000 },
+      degradation: { subgraphTimeoutMs: 5000, memberContextTtlMs: 30_000, memberContextMaxStaleMs: 900_000 },
+      kafkaBrokers: [],
       auth: undefined,
     });
     expect(GatewayConfig.fromEnv({}).federated).toBe(false);
@@ -88,6 +90,25 @@ describe('GatewayConfig', () => {
     expect(problemsOf({ GRAPHQL_MAX_DEPTH: '0', GRAPHQL_MAX_COST: 'lots' })).toEqual([
       'GRAPHQL_MAX_DEPTH: must be a whole number between 1 and 100',
       'GRAPHQL_MAX_COST: must be a whole number between 1 and 1000000',
+    ]);
+  });
+
+  it('reads the subgraph timeout, the member context lifetimes and the brokers of the member events', () => {
+    const config = GatewayConfig.fromEnv({
+      GATEWAY_SUBGRAPH_TIMEOUT_MS: '2500',
+      GATEWAY_MEMBER_CONTEXT_TTL_MS: '10000',
+      GATEWAY_MEMBER_CONTEXT_MAX_STALE_MS: '0',
+      KAFKA_BROKERS: '127.0.0.1:9092, 127.0.0.1:9093',
+    });
+    expect(config.degradation).toEqual({
+      subgraphTimeoutMs: 2500,
+      memberContextTtlMs: 10_000,
+      memberContextMaxStaleMs: 0,
+    });
+    expect(config.kafkaBrokers).toEqual(['127.0.0.1:9092', '127.0.0.1:9093']);
+    expect(problemsOf({ GATEWAY_SUBGRAPH_TIMEOUT_MS: '0', GATEWAY_MEMBER_CONTEXT_MAX_STALE_MS: '15min' })).toEqual([
+      'GATEWAY_SUBGRAPH_TIMEOUT_MS: must be a number of milliseconds between 100 and 600000',
+      'GATEWAY_MEMBER_CONTEXT_MAX_STALE_MS: must be a number of milliseconds between 0 and 86400000',
     ]);
   });
 

@@ -7,6 +7,10 @@ export enum DirectoryErrorCode {
   DuplicateRpps = 'DIRECTORY.DUPLICATE_RPPS',
   DuplicateEmail = 'DIRECTORY.DUPLICATE_EMAIL',
   AlreadyMember = 'DIRECTORY.ALREADY_MEMBER',
+  /** An e-mail already on the platform, given with another identity than the one on file. */
+  IdentityMismatch = 'DIRECTORY.IDENTITY_MISMATCH',
+  /** The identity (profession, RPPS) of a member who also works in another structure: not one structure's to change. */
+  SharedIdentity = 'DIRECTORY.SHARED_IDENTITY',
 }
 
 function kindOf(code: DirectoryErrorCode): ErrorKind {
@@ -18,7 +22,10 @@ function kindOf(code: DirectoryErrorCode): ErrorKind {
     case DirectoryErrorCode.DuplicateRpps:
     case DirectoryErrorCode.DuplicateEmail:
     case DirectoryErrorCode.AlreadyMember:
+    case DirectoryErrorCode.IdentityMismatch:
       return 'conflict';
+    case DirectoryErrorCode.SharedIdentity:
+      return 'forbidden';
   }
 }
 

@@ -22,6 +22,19 @@ export interface FrontDoorAuth {
   directoryInternalUrl: string;
 }
 
+/** How the gateway keeps answering when a service is slow or away (ADR 0011). */
+export interface Degradation {
+  /** A subgraph not answering within this delay leaves its part of the answer null, with an UNAVAILABLE error. */
+  subgraphTimeoutMs: number;
+  /** A member's context from the directory is reused this long without asking again. */
+  memberContextTtlMs: number;
+  /**
+   * While the directory cannot be reached, a member's context last verified within this delay is still served, provided
+   * the directory's member events are heard (KAFKA_BROKERS); 0 turns this off.
+   */
+  memberContextMaxStaleMs: number;
+}
+
 /** Refused before any subgraph is called. */
 export interface QueryLimits {
   maxDepth: number;
@@ -39,6 +52,14 @@ const count = (fallback: number, max: number) =>
     .regex(/^\d+$/, `must be a whole number between 1 and ${max}`)
     .transform(Number)
     .refine((n) => n >= 1 && n <= max, `must be a whole number between 1 and ${max}`)
+    .prefault(String(fallback));
+
+const millis = (fallback: number, min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a number of milliseconds between ${min} and ${max}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `must be a number of milliseconds between ${min} and ${max}`)
     .prefault(String(fallback));
 
 const schema = z.object({
@@ -64,6 +85,10 @@ const schema = z.object({
   SCHEDULING_PUBLIC_URL: httpUrl,
   GRAPHQL_MAX_DEPTH: count(10, 100),
   GRAPHQL_MAX_COST: count(5000, 1_000_000),
+  GATEWAY_SUBGRAPH_TIMEOUT_MS: millis(5_000, 100, 600_000),
+  GATEWAY_MEMBER_CONTEXT_TTL_MS: millis(30_000, 0, 3_600_000),
+  GATEWAY_MEMBER_CONTEXT_MAX_STALE_MS: millis(900_000, 0, 86_400_000),
+  KAFKA_BROKERS: z.string().optional().transform(commaList),
 });
 
 type Variable = keyof typeof schema.shape;
@@ -86,6 +111,9 @@ export class GatewayConfig {
   readonly corsOrigins: readonly string[];
   readonly logLevel: LogLevel;
   readonly limits: QueryLimits;
+  readonly degradation: Degradation;
+  /** Where the directory's member events are read; without them no stale member context is ever served. */
+  readonly kafkaBrokers: readonly string[];
   /** Set whenever the gateway fronts subgraphs; the local schema is public. */
   readonly auth?: FrontDoorAuth;
   /** Scheduling's public listener, where `/public/*` and `/ical/*` are forwarded; unset, they answer 404. */
@@ -100,6 +128,12 @@ export class GatewayConfig {
     this.logLevel = env.LOG_LEVEL;
     this.limits = { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST };
     this.publicUpstream = env.SCHEDULING_PUBLIC_URL;
+    this.degradation = {
+      subgraphTimeoutMs: env.GATEWAY_SUBGRAPH_TIMEOUT_MS,
+      memberContextTtlMs: env.GATEWAY_MEMBER_CONTEXT_TTL_MS,
+      memberContextMaxStaleMs: env.GATEWAY_MEMBER_CONTEXT_MAX_STALE_MS,
+    };
+    this.kafkaBrokers = env.KAFKA_BROKERS;
     if (this.federated) this.auth = frontDoorAuth(env);
   }
 
@@ -139,6 +173,8 @@ export class GatewayConfig {
       logLevel: this.logLevel,
       limits: this.limits,
       publicUpstream: this.publicUpstream && maskUrl(this.publicUpstream),
+      degradation: this.degradation,
+      kafkaBrokers: this.kafkaBrokers,
       auth: this.auth && {
         ...this.auth,
         jwksUri: maskUrl(this.auth.jwksUri),

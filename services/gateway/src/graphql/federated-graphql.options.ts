@@ -2,10 +2,11 @@ import { BearerTokenVerifier } from '@msp/auth';
 import { InternalHttpClient } from '@msp/messaging';
 import { correlationIdOf } from '@msp/observability';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { GqlOptionsFactory } from '@nestjs/graphql';
 import { Logger } from 'nestjs-pino';
 import { performance } from 'node:perf_hooks';
+import { DirectoryMemberChanges } from '../auth/directory-member-changes';
 import { DirectoryMemberContexts } from '../auth/directory-member-contexts';
 import { RequestAuthenticator } from '../auth/request-authenticator';
 import { UserContextSigner } from '../auth/user-context-signer';
@@ -20,7 +21,9 @@ import { subgraphUrl, supergraphSource } from './supergraph-source';
 
 /** Apollo Gateway in front of the subgraphs: every operation authenticated, limited, logged and its errors masked. */
 @Injectable()
-export class FederatedGraphqlOptions implements GqlOptionsFactory<ApolloGatewayDriverConfig> {
+export class FederatedGraphqlOptions implements GqlOptionsFactory<ApolloGatewayDriverConfig>, OnApplicationShutdown {
+  private memberChanges?: DirectoryMemberChanges;
+
   constructor(
     private readonly config: GatewayConfig,
     private readonly logger: Logger,
@@ -44,9 +47,43 @@ export class FederatedGraphqlOptions implements GqlOptionsFactory<ApolloGatewayD
       gateway: {
         supergraphSdl: supergraphSource(this.config),
         buildService: ({ name, url }) =>
-          new ForwardingDataSource({ url: subgraphUrl(this.config, name, url) }, name, userContexts),
+          new ForwardingDataSource(
+            {
+              name,
+              url: subgraphUrl(this.config, name, url),
+              timeoutMs: this.config.degradation.subgraphTimeoutMs,
+            },
+            userContexts,
+          ),
       },
     };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.memberChanges?.stop();
+  }
+
+  /**
+   * Members' contexts from the directory; with the directory's member events heard (KAFKA_BROKERS), a member's last
+   * verified context outlives a directory outage for a bounded time, and every change to the member ends it at once.
+   */
+  private memberContexts(directory: InternalHttpClient): DirectoryMemberContexts {
+    const { memberContextTtlMs, memberContextMaxStaleMs } = this.config.degradation;
+    const listens = this.config.kafkaBrokers.length > 0 && memberContextMaxStaleMs > 0;
+    const contexts: DirectoryMemberContexts = new DirectoryMemberContexts(directory, this.logger, {
+      ttlMs: memberContextTtlMs,
+      maxStaleMs: listens ? memberContextMaxStaleMs : 0,
+      changesHeard: () => this.memberChanges?.heard() ?? false,
+    });
+    if (listens) {
+      this.memberChanges = new DirectoryMemberChanges(
+        { brokers: [...this.config.kafkaBrokers] },
+        (memberId) => contexts.forget(memberId),
+        this.logger,
+      );
+      this.memberChanges.start();
+    }
+    return contexts;
   }
 
   private authenticatedContext(auth: FrontDoorAuth, masking: ErrorMasking, operations: OperationLog) {
@@ -58,7 +95,7 @@ export class FederatedGraphqlOptions implements GqlOptionsFactory<ApolloGatewayD
     });
     const authenticator = new RequestAuthenticator(
       new BearerTokenVerifier({ issuer: auth.issuer, audience: auth.audience, jwksUri: auth.jwksUri }),
-      new DirectoryMemberContexts(directory, this.logger),
+      this.memberContexts(directory),
       this.logger,
     );
     return async ({ req }: ContextArgs): Promise<GatewayContext> => {

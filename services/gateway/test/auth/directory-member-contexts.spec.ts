@@ -94,4 +94,83 @@ describe('DirectoryMemberContexts', () => {
       expect.objectContaining({ msg: 'directory answered a malformed member context' }),
     );
   });
+
+  describe('while the directory cannot be reached', () => {
+    let clock: number;
+    let heard: boolean;
+    const away = new InternalTimeoutError('directory', '/internal/members/m-1/context', 1500);
+    const degraded = () =>
+      new DirectoryMemberContexts({ get: get as never }, log, {
+        ttlMs: 30_000,
+        maxStaleMs: 900_000,
+        changesHeard: () => heard,
+        now: () => clock,
+      });
+
+    beforeEach(() => {
+      clock = 0;
+      heard = true;
+    });
+
+    it.each([
+      ['a timeout', away],
+      ['an unreachable directory', new InternalUnavailableError('directory', '/x', 'ECONNREFUSED')],
+      ['a directory without its database', new InternalRejectedError(503, 'PLATFORM.UNAVAILABLE', 'retry')],
+    ])('serves the last verified context past its lifetime on %s, and says so in the log', async (_label, failure) => {
+      get.mockResolvedValueOnce(CONTEXT).mockRejectedValue(failure);
+      const members = degraded();
+      await members.contextOf('m-1');
+      clock = 899_999;
+      await expect(members.contextOf('m-1')).resolves.toEqual(CONTEXT);
+      expect(get).toHaveBeenCalledTimes(2);
+      expect(log.warn).toHaveBeenCalledWith(
+        expect.objectContaining({ msg: 'directory unavailable: serving the member context last verified' }),
+      );
+    });
+
+    it('stops serving it once the allowed staleness is over', async () => {
+      get.mockResolvedValueOnce(CONTEXT).mockRejectedValue(away);
+      const members = degraded();
+      await members.contextOf('m-1');
+      clock = 900_000;
+      await expect(members.contextOf('m-1')).rejects.toBeInstanceOf(ServiceUnavailableError);
+    });
+
+    it('serves nothing stale while the directory’s member changes are not heard', async () => {
+      get.mockResolvedValueOnce(CONTEXT).mockRejectedValue(away);
+      const members = degraded();
+      await members.contextOf('m-1');
+      heard = false;
+      clock = 60_000;
+      await expect(members.contextOf('m-1')).rejects.toBeInstanceOf(ServiceUnavailableError);
+    });
+
+    it('serves nothing stale when the directory refuses the gateway itself', async () => {
+      get.mockResolvedValueOnce(CONTEXT).mockRejectedValue(new InternalRejectedError(403, 'FORBIDDEN', 'caller'));
+      const members = degraded();
+      await members.contextOf('m-1');
+      clock = 60_000;
+      await expect(members.contextOf('m-1')).rejects.toBeInstanceOf(ServiceUnavailableError);
+    });
+
+    it('forgets a member the directory announces as changed, fresh or stale', async () => {
+      get.mockResolvedValueOnce(CONTEXT).mockRejectedValue(away);
+      const members = degraded();
+      await members.contextOf('m-1');
+      members.forget('m-1');
+      await expect(members.contextOf('m-1')).rejects.toBeInstanceOf(ServiceUnavailableError);
+    });
+
+    it('does not keep an answer that was under way when the member changed', async () => {
+      let answer!: (context: UserContext) => void;
+      get.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve))).mockResolvedValue(CONTEXT);
+      const members = degraded();
+      const first = members.contextOf('m-1');
+      members.forget('m-1');
+      answer(CONTEXT);
+      await first;
+      await members.contextOf('m-1');
+      expect(get).toHaveBeenCalledTimes(2);
+    });
+  });
 });

@@ -130,12 +130,17 @@ describe('adding a member', () => {
     await expectInvalid(handler.execute(admin(), input({ siteIds: [siteId, elsewhere] })), 'input.siteIds');
   });
 
-  it('gives a person already known by e-mail (any case) a membership, not a second identity', async () => {
+  it('gives a person already known by e-mail (any case) and the same identity a membership, not a second identity', async () => {
     const cpts = db.structure('CPTS du Pays', 'CPTS').id;
-    const known = db.member(cpts, 'general_practitioner', ['practitioner'], { email: 'dr.known@msp.test' });
+    const known = db.member(cpts, 'general_practitioner', ['practitioner'], {
+      email: 'dr.known@msp.test',
+      firstName: 'Manon',
+      lastName: 'Daniel',
+    });
     const added = await handler.execute(
       admin(),
       input({
+        lastName: ' DANIEL',
         email: 'DR.Known@msp.test',
         profession: 'general_practitioner',
         roles: ['practitioner'],
@@ -144,6 +149,24 @@ describe('adding a member', () => {
     );
     expect(added.id).toBe(known.id);
     expect(db.state.members.filter((m) => m.email === 'dr.known@msp.test')).toHaveLength(1);
+  });
+
+  it('refuses an e-mail known with another identity without disclosing the record on file, writing nothing', async () => {
+    const cpts = db.structure('CPTS du Pays', 'CPTS').id;
+    db.member(cpts, 'general_practitioner', ['practitioner'], {
+      email: 'dr.known@msp.test',
+      firstName: 'Hélène',
+      lastName: 'Secret',
+      rpps: VALID_RPPS,
+    });
+    const guess = input({ email: 'dr.known@msp.test', profession: 'nurse', roles: ['practitioner'], referentId: null });
+    const error = await handler.execute(admin(), guess).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'conflict', code: DirectoryErrorCode.IdentityMismatch, field: 'input.email' });
+    expect(JSON.stringify(error) + (error as Error).message).not.toMatch(
+      /Hélène|Secret|general_practitioner|10003381760/,
+    );
+    expect(db.state.memberships.filter((m) => m.structureId === structureId)).toHaveLength(1);
+    expect(db.state.events).toEqual([]);
   });
 
   it('refuses a person who is already a current member of the structure', async () => {

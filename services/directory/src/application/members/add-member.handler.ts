@@ -26,7 +26,11 @@ export interface AddMemberInput {
   backupReferentId?: string | null;
 }
 
-/** An administrator adds a professional to their structure; a person already known (same e-mail) gains a membership. */
+/**
+ * An administrator adds a professional to their structure. A person already on the platform (same e-mail, in another
+ * structure) gains a membership only when the identity given is exactly the one on file, so that adding an e-mail never
+ * reveals a record the caller did not already know.
+ */
 @Injectable()
 export class AddMemberHandler {
   constructor(
@@ -56,6 +60,8 @@ export class AddMemberHandler {
           'This person is already a member of the structure',
           'input.email',
         );
+      // A member coming back was this structure's before: it already knew their record.
+      if (known && !previous) refuseOtherIdentity(known, { firstName, lastName, profession, rpps });
       const now = this.clock.now();
       const member: Member = known ?? {
         id: randomUUID(),
@@ -90,4 +96,26 @@ export class AddMemberHandler {
       return member;
     });
   }
+}
+
+/**
+ * Refuses an e-mail already on the platform given with another identity, without saying which field differs: the caller
+ * learns nothing of the record on file beyond what they typed. Names compare without case or surrounding spaces.
+ */
+function refuseOtherIdentity(
+  known: Member,
+  given: Pick<Member, 'firstName' | 'lastName' | 'profession' | 'rpps'>,
+): void {
+  const same = (a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'accent' }) === 0;
+  const matches =
+    same(known.firstName, given.firstName) &&
+    same(known.lastName, given.lastName) &&
+    known.profession === given.profession &&
+    known.rpps === given.rpps;
+  if (!matches)
+    throw new DirectoryError(
+      DirectoryErrorCode.IdentityMismatch,
+      'input.email: this e-mail belongs to a professional registered with another identity (name, profession or RPPS); check them with the person, or use another e-mail',
+      'input.email',
+    );
 }

@@ -1,3 +1,4 @@
+import { DirectoryErrorCode } from '../../domain/directory-error';
 import { UpdateMemberHandler, type UpdateMemberInput } from '../../application/members/update-member.handler';
 import { InMemoryDirectory, userIn } from '../../../test/fixtures/in-memory-directory';
 import { expectInvalid, expectNotFound } from '../../../test/fixtures/refusals';
@@ -43,6 +44,46 @@ describe('updating a member', () => {
         updatedAt: '2026-03-10T09:30:00.000Z',
       },
     ]);
+  });
+
+  it.each([
+    ['profession', { profession: 'nurse' }],
+    ['rpps', { rpps: '10003381760' }],
+  ])(
+    'refuses to change the %s of a member who also works in another structure, changing nothing',
+    async (field, change) => {
+      const cpts = db.structure('CPTS du Pays', 'CPTS').id;
+      const shared = db.member(structureId, 'general_practitioner', ['practitioner']);
+      db.member(cpts, 'general_practitioner', ['practitioner'], { id: shared.id });
+      await expect(update({ memberId: shared.id, ...change })).rejects.toMatchObject({
+        kind: 'forbidden',
+        code: DirectoryErrorCode.SharedIdentity,
+        field: `input.${field}`,
+      });
+      expect(db.state.members.find((m) => m.id === shared.id)).toMatchObject({
+        profession: 'general_practitioner',
+        rpps: null,
+      });
+      expect(db.state.events).toEqual([]);
+    },
+  );
+
+  it('still lets one structure change the roles and sites of a shared member, and resend the same profession', async () => {
+    const cpts = db.structure('CPTS du Pays', 'CPTS').id;
+    const shared = db.member(structureId, 'general_practitioner', ['practitioner']);
+    db.member(cpts, 'general_practitioner', ['practitioner'], { id: shared.id });
+    await update({ memberId: shared.id, profession: 'general_practitioner', roles: ['practitioner', 'coordinator'] });
+    expect((await db.memberships.find(shared.id, structureId))?.roles).toEqual(['practitioner', 'coordinator']);
+    expect((await db.memberships.find(shared.id, cpts))?.roles).toEqual(['practitioner']);
+  });
+
+  it('lets the only structure of a member who left another one change their profession', async () => {
+    const cpts = db.structure('CPTS du Pays', 'CPTS').id;
+    const former = db.member(structureId, 'nurse', ['practitioner']);
+    db.member(cpts, 'nurse', ['practitioner'], { id: former.id, leftAt: new Date('2025-01-01T00:00:00Z') });
+    expect((await update({ memberId: former.id, profession: 'advanced_practice_nurse' })).profession).toBe(
+      'advanced_practice_nurse',
+    );
   });
 
   it('refuses to make someone a medical assistant without a referent, changing nothing', async () => {

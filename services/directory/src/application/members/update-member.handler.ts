@@ -3,7 +3,7 @@ import { assertStructureAccess, type UserContext } from '@msp/auth';
 import { OutboxWriter } from '@msp/messaging';
 import { TransactionRunner } from '@msp/persistence';
 import { Clock } from '@msp/service-kit';
-import { DirectoryError } from '../../domain/directory-error';
+import { DirectoryError, DirectoryErrorCode } from '../../domain/directory-error';
 import { assertRpps } from '../../domain/rpps';
 import { type Member, MemberRepository } from '../ports/member.repository';
 import { MembershipRepository } from '../ports/membership.repository';
@@ -44,6 +44,7 @@ export class UpdateMemberHandler {
       const membership = { ...current };
       if (input.profession) member.profession = checkProfession(input.profession);
       if (input.rpps !== undefined) member.rpps = input.rpps ? assertRpps(input.rpps, 'input.rpps') : null;
+      await this.refuseSharedIdentityChange(found, member, input.structureId);
       if (input.roles) membership.roles = checkRoles(input.roles);
       if (input.siteIds) membership.siteIds = await checkSites(this.sites, input.structureId, input.siteIds);
       const referents = await checkReferents(
@@ -71,5 +72,22 @@ export class UpdateMemberHandler {
       });
       return member;
     });
+  }
+
+  /**
+   * Profession and RPPS belong to the person, not to one membership: a member who also works in another structure keeps
+   * them unless every structure agrees, so one structure's administrator cannot change them alone. Roles, sites and
+   * referents are the membership's and stay editable.
+   */
+  private async refuseSharedIdentityChange(before: Member, after: Member, structureId: string): Promise<void> {
+    const changed = (['profession', 'rpps'] as const).find((field) => before[field] !== after[field]);
+    if (!changed) return;
+    const elsewhere = (await this.memberships.currentOfMember(before.id)).some((m) => m.structureId !== structureId);
+    if (elsewhere)
+      throw new DirectoryError(
+        DirectoryErrorCode.SharedIdentity,
+        `input.${changed}: this member also works in another structure, so their ${changed === 'rpps' ? 'RPPS number' : 'profession'} cannot be changed by one structure; the platform's support changes it at the member's request`,
+        `input.${changed}`,
+      );
   }
 }

@@ -54,6 +54,8 @@ export class DeclareAbsenceHandler {
       declaredBy: user.memberId,
     };
     return this.transactions.run(async () => {
+      // A booking of this practitioner under way finishes first; the next one sees this absence (BookingContextLoader).
+      await this.agenda.lockPractitionerAgenda(practitionerId);
       await this.absences.insert(absence);
       await this.outbox.record('scheduling.absence.declared.v1', {
         absenceId: absence.id,

@@ -26,18 +26,18 @@ export class BookAppointmentHandler {
 
   async execute(actor: Actor, input: BookAppointmentInput): Promise<Appointment> {
     const channel = channelOf(actor);
-    const slot = await this.loader.check(input, channel, (structureId) =>
-      assertActorMayBook(actor, structureId, input.siteId, input.practitionerId),
-    );
     const patientId = assertUuid(input.patientId, 'input.patientId');
-    const appointment = newAppointment(slot, {
-      patientId,
-      status: 'booked',
-      holdExpiresAt: null,
-      bookedBy: channel,
-      bookedByActor: actorId(actor),
-    });
     return this.transactions.run(async () => {
+      const slot = await this.loader.checkLocked(input, channel, (structureId) =>
+        assertActorMayBook(actor, structureId, input.siteId, input.practitionerId),
+      );
+      const appointment = newAppointment(slot, {
+        patientId,
+        status: 'booked',
+        holdExpiresAt: null,
+        bookedBy: channel,
+        bookedByActor: actorId(actor),
+      });
       await this.reservation.reserve(appointment, slot.now);
       await this.outbox.record('scheduling.appointment.booked.v1', bookedEvent(appointment, patientId));
       return appointment;

@@ -26,9 +26,11 @@ export interface CheckedSlot {
 }
 
 /**
- * Everything a booking or a hold checks before trying the database: the ids, the site (and its zone), the motif of the
+ * Everything a booking or a hold checks before taking the time: the ids, the site (and its zone), the motif of the
  * same structure, the practitioner's ranges and absences, the booking rules. `authorize` runs as soon as the structure
- * is known, before anything about the agenda is revealed.
+ * is known, before anything about the agenda is revealed. `checkLocked` is the one that decides: inside the booking's
+ * transaction, under the practitioner's agenda lock, so an absence or range change committed meanwhile is seen and one
+ * declared meanwhile waits; `check` is a preliminary answer (online booking asks it before calling the directory).
  */
 @Injectable()
 export class BookingContextLoader {
@@ -37,10 +39,20 @@ export class BookingContextLoader {
     private readonly clock: Clock,
   ) {}
 
+  /** Inside the transaction that takes the time: locks the practitioner's agenda, then checks. */
+  checkLocked(
+    request: SlotRequest,
+    channel: BookingChannel,
+    authorize: (structureId: string) => void,
+  ): Promise<CheckedSlot> {
+    return this.check(request, channel, authorize, true);
+  }
+
   async check(
     request: SlotRequest,
     channel: BookingChannel,
     authorize: (structureId: string) => void,
+    locked = false,
   ): Promise<CheckedSlot> {
     const practitionerId = assertUuid(request.practitionerId, 'input.practitionerId');
     const siteId = assertUuid(request.siteId, 'input.siteId');
@@ -51,6 +63,7 @@ export class BookingContextLoader {
     authorize(site.structureId);
     const motif = await this.agenda.motif(motifId);
     if (!motif || motif.structureId !== site.structureId) throw SchedulingError.notFound('Motif', 'input.motifId');
+    if (locked) await this.agenda.lockPractitionerAgenda(practitionerId);
     const date = localDateOf(startsAt, site.timeZone);
     const ranges = await this.agenda.ranges({
       structureId: site.structureId,

@@ -28,18 +28,18 @@ export class HoldSlotHandler {
 
   async execute(actor: Actor, input: HoldSlotInput): Promise<Appointment> {
     const channel = channelOf(actor);
-    const slot = await this.loader.check(input, channel, (structureId) =>
-      assertActorMayBook(actor, structureId, input.siteId, input.practitionerId),
-    );
     const patientId = input.patientId ? assertUuid(input.patientId, 'input.patientId') : null;
-    const hold = newAppointment(slot, {
-      patientId,
-      status: 'held',
-      holdExpiresAt: new Date(slot.now.getTime() + this.settings.holdTtlSeconds * 1000),
-      bookedBy: channel,
-      bookedByActor: actorId(actor),
-    });
     return this.transactions.run(async () => {
+      const slot = await this.loader.checkLocked(input, channel, (structureId) =>
+        assertActorMayBook(actor, structureId, input.siteId, input.practitionerId),
+      );
+      const hold = newAppointment(slot, {
+        patientId,
+        status: 'held',
+        holdExpiresAt: new Date(slot.now.getTime() + this.settings.holdTtlSeconds * 1000),
+        bookedBy: channel,
+        bookedByActor: actorId(actor),
+      });
       await this.reservation.reserve(hold, slot.now);
       await this.outbox.record('scheduling.appointment.held.v1', heldEvent(hold));
       return hold;

@@ -125,6 +125,7 @@ export class BookOnlineHandler {
       bookedByActor: 'online',
     });
     await this.transactions.run(async () => {
+      await this.recheckLocked(slot);
       await this.reservation.reserve(hold, slot.now);
       await this.outbox.record('scheduling.appointment.held.v1', heldEvent(hold));
     });
@@ -152,6 +153,20 @@ export class BookOnlineHandler {
       if (registrationRequestId) await this.discarder.discard(registrationRequestId);
       throw error;
     }
+  }
+
+  /** The slot checked before the directory was asked, checked again where it is taken: under the agenda lock. */
+  private async recheckLocked(slot: CheckedSlot): Promise<void> {
+    await this.loader.checkLocked(
+      {
+        practitionerId: slot.practitionerId,
+        siteId: slot.siteId,
+        motifId: slot.motif.id,
+        startsAt: slot.interval.start.toISOString(),
+      },
+      'online',
+      () => undefined,
+    );
   }
 
   /** The directory's refusals of what the patient typed, named as the patient's fields. */

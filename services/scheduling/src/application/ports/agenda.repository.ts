@@ -52,6 +52,13 @@ export abstract class AgendaRepository {
   /** Ranges of current members valid at some point between two local dates, optionally narrowed. */
   abstract ranges(filter: RangeFilter): Promise<OpeningRange[]>;
 
+  /**
+   * Serialises, until the caller's transaction ends, everything that reads or changes when a practitioner can be booked
+   * (bookings, holds, offers, absences): a booking then sees every absence committed before it, and an absence declared
+   * meanwhile waits for it. Requires an active transaction.
+   */
+  abstract lockPractitionerAgenda(practitionerId: string): Promise<void>;
+
   abstract exceptions(practitionerIds: readonly string[], start: Date, end: Date): Promise<PractitionerInterval[]>;
 
   /** Live appointments and unexpired holds: a hold past its expiry no longer takes anyone's time. */

@@ -54,7 +54,7 @@ export class RescheduleAppointmentHandler {
         motifId: appointment.motifId,
         startsAt: input.startsAt,
       };
-      const slot = await this.loader.check(request, channelOf(actor), (structureId) => {
+      const slot = await this.loader.checkLocked(request, channelOf(actor), (structureId) => {
         if (structureId !== appointment.structureId) throw SchedulingError.notFound('Site', 'input.siteId');
         assertActorMayBook(
           actor,

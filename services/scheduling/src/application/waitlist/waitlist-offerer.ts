@@ -80,7 +80,7 @@ export class WaitlistOfferer {
   }
 
   private async makeOffer(entry: WaitlistEntry, slot: FreedSlot, now: Date): Promise<string> {
-    const checked = await this.loader.check(
+    const checked = await this.loader.checkLocked(
       {
         practitionerId: slot.practitionerId,
         siteId: slot.siteId,

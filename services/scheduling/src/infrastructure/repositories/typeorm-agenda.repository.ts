@@ -17,6 +17,9 @@ import {
   type TeamMember,
 } from '../../application/ports/agenda.repository';
 
+/** First key of the practitioner agenda locks (the second is the practitioner id's hash): apart from other locks. */
+const PRACTITIONER_AGENDA_LOCK_SPACE = 0x5c4ed;
+
 /** Reads what slots and bookings are computed from: sites, team, motifs, ranges, exceptions and busy time. */
 @Injectable()
 export class TypeOrmAgendaRepository implements AgendaRepository {
@@ -111,6 +114,13 @@ export class TypeOrmAgendaRepository implements AgendaRepository {
     if (filter.siteIds?.length) query.andWhere('r.site_id = any(:siteIds)', { siteIds: [...filter.siteIds] });
     if (filter.profession) query.andWhere('t.profession = :profession', { profession: filter.profession });
     return (await query.orderBy('r.created_at').getMany()).map(openingRangeFromEntity);
+  }
+
+  async lockPractitionerAgenda(practitionerId: string): Promise<void> {
+    await requireActiveManager("Locking a practitioner's agenda").query(
+      'select pg_advisory_xact_lock($1, hashtext($2))',
+      [PRACTITIONER_AGENDA_LOCK_SPACE, practitionerId],
+    );
   }
 
   exceptions(practitionerIds: readonly string[], start: Date, end: Date): Promise<PractitionerInterval[]> {
