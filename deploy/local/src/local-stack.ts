@@ -13,7 +13,7 @@ import {
 } from '@msp/infra';
 import { DemoDataReport, demoDataReport, staleViewsWarning } from './boot-checks';
 import { PlannedService, planPorts, planService, serviceEnv, StackContext } from './service-env';
-import { loadOrCreateStackSecrets } from './stack-secrets';
+import { DEVELOPMENT_CALLERS, loadOrCreateStackKeys, ownerOnlyLogs } from './stack-secrets';
 import { logTail, ServiceProcess, ServiceStartError } from './service-process';
 import { databaseName, SERVICES, ServiceDefinition, startOrder } from './services';
 
@@ -157,11 +157,16 @@ export class LocalStack {
     if (warning) this.progress(warning);
     this.checkNotStopping();
 
+    ownerOnlyLogs(
+      logsDir,
+      planned.map((s) => s.logFile),
+    );
     const auth = await this.startIssuer(join(dataDir, 'dev-issuer'));
     const context: StackContext = {
       kafkaBrokers: kafka.brokers,
       logLevel: this.env.LOG_LEVEL || 'info',
-      secrets: { ...loadOrCreateStackSecrets(dataDir, this.env), ...auth },
+      auth,
+      keys: loadOrCreateStackKeys(dataDir, [...services.map((s) => s.name), ...DEVELOPMENT_CALLERS]),
       baseEnv: this.env,
       demoData: this.options.demoData === false ? 'skip' : 'load',
     };

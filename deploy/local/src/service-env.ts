@@ -2,6 +2,7 @@ import { createServer } from 'node:net';
 import { isAbsolute, join } from 'node:path';
 import { freePort } from '@msp/infra';
 import { ServiceDefinition } from './services';
+import type { StackKeys } from './stack-secrets';
 
 export const SERVICE_HOST = '127.0.0.1';
 
@@ -18,20 +19,49 @@ export interface PlannedService {
 export interface StackContext {
   kafkaBrokers: string;
   logLevel: string;
-  /** Secrets every service of the stack shares (see STACK_SECRETS), by variable name. */
-  secrets: Record<string, string>;
+  /** How services reach the identity provider (the development issuer's AUTH_* variables), given to every service. */
+  auth: Record<string, string>;
+  /** The stack's key pairs: each service gets its own private key and the public keys it verifies with. */
+  keys: StackKeys;
   /** The launcher's own environment, inherited by every service except for the variables the launcher decides. */
   baseEnv: NodeJS.ProcessEnv;
   /** The value of each declared demo data variable: `skip` with `--no-demo-data`. */
   demoData: 'load' | 'skip';
 }
 
+/** Keys and switches of the trust between services: only ever the launcher's, never inherited from its shell. */
+const TRUST_VARIABLES = [
+  'USER_CONTEXT_PRIVATE_KEY',
+  'USER_CONTEXT_PRIVATE_KEY_FILE',
+  'USER_CONTEXT_PUBLIC_KEY',
+  'SERVICE_PRIVATE_KEY',
+  'SERVICE_PUBLIC_KEYS',
+  'INTERNAL_DEVELOPMENT_ROUTES',
+  // the shared secrets of earlier versions, refused by nothing but trusted by nothing either
+  'USER_CONTEXT_SECRET',
+  'INTERNAL_SERVICE_SECRET',
+];
+
 /**
- * Shared secrets: `INTERNAL_SERVICE_SECRET` signs service-to-service calls (libs/messaging internal HTTP),
- * `USER_CONTEXT_SECRET` the user context the gateway forwards to subgraphs. Taken from the launcher's environment when
- * set, else generated once per run (every service restarts with the launcher).
+ * What one service may know of the stack's keys: the gateway signs user contexts (private key) and its own calls; every
+ * other service verifies user contexts (public key), signs its own calls with its own key and knows the public key of
+ * each service of the stack (and of `npm run token`), its routes saying which of them may call. This is the
+ * development stack: its services answer the development routes (a member looked up by e-mail).
  */
-export const STACK_SECRETS = ['INTERNAL_SERVICE_SECRET', 'USER_CONTEXT_SECRET'] as const;
+export function trustEnv(definition: ServiceDefinition, keys: StackKeys): Record<string, string> {
+  const own = keys.services[definition.name];
+  if (!own) throw new Error(`no key pair for ${definition.name}`);
+  if (definition.role === 'gateway')
+    return { USER_CONTEXT_PRIVATE_KEY: keys.userContext.privateKey, SERVICE_PRIVATE_KEY: own.privateKey };
+  return {
+    USER_CONTEXT_PUBLIC_KEY: keys.userContext.publicKey,
+    SERVICE_PRIVATE_KEY: own.privateKey,
+    SERVICE_PUBLIC_KEYS: Object.entries(keys.services)
+      .map(([name, pair]) => `${name}=${pair.publicKey}`)
+      .join(','),
+    INTERNAL_DEVELOPMENT_ROUTES: 'on',
+  };
+}
 
 /** Variables the launcher sets per service; a value inherited from the launcher's shell would be wrong for most services. */
 const DECIDED_PER_SERVICE = [
@@ -42,6 +72,7 @@ const DECIDED_PER_SERVICE = [
   'SERVICE_NAME',
   'GATEWAY_SUBGRAPHS',
   'LOG_LEVEL',
+  ...TRUST_VARIABLES,
 ];
 
 export function portIsFree(port: number, host = SERVICE_HOST): Promise<boolean> {
@@ -142,7 +173,8 @@ export function serviceEnv(
     PORT: String(service.port),
     KAFKA_BROKERS: context.kafkaBrokers,
     LOG_LEVEL: context.logLevel,
-    ...context.secrets,
+    ...context.auth,
+    ...trustEnv(service.definition, context.keys),
   });
   if (service.databaseUrl) env.DATABASE_URL = service.databaseUrl;
   // Where the other services' internal APIs are, e.g. DIRECTORY_INTERNAL_URL for everyone but the directory itself.

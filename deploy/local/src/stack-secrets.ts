@@ -1,30 +1,53 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { STACK_SECRETS } from './service-env';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type EncodedKeyPair, generateSigningKeyPair } from '@msp/auth';
 
-export type StackSecrets = Record<(typeof STACK_SECRETS)[number], string>;
+/** Callers of the development stack that are not services: `npm run token` looks members up by e-mail. */
+export const DEVELOPMENT_CALLERS = ['token-cli'] as const;
+
+/**
+ * The stack's key pairs: the gateway's user-context pair and one service-token pair per service (and development
+ * caller). Each process is given only its own private key (see serviceEnv); the file holds them all, owner-only.
+ */
+export interface StackKeys {
+  userContext: EncodedKeyPair;
+  services: Record<string, EncodedKeyPair>;
+}
 
 export function stackSecretsFile(dataDir: string): string {
   return join(dataDir, 'stack-secrets.json');
 }
 
 /**
- * The secrets services share: from the environment when set, else generated once per data folder and kept there
- * (owner-only file), so tools such as `npm run token` can talk to the running services' internal APIs.
+ * The stack's keys, generated once per data folder and kept there, so that services restarted later (and tools such
+ * as `npm run token`) agree with the running ones; a service added since gets its pair. A file of the earlier shared
+ * secrets is replaced. The folder is made owner-only (0700) and the file 0600, also when they already existed.
  */
-export function loadOrCreateStackSecrets(dataDir: string, env: NodeJS.ProcessEnv): StackSecrets {
+export function loadOrCreateStackKeys(dataDir: string, names: readonly string[]): StackKeys {
   const file = stackSecretsFile(dataDir);
-  const stored: Partial<StackSecrets> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  const secrets = Object.fromEntries(
-    STACK_SECRETS.map((name) => [name, env[name] || stored[name] || randomBytes(32).toString('base64url')]),
-  ) as StackSecrets;
-  const generated = STACK_SECRETS.filter((name) => !env[name]);
-  if (generated.some((name) => stored[name] !== secrets[name])) {
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(Object.fromEntries(generated.map((n) => [n, secrets[n]])), null, 2), {
-      mode: 0o600,
-    });
-  }
-  return secrets;
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  const stored = existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Partial<StackKeys>) : {};
+  const keys: StackKeys = {
+    userContext: stored.userContext ?? generateSigningKeyPair(),
+    services: { ...(stored.services ?? {}) },
+  };
+  for (const name of names) keys.services[name] ??= generateSigningKeyPair();
+  if (!stored.userContext || names.some((name) => !stored.services?.[name]))
+    writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return keys;
+}
+
+/**
+ * Logs name patients' opaque ids, correlation ids and, for a misbehaving client, worse: the logs folder is 0700 and
+ * every log file 0600, those of earlier runs included; `logFiles` not yet written are created owner-only (the service
+ * process appends to them).
+ */
+export function ownerOnlyLogs(logsDir: string, logFiles: readonly string[]): void {
+  mkdirSync(logsDir, { recursive: true, mode: 0o700 });
+  chmodSync(logsDir, 0o700);
+  for (const file of logFiles) if (!existsSync(file)) writeFileSync(file, '', { mode: 0o600 });
+  for (const entry of readdirSync(logsDir, { withFileTypes: true }))
+    if (entry.isFile()) chmodSync(join(logsDir, entry.name), 0o600);
 }

@@ -6,7 +6,7 @@ import { DevIssuer } from '@msp/auth';
 import { dataDir } from '@msp/infra';
 import { InternalHttpClient, InternalRejectedError } from '@msp/messaging';
 import { runningStack } from './stack-lock';
-import { loadOrCreateStackSecrets } from './stack-secrets';
+import { loadOrCreateStackKeys } from './stack-secrets';
 
 const USAGE = 'usage: npm run token -- --member <member id or e-mail> [--expires 8h]';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -22,7 +22,7 @@ async function memberIdOf(reference: string): Promise<string> {
     caller: 'token-cli',
     target: 'directory',
     baseUrl: directory.url,
-    secret: loadOrCreateStackSecrets(dataDir(), process.env).INTERNAL_SERVICE_SECRET,
+    privateKey: loadOrCreateStackKeys(dataDir(), ['token-cli']).services['token-cli'].privateKey,
     timeoutMs: 5_000,
   });
   try {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { publicKeyOf } from '@msp/auth';
 import { dropDatabase, isAlive } from '@msp/infra';
 import { expectEventually, testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
 import { Client } from 'pg';
@@ -75,10 +76,13 @@ describe('LocalStack with stand-in services', () => {
     expect(gateway.env.DATABASE_URL).toBeUndefined();
     expect(gateway.env.GATEWAY_SUBGRAPHS).toBe(`${subgraphName}=http://127.0.0.1:${sub.env.PORT}/graphql`);
     expect(gateway.subgraphsAnsweringAtBoot).toBe(true);
-    expect(sub.env.INTERNAL_SERVICE_SECRET.length).toBeGreaterThanOrEqual(32);
-    expect(gateway.env.INTERNAL_SERVICE_SECRET).toBe(sub.env.INTERNAL_SERVICE_SECRET);
-    expect(gateway.env.USER_CONTEXT_SECRET).toBe(sub.env.USER_CONTEXT_SECRET);
-    expect(gateway.env.USER_CONTEXT_SECRET).not.toBe(gateway.env.INTERNAL_SERVICE_SECRET);
+    // the gateway signs user contexts, the subgraph verifies them with the public half of the same pair
+    expect(publicKeyOf(gateway.env.USER_CONTEXT_PRIVATE_KEY)).toBe(sub.env.USER_CONTEXT_PUBLIC_KEY);
+    expect(sub.env.USER_CONTEXT_PRIVATE_KEY).toBeUndefined();
+    // each signs its calls with its own key, which the subgraph knows by name
+    expect(gateway.env.SERVICE_PRIVATE_KEY).not.toBe(sub.env.SERVICE_PRIVATE_KEY);
+    expect(sub.env.SERVICE_PUBLIC_KEYS).toContain(`fake-gateway=${publicKeyOf(gateway.env.SERVICE_PRIVATE_KEY)}`);
+    expect(sub.env.SERVICE_PUBLIC_KEYS).toContain(`${subgraphName}=${publicKeyOf(sub.env.SERVICE_PRIVATE_KEY)}`);
     expect(gateway.env.FAKE_SUB_INTERNAL_URL).toBe(`http://127.0.0.1:${sub.env.PORT}`);
     expect(sub.env.FAKE_SUB_INTERNAL_URL).toBeUndefined();
 

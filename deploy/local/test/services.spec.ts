@@ -11,6 +11,16 @@ import {
   subgraphList,
 } from '../src/service-env';
 import { databaseName, DemoDataDeclaration, SERVICES, ServiceDefinition, startOrder } from '../src/services';
+import type { StackKeys } from '../src/stack-secrets';
+
+/** Stand-in key pairs: serviceEnv only hands them out. */
+const pair = (name: string) => ({ privateKey: `private-of-${name}`, publicKey: `public-of-${name}` });
+const KEYS: StackKeys = {
+  userContext: pair('user-context'),
+  services: Object.fromEntries(
+    ['directory', 'scheduling', 'reminders', 'gateway', 'token-cli'].map((name) => [name, pair(name)]),
+  ),
+};
 
 const subgraph = (name: string, order: number, database = true): ServiceDefinition => ({
   name,
@@ -165,7 +175,8 @@ describe('serviceEnv', () => {
     demoData: 'load',
     kafkaBrokers: '127.0.0.1:9092',
     logLevel: 'debug',
-    secrets: { INTERNAL_SERVICE_SECRET: 's'.repeat(43), USER_CONTEXT_SECRET: 'u'.repeat(43) },
+    auth: { AUTH_JWKS_URI: 'http://127.0.0.1:4400/jwks.json' },
+    keys: KEYS,
     baseEnv: {
       PATH: '/usr/bin',
       DATABASE_URL: 'postgres://admin@host/postgres',
@@ -193,19 +204,49 @@ describe('serviceEnv', () => {
       DATABASE_URL: 'postgres://u:p@127.0.0.1:5432/msp_directory',
       KAFKA_BROKERS: '127.0.0.1:9092',
       LOG_LEVEL: 'debug',
-      INTERNAL_SERVICE_SECRET: 's'.repeat(43),
-      USER_CONTEXT_SECRET: 'u'.repeat(43),
+      AUTH_JWKS_URI: 'http://127.0.0.1:4400/jwks.json',
       PATH: '/usr/bin',
       CORS_ORIGINS: 'http://x',
     });
     expect(env.GATEWAY_SUBGRAPHS).toBeUndefined();
   });
 
-  it("tells every other service where a service's internal API is, and passes the stack's shared secrets", () => {
+  it("tells every other service where a service's internal API is", () => {
     expect(serviceEnv(planned[2], planned, context).DIRECTORY_INTERNAL_URL).toBe('http://127.0.0.1:5001');
     expect(serviceEnv(planned[1], planned, context).DIRECTORY_INTERNAL_URL).toBe('http://127.0.0.1:5001');
     expect(serviceEnv(planned[0], planned, context).DIRECTORY_INTERNAL_URL).toBeUndefined();
-    expect(serviceEnv(planned[1], planned, context)).toMatchObject(context.secrets);
+  });
+
+  it('gives each service its own private key only; the user-context private key to the gateway only', () => {
+    const [directory, reminders, gateway] = planned.map((s) => serviceEnv(s, planned, context));
+    expect(directory).toMatchObject({
+      SERVICE_PRIVATE_KEY: 'private-of-directory',
+      USER_CONTEXT_PUBLIC_KEY: 'public-of-user-context',
+      INTERNAL_DEVELOPMENT_ROUTES: 'on',
+    });
+    expect(directory.SERVICE_PUBLIC_KEYS).toContain('token-cli=public-of-token-cli');
+    expect(reminders.SERVICE_PRIVATE_KEY).toBe('private-of-reminders');
+    expect(gateway).toMatchObject({
+      SERVICE_PRIVATE_KEY: 'private-of-gateway',
+      USER_CONTEXT_PRIVATE_KEY: 'private-of-user-context',
+    });
+    for (const env of [directory, reminders]) expect(env.USER_CONTEXT_PRIVATE_KEY).toBeUndefined();
+    const everything = JSON.stringify([directory, reminders, gateway]);
+    expect(everything).not.toContain('private-of-scheduling');
+    expect(everything).not.toContain('private-of-token-cli');
+  });
+
+  it("never lets the launcher's shell choose a key or switch development routes", () => {
+    const shell = {
+      ...context.baseEnv,
+      USER_CONTEXT_PRIVATE_KEY: 'mine',
+      SERVICE_PUBLIC_KEYS: 'evil=x',
+      INTERNAL_DEVELOPMENT_ROUTES: 'off',
+    };
+    const directory = serviceEnv(planned[0], planned, { ...context, baseEnv: shell });
+    expect(directory.USER_CONTEXT_PRIVATE_KEY).toBeUndefined();
+    expect(directory.SERVICE_PUBLIC_KEYS).not.toContain('evil');
+    expect(directory.INTERNAL_DEVELOPMENT_ROUTES).toBe('on');
   });
 
   it("never passes the launcher's admin DATABASE_URL to a service without a database", () => {
@@ -234,7 +275,8 @@ describe('demo data switches', () => {
   const context = (demoData: 'load' | 'skip', baseEnv: NodeJS.ProcessEnv = {}): StackContext => ({
     kafkaBrokers: '127.0.0.1:9092',
     logLevel: 'info',
-    secrets: {},
+    auth: {},
+    keys: { ...KEYS, services: Object.fromEntries(SERVICES.map((s) => [s.name, pair(s.name)])) },
     baseEnv,
     demoData,
   });

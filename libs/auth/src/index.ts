@@ -3,6 +3,7 @@ export * from './user-context';
 export * from './auth.errors';
 export * from './access';
 export * from './bearer-token.verifier';
+export * from './signing-keys';
 export * from './user-context.signer';
 export * from './dev-issuer/dev-issuer';
 export * from './nest/auth.options';

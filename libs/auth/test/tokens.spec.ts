@@ -1,12 +1,14 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SignJWT } from 'jose';
 import {
   AuthenticationError,
   BearerTokenVerifier,
   DEV_AUDIENCE,
   DEV_ISSUER,
   DevIssuer,
+  generateSigningKeyPair,
   signUserContext,
   verifyUserContext,
   type RunningDevIssuer,
@@ -99,30 +101,58 @@ describe('bearer tokens from the development issuer', () => {
 });
 
 describe('user context signed by the gateway', () => {
-  const secret = 'gateway-to-subgraph-secret-of-32-chars!';
+  const gateway = generateSigningKeyPair();
   const user: UserContext = {
     memberId: 'm-1',
     memberships: [{ structureId: 's-1', roles: ['secretary'], siteIds: ['site-1'] }],
   };
+  const signed = (key = gateway.privateKey, audience = 'scheduling', lifetime?: number) =>
+    signUserContext(user, key, audience, lifetime);
 
-  it('round-trips the caller', async () => {
-    await expect(verifyUserContext(await signUserContext(user, secret), secret)).resolves.toEqual(user);
+  it('round-trips the caller for the subgraph it was signed for', async () => {
+    await expect(verifyUserContext(await signed(), gateway.publicKey, 'scheduling')).resolves.toEqual(user);
   });
 
-  it('refuses a missing, forged or tampered header', async () => {
-    expect(await reasonOf(verifyUserContext(undefined, secret))).toBe('MISSING_TOKEN');
-    expect(await reasonOf(verifyUserContext(await signUserContext(user, `${secret}-other`), secret))).toBe(
+  it('refuses a context signed by any key but the gateway private key', async () => {
+    const subgraph = generateSigningKeyPair(); // what a compromised subgraph holds: a key of its own
+    expect(await reasonOf(verifyUserContext(await signed(subgraph.privateKey), gateway.publicKey, 'scheduling'))).toBe(
       'INVALID_SIGNATURE',
     );
-    const [header, , signature] = (await signUserContext(user, secret)).split('.');
+  });
+
+  it('refuses a context minted with a shared secret (HS256), as every subgraph could before', async () => {
+    const hs256 = await new SignJWT({ memberships: user.memberships })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('m-1')
+      .setIssuer('msp-gateway')
+      .setAudience('scheduling')
+      .setIssuedAt()
+      .setExpirationTime('30s')
+      .sign(new TextEncoder().encode('a-shared-secret-every-subgraph-knows-32+'));
+    expect(await reasonOf(verifyUserContext(hs256, gateway.publicKey, 'scheduling'))).toBe('INVALID_SIGNATURE');
+  });
+
+  it('refuses a context signed for another subgraph', async () => {
+    expect(
+      await reasonOf(verifyUserContext(await signed(undefined, 'directory'), gateway.publicKey, 'scheduling')),
+    ).toBe('WRONG_AUDIENCE');
+  });
+
+  it('refuses a missing or tampered header', async () => {
+    expect(await reasonOf(verifyUserContext(undefined, gateway.publicKey, 'scheduling'))).toBe('MISSING_TOKEN');
+    const [header, , signature] = (await signed()).split('.');
     const elevated = Buffer.from(
       JSON.stringify({ sub: 'm-1', memberships: [{ structureId: 's-2', roles: ['administrator'], siteIds: [] }] }),
     ).toString('base64url');
-    expect(await reasonOf(verifyUserContext(`${header}.${elevated}.${signature}`, secret))).toBe('INVALID_SIGNATURE');
+    expect(
+      await reasonOf(verifyUserContext(`${header}.${elevated}.${signature}`, gateway.publicKey, 'scheduling')),
+    ).toBe('INVALID_SIGNATURE');
   });
 
-  it('refuses an expired header', async () => {
-    const token = await signUserContext(user, secret, -10);
-    expect(await reasonOf(verifyUserContext(token, secret))).toBe('EXPIRED_TOKEN');
+  it('refuses an expired header, and will not sign one living more than 60 s', async () => {
+    expect(
+      await reasonOf(verifyUserContext(await signed(undefined, undefined, -10), gateway.publicKey, 'scheduling')),
+    ).toBe('EXPIRED_TOKEN');
+    expect(() => signed(undefined, undefined, 3600)).toThrow(/at most 60 s/);
   });
 });

@@ -1,4 +1,13 @@
-import { allTopics, EVENT_REGISTRY, EventValidationError, TOPICS, validateEventPayload, type EventType } from '../src';
+import {
+  allTopics,
+  EVENT_REGISTRY,
+  EventValidationError,
+  isUnknownTypeOfKnownSource,
+  readEventPayload,
+  TOPICS,
+  validateEventPayload,
+  type EventType,
+} from '../src';
 
 const types = Object.keys(EVENT_REGISTRY) as EventType[];
 const IDENTITY_FIELDS = /name|phone|mail|address|birth|nir|comment|note|text/i;
@@ -60,5 +69,34 @@ describe('event registry', () => {
   it('lists a dead-letter twin for every topic', () => {
     for (const topic of Object.values(TOPICS))
       expect(allTopics()).toEqual(expect.arrayContaining([topic, `${topic}.dlq`]));
+  });
+
+  describe('consumers read tolerantly (ADR 0010)', () => {
+    it.each(types)('%s: a field added by a newer producer is accepted and dropped before the handler', (type) => {
+      const data = { ...EVENT_REGISTRY[type].example, addedLater: 'x' } as Record<string, unknown>;
+      expect(() => readEventPayload(type, data)).not.toThrow();
+      expect(data).toEqual(EVENT_REGISTRY[type].example);
+    });
+
+    it('still refuses a missing required field or a wrong type, naming each', () => {
+      const { memberId: _dropped, ...withoutId } = EVENT_REGISTRY['directory.member.updated.v1'].example;
+      try {
+        readEventPayload('directory.member.updated.v1', { ...withoutId, roles: 'gp', addedLater: 1 });
+        throw new Error('expected a validation error');
+      } catch (error) {
+        expect(error).toBeInstanceOf(EventValidationError);
+        const fields = (error as EventValidationError).violations.map((v) => v.field);
+        expect(fields.sort()).toEqual(['/memberId', '/roles']);
+      }
+    });
+
+    it.each([
+      ['a new type of a known producer', 'directory.member.suspended.v1', true],
+      ['a new major of a known type', 'directory.member.updated.v2', true],
+      ['a short name of a known producer', 'directory.something.v1', true],
+      ['a type this build knows', 'directory.member.updated.v1', false],
+      ['a type of no known producer', 'billing.invoice.paid.v1', false],
+      ['a name without a version', 'directory.member.updated', false],
+    ])('tells %s apart', (_label, type, expected) => expect(isUnknownTypeOfKnownSource(type)).toBe(expected));
   });
 });

@@ -41,6 +41,24 @@ const deadLetters = singleton(
       labelNames: ['topic', 'consumer_group'],
     }),
 );
+const skipped = singleton(
+  'messaging_events_skipped_total',
+  () =>
+    new Counter({
+      name: 'messaging_events_skipped_total',
+      help: 'Events of a known producer whose type this build does not know, skipped (ADR 0010)',
+      labelNames: ['topic', 'type'],
+    }),
+);
+const outageRetries = singleton(
+  'messaging_inbox_outage_retries_total',
+  () =>
+    new Counter({
+      name: 'messaging_inbox_outage_retries_total',
+      help: 'Retries of an event whose handling met a database or dependency outage; its partition waits meanwhile',
+      labelNames: ['topic', 'consumer_group'],
+    }),
+);
 const handlerDuration = singleton(
   'messaging_handler_duration_seconds',
   () =>
@@ -111,6 +129,14 @@ export class MessagingMetrics implements OnApplicationShutdown {
 
   consumed(topic: string, type: string, outcome: 'applied' | 'duplicate' | 'ignored' | 'dead_lettered'): void {
     consumed.inc({ topic, type, outcome });
+  }
+
+  skipped(topic: string, type: string): void {
+    skipped.inc({ topic, type });
+  }
+
+  outageRetry(topic: string, group: string): void {
+    outageRetries.inc({ topic, consumer_group: group });
   }
 
   /** `reason`: a bounded kind (topic_missing, message_too_large …, behind_parked_row), never a free-form message. */

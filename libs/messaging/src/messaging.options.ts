@@ -8,7 +8,10 @@ export interface MessagingOptions {
   subscribeTo?: string[];
   /** Consumer group; defaults to the service name, exactly (no suffix appended). */
   consumerGroup?: string;
-  /** Processing attempts before a message goes to the dead-letter topic (default 5). */
+  /**
+   * Processing attempts before a message goes to the dead-letter topic (default 5). Infrastructure failures (database
+   * or dependency unreachable, serialization failure, deadlock) do not count: they are retried until the outage ends.
+   */
   maxAttempts?: number;
   /** First retry delay, doubled on each attempt and capped at 5 s (default 200 ms). */
   retryBackoffMs?: number;

@@ -1,25 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { INestApplication } from '@nestjs/common';
-import { Kafka, logLevel, type KafkaMessage } from 'kafkajs';
+import { Kafka, logLevel } from 'kafkajs';
 import { DataSource } from 'typeorm';
-import { deadLetterTopic, EVENT_REGISTRY, TOPICS } from '@msp/contracts';
+import { EVENT_REGISTRY, TOPICS } from '@msp/contracts';
 import { createTestDatabase, expectEventually, testKafkaBrokers, uniqueSuffix } from '@msp/testing';
 import { DLQ_HEADERS, replayDeadLetters } from '../src';
 import { AppointmentProjection } from './fixtures/appointment-projection';
 import { BookingService } from './fixtures/booking.service';
+import { header, watchDeadLetters } from './fixtures/dead-letter-watcher';
 import { startMessagingTestApp } from './fixtures/messaging-test-app';
-
-/** Collects every dead letter of the scheduling topic while the spec runs. */
-async function watchDeadLetters(kafka: Kafka): Promise<{ letters: KafkaMessage[]; stop(): Promise<void> }> {
-  const letters: KafkaMessage[] = [];
-  const consumer = kafka.consumer({ groupId: `dlq-watch-${uniqueSuffix()}` });
-  await consumer.connect();
-  await consumer.subscribe({ topic: deadLetterTopic(TOPICS.scheduling), fromBeginning: true });
-  await consumer.run({ eachMessage: async ({ message }) => void letters.push(message) });
-  return { letters, stop: () => consumer.disconnect() };
-}
-
-const header = (message: KafkaMessage, name: string): string | undefined => message.headers?.[name]?.toString();
 
 describe('retries, dead letters and replay (real PostgreSQL and Kafka)', () => {
   const group = `spec-dlq-${uniqueSuffix()}`;

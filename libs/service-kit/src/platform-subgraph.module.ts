@@ -12,6 +12,7 @@ import { PersistenceModule } from '@msp/persistence';
 import { ArgumentChecksInterceptor } from './argument-checks.interceptor';
 import { HttpInputChecksPipe } from './http-input-checks.pipe';
 import { PLATFORM_SERVICE_NAME, PlatformExceptionFilter } from './platform-exception.filter';
+import type { PlatformTrust } from './service-env';
 
 export interface PlatformSubgraphOptions {
   serviceName: string;
@@ -23,8 +24,8 @@ export interface PlatformSubgraphOptions {
   /** Topics consumed (with `@HandleEvent` handlers); none for a producer-only service. */
   subscribeTo?: string[];
   consumerGroup?: string;
-  userContextSecret: string;
-  internalServiceSecret: string;
+  /** Keys and switches from platformTrustOf(env). */
+  trust: PlatformTrust;
 }
 
 /**
@@ -55,8 +56,15 @@ export class PlatformSubgraphModule {
           subscribeTo: options.subscribeTo,
           consumerGroup: options.consumerGroup,
         }),
-        SubgraphAuthModule.forRoot({ userContextSecret: options.userContextSecret }),
-        InternalApiModule.forRoot({ serviceName: options.serviceName, secret: options.internalServiceSecret }),
+        SubgraphAuthModule.forRoot({
+          userContextPublicKey: options.trust.userContextPublicKey,
+          audience: options.serviceName,
+        }),
+        InternalApiModule.forRoot({
+          serviceName: options.serviceName,
+          callerKeys: options.trust.servicePublicKeys,
+          developmentRoutes: options.trust.developmentRoutes,
+        }),
         GraphQLModule.forRoot<ApolloFederationDriverConfig>({
           driver: ApolloFederationDriver,
           autoSchemaFile: { federation: 2 },

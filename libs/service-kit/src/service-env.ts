@@ -1,7 +1,23 @@
+import { isEncodedKey } from '@msp/auth';
 import { redactUrl } from '@msp/infra';
+import { parseCallerKeys } from '@msp/messaging';
 import { z } from 'zod';
 
-const secret = z.string().min(32, 'must be at least 32 characters');
+const publicKey = z
+  .string()
+  .refine((v) => isEncodedKey(v, 'public'), 'must be an Ed25519 public key (base64url SPKI DER or PEM)');
+const privateKey = z
+  .string()
+  .refine((v) => isEncodedKey(v, 'private'), 'must be an Ed25519 private key (base64url PKCS#8 DER or PEM)');
+const callerKeys = z.string().superRefine((value, context) => {
+  try {
+    if (parseCallerKeys(value).size === 0)
+      context.addIssue({ code: 'custom', message: 'must list at least one name=key' });
+  } catch (error) {
+    context.addIssue({ code: 'custom', message: `must be name=key pairs separated by commas (${firstLine(error)})` });
+  }
+});
+const onOff = z.enum(['on', 'off'], { error: 'must be "on" or "off"' });
 
 /** The variables every business service reads, as the local stack and deployments set them. */
 export function platformServiceEnv(defaultPort: number) {
@@ -10,9 +26,32 @@ export function platformServiceEnv(defaultPort: number) {
     HOST: z.string().default('127.0.0.1'),
     DATABASE_URL: z.string().url('must be a postgres:// URL'),
     KAFKA_BROKERS: z.string().min(1, 'must list at least one host:port'),
-    USER_CONTEXT_SECRET: secret,
-    INTERNAL_SERVICE_SECRET: secret,
+    /** The gateway's public key: verifies the user context, cannot sign one. */
+    USER_CONTEXT_PUBLIC_KEY: publicKey,
+    /** This service's own key: signs its calls to other services' internal APIs. */
+    SERVICE_PRIVATE_KEY: privateKey,
+    /** `name=public key` of every service that may call this one's internal API (routes narrow it further). */
+    SERVICE_PUBLIC_KEYS: callerKeys,
+    /** Development aids of the internal API (a member looked up by e-mail): off unless the development stack says on. */
+    INTERNAL_DEVELOPMENT_ROUTES: onOff.default('off'),
   });
+}
+
+/** How a service recognises the gateway's users and the services that call it, and signs its own calls. */
+export interface PlatformTrust {
+  userContextPublicKey: string;
+  servicePrivateKey: string;
+  servicePublicKeys: string;
+  developmentRoutes: boolean;
+}
+
+export function platformTrustOf(env: z.infer<ReturnType<typeof platformServiceEnv>>): PlatformTrust {
+  return {
+    userContextPublicKey: env.USER_CONTEXT_PUBLIC_KEY,
+    servicePrivateKey: env.SERVICE_PRIVATE_KEY,
+    servicePublicKeys: env.SERVICE_PUBLIC_KEYS,
+    developmentRoutes: env.INTERNAL_DEVELOPMENT_ROUTES === 'on',
+  };
 }
 
 /** A `<SERVICE>_DEMO_DATA` switch: `load` fills an empty database with demo data. */
@@ -38,12 +77,20 @@ export function describeServiceEnv(config: {
   host: string;
   databaseUrl: string;
   kafkaBrokers: string[];
+  trust?: PlatformTrust;
 }) {
   return {
     port: config.port,
     host: config.host,
     databaseUrl: redactUrl(config.databaseUrl),
     kafkaBrokers: config.kafkaBrokers,
-    secrets: '***',
+    keys: '***',
+    developmentRoutes: config.trust?.developmentRoutes ?? false,
   };
+}
+
+/** The reason without the value: key material never reaches an error message. */
+function firstLine(error: unknown): string {
+  const message = (error as Error).message.split('\n')[0];
+  return message.includes(' is not an Ed25519') ? message.replace(/ is not .*/, ' is not a valid key') : message;
 }

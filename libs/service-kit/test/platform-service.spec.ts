@@ -2,14 +2,16 @@ import { type DynamicModule, Get, type INestApplication, Module } from '@nestjs/
 import { Query, Resolver } from '@nestjs/graphql';
 import { Client } from 'pg';
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { CurrentUser, signUserContext, USER_CONTEXT_HEADER, type UserContext } from '@msp/auth';
+import { CurrentUser, generateSigningKeyPair, signUserContext, USER_CONTEXT_HEADER, type UserContext } from '@msp/auth';
 import { freePort } from '@msp/infra';
-import { InternalApiController, InternalHttpClient } from '@msp/messaging';
+import { InternalApiController, InternalHttpClient, signServiceToken } from '@msp/messaging';
 import { createTestDatabase, testKafkaBrokers, uniqueSuffix, type TestDatabase } from '@msp/testing';
 import { PlatformSubgraphModule, startPlatformService } from '../src';
 
-const USER_CONTEXT_SECRET = 'service-kit-spec-user-context-secret-0123456789';
-const INTERNAL_SECRET = 'service-kit-spec-internal-secret-0123456789abcdef';
+const GATEWAY_USER_CONTEXT = generateSigningKeyPair();
+const GATEWAY = generateSigningKeyPair(); // the gateway's service key
+const INDICATORS = generateSigningKeyPair(); // a platform service that is not among the ping route's callers
+const SAMPLE = generateSigningKeyPair();
 
 @Resolver()
 class WhoAmIResolver {
@@ -19,7 +21,7 @@ class WhoAmIResolver {
   }
 }
 
-@InternalApiController('ping')
+@InternalApiController('ping', { callers: ['gateway'] })
 class PingController {
   @Get()
   ping(): { pong: true } {
@@ -50,8 +52,12 @@ class SampleModule {
           migrations: [CreateGreeting1800000000000],
           kafkaBrokers: testKafkaBrokers(),
           consumerGroup: `sample-${uniqueSuffix()}`,
-          userContextSecret: USER_CONTEXT_SECRET,
-          internalServiceSecret: INTERNAL_SECRET,
+          trust: {
+            userContextPublicKey: GATEWAY_USER_CONTEXT.publicKey,
+            servicePrivateKey: SAMPLE.privateKey,
+            servicePublicKeys: `gateway=${GATEWAY.publicKey},indicators=${INDICATORS.publicKey}`,
+            developmentRoutes: false,
+          },
         }),
       ],
       providers: [WhoAmIResolver],
@@ -82,9 +88,10 @@ describe('a service assembled by PlatformSubgraphModule and started by startPlat
     await database?.drop();
   });
 
-  const graphql = async (query: string, user?: UserContext) => {
+  const graphql = async (query: string, user?: UserContext, header?: string) => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (user) headers[USER_CONTEXT_HEADER] = await signUserContext(user, USER_CONTEXT_SECRET);
+    if (user) headers[USER_CONTEXT_HEADER] = await signUserContext(user, GATEWAY_USER_CONTEXT.privateKey, 'sample');
+    if (header) headers[USER_CONTEXT_HEADER] = header;
     const response = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query }) });
     return (await response.json()) as { data?: Record<string, unknown>; errors?: Array<{ extensions?: object }> };
   };
@@ -132,11 +139,44 @@ describe('a service assembled by PlatformSubgraphModule and started by startPlat
     expect(sdl).toMatch(/whoAmI: String!/);
   });
 
-  it('serves its internal API to services holding the shared secret only', async () => {
-    const client = (secret: string) =>
-      new InternalHttpClient({ caller: 'gateway', target: 'sample', baseUrl: url, secret, timeoutMs: 5_000 });
-    await expect(client(INTERNAL_SECRET).get('/internal/ping')).resolves.toEqual({ pong: true });
-    await expect(client('x'.repeat(40)).get('/internal/ping')).rejects.toMatchObject({ status: 401 });
+  describe('refuses a user context not signed by the gateway for this subgraph, now', () => {
+    const member: UserContext = { memberId: '6b0a3c1e-2f57-4a4e-9d8c-1f2e3d4c5b6a', memberships: [] };
+    const reasonOf = async (header: string) =>
+      ((await graphql('{ whoAmI }', undefined, header)).errors?.[0].extensions as { reason?: string })?.reason;
+
+    it('signed by any other key (a compromised subgraph minting a user)', async () => {
+      const forged = await signUserContext(member, SAMPLE.privateKey, 'sample');
+      expect(await reasonOf(forged)).toBe('INVALID_SIGNATURE');
+    });
+
+    it("signed by the gateway for another subgraph's audience", async () => {
+      const forDirectory = await signUserContext(member, GATEWAY_USER_CONTEXT.privateKey, 'directory');
+      expect(await reasonOf(forDirectory)).toBe('WRONG_AUDIENCE');
+    });
+
+    it('expired', async () => {
+      const expired = await signUserContext(member, GATEWAY_USER_CONTEXT.privateKey, 'sample', -10);
+      expect(await reasonOf(expired)).toBe('EXPIRED_TOKEN');
+    });
+  });
+
+  it("serves its internal API to the route's callers, each with its own key, on the route the token was made for", async () => {
+    const client = (caller: string, privateKey: string) =>
+      new InternalHttpClient({ caller, target: 'sample', baseUrl: url, privateKey, timeoutMs: 5_000 });
+    await expect(client('gateway', GATEWAY.privateKey).get('/internal/ping')).resolves.toEqual({ pong: true });
+    // another service's key claiming to be the gateway
+    await expect(client('gateway', INDICATORS.privateKey).get('/internal/ping')).rejects.toMatchObject({ status: 401 });
+    // a known service, with its own key, that the route does not list
+    await expect(client('indicators', INDICATORS.privateKey).get('/internal/ping')).rejects.toMatchObject({
+      status: 403,
+    });
+    // a gateway token made for another route
+    const elsewhere = await signServiceToken(
+      { caller: 'gateway', target: 'sample', method: 'GET', path: '/internal/other' },
+      GATEWAY.privateKey,
+    );
+    const replayed = await fetch(`${url}/internal/ping`, { headers: { authorization: `Bearer ${elsewhere}` } });
+    expect(replayed.status).toBe(401);
     expect((await fetch(`${url}/internal/ping`)).status).toBe(401);
   });
 

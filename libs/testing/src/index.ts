@@ -1,4 +1,5 @@
 export * from './test-environment';
 export * from './expect-eventually';
 export * from './service-test-app';
+export * from './consumer-group-at-end';
 export { faultKafka, faultPostgres } from './faults/fault-infrastructure';

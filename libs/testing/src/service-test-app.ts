@@ -3,23 +3,33 @@ import { DataSource } from 'typeorm';
 import { signUserContext, USER_CONTEXT_HEADER, type UserContext } from '@msp/auth';
 import { freePort } from '@msp/infra';
 import { buildTemplate, cloneTestDatabase, knownTemplate } from './template-databases';
-import { createTestDatabase, testKafkaBrokers } from './test-environment';
-
-export const TEST_USER_CONTEXT_SECRET = 'spec-user-context-secret-0123456789abcdef';
-export const TEST_INTERNAL_SECRET = 'spec-internal-service-secret-0123456789abcdef';
+import {
+  createTestDatabase,
+  testKafkaBrokers,
+  testKeys,
+  testServicePrivateKey,
+  testServicePublicKeys,
+  type TestService,
+} from './test-environment';
 
 export interface GraphQLResult<T = Record<string, unknown>> {
   data?: T | null;
   errors?: Array<{ message: string; extensions?: { code?: string; field?: string; reason?: string } }>;
 }
 
-/** What every service's configuration needs under test: its port, its fresh database, the test Kafka, the secrets. */
+/** What every service's configuration needs under test: its port, its fresh database, the test Kafka, the run's keys. */
 export interface ServiceTestEnv {
   PORT: string;
   DATABASE_URL: string;
   KAFKA_BROKERS: string;
-  USER_CONTEXT_SECRET: string;
-  INTERNAL_SERVICE_SECRET: string;
+  USER_CONTEXT_PUBLIC_KEY: string;
+  SERVICE_PRIVATE_KEY: string;
+  SERVICE_PUBLIC_KEYS: string;
+}
+
+/** The service a fixture class starts, by the fixtures' naming convention: `DirectoryTestApp` starts `directory`. */
+function serviceOf(fixtureClass: string): TestService {
+  return fixtureClass.replace(/TestApp$/, '').toLowerCase() as TestService;
 }
 
 /**
@@ -28,6 +38,9 @@ export interface ServiceTestEnv {
  * service's migrated template (see template-databases.ts) once a first test file of the service has built it.
  */
 export class ServiceTestApp {
+  /** The service's name: the audience of the user contexts `gql` signs. */
+  service = '';
+
   constructor(
     readonly app: INestApplication,
     readonly url: string,
@@ -47,10 +60,12 @@ export class ServiceTestApp {
       PORT: String(port),
       DATABASE_URL: database.url,
       KAFKA_BROKERS: testKafkaBrokers().join(','),
-      USER_CONTEXT_SECRET: TEST_USER_CONTEXT_SECRET,
-      INTERNAL_SERVICE_SECRET: TEST_INTERNAL_SECRET,
+      USER_CONTEXT_PUBLIC_KEY: testKeys().userContext.publicKey,
+      SERVICE_PRIVATE_KEY: testServicePrivateKey(serviceOf(service)),
+      SERVICE_PUBLIC_KEYS: testServicePublicKeys(),
     });
     const booted = new this(app, `http://127.0.0.1:${port}`, () => database.drop());
+    booted.service = serviceOf(service);
     if (!template)
       await buildTemplate(service, app.get(DataSource)).catch(async (error: unknown) => {
         await booted.stop(); // the spec never gets the app, so its afterAll cannot stop it
@@ -71,7 +86,8 @@ export class ServiceTestApp {
     user?: UserContext,
   ): Promise<GraphQLResult<T>> {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (user) headers[USER_CONTEXT_HEADER] = await signUserContext(user, TEST_USER_CONTEXT_SECRET);
+    if (user)
+      headers[USER_CONTEXT_HEADER] = await signUserContext(user, testKeys().userContext.privateKey, this.service);
     const response = await fetch(`${this.url}/graphql`, {
       method: 'POST',
       headers,

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { type EncodedKeyPair, generateSigningKeyPair } from '@msp/auth';
 import { dropDatabase, ensureDatabase } from '@msp/infra';
 
 function required(name: string): string {
@@ -28,3 +29,41 @@ export async function createTestDatabase(label: string): Promise<TestDatabase> {
   const url = await ensureDatabase(testPostgresAdminUrl(), name);
   return { url, name, drop: () => dropDatabase(testPostgresAdminUrl(), name) };
 }
+
+/** The services test key pairs exist for: the platform's, and the future callers the specs play. */
+export const TEST_SERVICES = [
+  'gateway',
+  'directory',
+  'scheduling',
+  'call-routing',
+  'coordination',
+  'token-cli',
+] as const;
+export type TestService = (typeof TEST_SERVICES)[number];
+
+export interface TestKeys {
+  /** The gateway's user-context pair: services under test get the public half, `gql` signs with the private one. */
+  userContext: EncodedKeyPair;
+  services: Record<TestService, EncodedKeyPair>;
+}
+
+/**
+ * The run's key pairs: made once (global setup calls this before the workers start, they inherit MSP_TEST_KEYS), so
+ * every spec and every service it starts agree on them. Never written to disk.
+ */
+export function testKeys(): TestKeys {
+  if (!process.env.MSP_TEST_KEYS) {
+    const services = Object.fromEntries(TEST_SERVICES.map((name) => [name, generateSigningKeyPair()]));
+    process.env.MSP_TEST_KEYS = JSON.stringify({ userContext: generateSigningKeyPair(), services });
+  }
+  return JSON.parse(process.env.MSP_TEST_KEYS) as TestKeys;
+}
+
+/** A test service's own private key, for an InternalHttpClient playing that service. */
+export const testServicePrivateKey = (service: TestService): string => testKeys().services[service].privateKey;
+
+/** SERVICE_PUBLIC_KEYS trusting every test service. */
+export const testServicePublicKeys = (): string =>
+  Object.entries(testKeys().services)
+    .map(([name, pair]) => `${name}=${pair.publicKey}`)
+    .join(',');

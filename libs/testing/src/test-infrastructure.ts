@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTopics, LocalKafka, PostgresServer, resolvePostgres, startLocalKafka } from '@msp/infra';
 import { publishTemplateRegistry } from './template-databases';
+import { testKeys } from './test-environment';
 
 /** What global setup started, kept on the Jest parent's global object until global teardown. */
 export interface TestInfrastructure {
@@ -37,6 +38,7 @@ export async function startTestInfrastructure(): Promise<void> {
   await createTopics(brokers.split(','));
   process.env.MSP_TEST_DATABASE_URL = postgres.adminUrl;
   process.env.MSP_TEST_KAFKA_BROKERS = brokers;
+  testKeys(); // one set of key pairs for the whole run, inherited by the workers
   publishTemplateRegistry(scratchDir);
 }
 

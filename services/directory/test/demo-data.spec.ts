@@ -2,7 +2,13 @@ import type { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { UserContext } from '@msp/auth';
 import { freePort } from '@msp/infra';
-import { createTestDatabase, testKafkaBrokers } from '@msp/testing';
+import {
+  createTestDatabase,
+  testKafkaBrokers,
+  testKeys,
+  testServicePrivateKey,
+  testServicePublicKeys,
+} from '@msp/testing';
 import { DirectoryConfig } from '../src/config/directory.config';
 import { DEMO_REFERENCE_DATE, generateDemoDirectory } from '../src/demo/demo-directory';
 import { startDirectory } from '../src/directory.bootstrap';
@@ -10,7 +16,7 @@ import { assertOpeningHours } from '../src/domain/opening-hours';
 import { toE164 } from '../src/domain/phone-number';
 import { isProfession } from '../src/domain/profession';
 import { assertRpps } from '../src/domain/rpps';
-import { DirectoryTestApp, INTERNAL_SECRET, USER_CONTEXT_SECRET } from './fixtures/directory-test-app';
+import { DirectoryTestApp } from './fixtures/directory-test-app';
 
 const demo = generateDemoDirectory();
 const [lices, paimpont] = demo.msps;
@@ -23,8 +29,9 @@ const env = (databaseUrl: string, port: number, flag?: string): NodeJS.ProcessEn
   PORT: String(port),
   DATABASE_URL: databaseUrl,
   KAFKA_BROKERS: testKafkaBrokers().join(','),
-  USER_CONTEXT_SECRET,
-  INTERNAL_SERVICE_SECRET: INTERNAL_SECRET,
+  USER_CONTEXT_PUBLIC_KEY: testKeys().userContext.publicKey,
+  SERVICE_PRIVATE_KEY: testServicePrivateKey('directory'),
+  SERVICE_PUBLIC_KEYS: testServicePublicKeys(),
   LOG_LEVEL: 'error',
   ...(flag === undefined ? {} : { DIRECTORY_DEMO_DATA: flag }),
 });

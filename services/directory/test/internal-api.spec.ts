@@ -1,5 +1,7 @@
-import { InternalHttpClient, InternalRejectedError } from '@msp/messaging';
-import { DirectoryTestApp, INTERNAL_SECRET } from './fixtures/directory-test-app';
+import { generateSigningKeyPair } from '@msp/auth';
+import { testServicePrivateKey, type TestService } from '@msp/testing';
+import { InternalHttpClient } from '@msp/messaging';
+import { DirectoryTestApp } from './fixtures/directory-test-app';
 import { seedStructure, type SeededStructure } from './fixtures/seed-structures';
 
 describe('directory internal API', () => {
@@ -7,6 +9,14 @@ describe('directory internal API', () => {
   let msp: SeededStructure;
   let other: SeededStructure;
   let client: InternalHttpClient;
+  const as = (caller: TestService) =>
+    new InternalHttpClient({
+      caller,
+      target: 'directory',
+      baseUrl: directory.url,
+      privateKey: testServicePrivateKey(caller),
+      timeoutMs: 3_000,
+    });
 
   beforeAll(async () => {
     directory = await DirectoryTestApp.start('directory_internal');
@@ -16,7 +26,7 @@ describe('directory internal API', () => {
       caller: 'call-routing',
       target: 'directory',
       baseUrl: directory.url,
-      secret: INTERNAL_SECRET,
+      privateKey: testServicePrivateKey('call-routing'),
       timeoutMs: 3_000,
     });
   });
@@ -24,11 +34,12 @@ describe('directory internal API', () => {
   afterAll(() => directory?.stop());
 
   it("gives the gateway a member's current structures, roles and sites", async () => {
-    await expect(client.get(`/internal/members/${msp.memberIds.secretary}/context`)).resolves.toEqual({
+    const gateway = as('gateway');
+    await expect(gateway.get(`/internal/members/${msp.memberIds.secretary}/context`)).resolves.toEqual({
       memberId: msp.memberIds.secretary,
       memberships: [{ structureId: msp.structureId, roles: ['secretary'], siteIds: [msp.siteId] }],
     });
-    await expect(client.get('/internal/members/00000000-0000-4000-8000-000000000000/context')).rejects.toMatchObject({
+    await expect(gateway.get('/internal/members/00000000-0000-4000-8000-000000000000/context')).rejects.toMatchObject({
       status: 404,
       code: 'DIRECTORY.MEMBER_NOT_FOUND',
     });
@@ -69,9 +80,10 @@ describe('directory internal API', () => {
   });
 
   it('gives services rebuilding their copy of the directory every site and current membership, ids only', async () => {
-    const team = await client.get<{ sites: Array<Record<string, unknown>>; members: Array<Record<string, unknown>> }>(
-      '/internal/team',
-    );
+    const team = await as('scheduling').get<{
+      sites: Array<Record<string, unknown>>;
+      members: Array<Record<string, unknown>>;
+    }>('/internal/team');
     expect(team.sites).toEqual(
       expect.arrayContaining([{ siteId: msp.siteId, structureId: msp.structureId, timeZone: 'Europe/Paris' }]),
     );
@@ -98,11 +110,37 @@ describe('directory internal API', () => {
       caller: 'call-routing',
       target: 'directory',
       baseUrl: directory.url,
-      secret: 'x'.repeat(40),
+      privateKey: generateSigningKeyPair().privateKey, // not the caller's key
     });
-    await expect(forged.get(`/internal/members/${msp.memberIds.secretary}/context`)).rejects.toBeInstanceOf(
-      InternalRejectedError,
-    );
+    await expect(forged.get(`/internal/callers?phone=0612345678&siteId=${msp.siteId}`)).rejects.toMatchObject({
+      status: 401,
+    });
     expect((await fetch(`${directory.url}/internal/members/${msp.memberIds.secretary}/context`)).status).toBe(401);
+  });
+
+  it('answers 403 to a platform service that is not among the callers a route declares', async () => {
+    // call-routing may identify callers, not read member contexts (gateway) nor the team (scheduling)
+    await expect(client.get(`/internal/members/${msp.memberIds.secretary}/context`)).rejects.toMatchObject({
+      status: 403,
+      code: 'FORBIDDEN',
+    });
+    await expect(client.get('/internal/team')).rejects.toMatchObject({ status: 403 });
+    await expect(as('scheduling').get(`/internal/callers?phone=0612345678&siteId=${msp.siteId}`)).rejects.toMatchObject(
+      {
+        status: 403,
+      },
+    );
+  });
+
+  it('hides the development lookup by e-mail (404) outside development, whoever asks', async () => {
+    const [{ email: known }] = await directory.sql<{ email: string }>('select email from member where id = $1', [
+      msp.memberIds.secretary,
+    ]);
+    const email = encodeURIComponent(known); // a member who exists: only the switch can hide her
+    await expect(as('token-cli').get(`/internal/members?email=${email}`)).rejects.toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
+    expect((await fetch(`${directory.url}/internal/members?email=${email}`)).status).toBe(404);
   });
 });

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { TOPICS } from '@msp/contracts';
 import { InternalHttpClient } from '@msp/messaging';
-import { expectEventually, testKafkaBrokers } from '@msp/testing';
-import { DirectoryTestApp, INTERNAL_SECRET, type GraphQLResult } from './fixtures/directory-test-app';
+import { expectEventually, testKafkaBrokers, testServicePrivateKey } from '@msp/testing';
+import { DirectoryTestApp, type GraphQLResult } from './fixtures/directory-test-app';
 import { newRpps } from './fixtures/rpps';
 import { seedStructure, type SeededStructure } from './fixtures/seed-structures';
 
@@ -59,7 +59,7 @@ describe('members change roles, sites and leave; sites change hours: state, even
       caller: 'gateway',
       target: 'directory',
       baseUrl: directory.url,
-      secret: INTERNAL_SECRET,
+      privateKey: testServicePrivateKey('gateway'),
       timeoutMs: 5_000,
     });
     consumer = new Kafka({

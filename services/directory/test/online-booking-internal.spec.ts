@@ -1,6 +1,7 @@
+import { testServicePrivateKey } from '@msp/testing';
 import { InternalHttpClient } from '@msp/messaging';
 import { DataSource } from 'typeorm';
-import { DirectoryTestApp, INTERNAL_SECRET } from './fixtures/directory-test-app';
+import { DirectoryTestApp } from './fixtures/directory-test-app';
 import { seedStructure, type SeededStructure } from './fixtures/seed-structures';
 
 const REGISTER = `mutation($input: RegisterPatientInput!) { registerPatient(input: $input) { id } }`;
@@ -20,7 +21,7 @@ describe('directory internal API for online booking', () => {
       caller: 'scheduling',
       target: 'directory',
       baseUrl: directory.url,
-      secret: INTERNAL_SECRET,
+      privateKey: testServicePrivateKey('scheduling'),
       timeoutMs: 3_000,
     });
     const [row] = await directory.get(DataSource).query(`select last_name from patient where id = $1`, [msp.patientId]);

@@ -1,7 +1,12 @@
 import { verifyUserContext } from '@msp/auth';
 import { CORRELATION_ID_HEADER } from '@msp/observability';
 import request from 'supertest';
-import { FrontDoorStack, MEMBER_CONTEXTS, USER_CONTEXT_SECRET, type RunningGateway } from './fixtures/front-door-stack';
+import {
+  FrontDoorStack,
+  MEMBER_CONTEXTS,
+  USER_CONTEXT_PUBLIC_KEY,
+  type RunningGateway,
+} from './fixtures/front-door-stack';
 import { startMemberSubgraph } from './member-subgraph';
 
 describe('gateway composing a subgraph', () => {
@@ -43,9 +48,13 @@ describe('gateway composing a subgraph', () => {
     expect(subgraph.received).toEqual([
       { correlationId: 'fed-corr-42', authorization: undefined, userContext: expect.any(String) },
     ]);
-    await expect(verifyUserContext(subgraph.received[0].userContext, USER_CONTEXT_SECRET)).resolves.toEqual(
-      MEMBER_CONTEXTS['m-1'],
-    );
+    await expect(
+      verifyUserContext(subgraph.received[0].userContext, USER_CONTEXT_PUBLIC_KEY, 'members'),
+    ).resolves.toEqual(MEMBER_CONTEXTS['m-1']);
+    // signed for this subgraph alone: another subgraph would refuse the same header
+    await expect(
+      verifyUserContext(subgraph.received[0].userContext, USER_CONTEXT_PUBLIC_KEY, 'scheduling'),
+    ).rejects.toMatchObject({ reason: 'WRONG_AUDIENCE' });
   });
 
   it('forwards the id it generated when the caller sent none', async () => {

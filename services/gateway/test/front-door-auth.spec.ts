@@ -1,8 +1,13 @@
-import { signUserContext, USER_CONTEXT_HEADER } from '@msp/auth';
+import { generateSigningKeyPair, signUserContext, USER_CONTEXT_HEADER } from '@msp/auth';
 import { freePort } from '@msp/infra';
 import request from 'supertest';
 import { startEchoSubgraph, type RunningSubgraph } from './fixtures/echo-subgraph';
-import { FrontDoorStack, MEMBER_CONTEXTS, USER_CONTEXT_SECRET, type RunningGateway } from './fixtures/front-door-stack';
+import {
+  FrontDoorStack,
+  MEMBER_CONTEXTS,
+  USER_CONTEXT_PUBLIC_KEY,
+  type RunningGateway,
+} from './fixtures/front-door-stack';
 
 const VIEWER = '{ viewer { memberId structureIds } }';
 
@@ -33,7 +38,7 @@ describe('authentication at the front door', () => {
       ...MEMBER_CONTEXTS,
       'm-garbled': { memberId: 'm-garbled', memberships: [{ structureId: 'msp-1', roles: ['overlord'], siteIds: [] }] },
     });
-    subgraph = await startEchoSubgraph(USER_CONTEXT_SECRET);
+    subgraph = await startEchoSubgraph(USER_CONTEXT_PUBLIC_KEY);
     gateway = await stack.startGateway({ GATEWAY_SUBGRAPHS: `echo=${subgraph.url}` });
   });
 
@@ -138,8 +143,8 @@ describe('authentication at the front door', () => {
     expect(direct.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'MISSING_TOKEN' });
   });
 
-  it('a subgraph reached directly refuses a user context signed with another secret', async () => {
-    const forged = await signUserContext(MEMBER_CONTEXTS['m-1'], 'not-the-platform-secret-but-long-enough');
+  it("a subgraph reached directly refuses a user context signed with another key than the gateway's", async () => {
+    const forged = await signUserContext(MEMBER_CONTEXTS['m-1'], generateSigningKeyPair().privateKey, 'echo');
     const direct = await request(subgraph.url).post('').set(USER_CONTEXT_HEADER, forged).send({ query: VIEWER });
     expect(direct.body.errors[0].extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'INVALID_SIGNATURE' });
   });

@@ -1,15 +1,19 @@
-import { DEV_AUDIENCE, DEV_ISSUER } from '@msp/auth';
+import { DEV_AUDIENCE, DEV_ISSUER, generateSigningKeyPair } from '@msp/auth';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { inspect } from 'node:util';
 import { GatewayConfig } from '../src/config/gateway.config';
 import { InvalidConfigError } from '../src/config/invalid-config.error';
 
-const USER_CONTEXT_SECRET = 'user-context-secret-of-at-least-32-chars';
-const INTERNAL_SERVICE_SECRET = 'internal-service-secret-of-32-chars-min';
+const USER_CONTEXT = generateSigningKeyPair();
+const USER_CONTEXT_PRIVATE_KEY = USER_CONTEXT.privateKey;
+const SERVICE_PRIVATE_KEY = generateSigningKeyPair().privateKey;
 const FEDERATED = {
   GATEWAY_SUBGRAPHS: 'directory=http://127.0.0.1:4101/graphql',
   AUTH_JWKS_URI: 'http://127.0.0.1:4400/jwks.json',
-  USER_CONTEXT_SECRET,
-  INTERNAL_SERVICE_SECRET,
+  USER_CONTEXT_PRIVATE_KEY,
+  SERVICE_PRIVATE_KEY,
   DIRECTORY_INTERNAL_URL: 'http://127.0.0.1:4101',
 };
 
@@ -66,8 +70,8 @@ describe('GatewayConfig', () => {
       jwksUri: 'http://127.0.0.1:4400/jwks.json',
       directoryInternalUrl: 'http://127.0.0.1:4101',
     });
-    expect(config.auth?.userContextSecret.reveal()).toBe(USER_CONTEXT_SECRET);
-    expect(config.auth?.internalServiceSecret.reveal()).toBe(INTERNAL_SERVICE_SECRET);
+    expect(config.auth?.userContextPrivateKey.reveal()).toBe(USER_CONTEXT_PRIVATE_KEY);
+    expect(config.auth?.servicePrivateKey.reveal()).toBe(SERVICE_PRIVATE_KEY);
     const keycloak = GatewayConfig.fromEnv({
       ...FEDERATED,
       AUTH_ISSUER: 'https://kc/realms/msp',
@@ -90,8 +94,8 @@ describe('GatewayConfig', () => {
   it('requires the authentication settings as soon as there are subgraphs or a supergraph file', () => {
     const required = [
       'AUTH_JWKS_URI: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
-      'USER_CONTEXT_SECRET: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
-      'INTERNAL_SERVICE_SECRET: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
+      'USER_CONTEXT_PRIVATE_KEY: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
+      'SERVICE_PRIVATE_KEY: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
       'DIRECTORY_INTERNAL_URL: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
     ];
     expect(problemsOf({ GATEWAY_SUBGRAPHS: 'a=http://h/graphql' })).toEqual(required);
@@ -101,19 +105,46 @@ describe('GatewayConfig', () => {
     expect(config.supergraphFile).toBe('x.graphql');
   });
 
-  it('refuses short secrets and URLs that are not http, without echoing the secret', () => {
+  it('refuses keys that are not Ed25519 private keys and URLs that are not http, without echoing the key', () => {
     const problems = problemsOf({
       ...FEDERATED,
-      USER_CONTEXT_SECRET: 'short-secret',
-      INTERNAL_SERVICE_SECRET: 'also-short',
+      USER_CONTEXT_PRIVATE_KEY: 'a-shared-secret-of-the-old-kind-0123456789',
+      SERVICE_PRIVATE_KEY: USER_CONTEXT.publicKey,
       AUTH_JWKS_URI: 'file:///etc/jwks.json',
     });
     expect(problems).toEqual([
       'AUTH_JWKS_URI: must be an http:// or https:// URL',
-      'USER_CONTEXT_SECRET: must be at least 32 characters',
-      'INTERNAL_SERVICE_SECRET: must be at least 32 characters',
+      'USER_CONTEXT_PRIVATE_KEY: must be an Ed25519 private key (base64url PKCS#8 DER or PEM)',
+      'SERVICE_PRIVATE_KEY: must be an Ed25519 private key (base64url PKCS#8 DER or PEM)',
     ]);
-    expect(problems.join()).not.toContain('short-secret');
+    expect(problems.join()).not.toContain('a-shared-secret');
+  });
+
+  it('reads the user-context private key from a file (PEM) instead of the variable', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gw-key-'));
+    try {
+      const file = join(dir, 'user-context.pem');
+      const pem = `-----BEGIN PRIVATE KEY-----\n${Buffer.from(USER_CONTEXT_PRIVATE_KEY, 'base64url').toString('base64')}\n-----END PRIVATE KEY-----\n`;
+      writeFileSync(file, pem, { mode: 0o600 });
+      const config = GatewayConfig.fromEnv({
+        ...FEDERATED,
+        USER_CONTEXT_PRIVATE_KEY: undefined,
+        USER_CONTEXT_PRIVATE_KEY_FILE: file,
+      });
+      expect(config.auth?.userContextPrivateKey.reveal()).toBe(pem.trim());
+      expect(problemsOf({ ...FEDERATED, USER_CONTEXT_PRIVATE_KEY_FILE: file })).toEqual([
+        'USER_CONTEXT_PRIVATE_KEY: set either USER_CONTEXT_PRIVATE_KEY or USER_CONTEXT_PRIVATE_KEY_FILE, not both',
+      ]);
+      expect(
+        problemsOf({
+          ...FEDERATED,
+          USER_CONTEXT_PRIVATE_KEY: undefined,
+          USER_CONTEXT_PRIVATE_KEY_FILE: join(dir, 'none'),
+        }),
+      ).toEqual(['USER_CONTEXT_PRIVATE_KEY_FILE: cannot be read (ENOENT)']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names every wrong variable at once, in the order they are documented', () => {
@@ -128,8 +159,8 @@ describe('GatewayConfig', () => {
       'GATEWAY_SUBGRAPHS: entry "scheduling" must look like name=http://host:port/graphql',
       'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent',
       'AUTH_JWKS_URI: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
-      'USER_CONTEXT_SECRET: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
-      'INTERNAL_SERVICE_SECRET: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
+      'USER_CONTEXT_PRIVATE_KEY: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
+      'SERVICE_PRIVATE_KEY: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
       'DIRECTORY_INTERNAL_URL: is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set',
     ]);
   });
@@ -146,14 +177,14 @@ describe('GatewayConfig', () => {
       GATEWAY_SUBGRAPHS: 'a=http://svc:s3cret@h:1/graphql',
       DIRECTORY_INTERNAL_URL: 'http://svc:d1rect@directory:4101',
     });
-    const shown = [JSON.stringify(config), inspect(config, { depth: 5 }), `${config.auth?.userContextSecret}`].join(
+    const shown = [JSON.stringify(config), inspect(config, { depth: 5 }), `${config.auth?.userContextPrivateKey}`].join(
       '\n',
     );
-    for (const secret of ['s3cret', 'd1rect', USER_CONTEXT_SECRET, INTERNAL_SERVICE_SECRET]) {
+    for (const secret of ['s3cret', 'd1rect', USER_CONTEXT_PRIVATE_KEY, SERVICE_PRIVATE_KEY]) {
       expect(shown).not.toContain(secret);
     }
     expect(JSON.stringify(config)).toContain('http://***@h:1/graphql');
-    expect(config.toJSON().auth).toMatchObject({ userContextSecret: '[masked]', internalServiceSecret: '[masked]' });
+    expect(config.toJSON().auth).toMatchObject({ userContextPrivateKey: '[masked]', servicePrivateKey: '[masked]' });
     expect(problemsOf({ ...FEDERATED, GATEWAY_SUBGRAPHS: 'a=ftp://svc:s3cret@h' })).toEqual([
       'GATEWAY_SUBGRAPHS: entry "a=ftp://***@h" must look like name=http://host:port/graphql',
     ]);

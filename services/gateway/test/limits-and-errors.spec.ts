@@ -1,7 +1,7 @@
 import { CORRELATION_ID_HEADER } from '@msp/observability';
 import request from 'supertest';
 import { startEchoSubgraph, type RunningSubgraph } from './fixtures/echo-subgraph';
-import { FrontDoorStack, USER_CONTEXT_SECRET, type RunningGateway } from './fixtures/front-door-stack';
+import { FrontDoorStack, USER_CONTEXT_PUBLIC_KEY, type RunningGateway } from './fixtures/front-door-stack';
 
 /** `member { colleagues { colleagues { … { id } } } }`, `depth` fields deep. */
 const nested = (depth: number): string =>
@@ -21,7 +21,7 @@ describe('query limits, error masking and operation logs at the front door', () 
 
   beforeAll(async () => {
     stack = await FrontDoorStack.start();
-    subgraph = await startEchoSubgraph(USER_CONTEXT_SECRET);
+    subgraph = await startEchoSubgraph(USER_CONTEXT_PUBLIC_KEY);
     gateway = await stack.startGateway({ GATEWAY_SUBGRAPHS: `echo=${subgraph.url}`, GRAPHQL_MAX_COST: '400' });
     bearer = await stack.bearer({ subject: 'm-1' });
   });

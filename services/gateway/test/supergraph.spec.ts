@@ -10,7 +10,7 @@ import { SubgraphSdlError } from '../src/compose/fetch-subgraph-sdl';
 import { GatewayConfig } from '../src/config/gateway.config';
 import { startGateway } from '../src/gateway.bootstrap';
 import { startEchoSubgraph, type RunningSubgraph } from './fixtures/echo-subgraph';
-import { FrontDoorStack, USER_CONTEXT_SECRET } from './fixtures/front-door-stack';
+import { FrontDoorStack, USER_CONTEXT_PUBLIC_KEY } from './fixtures/front-door-stack';
 import { startMemberSubgraph } from './member-subgraph';
 
 const WORKSPACE = resolve(__dirname, '../../..');
@@ -23,7 +23,7 @@ describe('supergraph composed ahead of time', () => {
 
   beforeAll(async () => {
     stack = await FrontDoorStack.start();
-    echo = await startEchoSubgraph(USER_CONTEXT_SECRET);
+    echo = await startEchoSubgraph(USER_CONTEXT_PUBLIC_KEY);
   });
 
   afterAll(async () => {

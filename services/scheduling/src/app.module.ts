@@ -1,10 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TOPICS } from '@msp/contracts';
+import { DataSource } from 'typeorm';
 import { PlatformSubgraphModule } from '@msp/service-kit';
 import type { SchedulingConfig } from './config/scheduling.config';
 import { SCHEDULING_ENTITIES } from './infrastructure/entities';
 import { SCHEDULING_MIGRATIONS } from './infrastructure/migrations';
+import { PostgresThrottlerStorage } from './infrastructure/throttling/postgres-throttler-storage';
 import { publicThrottling } from './interface/public/public-throttling';
 import { AbsencesModule } from './modules/absences.module';
 import { AgendaViewsModule } from './modules/agenda-views.module';
@@ -43,12 +45,16 @@ export class AppModule {
           // Its own topic too: reminders and the waitlist react to appointment events (once, through the inbox).
           subscribeTo: [TOPICS.directory, TOPICS.scheduling],
           consumerGroup: config.consumerGroup,
-          userContextSecret: config.userContextSecret,
-          internalServiceSecret: config.internalServiceSecret,
+          trust: config.trust,
         }),
         SchedulingSettingsModule.forRoot(config),
         // Global: the public booking page and the calendar feeds share the per-IP limits.
-        ThrottlerModule.forRoot(publicThrottling(config.patientServices)),
+        // Counters in PostgreSQL: every replica counts against the same budget.
+        ThrottlerModule.forRootAsync({
+          inject: [DataSource],
+          useFactory: (dataSource: DataSource) =>
+            publicThrottling(config.patientServices, new PostgresThrottlerStorage(dataSource)),
+        }),
         DirectoryCopyModule,
         MotifsModule,
         OpeningRangesModule,

@@ -6,18 +6,27 @@ import { parse } from 'graphql';
 import { Client } from 'pg';
 import { signUserContext, USER_CONTEXT_HEADER, type UserContext } from '@msp/auth';
 import { InternalHttpClient } from '@msp/messaging';
-import { expectEventually } from '@msp/testing';
+import { expectEventually, testKeys, testServicePrivateKey, type TestService } from '@msp/testing';
 import { DirectorySubgraphProcess } from './fixtures/directory-subgraph.process';
-import { INTERNAL_SECRET, SchedulingTestApp, USER_CONTEXT_SECRET } from './fixtures/scheduling-test-app';
+import { SchedulingTestApp } from './fixtures/scheduling-test-app';
 
 interface Caller {
   user: UserContext;
-  header: string;
 }
 
+/** As the platform's gateway does: the caller signed with the gateway's key for each subgraph it calls. */
 class SignedContextDataSource extends RemoteGraphQLDataSource<Caller> {
-  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Caller>): void {
-    if (context.header) request.http?.headers.set(USER_CONTEXT_HEADER, context.header);
+  constructor(
+    url: string | undefined,
+    private readonly subgraph: string,
+  ) {
+    super({ url });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Caller>): Promise<void> {
+    if (!context.user) return;
+    const header = await signUserContext(context.user, testKeys().userContext.privateKey, this.subgraph);
+    request.http?.headers.set(USER_CONTEXT_HEADER, header);
   }
 }
 
@@ -50,18 +59,20 @@ describe('scheduling and the directory compose and join through a gateway (SCH-7
       LOG_LEVEL: 'warn',
     });
     directory = await DirectorySubgraphProcess.start({ DIRECTORY_DEMO_DATA: 'load' });
-    const client = new InternalHttpClient({
-      caller: 'scheduling-spec',
-      target: 'directory',
-      baseUrl: directory.url,
-      secret: INTERNAL_SECRET,
-      timeoutMs: 5_000,
-    });
+    // As `npm run token` (the development e-mail lookup, on in this directory) and the gateway do.
+    const as = (caller: TestService) =>
+      new InternalHttpClient({
+        caller,
+        target: 'directory',
+        baseUrl: directory.url,
+        privateKey: testServicePrivateKey(caller),
+        timeoutMs: 5_000,
+      });
     for (const email of ['secretariat@msp-lices.demo', 'dr.le-gall@msp-lices.demo', 'dr.moreau@msp-lices.demo']) {
-      const { memberId } = await client.get<{ memberId: string }>(
+      const { memberId } = await as('token-cli').get<{ memberId: string }>(
         `/internal/members?email=${encodeURIComponent(email)}`,
       );
-      members[email.split('@')[0]] = await client.get<UserContext>(`/internal/members/${memberId}/context`);
+      members[email.split('@')[0]] = await as('gateway').get<UserContext>(`/internal/members/${memberId}/context`);
     }
     // The directory's events reach scheduling through Kafka; then the demo agendas are loaded in the background.
     const leGall = members['dr.le-gall'].memberId;
@@ -115,10 +126,7 @@ describe('scheduling and the directory compose and join through a gateway (SCH-7
     let booked: { id: string; startsAt: string };
 
     const ask = async <T>(user: UserContext, query: string, variables: Record<string, unknown> = {}): Promise<T> => {
-      const response = await gateway.executeOperation(
-        { query, variables },
-        { contextValue: { user, header: await signUserContext(user, USER_CONTEXT_SECRET) } },
-      );
+      const response = await gateway.executeOperation({ query, variables }, { contextValue: { user } });
       if (response.body.kind !== 'single') throw new Error('expected a single result');
       const { data, errors } = response.body.singleResult;
       if (errors?.length) throw new Error(JSON.stringify(errors));
@@ -140,7 +148,7 @@ describe('scheduling and the directory compose and join through a gateway (SCH-7
       gateway = new ApolloServer<Caller>({
         gateway: new ApolloGateway({
           supergraphSdl: composition.supergraphSdl,
-          buildService: ({ url }) => new SignedContextDataSource({ url }),
+          buildService: ({ name, url }) => new SignedContextDataSource(url, name),
         }),
       });
       await gateway.start();

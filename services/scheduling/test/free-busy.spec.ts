@@ -1,7 +1,9 @@
+import { generateSigningKeyPair } from '@msp/auth';
+import { testServicePrivateKey } from '@msp/testing';
 import { randomUUID } from 'node:crypto';
 import { InternalHttpClient } from '@msp/messaging';
 import { BOOK, DECLARE_ABSENCE, HOLD } from './fixtures/operations';
-import { INTERNAL_SECRET, SchedulingTestApp } from './fixtures/scheduling-test-app';
+import { SchedulingTestApp } from './fixtures/scheduling-test-app';
 import { seedAgenda, siteTime, type SeededAgenda } from './fixtures/seed-agenda';
 
 interface FreeBusy {
@@ -28,7 +30,7 @@ describe('free/busy for the meeting planner (internal HTTP)', () => {
       caller: 'coordination',
       target: 'scheduling',
       baseUrl: scheduling.url,
-      secret: INTERNAL_SECRET,
+      privateKey: testServicePrivateKey('coordination'),
       timeoutMs: 5_000,
     });
     const book = (time: string, motifId = agenda.motifId) =>
@@ -132,7 +134,7 @@ describe('free/busy for the meeting planner (internal HTTP)', () => {
       caller: 'coordination',
       target: 'scheduling',
       baseUrl: scheduling.url,
-      secret: 'x'.repeat(40),
+      privateKey: generateSigningKeyPair().privateKey, // not the caller's key
     });
     await expect(forged.post('/internal/agenda/free-busy', {})).rejects.toMatchObject({ status: 401 });
   });

@@ -1,5 +1,7 @@
+import { generateSigningKeyPair } from '@msp/auth';
+import { testServicePrivateKey } from '@msp/testing';
 import { InternalHttpClient } from '@msp/messaging';
-import { SchedulingTestApp, INTERNAL_SECRET } from './fixtures/scheduling-test-app';
+import { SchedulingTestApp } from './fixtures/scheduling-test-app';
 import { seedAgenda, siteTime, type SeededAgenda } from './fixtures/seed-agenda';
 
 interface Summary {
@@ -21,7 +23,7 @@ describe('internal API for the virtual secretary', () => {
       caller: 'call-routing',
       target: 'scheduling',
       baseUrl: scheduling.url,
-      secret: INTERNAL_SECRET,
+      privateKey: testServicePrivateKey('call-routing'),
       timeoutMs: 5_000,
     });
   });
@@ -101,7 +103,7 @@ describe('internal API for the virtual secretary', () => {
       caller: 'call-routing',
       target: 'scheduling',
       baseUrl: scheduling.url,
-      secret: 'x'.repeat(40),
+      privateKey: generateSigningKeyPair().privateKey, // not the caller's key
     });
     await expect(forged.post('/internal/agenda/free-slots', {})).rejects.toMatchObject({ status: 401 });
   });

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { OnlineRequestPurgeJob } from '../src/application/online-booking/online-request-purge.job';
+import { OnlineBookingRequestRepository } from '../src/application/ports/online-booking-request.repository';
 import { DirectoryStub } from './fixtures/directory-stub';
 import { CREATE_MOTIF } from './fixtures/operations';
 import { publicCall } from './fixtures/public-api';
 import { SchedulingTestApp } from './fixtures/scheduling-test-app';
 import { seedAgenda, siteTime, type SeededAgenda } from './fixtures/seed-agenda';
 
-const REQUESTS = `query($s: ID!) { onlineBookingRequests(structureId: $s) { id holdId practitionerId startsAt holdExpiresAt } }`;
+const REQUESTS = `query($s: ID!) { onlineBookingRequests(structureId: $s) { id holdId identity patientId practitionerId startsAt holdExpiresAt } }`;
 const CONFIRM_REQUEST = `mutation($id: ID!) { confirmOnlineBookingRequest(requestId: $id) { id status patientId bookedBy } }`;
 const REJECT_REQUEST = `mutation($id: ID!) { rejectOnlineBookingRequest(requestId: $id) }`;
 
@@ -118,21 +120,78 @@ describe('online booking on the public page (SCH-5)', () => {
     expect(other).toMatchObject({ status: 404, body: { field: 'motifId' } });
   });
 
-  it('books a known patient at once, by the online channel, answering no identity', async () => {
-    const answer = await book(booking());
-    expect(answer).toMatchObject({
-      status: 201,
-      body: { status: 'booked', startsAt: new Date(booking().startsAt).toISOString() },
-    });
-    expect(JSON.stringify(answer.body)).not.toMatch(new RegExp(`${agenda.patientId}|Dupré|1948`));
-    const event = (await scheduling.events('scheduling.appointment.booked.v1')).find(
-      (e) => e.appointmentId === answer.body.appointmentId,
+  it('answers the same for a patient, a new patient and someone unknown for a known-patients motif: 202, the same keys, the slot held', async () => {
+    const answers = [
+      await book(booking()),
+      await book(booking({ startsAt: siteTime(agenda, day, '10:00'), patient: stranger })),
+      await book(booking({ startsAt: siteTime(agenda, day, '11:00'), motifId: knownOnlyMotifId, patient: stranger })),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([202, 202, 202]);
+    expect(new Set(answers.map((a) => Object.keys(a.body).sort().join()))).toEqual(
+      new Set([
+        ['endsAt', 'holdExpiresAt', 'message', 'motifId', 'practitionerId', 'requestId', 'siteId', 'startsAt', 'status']
+          .sort()
+          .join(),
+      ]),
     );
-    expect(event).toMatchObject({ patientId: agenda.patientId, bookedBy: 'online' });
+    expect(new Set(answers.map((a) => `${a.body.status}|${a.body.message}`)).size).toBe(1);
+    for (const answer of answers)
+      expect(JSON.stringify(answer.body)).not.toMatch(new RegExp(`${agenda.patientId}|Dupré|Nouveau|1948|1990`));
+    // The same work whoever it is (no early return): the directory is asked to match, then keeps what was typed.
+    const requests = await scheduling.sql<{ identity: string; patient_id: string | null; hold_status: string }>(
+      `select r.identity, r.patient_id, a.status as hold_status from online_booking_request r
+         join appointment a on a.id = r.hold_id where r.id = any($1) order by a.starts_at`,
+      [answers.map((a) => a.body.requestId)],
+    );
+    expect(requests).toEqual([
+      { identity: 'known_patient', patient_id: agenda.patientId, hold_status: 'held' },
+      { identity: 'new_patient', patient_id: null, hold_status: 'held' },
+      { identity: 'unknown_patient', patient_id: null, hold_status: 'held' },
+    ]);
+  });
+
+  it("a known patient's booking is not theirs until staff confirm it: nothing is booked in their name before", async () => {
+    const calls = directory.calls.length;
+    const answer = await book(booking());
+    expect(answer.status).toBe(202);
+    expect(directory.calls.slice(calls)).toEqual([
+      'POST /internal/patients/match',
+      'POST /internal/patient-registration-requests',
+    ]);
+    const inTheirName = () =>
+      scheduling.sql(`select id from appointment where patient_id = $1 and starts_at = $2`, [
+        agenda.patientId,
+        booking().startsAt,
+      ]);
+    expect(await inTheirName()).toEqual([]);
+    const booked = (await scheduling.events('scheduling.appointment.booked.v1')).filter(
+      (e) => e.patientId === agenda.patientId && e.startsAt === new Date(booking().startsAt).toISOString(),
+    );
+    expect(booked).toEqual([]);
+    // The desk sees it like the pending ones, with the matched patient, and confirms.
+    const { onlineBookingRequests } = await scheduling.ok<{
+      onlineBookingRequests: Array<{ id: string; identity: string; patientId: string | null }>;
+    }>(REQUESTS, { s: agenda.structureId }, agenda.as.secretary);
+    expect(onlineBookingRequests.find((r) => r.id === answer.body.requestId)).toMatchObject({
+      identity: 'KNOWN_PATIENT',
+      patientId: agenda.patientId,
+    });
+    const { confirmOnlineBookingRequest } = await scheduling.ok<{
+      confirmOnlineBookingRequest: { status: string; patientId: string; bookedBy: string };
+    }>(CONFIRM_REQUEST, { id: answer.body.requestId }, agenda.as.secretary);
+    expect(confirmOnlineBookingRequest).toMatchObject({
+      status: 'CONFIRMED',
+      patientId: agenda.patientId,
+      bookedBy: 'ONLINE',
+    });
+    expect(await inTheirName()).toHaveLength(1);
+    // The patient was already known: the directory forgets what was typed instead of registering anyone.
+    expect(directory.calls.slice(calls)).not.toContainEqual(expect.stringMatching(/\/register$/));
+    expect(directory.calls.slice(calls).at(-1)).toMatch(/\/discard$/);
   });
 
   it('answers 409 "slot no longer free" when the slot was taken meanwhile (the exclusion constraint decides)', async () => {
-    expect((await book(booking())).status).toBe(201);
+    expect((await book(booking())).status).toBe(202);
     const second = await book(booking());
     expect(second).toMatchObject({ status: 409, body: { code: 'SCHEDULING.SLOT_TAKEN', field: 'startsAt' } });
     expect(second.body.message).toMatch(/no longer free/);
@@ -163,13 +222,17 @@ describe('online booking on the public page (SCH-5)', () => {
 
   it('finds the site when the booking does not name it', async () => {
     const answer = await book(booking({ siteId: undefined }));
-    expect(answer).toMatchObject({ status: 201, body: { siteId: agenda.siteId } });
+    expect(answer).toMatchObject({ status: 202, body: { siteId: agenda.siteId } });
   });
 
   it('a new patient gets a pending booking holding the slot; staff confirm it: the directory registers them and the slot is booked', async () => {
     const answer = await book(booking({ patient: stranger }));
-    expect(answer).toMatchObject({ status: 202, body: { status: 'pending' } });
-    const stored = [...directory.requests.values()].find((r) => r.identity.lastName === 'Nouveau');
+    expect(answer).toMatchObject({ status: 202, body: { status: 'received' } });
+    const [{ registration_request_id: typedId }] = await scheduling.sql<{ registration_request_id: string }>(
+      `select registration_request_id from online_booking_request where id = $1`,
+      [answer.body.requestId],
+    );
+    const stored = directory.requests.get(typedId);
     expect(stored?.identity).toMatchObject({
       structureId: agenda.structureId,
       firstName: 'Néo',
@@ -196,7 +259,7 @@ describe('online booking on the public page (SCH-5)', () => {
     expect(answer.status).toBe(202);
     await scheduling.ok(REJECT_REQUEST, { id: answer.body.requestId }, agenda.as.secretary);
     expect([...directory.requests.values()].find((r) => r.identity.lastName === 'Refusé')?.discarded).toBe(true);
-    expect((await book(booking())).status).toBe(201);
+    expect((await book(booking())).status).toBe(202);
   });
 
   it('staff confirming while the directory is down are told so (UNAVAILABLE, retryable), and can confirm once it is back', async () => {
@@ -218,9 +281,71 @@ describe('online booking on the public page (SCH-5)', () => {
     ).resolves.toBeDefined();
   });
 
-  it('a motif for known patients only refuses an unknown one, naming the patient', async () => {
-    const answer = await book(booking({ motifId: knownOnlyMotifId, patient: stranger }));
-    expect(answer).toMatchObject({ status: 400, body: { code: 'ONLINE.PATIENT_NOT_MATCHED', field: 'patient' } });
+  it('the retention purge deletes unconfirmed requests and the identities typed for them, and keeps the rest', async () => {
+    const request = async (lastName: string, time: string) => {
+      const answer = await book(booking({ startsAt: siteTime(agenda, day, time), patient: { ...stranger, lastName } }));
+      expect(answer.status).toBe(202);
+      return answer.body.requestId as string;
+    };
+    const [rejected, lapsed, confirmed, live, recent] = [
+      await request('Refus', '09:00'),
+      await request('Oubli', '10:00'),
+      await request('Venu', '11:00'),
+      await request('Attente', '14:00'),
+      await request('Récent', '15:00'),
+    ];
+    await scheduling.ok(REJECT_REQUEST, { id: rejected }, agenda.as.secretary);
+    await scheduling.ok(REJECT_REQUEST, { id: recent }, agenda.as.secretary);
+    await scheduling.ok(CONFIRM_REQUEST, { id: confirmed }, agenda.as.secretary);
+    await scheduling.sql(
+      `update appointment set hold_expires_at = now() - interval '1 minute'
+        where id = (select hold_id from online_booking_request where id = $1)`,
+      [lapsed],
+    );
+    await scheduling.sql(
+      `update online_booking_request set created_at = now() - interval '31 days' where id = any($1)`,
+      [[rejected, lapsed, confirmed, live]],
+    );
+    const typed = (lastName: string) => [...directory.requests.values()].find((r) => r.identity.lastName === lastName);
+    const remaining = async () =>
+      (
+        await scheduling.sql<{ id: string }>(`select id from online_booking_request where id = any($1)`, [
+          [rejected, lapsed, confirmed, live, recent],
+        ])
+      )
+        .map((r) => r.id)
+        .sort();
+    const job = scheduling.get(OnlineRequestPurgeJob);
+
+    // The directory away: nothing is deleted here that the directory still holds an identity for.
+    directory.down = true;
+    try {
+      expect(await job.purge()).toEqual({ purged: 0, kept: 2 });
+    } finally {
+      directory.down = false;
+    }
+    expect(await remaining()).toEqual([rejected, lapsed, confirmed, live, recent].sort());
+
+    expect(await job.purge()).toEqual({ purged: 2, kept: 0 });
+    expect(await remaining()).toEqual([confirmed, live, recent].sort());
+    expect(typed('Oubli')?.discarded).toBe(true);
+    expect(typed('Refus')?.discarded).toBe(true);
+    expect(typed('Attente')?.discarded).toBeUndefined();
+    expect(typed('Venu')?.patientId).toBeDefined();
+    expect(await job.purge()).toEqual({ purged: 0, kept: 0 });
+  });
+
+  it('a booking that cannot be recorded leaves nothing behind: no hold, and the directory forgets what was typed', async () => {
+    const requests = scheduling.app.get(OnlineBookingRequestRepository);
+    const insert = jest.spyOn(requests, 'insert').mockRejectedValueOnce(new Error('disk full'));
+    try {
+      const answer = await book(booking({ patient: { ...stranger, lastName: 'Perdu' } }));
+      expect(answer.status).toBeGreaterThanOrEqual(500);
+    } finally {
+      insert.mockRestore();
+    }
+    expect([...directory.requests.values()].find((r) => r.identity.lastName === 'Perdu')?.discarded).toBe(true);
+    expect((await book(booking())).status).toBe(202);
   });
 
   it('answers 503 with a clear message when the directory is down, and keeps no hold', async () => {
@@ -232,6 +357,6 @@ describe('online booking on the public page (SCH-5)', () => {
     } finally {
       directory.down = false;
     }
-    expect((await book(booking())).status).toBe(201);
+    expect((await book(booking())).status).toBe(202);
   });
 });

@@ -6,6 +6,7 @@ import { expectEventually, testKafkaBrokers } from '@msp/testing';
 import { ReminderDispatcherJob } from '../src/application/reminders/reminder-dispatcher.job';
 import { LogNotificationProvider } from '../src/infrastructure/notifications/log-notification.provider';
 import { NotificationProvider } from '../src/application/ports/notification-provider';
+import { ReminderRepository } from '../src/application/ports/reminder.repository';
 import { BOOK, CANCEL } from './fixtures/operations';
 import { SchedulingTestApp } from './fixtures/scheduling-test-app';
 import { seedAgenda, siteTime, type SeededAgenda } from './fixtures/seed-agenda';
@@ -182,6 +183,136 @@ describe('reminders through the notification outbox, and the no-show rate (SCH-8
     await expectEventually(async () =>
       expect((await reminders(id)).map((r) => r.status)).toEqual(['cancelled', 'cancelled']),
     );
+  });
+
+  it('an appointment moved away and back to its time gets its reminders again', async () => {
+    const first = siteTime(agenda, 9, '10:00');
+    const id = await book(consenting, first);
+    await expectEventually(async () => expect(await reminders(id)).toHaveLength(2));
+    await scheduling.ok(
+      RESCHEDULE,
+      { input: { appointmentId: id, startsAt: siteTime(agenda, 10, '15:00') } },
+      agenda.as.secretary,
+    );
+    await expectEventually(async () => expect(await reminders(id)).toHaveLength(4));
+    await scheduling.ok(RESCHEDULE, { input: { appointmentId: id, startsAt: first } }, agenda.as.secretary);
+    await expectEventually(async () => {
+      const scheduled = (await reminders(id)).filter((r) => r.status === 'scheduled');
+      expect(scheduled.map((r) => r.rule)).toEqual(['J-1', 'H-2']);
+      expect(scheduled[1].due_at.toISOString()).toBe(new Date(new Date(first).getTime() - 2 * 3_600_000).toISOString());
+    });
+  });
+
+  it('consent withdrawn and given again brings the reminders back', async () => {
+    const patient = randomUUID();
+    const consent = (consentToReminders: boolean) =>
+      publish('directory.patient.updated.v1', {
+        patientId: patient,
+        structureId: agenda.structureId,
+        changes: ['reminder_consent'],
+        consentToReminders,
+        updatedAt: new Date().toISOString(),
+      });
+    await consent(true);
+    await expectEventually(async () =>
+      expect(
+        await scheduling.sql(`select consent from patient_reminder_consent where patient_id = $1`, [patient]),
+      ).toEqual([{ consent: true }]),
+    );
+    const id = await book(patient, siteTime(agenda, 11, '10:00'));
+    await expectEventually(async () => expect(await reminders(id)).toHaveLength(2));
+    await consent(false);
+    await expectEventually(async () =>
+      expect((await reminders(id)).map((r) => r.status)).toEqual(['cancelled', 'cancelled']),
+    );
+    await consent(true);
+    await expectEventually(async () =>
+      expect((await reminders(id)).map((r) => r.status).sort()).toEqual([
+        'cancelled',
+        'cancelled',
+        'scheduled',
+        'scheduled',
+      ]),
+    );
+  });
+
+  it('a failed mark after a send does not re-send the batch: only the unmarked reminder goes again, with the same key, once its lease ends', async () => {
+    const id = await book(consenting, siteTime(agenda, 12, '10:00'));
+    await expectEventually(async () => expect(await reminders(id)).toHaveLength(2));
+    const provider = scheduling.app.get<LogNotificationProvider>(NotificationProvider);
+    const send = jest.spyOn(provider, 'send');
+    const repository = scheduling.app.get<ReminderRepository>(ReminderRepository);
+    const markSentForReal = repository.markSent.bind(repository);
+    const markSent = jest.spyOn(repository, 'markSent');
+    const [j1, h2] = await scheduling.sql<{ id: string }>(
+      `select id from notification_outbox where appointment_id = $1 and status = 'scheduled' order by due_at`,
+      [id],
+    );
+    try {
+      await scheduling.sql(
+        `update notification_outbox set next_attempt_at = now() - interval '1 second' where appointment_id = $1 and status = 'scheduled'`,
+        [id],
+      );
+      // The send of H-2 succeeds, but recording it fails (the commit is lost).
+      markSent.mockImplementation(async (reminderId, ...rest) => {
+        if (reminderId === h2.id) throw new Error('connection terminated');
+        return markSentForReal(reminderId, ...rest);
+      });
+      const job = scheduling.get(ReminderDispatcherJob);
+      await job.dispatch();
+      expect(send.mock.calls.map(([m]) => m.notificationId).sort()).toEqual([j1.id, h2.id].sort());
+      const status = async () =>
+        Object.fromEntries(
+          (
+            await scheduling.sql<{ id: string; status: string }>(
+              `select id, status from notification_outbox where id = any($1)`,
+              [[j1.id, h2.id]],
+            )
+          ).map((r) => [r.id, r.status]),
+        );
+      expect(await status()).toEqual({ [j1.id]: 'sent', [h2.id]: 'sending' });
+      markSent.mockRestore();
+      send.mockClear();
+      // Within the lease nothing goes again.
+      await job.dispatch();
+      expect(send).not.toHaveBeenCalled();
+      // The lease ended (the sender crashed): only H-2 goes again, with its own id as idempotency key.
+      await scheduling.sql(
+        `update notification_outbox set next_attempt_at = now() - interval '1 second' where id = $1`,
+        [h2.id],
+      );
+      await job.dispatch();
+      expect(send.mock.calls.map(([m]) => m.notificationId)).toEqual([h2.id]);
+      expect(await status()).toEqual({ [j1.id]: 'sent', [h2.id]: 'sent' });
+    } finally {
+      markSent.mockRestore();
+      send.mockRestore();
+    }
+  });
+
+  it('a claimed reminder is leased for the configured time', async () => {
+    const id = await book(consenting, siteTime(agenda, 13, '10:00'));
+    await expectEventually(async () => expect(await reminders(id)).toHaveLength(2));
+    const provider = scheduling.app.get<LogNotificationProvider>(NotificationProvider);
+    let leased: unknown;
+    const send = jest.spyOn(provider, 'send').mockImplementation(async (message) => {
+      [leased] = await scheduling.sql(
+        `select status, round(extract(epoch from next_attempt_at - now()))::int as lease from notification_outbox where id = $1`,
+        [message.notificationId],
+      );
+      return { providerMessageId: 'x' };
+    });
+    try {
+      await scheduling.sql(
+        `update notification_outbox set next_attempt_at = now() - interval '1 second' where appointment_id = $1 and rule = 'J-1'`,
+        [id],
+      );
+      expect(await scheduling.get(ReminderDispatcherJob).dispatch()).toEqual({ sent: 1, skipped: 0, failed: 0 });
+      expect(leased).toEqual({ status: 'sending', lease: expect.any(Number) });
+      expect(Math.abs((leased as { lease: number }).lease - 300)).toBeLessThanOrEqual(5);
+    } finally {
+      send.mockRestore();
+    }
   });
 
   it('no-show rate per practitioner and month of the site calendar: no_show / (done + no_show)', async () => {

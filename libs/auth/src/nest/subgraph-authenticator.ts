@@ -1,4 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
+import type { KeyObject } from 'node:crypto';
+import { importPublicKey } from '../signing-keys';
 import type { UserContext } from '../user-context';
 import { USER_CONTEXT_HEADER, verifyUserContext } from '../user-context.signer';
 import { SUBGRAPH_AUTH_OPTIONS, type SubgraphAuthOptions } from './auth.options';
@@ -10,14 +12,19 @@ import type { AuthenticatedRequest } from './request-of';
  */
 @Injectable()
 export class SubgraphAuthenticator {
-  constructor(@Inject(SUBGRAPH_AUTH_OPTIONS) private readonly options: SubgraphAuthOptions) {}
+  private readonly publicKey: KeyObject;
+
+  constructor(@Inject(SUBGRAPH_AUTH_OPTIONS) private readonly options: SubgraphAuthOptions) {
+    this.publicKey = importPublicKey(options.userContextPublicKey, 'USER_CONTEXT_PUBLIC_KEY');
+  }
 
   async authenticate(request: AuthenticatedRequest | undefined): Promise<UserContext> {
     if (request?.user) return request.user;
     const header = request?.headers[USER_CONTEXT_HEADER];
     const user = await verifyUserContext(
       typeof header === 'string' ? header : undefined,
-      this.options.userContextSecret,
+      this.publicKey,
+      this.options.audience,
     );
     if (request) request.user = user;
     return user;

@@ -30,6 +30,14 @@ export function toKafkaRecord(envelope: EventEnvelope): KafkaRecord {
   return { key: envelope.subject, value: Buffer.from(JSON.stringify(envelope.data)), headers };
 }
 
+/** A well-formed envelope whose type this build does not know (see isUnknownTypeOfKnownSource). */
+export class UnknownEventTypeError extends EnvelopeDecodingError {
+  constructor(readonly eventType: string) {
+    super(`unknown event type ${eventType}`);
+    this.name = 'UnknownEventTypeError';
+  }
+}
+
 type RawHeaders = Record<string, Buffer | string | (Buffer | string)[] | undefined>;
 
 export function headerText(headers: RawHeaders | undefined, name: string): string | undefined {
@@ -49,7 +57,7 @@ export function fromKafkaRecord(record: { headers?: RawHeaders; value: Buffer | 
   if (missing.length) throw new EnvelopeDecodingError(`missing header(s) ${missing.map((a) => `ce_${a}`).join(', ')}`);
   if (attributes.specversion !== '1.0')
     throw new EnvelopeDecodingError(`unsupported specversion ${attributes.specversion}`);
-  if (!isEventType(attributes.type)) throw new EnvelopeDecodingError(`unknown event type ${attributes.type}`);
+  if (!isEventType(attributes.type)) throw new UnknownEventTypeError(attributes.type);
   if (!record.value) throw new EnvelopeDecodingError('empty value');
   let data: unknown;
   try {

@@ -1,3 +1,4 @@
+import { TOPICS } from '../topics/topics';
 import type { EventDefinition } from './event-definition';
 import { memberJoinedV1, type MemberJoinedV1 } from './directory/member-joined.v1';
 import { memberLeftV1, type MemberLeftV1 } from './directory/member-left.v1';
@@ -80,6 +81,21 @@ export const EVENT_REGISTRY: { readonly [K in EventType]: EventDefinition<EventP
 
 export function isEventType(type: string): type is EventType {
   return Object.prototype.hasOwnProperty.call(EVENT_REGISTRY, type);
+}
+
+/** `<service>.<…>.v<major>`: the shape of a platform event type name (`<service>.<aggregate>.<fact>.v<major>` today). */
+const EVENT_TYPE_NAME = /^([a-z-]+)(?:\.[a-z-]+)+\.v\d+$/;
+
+/**
+ * True for a well-formed type name of a known producer (its first segment names a platform topic's service) that this
+ * build does not know: a type added, or a new major published in parallel, by a newer producer (ADR 0010). Consumers
+ * skip such an event instead of dead-lettering it; a name of no known producer is not a platform event at all.
+ */
+export function isUnknownTypeOfKnownSource(type: string): boolean {
+  const service = EVENT_TYPE_NAME.exec(type)?.[1];
+  return (
+    !isEventType(type) && service !== undefined && Object.values(TOPICS).some((topic) => topic === `${service}.events`)
+  );
 }
 
 export function eventDefinition<K extends EventType>(type: K): EventDefinition<EventPayloads[K]> {

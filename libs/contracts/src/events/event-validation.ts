@@ -18,11 +18,21 @@ export class EventValidationError extends Error {
   }
 }
 
-const ajv = new Ajv({ allErrors: true, strict: true });
-addFormats(ajv);
-const compiled = new Map<EventType, ValidateFunction>();
+/**
+ * Two readings of one schema (ADR 0010). Producers are strict: a field the schema does not declare is refused, so no
+ * producer puts on the wire what the contract does not say. Consumers are tolerant readers: a field added to a type
+ * within its version by a newer producer (a rolling deploy) is dropped before the handler sees it; a missing required
+ * field or a wrong type is refused all the same.
+ */
+const strict = new Ajv({ allErrors: true, strict: true });
+const tolerant = new Ajv({ allErrors: true, strict: true, removeAdditional: true });
+addFormats(strict);
+addFormats(tolerant);
+const compiledStrict = new Map<EventType, ValidateFunction>();
+const compiledTolerant = new Map<EventType, ValidateFunction>();
 
-function validatorFor(type: EventType): ValidateFunction {
+function validatorFor(type: EventType, reading: 'strict' | 'tolerant'): ValidateFunction {
+  const [ajv, compiled] = reading === 'strict' ? [strict, compiledStrict] : [tolerant, compiledTolerant];
   let validate = compiled.get(type);
   if (!validate) {
     validate = ajv.compile(EVENT_REGISTRY[type].schema);
@@ -38,12 +48,29 @@ function toViolation(error: ErrorObject): EventViolation {
   return { field: field || '/', reason: `${error.message ?? error.keyword}${extra}` };
 }
 
-/** Checks a payload against its type's JSON Schema; throws EventValidationError naming each bad field. */
+/**
+ * The producer's check: the payload matches its type's JSON Schema exactly, undeclared fields included; throws
+ * EventValidationError naming each bad field.
+ */
 export function validateEventPayload<K extends EventType>(type: K, data: unknown): asserts data is EventPayloads[K];
 export function validateEventPayload(type: string, data: unknown): void;
 export function validateEventPayload(type: string, data: unknown): void {
+  check(type, data, 'strict');
+}
+
+/**
+ * The consumer's check: fields the schema does not declare are removed from `data` (in place) and ignored; a missing
+ * required field, a wrong type or a bad format throws EventValidationError naming each bad field.
+ */
+export function readEventPayload<K extends EventType>(type: K, data: unknown): asserts data is EventPayloads[K];
+export function readEventPayload(type: string, data: unknown): void;
+export function readEventPayload(type: string, data: unknown): void {
+  check(type, data, 'tolerant');
+}
+
+function check(type: string, data: unknown, reading: 'strict' | 'tolerant'): void {
   if (!isEventType(type))
     throw new EventValidationError(type, [{ field: 'type', reason: 'is not a registered event type' }]);
-  const validate = validatorFor(type);
+  const validate = validatorFor(type, reading);
   if (!validate(data)) throw new EventValidationError(type, (validate.errors ?? []).map(toViolation));
 }

@@ -1,3 +1,5 @@
+import type { KeyObject } from 'node:crypto';
+import { importPrivateKey } from '@msp/auth';
 import { signServiceToken } from './service-identity';
 import {
   InternalRejectedError,
@@ -12,7 +14,8 @@ export interface InternalHttpClientOptions {
   /** The callee's service name (the token's audience). */
   target: string;
   baseUrl: string;
-  secret: string;
+  /** This service's own Ed25519 private key (SERVICE_PRIVATE_KEY); the callee knows its public half. */
+  privateKey: string | KeyObject;
   /** Short by design: a phone call or a meeting planner waits on it (default 1500 ms). */
   timeoutMs?: number;
 }
@@ -23,9 +26,11 @@ export interface InternalHttpClientOptions {
  */
 export class InternalHttpClient {
   private readonly timeoutMs: number;
+  private readonly privateKey: KeyObject;
 
   constructor(private readonly options: InternalHttpClientOptions) {
     this.timeoutMs = options.timeoutMs ?? 1_500;
+    this.privateKey = importPrivateKey(options.privateKey, 'SERVICE_PRIVATE_KEY');
   }
 
   get<T>(path: string, correlationId?: string): Promise<T> {
@@ -37,16 +42,22 @@ export class InternalHttpClient {
   }
 
   private async call<T>(method: string, path: string, body: unknown, correlationId?: string): Promise<T> {
-    const { caller, target, baseUrl, secret } = this.options;
+    const { caller, target, baseUrl } = this.options;
+    const url = new URL(path, baseUrl);
+    // Bound to this method and path (query included, as sent): the token is worthless on any other route.
+    const token = await signServiceToken(
+      { caller, target, method, path: `${url.pathname}${url.search}` },
+      this.privateKey,
+    );
     const headers: Record<string, string> = {
-      authorization: `Bearer ${await signServiceToken(caller, target, secret)}`,
+      authorization: `Bearer ${token}`,
       accept: 'application/json',
     };
     if (correlationId) headers['x-correlation-id'] = correlationId;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetch(new URL(path, baseUrl), {
+      response = await fetch(url, {
         method,
         headers,
         body: body === undefined ? undefined : JSON.stringify(body),

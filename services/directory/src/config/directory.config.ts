@@ -1,4 +1,11 @@
-import { demoDataSwitch, describeServiceEnv, parseServiceEnv, platformServiceEnv } from '@msp/service-kit';
+import {
+  demoDataSwitch,
+  describeServiceEnv,
+  parseServiceEnv,
+  platformServiceEnv,
+  platformTrustOf,
+  type PlatformTrust,
+} from '@msp/service-kit';
 
 const schema = platformServiceEnv(4101).extend({ DIRECTORY_DEMO_DATA: demoDataSwitch });
 
@@ -9,8 +16,7 @@ export class DirectoryConfig {
     readonly host: string,
     readonly databaseUrl: string,
     readonly kafkaBrokers: string[],
-    readonly userContextSecret: string,
-    readonly internalServiceSecret: string,
+    readonly trust: PlatformTrust,
     /** Load the demo directory at boot when the database holds no structure yet. */
     readonly loadDemoData: boolean,
   ) {}
@@ -22,8 +28,7 @@ export class DirectoryConfig {
       c.HOST,
       c.DATABASE_URL,
       c.KAFKA_BROKERS.split(','),
-      c.USER_CONTEXT_SECRET,
-      c.INTERNAL_SERVICE_SECRET,
+      platformTrustOf(c),
       c.DIRECTORY_DEMO_DATA === 'load',
     );
   }

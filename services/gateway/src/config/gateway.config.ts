@@ -1,4 +1,5 @@
-import { DEV_AUDIENCE, DEV_ISSUER } from '@msp/auth';
+import { DEV_AUDIENCE, DEV_ISSUER, isEncodedKey } from '@msp/auth';
+import { readFileSync } from 'node:fs';
 import { LOG_LEVELS, LogLevel } from '@msp/observability';
 import { inspect } from 'node:util';
 import { z } from 'zod';
@@ -13,10 +14,10 @@ export interface FrontDoorAuth {
   issuer: string;
   audience: string;
   jwksUri: string;
-  /** Signs the user context sent to subgraphs (shared with them). */
-  userContextSecret: Secret;
-  /** Signs the gateway's calls to other services' internal APIs (shared by the platform). */
-  internalServiceSecret: Secret;
+  /** The gateway's own Ed25519 key signing the user context sent to subgraphs; they hold only its public half. */
+  userContextPrivateKey: Secret;
+  /** The gateway's own Ed25519 key signing its calls to other services' internal APIs (as service "gateway"). */
+  servicePrivateKey: Secret;
   /** Base URL of the directory's internal API, which knows each member's structures, roles and sites. */
   directoryInternalUrl: string;
 }
@@ -28,7 +29,10 @@ export interface QueryLimits {
 }
 
 const httpUrl = z.string().refine(isHttpUrl, 'must be an http:// or https:// URL').optional();
-const secret = z.string().min(32, 'must be at least 32 characters').optional();
+const privateKey = z
+  .string()
+  .refine((v) => isEncodedKey(v, 'private'), 'must be an Ed25519 private key (base64url PKCS#8 DER or PEM)')
+  .optional();
 const count = (fallback: number, max: number) =>
   z
     .string()
@@ -52,8 +56,10 @@ const schema = z.object({
   AUTH_ISSUER: z.string().default(DEV_ISSUER),
   AUTH_AUDIENCE: z.string().default(DEV_AUDIENCE),
   AUTH_JWKS_URI: httpUrl,
-  USER_CONTEXT_SECRET: secret,
-  INTERNAL_SERVICE_SECRET: secret,
+  USER_CONTEXT_PRIVATE_KEY: privateKey,
+  /** A file holding USER_CONTEXT_PRIVATE_KEY (PEM or base64url), for secret stores that mount files. */
+  USER_CONTEXT_PRIVATE_KEY_FILE: z.string().optional(),
+  SERVICE_PRIVATE_KEY: privateKey,
   DIRECTORY_INTERNAL_URL: httpUrl,
   GRAPHQL_MAX_DEPTH: count(10, 100),
   GRAPHQL_MAX_COST: count(5000, 1_000_000),
@@ -64,8 +70,8 @@ const VARIABLES = Object.keys(schema.shape) as Variable[];
 /** Without these a gateway in front of subgraphs could not tell who calls, so it refuses to start. */
 const REQUIRED_WITH_SUBGRAPHS: Variable[] = [
   'AUTH_JWKS_URI',
-  'USER_CONTEXT_SECRET',
-  'INTERNAL_SERVICE_SECRET',
+  'USER_CONTEXT_PRIVATE_KEY',
+  'SERVICE_PRIVATE_KEY',
   'DIRECTORY_INTERNAL_URL',
 ];
 
@@ -101,12 +107,12 @@ export class GatewayConfig {
   static fromEnv(env: NodeJS.ProcessEnv = process.env): GatewayConfig {
     // An exported-but-empty variable means "not set", as in most shells' `VAR= cmd`.
     const present = Object.fromEntries(VARIABLES.map((key) => [key, env[key] || undefined]));
+    const problems = readKeyFile(present, 'USER_CONTEXT_PRIVATE_KEY');
     const parsed = schema.safeParse(present);
-    const problems = parsed.success
-      ? []
-      : parsed.error.issues.map((i) => ({ key: String(i.path[0]), message: i.message }));
+    if (!parsed.success)
+      problems.push(...parsed.error.issues.map((i) => ({ key: String(i.path[0]), message: i.message })));
     if (present.GATEWAY_SUBGRAPHS || present.GATEWAY_SUPERGRAPH_FILE) {
-      for (const key of REQUIRED_WITH_SUBGRAPHS.filter((k) => !present[k])) {
+      for (const key of REQUIRED_WITH_SUBGRAPHS.filter((k) => !present[k] && !present[`${k}_FILE`])) {
         problems.push({ key, message: 'is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set' });
       }
     }
@@ -131,8 +137,8 @@ export class GatewayConfig {
       auth: this.auth && {
         ...this.auth,
         jwksUri: maskUrl(this.auth.jwksUri),
-        userContextSecret: this.auth.userContextSecret.toJSON(),
-        internalServiceSecret: this.auth.internalServiceSecret.toJSON(),
+        userContextPrivateKey: this.auth.userContextPrivateKey.toJSON(),
+        servicePrivateKey: this.auth.servicePrivateKey.toJSON(),
         directoryInternalUrl: maskUrl(this.auth.directoryInternalUrl),
       },
     };
@@ -146,14 +152,33 @@ export class GatewayConfig {
 
 /** The authentication settings, all present (fromEnv refused the configuration otherwise). */
 function frontDoorAuth(env: z.infer<typeof schema>): FrontDoorAuth | undefined {
-  const { AUTH_JWKS_URI, USER_CONTEXT_SECRET, INTERNAL_SERVICE_SECRET, DIRECTORY_INTERNAL_URL } = env;
-  if (!AUTH_JWKS_URI || !USER_CONTEXT_SECRET || !INTERNAL_SERVICE_SECRET || !DIRECTORY_INTERNAL_URL) return undefined;
+  const { AUTH_JWKS_URI, USER_CONTEXT_PRIVATE_KEY, SERVICE_PRIVATE_KEY, DIRECTORY_INTERNAL_URL } = env;
+  if (!AUTH_JWKS_URI || !USER_CONTEXT_PRIVATE_KEY || !SERVICE_PRIVATE_KEY || !DIRECTORY_INTERNAL_URL) return undefined;
   return {
     issuer: env.AUTH_ISSUER,
     audience: env.AUTH_AUDIENCE,
     jwksUri: AUTH_JWKS_URI,
-    userContextSecret: new Secret(USER_CONTEXT_SECRET),
-    internalServiceSecret: new Secret(INTERNAL_SERVICE_SECRET),
+    userContextPrivateKey: new Secret(USER_CONTEXT_PRIVATE_KEY),
+    servicePrivateKey: new Secret(SERVICE_PRIVATE_KEY),
     directoryInternalUrl: DIRECTORY_INTERNAL_URL,
   };
+}
+
+/**
+ * `<KEY>_FILE` names a file holding `<KEY>`: its content takes the variable's place (both set is a mistake, refused).
+ * Returns the problems, naming the variable and never the content.
+ */
+function readKeyFile(
+  present: Record<string, string | undefined>,
+  key: Variable,
+): Array<{ key: string; message: string }> {
+  const file = present[`${key}_FILE`];
+  if (!file) return [];
+  if (present[key]) return [{ key, message: `set either ${key} or ${key}_FILE, not both` }];
+  try {
+    present[key] = readFileSync(file, 'utf8').trim();
+    return [];
+  } catch (error) {
+    return [{ key: `${key}_FILE`, message: `cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})` }];
+  }
 }

@@ -1,4 +1,4 @@
-import { BearerTokenVerifier, signUserContext } from '@msp/auth';
+import { BearerTokenVerifier } from '@msp/auth';
 import { InternalHttpClient } from '@msp/messaging';
 import { correlationIdOf } from '@msp/observability';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { performance } from 'node:perf_hooks';
 import { DirectoryMemberContexts } from '../auth/directory-member-contexts';
 import { RequestAuthenticator } from '../auth/request-authenticator';
+import { UserContextSigner } from '../auth/user-context-signer';
 import { FrontDoorAuth, GatewayConfig } from '../config/gateway.config';
 import { ErrorMasking } from './error-masking';
 import { ForwardingDataSource } from './forwarding-data-source';
@@ -31,6 +32,7 @@ export class FederatedGraphqlOptions implements GqlOptionsFactory<ApolloGatewayD
     const masking = new ErrorMasking(this.logger);
     const operations = new OperationLog(this.logger);
     const limits = queryLimitOptions(this.config.limits);
+    const userContexts = new UserContextSigner(auth.userContextPrivateKey);
     return {
       server: {
         path: GRAPHQL_PATH,
@@ -41,7 +43,8 @@ export class FederatedGraphqlOptions implements GqlOptionsFactory<ApolloGatewayD
       },
       gateway: {
         supergraphSdl: supergraphSource(this.config),
-        buildService: ({ name, url }) => new ForwardingDataSource({ url: subgraphUrl(this.config, name, url) }),
+        buildService: ({ name, url }) =>
+          new ForwardingDataSource({ url: subgraphUrl(this.config, name, url) }, name, userContexts),
       },
     };
   }
@@ -51,7 +54,7 @@ export class FederatedGraphqlOptions implements GqlOptionsFactory<ApolloGatewayD
       caller: 'gateway',
       target: 'directory',
       baseUrl: auth.directoryInternalUrl,
-      secret: auth.internalServiceSecret.reveal(),
+      privateKey: auth.servicePrivateKey.reveal(),
     });
     const authenticator = new RequestAuthenticator(
       new BearerTokenVerifier({ issuer: auth.issuer, audience: auth.audience, jwksUri: auth.jwksUri }),
@@ -63,8 +66,7 @@ export class FederatedGraphqlOptions implements GqlOptionsFactory<ApolloGatewayD
       const correlationId = correlationIdOf(req);
       try {
         const user = await authenticator.authenticate(req.headers.authorization, correlationId);
-        const userContextHeader = await signUserContext(user, auth.userContextSecret.reveal());
-        return { correlationId, user, userContextHeader };
+        return { correlationId, user };
       } catch (error) {
         // Apollo runs no plugin for a request whose context failed: its log line and error reference are made here.
         masking.remember(error, correlationId);

@@ -5,10 +5,8 @@ import { IncomingMessage } from 'node:http';
 /** What each incoming GraphQL operation carries to the subgraph calls it causes. */
 export type GatewayContext = {
   correlationId?: string;
-  /** The verified caller; always set when the gateway fronts subgraphs. */
+  /** The verified caller; always set when the gateway fronts subgraphs (signed for each subgraph call). */
   user?: UserContext;
-  /** `user`, signed for subgraphs (USER_CONTEXT_HEADER); signed once per operation. */
-  userContextHeader?: string;
 };
 
 export type ContextArgs = { req: IncomingMessage };

@@ -1,10 +1,12 @@
+import { generateSigningKeyPair } from '@msp/auth';
 import { SchedulingConfig } from './scheduling.config';
 
 const valid = {
   DATABASE_URL: 'postgres://scheduling@127.0.0.1:5432/msp_scheduling',
   KAFKA_BROKERS: '127.0.0.1:9092',
-  USER_CONTEXT_SECRET: 'u'.repeat(32),
-  INTERNAL_SERVICE_SECRET: 'i'.repeat(32),
+  USER_CONTEXT_PUBLIC_KEY: generateSigningKeyPair().publicKey,
+  SERVICE_PRIVATE_KEY: generateSigningKeyPair().privateKey,
+  SERVICE_PUBLIC_KEYS: `gateway=${generateSigningKeyPair().publicKey}`,
 };
 
 describe('SCHEDULING_DEMO_DATA', () => {

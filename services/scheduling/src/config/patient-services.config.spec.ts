@@ -1,10 +1,12 @@
+import { generateSigningKeyPair } from '@msp/auth';
 import { SchedulingConfig } from './scheduling.config';
 
 const valid = {
   DATABASE_URL: 'postgres://scheduling:s3cret@127.0.0.1:5432/msp_scheduling',
   KAFKA_BROKERS: '127.0.0.1:9092',
-  USER_CONTEXT_SECRET: 'u'.repeat(32),
-  INTERNAL_SERVICE_SECRET: 'i'.repeat(32),
+  USER_CONTEXT_PUBLIC_KEY: generateSigningKeyPair().publicKey,
+  SERVICE_PRIVATE_KEY: generateSigningKeyPair().privateKey,
+  SERVICE_PUBLIC_KEYS: `gateway=${generateSigningKeyPair().publicKey}`,
 };
 
 describe('patient services settings', () => {
@@ -17,7 +19,27 @@ describe('patient services settings', () => {
       publicBookingLimitPerHour: 10,
       onlineRequestTtlHours: 24,
       waitlistOfferMinutes: 120,
+      onlineBookingRetentionDays: 30,
+      publicTrustedProxies: [],
+      reminderSendLeaseSeconds: 300,
     });
+  });
+
+  it('reads the trusted proxies of the public rate limit and the online booking retention, naming bad values', () => {
+    const config = SchedulingConfig.fromEnv({
+      ...valid,
+      PUBLIC_TRUSTED_PROXIES: '10.0.0.0/8, 127.0.0.1',
+      ONLINE_BOOKING_RETENTION_DAYS: '90',
+    });
+    expect(config.patientServices).toMatchObject({
+      publicTrustedProxies: ['10.0.0.0/8', '127.0.0.1'],
+      onlineBookingRetentionDays: 90,
+    });
+    expect(() =>
+      SchedulingConfig.fromEnv({ ...valid, PUBLIC_TRUSTED_PROXIES: 'gateway', ONLINE_BOOKING_RETENTION_DAYS: '0' }),
+    ).toThrow(
+      /PUBLIC_TRUSTED_PROXIES[\s\S]*ONLINE_BOOKING_RETENTION_DAYS|ONLINE_BOOKING_RETENTION_DAYS[\s\S]*PUBLIC_TRUSTED_PROXIES/,
+    );
   });
 
   it('names the wrong variables, and logs no secret', () => {
@@ -30,7 +52,7 @@ describe('patient services settings', () => {
       PUBLIC_BASE_URL: 'https://rdv.msp.example',
     });
     expect(config.patientServices.reminderRules).toEqual(['J-2@18:00', 'H-3']);
-    expect(JSON.stringify(config)).not.toContain('iiii');
+    expect(JSON.stringify(config)).not.toContain(valid.SERVICE_PRIVATE_KEY);
     expect(JSON.stringify(config)).toContain('https://rdv.msp.example');
   });
 });

@@ -1,10 +1,12 @@
+import { generateSigningKeyPair } from '@msp/auth';
 import { SchedulingConfig } from './scheduling.config';
 
 const valid = {
   DATABASE_URL: 'postgres://scheduling:s3cret@127.0.0.1:5432/msp_scheduling',
   KAFKA_BROKERS: '127.0.0.1:9092,127.0.0.1:9093',
-  USER_CONTEXT_SECRET: 'u'.repeat(32),
-  INTERNAL_SERVICE_SECRET: 'i'.repeat(32),
+  USER_CONTEXT_PUBLIC_KEY: generateSigningKeyPair().publicKey,
+  SERVICE_PRIVATE_KEY: generateSigningKeyPair().privateKey,
+  SERVICE_PUBLIC_KEYS: `gateway=${generateSigningKeyPair().publicKey}`,
 };
 
 describe('SchedulingConfig', () => {
@@ -21,14 +23,19 @@ describe('SchedulingConfig', () => {
 
   it('names every wrong variable at once', () => {
     expect(() =>
-      SchedulingConfig.fromEnv({ ...valid, DATABASE_URL: 'nope', USER_CONTEXT_SECRET: 'short', HOLD_TTL_SECONDS: '0' }),
-    ).toThrow(/DATABASE_URL[\s\S]*USER_CONTEXT_SECRET[\s\S]*HOLD_TTL_SECONDS/);
+      SchedulingConfig.fromEnv({
+        ...valid,
+        DATABASE_URL: 'nope',
+        USER_CONTEXT_PUBLIC_KEY: 'short',
+        HOLD_TTL_SECONDS: '0',
+      }),
+    ).toThrow(/DATABASE_URL[\s\S]*USER_CONTEXT_PUBLIC_KEY[\s\S]*HOLD_TTL_SECONDS/);
   });
 
   it('never logs secrets or the database password', () => {
     const logged = JSON.stringify(SchedulingConfig.fromEnv(valid));
     expect(logged).not.toContain('s3cret');
-    expect(logged).not.toContain('uuuu');
-    expect(logged).not.toContain('iiii');
+    expect(logged).not.toContain(valid.SERVICE_PRIVATE_KEY);
+    expect(logged).not.toContain(valid.SERVICE_PUBLIC_KEYS);
   });
 });

@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { demoDataSwitch, describeServiceEnv, parseServiceEnv, platformServiceEnv } from '@msp/service-kit';
+import {
+  demoDataSwitch,
+  describeServiceEnv,
+  parseServiceEnv,
+  platformServiceEnv,
+  platformTrustOf,
+  type PlatformTrust,
+} from '@msp/service-kit';
 import type { PatientServicesSettings } from '../application/patient-services-settings';
 import { describePatientServices, PATIENT_SERVICES_ENV, patientServicesSettings } from './patient-services.config';
 
@@ -25,8 +32,7 @@ export class SchedulingConfig {
     readonly databaseUrl: string,
     readonly kafkaBrokers: string[],
     readonly consumerGroup: string,
-    readonly userContextSecret: string,
-    readonly internalServiceSecret: string,
+    readonly trust: PlatformTrust,
     /** How long a hold keeps a slot while the caller confirms. */
     readonly holdTtlSeconds: number,
     /** How often lapsed holds are swept (bookings also clear the ones in their way at once). */
@@ -45,8 +51,7 @@ export class SchedulingConfig {
       c.DATABASE_URL,
       c.KAFKA_BROKERS.split(','),
       c.KAFKA_CONSUMER_GROUP,
-      c.USER_CONTEXT_SECRET,
-      c.INTERNAL_SERVICE_SECRET,
+      platformTrustOf(c),
       c.HOLD_TTL_SECONDS,
       c.HOLD_SWEEP_SECONDS,
       c.SCHEDULING_DEMO_DATA === 'load',

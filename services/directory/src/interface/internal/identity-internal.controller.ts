@@ -1,12 +1,15 @@
 import { Get, Param, Query } from '@nestjs/common';
-import { InternalApiController, InternalApiException } from '@msp/messaging';
+import { AllowedCallers, DevelopmentOnly, InternalApiController, InternalApiException } from '@msp/messaging';
 import { CallerLookupQuery } from '../../application/identity/caller-lookup.query';
 import { MemberContextQuery } from '../../application/identity/member-context.query';
 import { TeamSnapshotQuery } from '../../application/identity/team-snapshot.query';
 import { DirectoryError } from '../../domain/directory-error';
 
-/** Synchronous questions other services ask the directory: who is this member, who is calling this line. */
-@InternalApiController('')
+/**
+ * Synchronous questions other services ask the directory: who is this member, who is calling this line. Each route is
+ * asked by one service, so each names it; the controller admits nobody by default.
+ */
+@InternalApiController('', { callers: [] })
 export class IdentityInternalController {
   constructor(
     private readonly members: MemberContextQuery,
@@ -16,20 +19,27 @@ export class IdentityInternalController {
 
   /** Sites and current memberships, ids only, for services rebuilding their copy of the directory. */
   @Get('team')
+  @AllowedCallers('scheduling')
   teamSnapshot() {
     return this.team.current();
   }
 
   /** The gateway turns a verified token subject into the caller's structures, roles and sites. */
   @Get('members/:memberId/context')
+  @AllowedCallers('gateway')
   async memberContext(@Param('memberId') memberId: string) {
     const context = await this.members.byMemberId(memberId);
     if (!context) throw new InternalApiException(404, 'DIRECTORY.MEMBER_NOT_FOUND', 'No current member has this id');
     return context;
   }
 
-  /** Development tooling (`npm run token -- --member <e-mail>`) finds a member's id by e-mail. */
+  /**
+   * Development tooling (`npm run token -- --member <e-mail>`) finds a member's id by e-mail. An e-mail oracle over the
+   * whole directory: 404 unless INTERNAL_DEVELOPMENT_ROUTES=on (the local development stack only).
+   */
   @Get('members')
+  @DevelopmentOnly()
+  @AllowedCallers('token-cli')
   async memberByEmail(@Query('email') email?: string) {
     if (!email) throw DirectoryError.invalid('email', 'is required');
     const memberId = await this.members.idByEmail(email);
@@ -39,6 +49,7 @@ export class IdentityInternalController {
 
   /** Call routing (CAL-1): identify the caller of a site's line by phone number. */
   @Get('callers')
+  @AllowedCallers('call-routing')
   async identifyCaller(@Query('phone') phone?: string, @Query('siteId') siteId?: string) {
     if (!phone) throw DirectoryError.invalid('phone', 'is required');
     if (!siteId) throw DirectoryError.invalid('siteId', 'is required');

@@ -17,7 +17,7 @@ const caller = (request: { callerService?: string }): ServiceActor => serviceAct
  * What scheduling asks for online booking (SCH-5) and its public pages: is this person a patient (an id, never an
  * identity), keep a new patient's identity until staff confirm, and what a site is called (for calendar feeds).
  */
-@InternalApiController('')
+@InternalApiController('', { callers: ['scheduling'] })
 export class OnlineBookingInternalController {
   constructor(
     private readonly matcher: PatientMatchQuery,

@@ -6,9 +6,10 @@ import { TransactionRunner } from '@msp/persistence';
 import { checkOnlinePatient, type OnlinePatient } from '../../domain/online-patient';
 import { SchedulingError } from '../../domain/scheduling-error';
 import type { Appointment } from '../ports/appointment.repository';
-import { OnlineBookingRequestRepository } from '../ports/online-booking-request.repository';
+import { BookingConfirmation } from '../ports/booking-confirmation.port';
+import { OnlineBookingRequestRepository, type OnlineIdentity } from '../ports/online-booking-request.repository';
 import type { Actor } from '../actor';
-import { bookedEvent, heldEvent } from '../booking/appointment-events';
+import { heldEvent } from '../booking/appointment-events';
 import { BookingContextLoader, type CheckedSlot } from '../booking/booking-context.loader';
 import { newAppointment } from '../booking/new-appointment';
 import { SlotReservation } from '../booking/slot-reservation';
@@ -16,9 +17,9 @@ import { Clock } from '@msp/service-kit';
 import { assertUuid, parseInstant } from '../input-checks';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
 import { DirectoryRefusal, PatientDirectory } from '../ports/patient-directory.port';
-import { OnlineBookingError } from './online-booking.error';
 import { OnlineHoldReleaser } from './online-hold.releaser';
 import { OnlineSiteResolver } from './online-site.resolver';
+import { TypedIdentityDiscarder } from './typed-identity.discarder';
 
 export interface OnlineBookingInput {
   /** The practice whose public page the patient is on. */
@@ -31,14 +32,21 @@ export interface OnlineBookingInput {
   patient: unknown;
 }
 
-export type OnlineBookingOutcome =
-  { status: 'booked'; appointment: Appointment } | { status: 'pending'; requestId: string; hold: Appointment };
+/** The one answer to every online booking, whoever typed what: a held slot awaiting the practice's confirmation. */
+export interface OnlineBookingReceipt {
+  requestId: string;
+  hold: Appointment;
+}
 
 /**
  * A patient books on the practice's public page (SCH-5): only motifs bookable online, only slots offered online
- * (notice, horizon, SNP once released), the database deciding who gets the time. A known patient (exactly one match in
- * the directory) is booked at once; a new one, when the motif allows it, gets a pending booking that holds the slot
- * while staff confirm it — the identity goes to the directory as a registration request, never here.
+ * (notice, horizon, SNP once released), the database deciding who gets the time.
+ *
+ * Whatever the directory says of the typed identity — one patient matched, none (a new patient), none for a motif open
+ * to known patients only — the same steps run and the same answer goes back: the identity is matched, kept by the
+ * directory as a registration request, the slot is held and a request recorded for the practice to confirm. So the
+ * public page tells no one whether someone is a patient, and knowing a patient's name, birth date and phone is not
+ * enough to book in their name: a matched booking becomes theirs only through the `BookingConfirmation` second step.
  */
 @Injectable()
 export class BookOnlineHandler {
@@ -50,12 +58,14 @@ export class BookOnlineHandler {
     private readonly reservation: SlotReservation,
     private readonly requests: OnlineBookingRequestRepository,
     private readonly releaser: OnlineHoldReleaser,
+    private readonly discarder: TypedIdentityDiscarder,
+    private readonly confirmation: BookingConfirmation,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
     @Inject(PATIENT_SERVICES_SETTINGS) private readonly settings: PatientServicesSettings,
   ) {}
 
-  async execute(actor: Actor, input: OnlineBookingInput): Promise<OnlineBookingOutcome> {
+  async execute(actor: Actor, input: OnlineBookingInput): Promise<OnlineBookingReceipt> {
     if (actor.kind !== 'online') throw new ForbiddenError('Online booking is for patients on the public booking page');
     const structureId = assertUuid(input.structureId, 'structureId');
     const patient = checkOnlinePatient(input.patient, this.clock.now());
@@ -68,9 +78,20 @@ export class BookOnlineHandler {
         phone: patient.phone,
       }),
     );
-    if (patientId) return { status: 'booked', appointment: await this.book(slot, patientId) };
-    if (!slot.motif.newPatientsAllowed) throw OnlineBookingError.patientNotMatched();
-    return this.bookPending(slot, patient);
+    const identity: OnlineIdentity = patientId
+      ? 'known_patient'
+      : slot.motif.newPatientsAllowed
+        ? 'new_patient'
+        : 'unknown_patient';
+    const receipt = await this.holdForConfirmation(slot, patient, identity, patientId);
+    if (patientId)
+      await this.confirmation.begin({
+        requestId: receipt.requestId,
+        structureId,
+        holdId: receipt.hold.id,
+        patientId,
+      });
+    return receipt;
   }
 
   private async checkSlot(structureId: string, input: OnlineBookingInput): Promise<CheckedSlot> {
@@ -88,45 +109,47 @@ export class BookOnlineHandler {
     );
   }
 
-  private appointment(
+  /** The same for every identity: hold the slot, have the directory keep what was typed, record the request. */
+  private async holdForConfirmation(
     slot: CheckedSlot,
-    fields: Pick<Appointment, 'patientId' | 'status' | 'holdExpiresAt'>,
-  ): Appointment {
-    return newAppointment(slot, { ...fields, bookedBy: 'online', bookedByActor: 'online' });
-  }
-
-  private book(slot: CheckedSlot, patientId: string): Promise<Appointment> {
-    const appointment = this.appointment(slot, { patientId, status: 'booked', holdExpiresAt: null });
-    return this.transactions.run(async () => {
-      await this.reservation.reserve(appointment, slot.now);
-      await this.outbox.record('scheduling.appointment.booked.v1', bookedEvent(appointment, patientId));
-      return appointment;
-    });
-  }
-
-  private async bookPending(slot: CheckedSlot, patient: OnlinePatient): Promise<OnlineBookingOutcome> {
+    patient: OnlinePatient,
+    identity: OnlineIdentity,
+    patientId: string | null,
+  ): Promise<OnlineBookingReceipt> {
     const ttlEnd = slot.now.getTime() + this.settings.onlineRequestTtlHours * 3_600_000;
-    const hold = this.appointment(slot, {
+    const hold = newAppointment(slot, {
       patientId: null,
       status: 'held',
       holdExpiresAt: new Date(Math.min(ttlEnd, slot.interval.start.getTime())),
+      bookedBy: 'online',
+      bookedByActor: 'online',
     });
     await this.transactions.run(async () => {
       await this.reservation.reserve(hold, slot.now);
       await this.outbox.record('scheduling.appointment.held.v1', heldEvent(hold));
     });
+    let registrationRequestId: string | undefined;
     try {
-      const registrationRequestId = await this.refusalsNamed(() =>
+      const typedId = await this.refusalsNamed(() =>
         this.directory.openRegistrationRequest({ structureId: slot.structureId, ...patient }),
       );
+      registrationRequestId = typedId;
       const requestId = randomUUID();
       await this.transactions.run(() =>
-        this.requests.insert({ id: requestId, structureId: slot.structureId, holdId: hold.id, registrationRequestId }),
+        this.requests.insert({
+          id: requestId,
+          structureId: slot.structureId,
+          holdId: hold.id,
+          registrationRequestId: typedId,
+          identity,
+          patientId,
+        }),
       );
-      return { status: 'pending', requestId, hold };
+      return { requestId, hold };
     } catch (error) {
-      // The slot must not stay held for nobody: the hold lapses at once, with its event.
+      // The slot must not stay held for nobody: the hold lapses at once, with its event; nor the identity kept for nothing.
       await this.releaser.release(hold, this.clock.now());
+      if (registrationRequestId) await this.discarder.discard(registrationRequestId);
       throw error;
     }
   }

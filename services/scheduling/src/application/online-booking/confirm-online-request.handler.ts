@@ -10,12 +10,17 @@ import type { Appointment } from '../ports/appointment.repository';
 import { OnlineBookingRequestRepository } from '../ports/online-booking-request.repository';
 import { PatientDirectory } from '../ports/patient-directory.port';
 import { OnlineRequestDecisions } from './online-request.decisions';
+import { TypedIdentityDiscarder } from './typed-identity.discarder';
 
 export interface OnlineRequestDecisionInput {
   requestId: string;
 }
 
-/** Staff confirm a new patient's online booking: the directory registers the patient, the held slot becomes theirs. */
+/**
+ * Staff confirm an online booking (the desk `BookingConfirmation`): a matched patient's hold becomes their appointment
+ * and the directory forgets what was typed; for anyone else the directory registers the patient from what was typed
+ * (or finds them, registered meanwhile) and the hold becomes theirs.
+ */
 @Injectable()
 export class ConfirmOnlineRequestHandler {
   constructor(
@@ -24,6 +29,7 @@ export class ConfirmOnlineRequestHandler {
     private readonly requests: OnlineBookingRequestRepository,
     private readonly directory: PatientDirectory,
     private readonly confirmer: ConfirmHoldHandler,
+    private readonly discarder: TypedIdentityDiscarder,
     private readonly clock: Clock,
   ) {}
 
@@ -33,12 +39,15 @@ export class ConfirmOnlineRequestHandler {
       hold.cancelReason === HOLD_LAPSED ||
       (hold.status === 'held' && (hold.holdExpiresAt?.getTime() ?? 0) <= this.clock.now().getTime());
     if (lapsed) throw SchedulingError.holdLapsed();
-    const patientId = await this.directory.registerFromRequest(request.registrationRequestId, user.memberId);
-    return this.transactions.run(async () => {
+    const patientId =
+      request.patientId ?? (await this.directory.registerFromRequest(request.registrationRequestId, user.memberId));
+    const booked = await this.transactions.run(async () => {
       const locked = await this.decisions.lockPending(request.id);
-      const booked = await this.confirmer.execute(memberActor(user), { holdId: locked.holdId, patientId });
+      const appointment = await this.confirmer.execute(memberActor(user), { holdId: locked.holdId, patientId });
       await this.requests.decide(locked.id, 'confirmed', user.memberId, this.clock.now());
-      return booked;
+      return appointment;
     });
+    if (request.patientId) await this.discarder.discard(request.registrationRequestId);
+    return booked;
   }
 }

@@ -1,25 +1,22 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { UserContext } from '@msp/auth';
 import { TransactionRunner } from '@msp/persistence';
 import { Clock } from '@msp/service-kit';
 import { memberActor } from '../actor';
 import { CancelAppointmentHandler } from '../booking/cancel-appointment.handler';
-import { DirectoryUnavailableError } from '../ports/directory-unavailable.error';
 import { OnlineBookingRequestRepository, type OnlineBookingRequest } from '../ports/online-booking-request.repository';
-import { PatientDirectory } from '../ports/patient-directory.port';
 import type { OnlineRequestDecisionInput } from './confirm-online-request.handler';
 import { OnlineRequestDecisions } from './online-request.decisions';
+import { TypedIdentityDiscarder } from './typed-identity.discarder';
 
-/** Staff turn a new patient's online booking down: the slot is free again and the directory forgets the identity. */
+/** Staff turn an online booking down: the slot is free again and the directory forgets what was typed. */
 @Injectable()
 export class RejectOnlineRequestHandler {
-  private readonly logger = new Logger(RejectOnlineRequestHandler.name);
-
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly decisions: OnlineRequestDecisions,
     private readonly requests: OnlineBookingRequestRepository,
-    private readonly directory: PatientDirectory,
+    private readonly discarder: TypedIdentityDiscarder,
     private readonly canceller: CancelAppointmentHandler,
     private readonly clock: Clock,
   ) {}
@@ -36,15 +33,7 @@ export class RejectOnlineRequestHandler {
         });
       await this.requests.decide(request.id, 'rejected', user.memberId, this.clock.now());
     });
-    try {
-      await this.directory.discardRegistrationRequest(request.registrationRequestId);
-    } catch (error) {
-      if (!(error instanceof DirectoryUnavailableError)) throw error;
-      this.logger.warn({
-        msg: 'registration request kept: the directory is unreachable',
-        registrationRequestId: request.registrationRequestId,
-      });
-    }
+    await this.discarder.discard(request.registrationRequestId);
     return { ...request, status: 'rejected' };
   }
 }

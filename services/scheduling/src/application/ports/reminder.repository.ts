@@ -10,6 +10,7 @@ export interface ScheduledReminder {
 
 /** A due reminder claimed for sending, with what the message needs and whether its appointment still stands. */
 export interface DueReminder extends ScheduledReminder {
+  /** Attempts so far, this one included. */
   attempts: number;
   siteId: string;
   practitionerId: string;
@@ -45,13 +46,16 @@ export abstract class ReminderRepository {
 
   abstract upcomingOf(patientId: string, now: Date): Promise<UpcomingAppointment[]>;
 
-  /** Claims due reminders for this transaction (SKIP LOCKED: replicas share the work, none is sent twice at once). */
-  abstract claimDue(now: Date, limit: number): Promise<DueReminder[]>;
+  /**
+   * Claims due reminders (and those whose lease ran out) for `leaseUntil`, counting one more attempt, and commits the
+   * claim on its own: the send happens after, outside any transaction. SKIP LOCKED: replicas share the work.
+   */
+  abstract claimDue(now: Date, limit: number, leaseUntil: Date): Promise<DueReminder[]>;
 
   abstract markSent(id: string, provider: string, providerMessageId: string | undefined, now: Date): Promise<void>;
 
   abstract markSkipped(id: string): Promise<void>;
 
-  /** A failed attempt: retried at `retryAt`, or given up (`failed`) when null. */
-  abstract markAttemptFailed(id: string, error: string, retryAt: Date | null): Promise<void>;
+  /** Attempt `attempt` failed: retried at `retryAt`, or given up (`failed`) when null; a stale claim changes nothing. */
+  abstract markAttemptFailed(id: string, attempt: number, error: string, retryAt: Date | null): Promise<void>;
 }

@@ -3,7 +3,7 @@ import { TransactionRunner } from '@msp/persistence';
 import { ReminderRepository, type DueReminder } from '../ports/reminder.repository';
 import { Clock } from '@msp/service-kit';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
-import { NotificationProvider } from '../ports/notification-provider';
+import { NotificationProvider, type NotificationReceipt } from '../ports/notification-provider';
 
 const BATCH = 50;
 export const MAX_ATTEMPTS = 5;
@@ -16,10 +16,12 @@ export interface DispatchSummary {
 }
 
 /**
- * Sends due reminders from the notification outbox through the configured provider. Each batch is claimed with SKIP
- * LOCKED and marked in the same transaction as the send, so a reminder goes out once; a provider failure is retried
- * with exponential back-off up to MAX_ATTEMPTS. A reminder whose appointment was cancelled or moved is skipped. A crash
- * between a provider's acceptance and the commit re-sends it: adapters pass the notification id as idempotency key.
+ * Sends due reminders from the notification outbox through the configured provider, in three steps that each commit on
+ * their own: claim a batch (SKIP LOCKED, `sending`, leased for `reminderSendLeaseSeconds`), send each reminder with its
+ * id as idempotency key, mark it. A failed mark never rolls back other reminders' sends: a reminder already marked
+ * sent is never sent again. A crash between claim and mark leaves it `sending` until its lease ends; it is then sent
+ * again with the same key, which providers that honour it deduplicate. A provider failure is retried with exponential
+ * back-off up to MAX_ATTEMPTS; a reminder whose appointment was cancelled or moved is skipped.
  */
 @Injectable()
 export class ReminderDispatcherJob implements OnApplicationBootstrap, OnModuleDestroy {
@@ -49,23 +51,33 @@ export class ReminderDispatcherJob implements OnApplicationBootstrap, OnModuleDe
     const summary: DispatchSummary = { sent: 0, skipped: 0, failed: 0 };
     for (;;) {
       const now = this.clock.now();
-      const claimed = await this.transactions.run(async () => {
-        const batch = await this.reminders.claimDue(now, BATCH);
-        for (const reminder of batch) await this.sendOne(reminder, now, summary);
-        return batch.length;
-      });
-      if (claimed < BATCH) return summary;
+      const leaseUntil = new Date(now.getTime() + this.settings.reminderSendLeaseSeconds * 1000);
+      const batch = await this.transactions.run(() => this.reminders.claimDue(now, BATCH, leaseUntil));
+      for (const reminder of batch) {
+        try {
+          await this.sendOne(reminder, now, summary);
+        } catch (error) {
+          // Not marked (the database failed us): the lease brings it back; the next ones of the batch still go.
+          this.logger.warn({
+            msg: 'reminder not marked',
+            notificationId: reminder.id,
+            error: (error as Error).message,
+          });
+        }
+      }
+      if (batch.length < BATCH) return summary;
     }
   }
 
   private async sendOne(reminder: DueReminder, now: Date, summary: DispatchSummary): Promise<void> {
     if (!reminder.stillValid) {
-      await this.reminders.markSkipped(reminder.id);
+      await this.transactions.run(() => this.reminders.markSkipped(reminder.id));
       summary.skipped++;
       return;
     }
+    let receipt: NotificationReceipt;
     try {
-      const receipt = await this.provider.send({
+      receipt = await this.provider.send({
         notificationId: reminder.id,
         patientId: reminder.patientId,
         structureId: reminder.structureId,
@@ -76,15 +88,21 @@ export class ReminderDispatcherJob implements OnApplicationBootstrap, OnModuleDe
         startsAt: reminder.appointmentStartsAt,
         rule: reminder.rule,
       });
-      await this.reminders.markSent(reminder.id, this.provider.name, receipt.providerMessageId, now);
-      summary.sent++;
     } catch (error) {
-      const attempt = reminder.attempts + 1;
+      const attempt = reminder.attempts;
       const retryAt = attempt >= MAX_ATTEMPTS ? null : new Date(now.getTime() + FIRST_RETRY_MS * 2 ** (attempt - 1));
-      await this.reminders.markAttemptFailed(reminder.id, (error as Error).message, retryAt);
+      await this.transactions.run(() =>
+        this.reminders.markAttemptFailed(reminder.id, attempt, (error as Error).message, retryAt),
+      );
       summary.failed++;
       this.logger.warn({ msg: 'reminder not sent', notificationId: reminder.id, attempt, willRetry: retryAt !== null });
+      return;
     }
+    // Sent: if this mark fails, the reminder stays `sending` until its lease ends and is then re-sent with the same key.
+    await this.transactions.run(() =>
+      this.reminders.markSent(reminder.id, this.provider.name, receipt.providerMessageId, now),
+    );
+    summary.sent++;
   }
 
   private async tick(): Promise<void> {

@@ -17,7 +17,7 @@ import {
 
 const TIMEOUT_MS = 2_000;
 
-/** The directory's internal HTTP API, called as service "scheduling" with the platform's service secret. */
+/** The directory's internal HTTP API, called as service "scheduling", signed with its own key. */
 @Injectable()
 export class HttpPatientDirectory extends PatientDirectory {
   private readonly client: InternalHttpClient;
@@ -28,7 +28,7 @@ export class HttpPatientDirectory extends PatientDirectory {
       caller: 'scheduling',
       target: 'directory',
       baseUrl: settings.directoryInternalUrl,
-      secret: settings.internalServiceSecret,
+      privateKey: settings.servicePrivateKey,
       timeoutMs: TIMEOUT_MS,
     });
   }

@@ -5,6 +5,9 @@ import { SnpReleases1764100002000 } from './1764100002000-snp-releases';
 import { Reminders1764100003000 } from './1764100003000-reminders';
 import { Waitlist1764100004000 } from './1764100004000-waitlist';
 import { IcalFeeds1764100005000 } from './1764100005000-ical-feeds';
+import { OnlineBookingPrivacy1764300006000 } from './1764300006000-online-booking-privacy';
+import { RemindersLiveUniqueness1764300007000 } from './1764300007000-reminders-live-uniqueness';
+import { DirectoryCopyEventOrder1764300012000 } from './1764300012000-directory-copy-event-order';
 
 /** Every migration of scheduling's database, oldest first. */
 export const SCHEDULING_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -14,4 +17,7 @@ export const SCHEDULING_MIGRATIONS: Array<new () => MigrationInterface> = [
   Reminders1764100003000,
   Waitlist1764100004000,
   IcalFeeds1764100005000,
+  OnlineBookingPrivacy1764300006000,
+  RemindersLiveUniqueness1764300007000,
+  DirectoryCopyEventOrder1764300012000,
 ];

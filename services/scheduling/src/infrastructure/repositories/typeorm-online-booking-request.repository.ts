@@ -3,6 +3,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { activeManager, requireActiveManager } from '@msp/persistence';
 import {
   OnlineBookingRequestRepository,
+  type NewOnlineBookingRequest,
+  type OnlineIdentity,
   type OnlineRequestStatus,
   type OnlineBookingRequest,
   type PendingOnlineRequest,
@@ -13,6 +15,8 @@ interface Row {
   structure_id: string;
   hold_id: string;
   registration_request_id: string;
+  identity: OnlineIdentity;
+  patient_id: string | null;
   status: OnlineRequestStatus;
   created_at: Date;
 }
@@ -31,6 +35,8 @@ const toRequest = (r: Row): OnlineBookingRequest => ({
   structureId: r.structure_id,
   holdId: r.hold_id,
   registrationRequestId: r.registration_request_id,
+  identity: r.identity,
+  patientId: r.patient_id,
   status: r.status,
   createdAt: r.created_at,
 });
@@ -44,12 +50,18 @@ export class TypeOrmOnlineBookingRequestRepository implements OnlineBookingReque
     return activeManager() ?? this.dataSource.manager;
   }
 
-  async insert(
-    request: Pick<OnlineBookingRequest, 'id' | 'structureId' | 'holdId' | 'registrationRequestId'>,
-  ): Promise<void> {
+  async insert(request: NewOnlineBookingRequest): Promise<void> {
     await requireActiveManager('Recording an online booking request').query(
-      `insert into online_booking_request (id, structure_id, hold_id, registration_request_id) values ($1, $2, $3, $4)`,
-      [request.id, request.structureId, request.holdId, request.registrationRequestId],
+      `insert into online_booking_request (id, structure_id, hold_id, registration_request_id, identity, patient_id)
+       values ($1, $2, $3, $4, $5, $6)`,
+      [
+        request.id,
+        request.structureId,
+        request.holdId,
+        request.registrationRequestId,
+        request.identity,
+        request.patientId,
+      ],
     );
   }
 
@@ -86,6 +98,21 @@ export class TypeOrmOnlineBookingRequestRepository implements OnlineBookingReque
       endsAt: r.ends_at,
       holdExpiresAt: r.hold_expires_at,
     }));
+  }
+
+  async purgeable(cutoff: Date, now: Date, limit: number): Promise<OnlineBookingRequest[]> {
+    const rows: Row[] = await this.db.query(
+      `select r.* from online_booking_request r join appointment a on a.id = r.hold_id
+        where r.status <> 'confirmed' and r.created_at < $1
+          and not (a.status = 'held' and a.hold_expires_at > $2)
+        order by r.created_at limit $3`,
+      [cutoff, now, limit],
+    );
+    return rows.map(toRequest);
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.db.query(`delete from online_booking_request where id = $1 and status <> 'confirmed'`, [id]);
   }
 
   /** Brings a hold's expiry forward to `now`, so that it lapses at once (the caller records the lapse). */

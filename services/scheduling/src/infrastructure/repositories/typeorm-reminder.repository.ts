@@ -53,7 +53,8 @@ export class TypeOrmReminderRepository implements ReminderRepository {
     for (const r of reminders) {
       await requireActiveManager('Scheduling reminders').query(
         `insert into notification_outbox (id, kind, appointment_id, patient_id, structure_id, rule, appointment_starts_at, due_at, next_attempt_at, created_at)
-         values ($1, 'appointment_reminder', $2, $3, $4, $5, $6, $7, $7, $8) on conflict do nothing`,
+         values ($1, 'appointment_reminder', $2, $3, $4, $5, $6, $7, $7, $8)
+         on conflict (appointment_id, rule, appointment_starts_at) where status in ('scheduled', 'sending', 'sent') do nothing`,
         [r.id, r.appointmentId, r.patientId, r.structureId, r.rule, r.appointmentStartsAt, r.dueAt, now],
       );
     }
@@ -87,16 +88,23 @@ export class TypeOrmReminderRepository implements ReminderRepository {
     }));
   }
 
-  /** Claims due reminders for this transaction (SKIP LOCKED: replicas share the work, none is sent twice at once). */
-  async claimDue(now: Date, limit: number): Promise<DueReminder[]> {
-    const rows: DueRow[] = await requireActiveManager('Claiming reminders').query(
-      `select n.id, n.appointment_id, n.patient_id, n.structure_id, n.rule, n.appointment_starts_at, n.due_at, n.attempts,
-              a.site_id, a.practitioner_id, a.motif_id,
+  /**
+   * Claims due reminders, and those whose lease ran out (a sender that crashed between claim and mark), in one
+   * statement: `sending`, leased until `leaseUntil`, one more attempt. SKIP LOCKED: replicas share the work.
+   */
+  async claimDue(now: Date, limit: number, leaseUntil: Date): Promise<DueReminder[]> {
+    const rows: DueRow[] = await this.db.query(
+      `with claimed as (
+         update notification_outbox set status = 'sending', attempts = attempts + 1, next_attempt_at = $3
+          where id in (select id from notification_outbox
+                        where status in ('scheduled', 'sending') and next_attempt_at <= $1
+                        order by next_attempt_at limit $2 for update skip locked)
+         returning id, appointment_id, patient_id, structure_id, rule, appointment_starts_at, due_at, attempts)
+       select n.*, a.site_id, a.practitioner_id, a.motif_id,
               (a.status in ('booked', 'confirmed') and a.starts_at = n.appointment_starts_at and a.starts_at > $1) as still_valid
-         from notification_outbox n join appointment a on a.id = n.appointment_id
-        where n.status = 'scheduled' and n.next_attempt_at <= $1
-        order by n.next_attempt_at limit $2 for update of n skip locked`,
-      [now, limit],
+         from claimed n join appointment a on a.id = n.appointment_id
+        order by n.due_at`,
+      [now, limit, leaseUntil],
     );
     return rows.map((r) => ({
       id: r.id,
@@ -114,26 +122,26 @@ export class TypeOrmReminderRepository implements ReminderRepository {
     }));
   }
 
+  /** Sent is sent, even by a sender whose lease ran out meanwhile (the provider deduplicated by the reminder id). */
   async markSent(id: string, provider: string, providerMessageId: string | undefined, now: Date): Promise<void> {
-    await requireActiveManager('Recording a sent reminder').query(
-      `update notification_outbox set status = 'sent', attempts = attempts + 1, provider = $2, provider_message_id = $3, sent_at = $4, last_error = null where id = $1`,
+    await this.db.query(
+      `update notification_outbox set status = 'sent', provider = $2, provider_message_id = $3, sent_at = $4, last_error = null
+        where id = $1 and status in ('sending', 'scheduled')`,
       [id, provider, providerMessageId ?? null, now],
     );
   }
 
   async markSkipped(id: string): Promise<void> {
-    await requireActiveManager('Skipping a reminder').query(
-      `update notification_outbox set status = 'skipped' where id = $1`,
-      [id],
-    );
+    await this.db.query(`update notification_outbox set status = 'skipped' where id = $1 and status = 'sending'`, [id]);
   }
 
-  /** A failed attempt: retried at `retryAt`, or given up (`failed`) when null. */
-  async markAttemptFailed(id: string, error: string, retryAt: Date | null): Promise<void> {
-    await requireActiveManager('Recording a reminder failure').query(
-      `update notification_outbox set attempts = attempts + 1, last_error = $2, status = case when $3::timestamptz is null then 'failed' else status end,
-              next_attempt_at = coalesce($3::timestamptz, next_attempt_at) where id = $1`,
-      [id, error.slice(0, 500), retryAt],
+  /** Attempt `attempt` failed: retried at `retryAt`, or given up (`failed`) when null; a stale claim changes nothing. */
+  async markAttemptFailed(id: string, attempt: number, error: string, retryAt: Date | null): Promise<void> {
+    await this.db.query(
+      `update notification_outbox set last_error = $3, status = case when $4::timestamptz is null then 'failed' else 'scheduled' end,
+              next_attempt_at = coalesce($4::timestamptz, next_attempt_at)
+        where id = $1 and status = 'sending' and attempts = $2`,
+      [id, attempt, error.slice(0, 500), retryAt],
     );
   }
 }

@@ -28,7 +28,7 @@ const summary = (a: Appointment) => ({
 });
 
 /** What the virtual secretary asks on the phone: next free slots, hold one, confirm it, cancel. */
-@InternalApiController('agenda')
+@InternalApiController('agenda', { callers: ['call-routing'] })
 export class AgendaInternalController {
   constructor(
     private readonly slots: FindFreeSlotsQuery,

@@ -3,7 +3,7 @@ import { InternalApiController } from '@msp/messaging';
 import { FreeBusyQuery, type FreeBusyInput } from '../../application/free-busy/free-busy.query';
 
 /** What the meeting planner asks (COO-2): when are these members busy, across all their sites. */
-@InternalApiController('agenda')
+@InternalApiController('agenda', { callers: ['coordination'] })
 export class FreeBusyInternalController {
   constructor(private readonly freeBusy: FreeBusyQuery) {}
 

@@ -1,6 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
-import type { Response } from 'express';
 import { ONLINE_PATIENT } from '../../application/actor';
 import { BookOnlineHandler, type OnlineBookingInput } from '../../application/online-booking/book-online.handler';
 import { PublicAgendaQuery, type PublicSlotSearch } from '../../application/online-booking/public-agenda.query';
@@ -60,26 +59,27 @@ export class PublicBookingController {
     };
   }
 
+  /**
+   * One answer for every identity — a patient of the practice, a new one, or no one the practice knows for a motif
+   * open to known patients only: 202, the same keys, the held slot awaiting the practice's confirmation. Telling them
+   * apart would tell anyone who is a patient here.
+   */
   @Post('bookings')
-  @HttpCode(201)
+  @HttpCode(202)
   async book(
     @Param('structureId') structureId: string,
     @Body() body: Omit<OnlineBookingInput, 'structureId'> | undefined,
-    @Res({ passthrough: true }) response: Response,
   ) {
-    const outcome = await this.booker.execute(ONLINE_PATIENT, {
+    const { requestId, hold } = await this.booker.execute(ONLINE_PATIENT, {
       ...(body ?? ({} as Omit<OnlineBookingInput, 'structureId'>)),
       structureId,
     });
-    if (outcome.status === 'booked')
-      return { status: 'booked', appointmentId: outcome.appointment.id, ...slotOf(outcome.appointment) };
-    response.status(202);
     return {
-      status: 'pending',
-      requestId: outcome.requestId,
+      status: 'received',
+      requestId,
       message: 'The practice will confirm this appointment: the slot is kept for you until then',
-      holdExpiresAt: outcome.hold.holdExpiresAt?.toISOString() ?? null,
-      ...slotOf(outcome.hold),
+      holdExpiresAt: hold.holdExpiresAt?.toISOString() ?? null,
+      ...slotOf(hold),
     };
   }
 }

@@ -5,7 +5,7 @@ import { PendingOnlineRequestsQuery } from '../../../application/online-booking/
 import { RejectOnlineRequestHandler } from '../../../application/online-booking/reject-online-request.handler';
 import { toAppointmentType } from '../mappers/agenda.mapper';
 import { AppointmentType } from '../types/appointment.type';
-import { OnlineBookingRequestType } from '../types/online-booking-request.type';
+import { OnlineBookingRequestType, type OnlineIdentityGql } from '../types/online-booking-request.type';
 
 @Resolver(() => OnlineBookingRequestType)
 export class OnlineBookingRequestResolver {
@@ -15,7 +15,7 @@ export class OnlineBookingRequestResolver {
     private readonly rejecter: RejectOnlineRequestHandler,
   ) {}
 
-  @Query(() => [OnlineBookingRequestType], { description: "New patients' online bookings awaiting confirmation" })
+  @Query(() => [OnlineBookingRequestType], { description: 'Online bookings awaiting confirmation by staff' })
   async onlineBookingRequests(
     @CurrentUser() user: UserContext,
     @Args('structureId', { type: () => ID }) structureId: string,
@@ -24,6 +24,8 @@ export class OnlineBookingRequestResolver {
       id: r.id,
       structureId: r.structureId,
       holdId: r.holdId,
+      identity: r.identity as OnlineIdentityGql,
+      patientId: r.patientId,
       practitionerId: r.practitionerId,
       siteId: r.siteId,
       motifId: r.motifId,
@@ -35,7 +37,8 @@ export class OnlineBookingRequestResolver {
   }
 
   @Mutation(() => AppointmentType, {
-    description: 'Registers the new patient in the directory and books the held slot for them',
+    description:
+      'Books the held slot for the matched patient, or registers the new patient in the directory and books it for them',
   })
   async confirmOnlineBookingRequest(
     @CurrentUser() user: UserContext,
