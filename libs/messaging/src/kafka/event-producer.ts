@@ -35,26 +35,32 @@ export function permanentRejection(error: unknown): string | undefined {
 @Injectable()
 export class EventProducer {
   private readonly logger = new Logger(EventProducer.name);
-  private readonly producer: Producer;
+  private producer: Producer;
   private readonly admin: Admin;
   private connecting?: Promise<void>;
   private adminConnecting?: Promise<void>;
   private connected = false;
   private lastFailure?: string;
 
-  constructor(@Inject(KAFKA_CLIENT) kafka: Kafka) {
-    this.producer = kafka.producer({
+  constructor(@Inject(KAFKA_CLIENT) private readonly kafka: Kafka) {
+    this.producer = this.createProducer();
+    this.admin = kafka.admin();
+  }
+
+  private createProducer(): Producer {
+    const producer = this.kafka.producer({
       idempotent: true,
       maxInFlightRequests: 1,
       allowAutoTopicCreation: false,
       createPartitioner: Partitioners.DefaultPartitioner,
     });
-    this.admin = kafka.admin();
-    this.producer.on(this.producer.events.CONNECT, () => (this.connected = true));
-    this.producer.on(this.producer.events.DISCONNECT, () => {
+    producer.on(producer.events.CONNECT, () => (this.connected = true));
+    producer.on(producer.events.DISCONNECT, () => {
+      if (producer !== this.producer) return;
       this.connected = false;
       this.connecting = undefined;
     });
+    return producer;
   }
 
   get isConnected(): boolean {
@@ -82,7 +88,25 @@ export class EventProducer {
   async send(batch: TopicMessages[]): Promise<void> {
     await this.connect();
     // Once connected, kafkajs re-opens broker connections by itself on the next send: only connecting can get stuck.
-    await this.producer.sendBatch({ topicMessages: batch, acks: -1 });
+    try {
+      await this.producer.sendBatch({ topicMessages: batch, acks: -1 });
+    } catch (error) {
+      if (permanentRejection(error)) await this.renew();
+      throw error;
+    }
+  }
+
+  /**
+   * Replaces the producer after Kafka refused part of a request: kafkajs then rewinds the idempotence sequence of every
+   * partition of the request, also of those the broker accepted, and the next send to them would be refused as out
+   * of order (or dropped as a duplicate). A new producer gets a new producer id and fresh sequences.
+   */
+  private async renew(): Promise<void> {
+    const old = this.producer;
+    this.producer = this.createProducer();
+    this.connecting = undefined;
+    this.connected = false;
+    await old.disconnect().catch(() => undefined);
   }
 
   /** The topics among `topics` that do not exist on the cluster (sending to one would retry for a minute, then fail). */

@@ -72,6 +72,7 @@ export class OutboxRelay {
   /** Work on the relay's connection runs one piece at a time, in call order. */
   private queue: Promise<unknown> = Promise.resolve();
   private wakeQueued = false;
+  private sweepQueued = false;
   private leader = false;
   private stopped = true;
   private sweeps = 0;
@@ -95,7 +96,9 @@ export class OutboxRelay {
     this.metrics.trackParkedOutboxRows(() => this.count('parked_at is not null'));
     this.sweepTimer = setInterval(() => void this.sweep(), this.options.relaySweepMs ?? messagingDefaults.relaySweepMs);
     this.sweepTimer.unref();
-    await this.sweep();
+    // Takes the lead before the service is up, but never waits for Kafka: a service starts while Kafka is away.
+    await this.exclusive(() => this.lead()).catch((error: Error) => this.failed('Outbox relay start', error));
+    void this.sweep();
   }
 
   /** Stops listening, publishes what is left, and releases the leader lock. */
@@ -124,8 +127,11 @@ export class OutboxRelay {
   }
 
   private sweep(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
+    // One sweep at a time: while Kafka or PostgreSQL is away one attempt can take a minute, longer than the interval.
+    if (this.stopped || this.sweepQueued) return Promise.resolve();
+    this.sweepQueued = true;
     return this.exclusive(async () => {
+      this.sweepQueued = false;
       await this.lead();
       if (!this.leader || !this.client) return;
       if (++this.sweeps % 1800 === 0) await this.client.query(RETENTION_SQL);
@@ -244,6 +250,11 @@ export class OutboxRelay {
       parked.push({ position: row.position, topic: row.topic, kind, reason });
       if (!blocked.has(aggregate(row))) blocked.set(aggregate(row), row.position);
     };
+    try {
+      await this.producer.connect();
+    } catch (error) {
+      throw new KafkaUnavailable(error as Error);
+    }
     const missing = new Set(await this.missingTopics(rows));
     const sendable: OutboxRow[] = [];
     for (const row of rows) {
