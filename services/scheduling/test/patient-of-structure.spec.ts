@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { InternalHttpClient } from '@msp/messaging';
 import { testServicePrivateKey } from '@msp/testing';
 import type { DirectoryStub } from './fixtures/directory-stub';
-import { BOOK, HOLD } from './fixtures/operations';
+import { BOOK, CONFIRM, HOLD } from './fixtures/operations';
 import { SchedulingTestApp } from './fixtures/scheduling-test-app';
 import { seedAgenda, siteTime, type SeededAgenda } from './fixtures/seed-agenda';
 
@@ -55,16 +55,29 @@ describe("staff book, hold and waitlist only their own structure's patients", ()
   const errorOf = async (query: string, input: Record<string, unknown>) =>
     (await scheduling.gql(query, { input }, msp.as.secretary)).errors?.[0].extensions;
 
-  it("refuses another structure's patient as not found on input.patientId, writing nothing", async () => {
+  it("refuses another structure's patient on book, hold, waitlist and confirm as not found on input.patientId, writing nothing", async () => {
     const before = await written();
     const notFound = { code: 'NOT_FOUND', reason: 'SCHEDULING.NOT_FOUND', field: 'input.patientId' };
     expect(await errorOf(BOOK, { ...slot('09:00'), patientId: other.patientId })).toMatchObject(notFound);
     expect(await errorOf(HOLD, { ...slot('09:20'), patientId: other.patientId })).toMatchObject(notFound);
     expect(await errorOf(JOIN, waitlisting(other.patientId))).toMatchObject(notFound);
+    const { holdSlot } = await scheduling.ok<{ holdSlot: { id: string } }>(
+      HOLD,
+      { input: slot('09:20') },
+      msp.as.secretary,
+    );
+    const afterHold = await written();
+    expect(await errorOf(CONFIRM, { holdId: holdSlot.id, patientId: other.patientId })).toMatchObject(notFound);
     await expect(
       secretaryService.post('/internal/agenda/holds', { ...slot('09:40'), patientId: other.patientId }),
     ).rejects.toMatchObject({ status: 404, code: 'SCHEDULING.NOT_FOUND', field: 'input.patientId' });
-    expect(await written()).toBe(before);
+    expect(before).not.toBe(afterHold); // the hold without a patient was written, nothing after it
+    expect(await written()).toBe(afterHold);
+    const [row] = await scheduling.sql<{ status: string; patient_id: string | null }>(
+      `select status, patient_id from appointment where id = $1`,
+      [holdSlot.id],
+    );
+    expect(row).toEqual({ status: 'held', patient_id: null });
   });
 
   it('the same booking, hold and waitlist entry go through for a patient of the structure', async () => {
