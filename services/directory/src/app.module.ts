@@ -4,6 +4,7 @@ import { CallerLookupQuery } from './application/identity/caller-lookup.query';
 import { MemberContextQuery } from './application/identity/member-context.query';
 import { TeamSnapshotQuery } from './application/identity/team-snapshot.query';
 import { PatientMatchQuery } from './application/online/patient-match.query';
+import { PatientMembershipQuery } from './application/patients/patient-membership.query';
 import { DiscardRegistrationRequestHandler } from './application/online/discard-registration-request.handler';
 import { OpenRegistrationRequestHandler } from './application/online/open-registration-request.handler';
 import { RegisterFromRequestHandler } from './application/online/register-from-request.handler';
@@ -34,6 +35,7 @@ import { SiteResolver } from './interface/graphql/resolvers/site.resolver';
 import { StructureResolver } from './interface/graphql/resolvers/structure.resolver';
 import { IdentityInternalController } from './interface/internal/identity-internal.controller';
 import { OnlineBookingInternalController } from './interface/internal/online-booking-internal.controller';
+import { PatientMembershipInternalController } from './interface/internal/patient-membership-internal.controller';
 
 export const SERVICE_NAME = 'directory';
 
@@ -52,7 +54,7 @@ export class AppModule {
           trust: config.trust,
         }),
       ],
-      controllers: [IdentityInternalController, OnlineBookingInternalController],
+      controllers: [IdentityInternalController, OnlineBookingInternalController, PatientMembershipInternalController],
       providers: [
         Clock,
         ...DIRECTORY_REPOSITORIES,
@@ -72,6 +74,7 @@ export class AppModule {
         TeamSnapshotQuery,
         CallerLookupQuery,
         PatientMatchQuery,
+        PatientMembershipQuery,
         OpenRegistrationRequestHandler,
         RegisterFromRequestHandler,
         DiscardRegistrationRequestHandler,

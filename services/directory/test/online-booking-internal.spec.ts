@@ -152,4 +152,32 @@ describe('directory internal API for online booking', () => {
       status: 404,
     });
   });
+
+  it("answers whether a patient id is the structure's, with the same 404 for another structure's patient and an unknown id", async () => {
+    const path = (structureId: string, patientId: string) =>
+      `/internal/structures/${structureId}/patients/${patientId}`;
+    await expect(client.get(path(msp.structureId, msp.patientId))).resolves.toEqual({
+      structureId: msp.structureId,
+      patientId: msp.patientId,
+    });
+    for (const patientId of [other.patientId, '00000000-0000-4000-8000-000000000000', 'not-an-id'])
+      await expect(client.get(path(msp.structureId, patientId))).rejects.toMatchObject({
+        status: 404,
+        code: 'DIRECTORY.PATIENT_NOT_FOUND',
+        field: 'patientId',
+      });
+  });
+
+  it('refuses the patient-membership route to any service but scheduling', async () => {
+    const callRouting = new InternalHttpClient({
+      caller: 'call-routing',
+      target: 'directory',
+      baseUrl: directory.url,
+      privateKey: testServicePrivateKey('call-routing'),
+      timeoutMs: 3_000,
+    });
+    await expect(
+      callRouting.get(`/internal/structures/${msp.structureId}/patients/${msp.patientId}`),
+    ).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN' });
+  });
 });

@@ -7,9 +7,11 @@ import { ConfirmHoldHandler } from '../application/booking/confirm-hold.handler'
 import { HoldSlotHandler } from '../application/booking/hold-slot.handler';
 import { HoldSweeper } from '../application/booking/hold-sweeper';
 import { SlotReservation } from '../application/booking/slot-reservation';
+import { StructurePatientCheck } from '../application/booking/structure-patient.check';
 import { AppointmentPatientResolver } from '../interface/graphql/resolvers/appointment-patient.resolver';
 import { AppointmentResolver } from '../interface/graphql/resolvers/appointment.resolver';
 import { AgendaInternalController } from '../interface/internal/agenda-internal.controller';
+import { DirectoryClientModule } from './directory-client.module';
 import { FreeSlotsModule } from './free-slots.module';
 import { SchedulingPersistenceModule } from './scheduling-persistence.module';
 
@@ -18,11 +20,12 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
  * internal agenda API. Exports what the other ways of taking or freeing a slot build on.
  */
 @Module({
-  imports: [SchedulingPersistenceModule, FreeSlotsModule],
+  imports: [SchedulingPersistenceModule, DirectoryClientModule, FreeSlotsModule],
   controllers: [AgendaInternalController],
   providers: [
     BookingContextLoader,
     SlotReservation,
+    StructurePatientCheck,
     BookAppointmentHandler,
     HoldSlotHandler,
     ConfirmHoldHandler,
@@ -32,6 +35,6 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
     AppointmentResolver,
     AppointmentPatientResolver,
   ],
-  exports: [BookingContextLoader, SlotReservation, ConfirmHoldHandler, CancelAppointmentHandler],
+  exports: [BookingContextLoader, SlotReservation, StructurePatientCheck, ConfirmHoldHandler, CancelAppointmentHandler],
 })
 export class BookingModule {}

@@ -9,6 +9,7 @@ import { bookedEvent } from './appointment-events';
 import { BookingContextLoader, type SlotRequest } from './booking-context.loader';
 import { newAppointment } from './new-appointment';
 import { SlotReservation } from './slot-reservation';
+import { StructurePatientCheck } from './structure-patient.check';
 
 export interface BookAppointmentInput extends SlotRequest {
   patientId: string;
@@ -22,15 +23,20 @@ export class BookAppointmentHandler {
     private readonly transactions: TransactionRunner,
     private readonly reservation: SlotReservation,
     private readonly outbox: OutboxWriter,
+    private readonly patients: StructurePatientCheck,
   ) {}
 
   async execute(actor: Actor, input: BookAppointmentInput): Promise<Appointment> {
     const channel = channelOf(actor);
+    const authorize = (structureId: string) =>
+      assertActorMayBook(actor, structureId, input.siteId, input.practitionerId);
     const patientId = assertUuid(input.patientId, 'input.patientId');
+    // The slot first (a refused slot never reaches the directory), then the patient, then the time under the lock:
+    // the directory is asked outside the transaction so no agenda lock waits on it.
+    const { structureId } = await this.loader.check(input, channel, authorize);
+    await this.patients.assertPatientOf(structureId, patientId);
     return this.transactions.run(async () => {
-      const slot = await this.loader.checkLocked(input, channel, (structureId) =>
-        assertActorMayBook(actor, structureId, input.siteId, input.practitionerId),
-      );
+      const slot = await this.loader.checkLocked(input, channel, authorize);
       const appointment = newAppointment(slot, {
         patientId,
         status: 'booked',

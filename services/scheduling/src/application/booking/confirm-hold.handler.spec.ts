@@ -5,6 +5,7 @@ import {
   immediateTransactions,
   InMemoryAppointments,
   RecordingOutbox,
+  structurePatients,
 } from '../../../test/fixtures/in-memory-ports';
 import { HOLD_LAPSED } from '../../domain/appointment-status';
 import { SchedulingErrorCode } from '../../domain/scheduling-error';
@@ -27,7 +28,13 @@ describe('confirming a hold (ConfirmHoldHandler)', () => {
     const clock = new FixedClock(new Date('2026-03-02T08:00:00Z'));
     appointments = new InMemoryAppointments(clock);
     outbox = new RecordingOutbox();
-    handler = new ConfirmHoldHandler(immediateTransactions(), appointments, outbox.asWriter(), clock);
+    handler = new ConfirmHoldHandler(
+      immediateTransactions(),
+      appointments,
+      outbox.asWriter(),
+      clock,
+      structurePatients([IDS.otherPatient]),
+    );
   });
 
   // async: the handler refuses bad input before it returns a promise.
@@ -43,6 +50,17 @@ describe('confirming a hold (ConfirmHoldHandler)', () => {
     expect(appointments.get(hold.id)).toMatchObject({ status: 'confirmed', patientId: IDS.patient });
     expect(outbox.types()).toEqual(['scheduling.appointment.confirmed.v1', 'scheduling.appointment.booked.v1']);
     expect(outbox.events[1].data).toMatchObject({ patientId: IDS.patient, bookedBy: 'virtual_secretary' });
+  });
+
+  it("refuses another structure's patient as not found on input.patientId, and the hold stays held", async () => {
+    appointments.add(hold);
+
+    await expect(confirm(IDS.otherPatient)).rejects.toMatchObject({
+      code: SchedulingErrorCode.NotFound,
+      field: 'input.patientId',
+    });
+    expect(appointments.get(hold.id)).toMatchObject({ status: 'held', patientId: null });
+    expect(outbox.types()).toEqual([]);
   });
 
   it('keeps the patient a hold already names when none is given', async () => {

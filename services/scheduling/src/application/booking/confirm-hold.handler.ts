@@ -9,6 +9,7 @@ import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
 import { assertActorMayBook } from '../permissions';
 import { bookedEvent } from './appointment-events';
+import { StructurePatientCheck } from './structure-patient.check';
 
 export interface ConfirmHoldInput {
   holdId: string;
@@ -24,6 +25,7 @@ export class ConfirmHoldHandler {
     private readonly appointments: AppointmentRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly patients: StructurePatientCheck,
   ) {}
 
   execute(actor: Actor, input: ConfirmHoldInput): Promise<Appointment> {
@@ -48,6 +50,9 @@ export class ConfirmHoldHandler {
       const patientId = givenPatient ?? hold.patientId;
       if (!patientId)
         throw SchedulingError.invalid('input.patientId', 'the hold names no patient: give one to confirm');
+      // A patient the hold did not name is checked like a booking's: asked under this hold's row lock only (no agenda
+      // lock), so a slow directory delays this confirmation and nothing else.
+      if (patientId !== hold.patientId) await this.patients.assertPatientOf(hold.structureId, patientId);
       Object.assign(hold, { status: 'confirmed', patientId, holdExpiresAt: null });
       await this.appointments.save(hold);
       await this.outbox.record('scheduling.appointment.confirmed.v1', {

@@ -10,6 +10,7 @@ import { heldEvent } from './appointment-events';
 import { BookingContextLoader, type SlotRequest } from './booking-context.loader';
 import { newAppointment } from './new-appointment';
 import { SlotReservation } from './slot-reservation';
+import { StructurePatientCheck } from './structure-patient.check';
 
 export interface HoldSlotInput extends SlotRequest {
   patientId?: string | null;
@@ -23,16 +24,22 @@ export class HoldSlotHandler {
     private readonly transactions: TransactionRunner,
     private readonly reservation: SlotReservation,
     private readonly outbox: OutboxWriter,
+    private readonly patients: StructurePatientCheck,
     @Inject(SCHEDULING_SETTINGS) private readonly settings: SchedulingSettings,
   ) {}
 
   async execute(actor: Actor, input: HoldSlotInput): Promise<Appointment> {
     const channel = channelOf(actor);
+    const authorize = (structureId: string) =>
+      assertActorMayBook(actor, structureId, input.siteId, input.practitionerId);
     const patientId = input.patientId ? assertUuid(input.patientId, 'input.patientId') : null;
+    if (patientId) {
+      // As for a booking: the slot, then the patient, outside the transaction; then the time under the lock.
+      const { structureId } = await this.loader.check(input, channel, authorize);
+      await this.patients.assertPatientOf(structureId, patientId);
+    }
     return this.transactions.run(async () => {
-      const slot = await this.loader.checkLocked(input, channel, (structureId) =>
-        assertActorMayBook(actor, structureId, input.siteId, input.practitionerId),
-      );
+      const slot = await this.loader.checkLocked(input, channel, authorize);
       const hold = newAppointment(slot, {
         patientId,
         status: 'held',

@@ -39,6 +39,8 @@ export abstract class PatientDirectory {
   abstract matchPatient(identity: Omit<TypedIdentity, 'firstName'>): Promise<string | null>;
   /** Keeps a new patient's identity in the directory until staff decide; returns the request id. */
   abstract openRegistrationRequest(identity: TypedIdentity): Promise<string>;
+  /** Whether the patient id is one of the structure's patients; false for another structure's and an unknown id alike. */
+  abstract isPatientOf(structureId: string, patientId: string): Promise<boolean>;
   /** Registers the patient of a request on behalf of a member; returns the patient id. */
   abstract registerFromRequest(requestId: string, memberId: string): Promise<string>;
   abstract discardRegistrationRequest(requestId: string): Promise<void>;

@@ -5,6 +5,7 @@ import { TransactionRunner } from '@msp/persistence';
 import { Clock } from '@msp/service-kit';
 import { assertLocalDate } from '../../domain/local-date';
 import { SchedulingError } from '../../domain/scheduling-error';
+import { StructurePatientCheck } from '../booking/structure-patient.check';
 import { assertUuid } from '../input-checks';
 import { PERMISSIONS } from '../permissions';
 import { AgendaRepository } from '../ports/agenda.repository';
@@ -28,6 +29,7 @@ export class JoinWaitlistHandler {
     private readonly waitlist: WaitlistRepository,
     private readonly agenda: AgendaRepository,
     private readonly clock: Clock,
+    private readonly patients: StructurePatientCheck,
   ) {}
 
   async execute(user: UserContext, input: JoinWaitlistInput): Promise<WaitlistEntry> {
@@ -46,6 +48,7 @@ export class JoinWaitlistHandler {
     if (!motif || motif.structureId !== structureId) throw SchedulingError.notFound('Motif', 'input.motifId');
     if (practitionerId && !(await this.agenda.teamMember(practitionerId, structureId)))
       throw SchedulingError.notFound('Practitioner', 'input.practitionerId');
+    await this.patients.assertPatientOf(structureId, patientId);
     return this.transactions.run(() =>
       this.waitlist.insertEntry(
         {

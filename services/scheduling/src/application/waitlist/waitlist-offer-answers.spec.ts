@@ -7,6 +7,7 @@ import {
   InMemoryWaitlist,
   member,
   RecordingOutbox,
+  structurePatients,
 } from '../../../test/fixtures/in-memory-ports';
 import { SchedulingErrorCode } from '../../domain/scheduling-error';
 import { CancelAppointmentHandler } from '../booking/cancel-appointment.handler';
@@ -47,7 +48,7 @@ describe("a waiting patient's answer to an offered slot (accept / decline handle
     } as unknown as WaitlistOfferer;
     const writer = outbox.asWriter();
     const transactions = immediateTransactions();
-    const confirmer = new ConfirmHoldHandler(transactions, appointments, writer, clock);
+    const confirmer = new ConfirmHoldHandler(transactions, appointments, writer, clock, structurePatients());
     const canceller = new CancelAppointmentHandler(transactions, appointments, writer, clock);
     accept = new AcceptWaitlistOfferHandler(transactions, waitlist, confirmer);
     decline = new DeclineWaitlistOfferHandler(transactions, waitlist, canceller, offerer);

@@ -41,6 +41,11 @@ export class HttpPatientDirectory extends PatientDirectory {
     return answer?.patientId ?? null;
   }
 
+  async isPatientOf(structureId: string, patientId: string): Promise<boolean> {
+    const path = `/internal/structures/${encodeURIComponent(structureId)}/patients/${encodeURIComponent(patientId)}`;
+    return (await this.call(() => this.client.get<{ patientId: string }>(path), true)) !== null;
+  }
+
   async openRegistrationRequest(identity: TypedIdentity): Promise<string> {
     return (
       await this.call(() =>

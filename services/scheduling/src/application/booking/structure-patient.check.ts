@@ -1,0 +1,30 @@
+import { Injectable } from '@nestjs/common';
+import { SchedulingError } from '../../domain/scheduling-error';
+import { PatientDirectory } from '../ports/patient-directory.port';
+
+/**
+ * Staff and the virtual secretary name a patient by id when they book, hold or waitlist; the id must be one of the
+ * structure's patients, asked of the directory (where identity lives) before anything is written. Another
+ * structure's patient and an unknown id get the same NOT_FOUND on `input.patientId`, so nobody learns that an id
+ * exists elsewhere; a directory that cannot answer gives a retryable UNAVAILABLE (DirectoryUnavailableError), never
+ * a guess either way.
+ */
+@Injectable()
+export class StructurePatientCheck {
+  constructor(private readonly directory: PatientDirectory) {}
+
+  async assertPatientOf(structureId: string, patientId: string): Promise<void> {
+    if (await this.directory.isPatientOf(structureId, patientId)) return;
+    if (await this.cptsPooledSnpException(structureId, patientId)) return;
+    throw SchedulingError.notFound('Patient', 'input.patientId');
+  }
+
+  /**
+   * Seam for the CPTS exception, not implemented yet: a CPTS pools its members' unscheduled-care slots (SNP), and a
+   * patient of one member structure may then be booked into a pooled slot of another. When that rule lands, it answers
+   * here (with the slot, not only the structure) and nowhere else; until then nobody books outside their structure.
+   */
+  private cptsPooledSnpException(_structureId: string, _patientId: string): Promise<boolean> {
+    return Promise.resolve(false);
+  }
+}
