@@ -11,6 +11,7 @@ const planned = SERVICES.map((definition, index) =>
     5000 + index,
     paths,
     definition.database ? `postgres://127.0.0.1/msp_${definition.name}` : undefined,
+    definition.publicListener ? 6000 + index : undefined,
   ),
 );
 
