@@ -9,6 +9,8 @@ import {
   httpStatusOf,
   inputChecks,
   invalidInput,
+  knownFailureOf,
+  logKnownFailure,
   notFound,
   outageOf,
   unavailable,
@@ -84,6 +86,38 @@ describe('outageOf', () => {
   it('keeps an unavailable domain error as it is', () => {
     const down = unavailable('X.DIRECTORY_UNAVAILABLE', 'directory down');
     expect(outageOf(down)).toBe(down);
+  });
+});
+
+describe('what a filter answers and logs', () => {
+  const logger = () => ({ log: jest.fn(), warn: jest.fn() });
+
+  it('answers a refusal as it was thrown and logs it once at info, without a stack', () => {
+    const refusal = invalidInput('X.INVALID_INPUT', 'input.phone', 'is not a phone number');
+    const sink = logger();
+    expect(knownFailureOf(refusal)).toBe(refusal);
+    logKnownFailure(sink, refusal, { operation: 'Mutation.x' });
+    expect(sink.log).toHaveBeenCalledWith({
+      msg: 'invalid: input.phone: is not a phone number',
+      reason: 'X.INVALID_INPUT',
+      field: 'input.phone',
+      operation: 'Mutation.x',
+    });
+    expect(sink.warn).not.toHaveBeenCalled();
+    expect(JSON.stringify(sink.log.mock.calls)).not.toContain('at ');
+  });
+
+  it('answers a driver error as the outage it stands for, logged at warn with its cause', () => {
+    const sink = logger();
+    const failure = knownFailureOf(Object.assign(new Error('terminating connection'), { code: '57P01' }));
+    expect(failure).toMatchObject({ kind: 'unavailable', retryable: true });
+    logKnownFailure(sink, failure!);
+    expect(sink.warn).toHaveBeenCalledWith(expect.objectContaining({ cause: 'terminating connection' }));
+    expect(sink.log).not.toHaveBeenCalled();
+  });
+
+  it('leaves the unexpected to the filter (undefined)', () => {
+    expect(knownFailureOf(new TypeError('x is undefined'))).toBeUndefined();
   });
 });
 

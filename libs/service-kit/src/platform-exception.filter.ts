@@ -1,7 +1,7 @@
 import { type ArgumentsHost, Catch, Inject, Logger } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { GqlContextType } from '@nestjs/graphql';
-import { DomainError, errorLogOf, graphQLExtensionsOf, httpAnswerOf, outageOf } from '@msp/errors';
+import { graphQLExtensionsOf, httpAnswerOf, knownFailureOf, logKnownFailure } from '@msp/errors';
 import type { Response } from 'express';
 import { GraphQLError } from 'graphql';
 import { throwError } from 'rxjs';
@@ -27,10 +27,10 @@ export class PlatformExceptionFilter extends BaseExceptionFilter {
   override catch(exception: unknown, host: ArgumentsHost): unknown {
     // Kafka consumers (rpc) keep their own retries and dead letters: the failure goes back to them untouched.
     if (host.getType<GqlContextType>() === 'rpc') return throwError(() => exception);
-    const error = exception instanceof DomainError ? exception : outageOf(exception);
+    const error = knownFailureOf(exception);
     const graphql = host.getType<GqlContextType>() === 'graphql';
     if (error) {
-      this.record(error, graphql ? operationOf(host) : undefined);
+      logKnownFailure(this.logger, error, { operation: graphql ? operationOf(host) : undefined });
       if (graphql) return new GraphQLError(error.message, { extensions: graphQLExtensionsOf(error) });
       const { status, body } = httpAnswerOf(error);
       host.switchToHttp().getResponse<Response>().status(status).json(body);
@@ -42,12 +42,6 @@ export class PlatformExceptionFilter extends BaseExceptionFilter {
     }
     // Errors already in GraphQL's words (UNAUTHENTICATED from the auth guard…) pass as they are.
     return exception;
-  }
-
-  private record(error: DomainError, operation: string | undefined): void {
-    const { level, line } = errorLogOf(error);
-    if (level === 'info') this.logger.log({ ...line, operation });
-    else this.logger.warn({ ...line, operation });
   }
 }
 

@@ -1,5 +1,5 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { DomainError, errorLogOf, httpAnswerOf, outageOf } from '@msp/errors';
+import { httpAnswerOf, knownFailureOf, logKnownFailure } from '@msp/errors';
 import type { Response } from 'express';
 import { InternalApiException, type InternalErrorBody } from './internal-api.errors';
 
@@ -22,11 +22,9 @@ export class InternalApiExceptionFilter implements ExceptionFilter {
       const field = exception.field ? { field: exception.field } : {};
       return [exception.status, { code: exception.code, message: exception.message, ...field }];
     }
-    const error = exception instanceof DomainError ? exception : outageOf(exception);
+    const error = knownFailureOf(exception);
     if (error) {
-      const { level, line } = errorLogOf(error);
-      if (level === 'info') this.logger.log(line);
-      else this.logger.warn(line);
+      logKnownFailure(this.logger, error);
       const { status, body } = httpAnswerOf(error);
       return [status, body];
     }

@@ -1,6 +1,6 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ThrottlerException } from '@nestjs/throttler';
-import { DomainError, type ErrorBody, errorLogOf, httpAnswerOf, outageOf } from '@msp/errors';
+import { type ErrorBody, httpAnswerOf, knownFailureOf, logKnownFailure } from '@msp/errors';
 import type { Response } from 'express';
 import { DirectoryUnavailableError } from '../../application/ports/directory-unavailable.error';
 
@@ -22,11 +22,9 @@ export class PublicApiFilter implements ExceptionFilter {
   }
 
   private answer(exception: unknown): [number, ErrorBody] {
-    const error = exception instanceof DomainError ? exception : outageOf(exception);
+    const error = knownFailureOf(exception);
     if (error) {
-      const { level, line } = errorLogOf(error);
-      if (level === 'info') this.logger.log(line);
-      else this.logger.warn(line);
+      logKnownFailure(this.logger, error);
       const { status, body } = httpAnswerOf(error);
       // Online booking names its own code for an unreachable directory, as its pages expect.
       const code = error instanceof DirectoryUnavailableError ? 'ONLINE.DIRECTORY_UNAVAILABLE' : body.code;
