@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { PatientAccessLogger } from '../application/patients/patient-access-logger';
+import { PatientMembershipQuery } from '../application/patients/patient-membership.query';
+import { PatientReader } from '../application/patients/patient-reader';
+import { RegisterPatientHandler } from '../application/patients/register-patient.handler';
+import { UpdatePatientHandler } from '../application/patients/update-patient.handler';
+import { AccessLogReader } from '../application/reads/access-log-reader';
+import { AccessEntryResolver } from '../interface/graphql/resolvers/access-entry.resolver';
+import { PatientResolver } from '../interface/graphql/resolvers/patient.resolver';
+import { PatientMembershipInternalController } from '../interface/internal/patient-membership-internal.controller';
+import { DirectoryPersistenceModule } from './directory-persistence.module';
+import { DirectoryReadsModule } from './directory-reads.module';
+
+/**
+ * A structure's patients: registering, updating and reading them, the access log every read and write leaves, and
+ * the internal check scheduling makes before booking, holding or waitlisting a patient id.
+ */
+@Module({
+  imports: [DirectoryPersistenceModule, DirectoryReadsModule],
+  controllers: [PatientMembershipInternalController],
+  providers: [
+    PatientReader,
+    PatientAccessLogger,
+    AccessLogReader,
+    RegisterPatientHandler,
+    UpdatePatientHandler,
+    PatientMembershipQuery,
+    PatientResolver,
+    AccessEntryResolver,
+  ],
+  exports: [PatientAccessLogger, RegisterPatientHandler],
+})
+export class PatientsModule {}
