@@ -5,3 +5,4 @@ export * from './clock';
 export * from './platform-exception.filter';
 export * from './argument-checks.interceptor';
 export * from './http-input-checks.pipe';
+export * from './periodic-task';

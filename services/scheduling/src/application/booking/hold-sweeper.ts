@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { TransactionRunner } from '@msp/persistence';
 import { AppointmentRepository } from '../ports/appointment.repository';
-import { Clock } from '@msp/service-kit';
+import { Clock, PeriodicTask } from '@msp/service-kit';
 import { SCHEDULING_SETTINGS, type SchedulingSettings } from '../scheduling-settings';
 import { SlotReservation } from './slot-reservation';
 
@@ -14,8 +14,12 @@ const BATCH = 200;
 @Injectable()
 export class HoldSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(HoldSweeper.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly task = new PeriodicTask(() => this.sweep(), {
+    onDone: (lapsed) => {
+      if (lapsed) this.logger.log(`${lapsed} hold(s) lapsed`);
+    },
+    onFailure: (error) => this.logger.warn(`Hold sweep failed: ${error.message}`),
+  });
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -26,13 +30,11 @@ export class HoldSweeper implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.settings.holdSweepSeconds * 1000);
-    this.timer.unref();
+    this.task.start(this.settings.holdSweepSeconds * 1000);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Lapses every expired hold now; returns how many. */
@@ -47,19 +49,6 @@ export class HoldSweeper implements OnApplicationBootstrap, OnModuleDestroy {
       });
       total += lapsed;
       if (lapsed < BATCH) return total;
-    }
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.sweep();
-    try {
-      const lapsed = await this.running;
-      if (lapsed) this.logger.log(`${lapsed} hold(s) lapsed`);
-    } catch (error) {
-      this.logger.warn(`Hold sweep failed: ${(error as Error).message}`);
-    } finally {
-      this.running = undefined;
     }
   }
 }

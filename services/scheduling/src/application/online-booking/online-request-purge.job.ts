@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { TransactionRunner } from '@msp/persistence';
-import { Clock } from '@msp/service-kit';
+import { Clock, PeriodicTask } from '@msp/service-kit';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
 import { OnlineBookingRequestRepository } from '../ports/online-booking-request.repository';
 import { PublicRateLimitCounters } from '../ports/public-rate-limit.port';
@@ -26,8 +26,12 @@ export interface PurgeSummary {
 @Injectable()
 export class OnlineRequestPurgeJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OnlineRequestPurgeJob.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<PurgeSummary>;
+  private readonly task = new PeriodicTask(() => this.purge(), {
+    onDone: ({ purged, kept }) => {
+      if (purged || kept) this.logger.log({ msg: 'online booking requests purged', purged, kept });
+    },
+    onFailure: (error) => this.logger.warn(`Online booking purge failed: ${error.message}`),
+  });
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -39,13 +43,11 @@ export class OnlineRequestPurgeJob implements OnApplicationBootstrap, OnModuleDe
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), PURGE_INTERVAL_MS);
-    this.timer.unref();
+    this.task.start(PURGE_INTERVAL_MS);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   async purge(): Promise<PurgeSummary> {
@@ -68,18 +70,5 @@ export class OnlineRequestPurgeJob implements OnApplicationBootstrap, OnModuleDe
     }
     await this.counters.dropEnded(now);
     return summary;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.purge();
-    try {
-      const { purged, kept } = await this.running;
-      if (purged || kept) this.logger.log({ msg: 'online booking requests purged', purged, kept });
-    } catch (error) {
-      this.logger.warn(`Online booking purge failed: ${(error as Error).message}`);
-    } finally {
-      this.running = undefined;
-    }
   }
 }

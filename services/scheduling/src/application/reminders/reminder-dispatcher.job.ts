@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { TransactionRunner } from '@msp/persistence';
 import { ReminderRepository, type DueReminder } from '../ports/reminder.repository';
-import { Clock } from '@msp/service-kit';
+import { Clock, PeriodicTask } from '@msp/service-kit';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
 import { NotificationProvider, type NotificationReceipt } from '../ports/notification-provider';
 
@@ -26,8 +26,12 @@ export interface DispatchSummary {
 @Injectable()
 export class ReminderDispatcherJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ReminderDispatcherJob.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<DispatchSummary>;
+  private readonly task = new PeriodicTask(() => this.dispatch(), {
+    onDone: ({ sent, failed }) => {
+      if (sent || failed) this.logger.log(`${sent} reminder(s) sent, ${failed} failed`);
+    },
+    onFailure: (error) => this.logger.warn(`Reminder dispatch failed: ${error.message}`),
+  });
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -38,13 +42,11 @@ export class ReminderDispatcherJob implements OnApplicationBootstrap, OnModuleDe
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.settings.reminderDispatchSeconds * 1000);
-    this.timer.unref();
+    this.task.start(this.settings.reminderDispatchSeconds * 1000);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   async dispatch(): Promise<DispatchSummary> {
@@ -103,18 +105,5 @@ export class ReminderDispatcherJob implements OnApplicationBootstrap, OnModuleDe
       this.reminders.markSent(reminder.id, this.provider.name, receipt.providerMessageId, now),
     );
     summary.sent++;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.dispatch();
-    try {
-      const { sent, failed } = await this.running;
-      if (sent || failed) this.logger.log(`${sent} reminder(s) sent, ${failed} failed`);
-    } catch (error) {
-      this.logger.warn(`Reminder dispatch failed: ${(error as Error).message}`);
-    } finally {
-      this.running = undefined;
-    }
   }
 }

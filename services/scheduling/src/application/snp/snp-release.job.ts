@@ -5,7 +5,7 @@ import { addDays, localDateOf } from '../../domain/local-date';
 import { dueSnpReleases, type SnpRangeAtSite } from '../../domain/snp-release-schedule';
 import { AgendaRepository } from '../ports/agenda.repository';
 import { SnpRepository } from '../ports/snp.repository';
-import { Clock } from '@msp/service-kit';
+import { Clock, PeriodicTask } from '@msp/service-kit';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
 
 /**
@@ -16,8 +16,12 @@ import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../pati
 @Injectable()
 export class SnpReleaseJob implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(SnpReleaseJob.name);
-  private timer?: NodeJS.Timeout;
-  private running?: Promise<number>;
+  private readonly task = new PeriodicTask(() => this.scan(), {
+    onDone: (published) => {
+      if (published) this.logger.log(`${published} SNP release(s) announced`);
+    },
+    onFailure: (error) => this.logger.warn(`SNP release scan failed: ${error.message}`),
+  });
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -29,13 +33,11 @@ export class SnpReleaseJob implements OnApplicationBootstrap, OnModuleDestroy {
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), this.settings.snpReleaseScanSeconds * 1000);
-    this.timer.unref();
+    this.task.start(this.settings.snpReleaseScanSeconds * 1000);
   }
 
-  async onModuleDestroy(): Promise<void> {
-    clearInterval(this.timer);
-    await this.running?.catch(() => undefined);
+  onModuleDestroy(): Promise<void> {
+    return this.task.stop();
   }
 
   /** Publishes the releases due now and not yet announced; returns how many. */
@@ -65,18 +67,5 @@ export class SnpReleaseJob implements OnApplicationBootstrap, OnModuleDestroy {
       if (recorded) published++;
     }
     return published;
-  }
-
-  private async tick(): Promise<void> {
-    if (this.running) return;
-    this.running = this.scan();
-    try {
-      const published = await this.running;
-      if (published) this.logger.log(`${published} SNP release(s) announced`);
-    } catch (error) {
-      this.logger.warn(`SNP release scan failed: ${(error as Error).message}`);
-    } finally {
-      this.running = undefined;
-    }
   }
 }
