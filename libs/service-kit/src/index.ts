@@ -6,3 +6,4 @@ export * from './platform-exception.filter';
 export * from './argument-checks.interceptor';
 export * from './http-input-checks.pipe';
 export * from './periodic-task';
+export * from './request-loaders';

@@ -13,9 +13,15 @@ export interface Member {
 }
 
 export interface MemberFilter {
-  structureId: string;
+  structureIds: readonly string[];
   siteId?: string | null;
   profession?: string | null;
+}
+
+/** A current member of one structure, with that structure. */
+export interface StructureMember {
+  structureId: string;
+  member: Member;
 }
 
 /** Member writes refuse a duplicate e-mail or RPPS with DIRECTORY.DUPLICATE_EMAIL / DIRECTORY.DUPLICATE_RPPS. */
@@ -24,8 +30,8 @@ export abstract class MemberRepository {
   abstract findByIds(ids: readonly string[]): Promise<Member[]>;
   /** Case-insensitive. */
   abstract findByEmail(email: string): Promise<Member | null>;
-  /** Current members of a structure (optionally of one site, one profession), by last then first name. */
-  abstract currentMembers(filter: MemberFilter): Promise<Member[]>;
+  /** Current members of the structures (optionally of one site, one profession), by last then first name. */
+  abstract currentMembers(filter: MemberFilter): Promise<StructureMember[]>;
   /** Every member's profession, by member id. */
   abstract professions(): Promise<Map<string, Profession>>;
   abstract insert(member: Member): Promise<void>;

@@ -20,8 +20,8 @@ export abstract class SiteRepository {
   /** Locks the site for the rest of the transaction. */
   abstract lockById(id: string): Promise<Site | null>;
   abstract findByIds(ids: readonly string[]): Promise<Site[]>;
-  /** Ordered by name. */
-  abstract ofStructure(structureId: string): Promise<Site[]>;
+  /** The sites of these structures, by name. */
+  abstract ofStructures(structureIds: readonly string[]): Promise<Site[]>;
   /** Those of `ids` that are sites of the structure. */
   abstract idsInStructure(structureId: string, ids: readonly string[]): Promise<string[]>;
   /** A site of any structure with this E.164 number among its lines. */

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { assertStructureAccess, structureIdsOf, type UserContext } from '@msp/auth';
+import { assertStructureAccess, membershipIn, structureIdsOf, type UserContext } from '@msp/auth';
 import { DirectoryError } from '../../domain/directory-error';
 import { PERMISSIONS } from '../permissions';
-import { type Member, type MemberFilter, MemberRepository } from '../ports/member.repository';
+import {
+  type Member,
+  type MemberFilter,
+  MemberRepository,
+  type StructureMember,
+} from '../ports/member.repository';
 import { type Membership, MembershipRepository } from '../ports/membership.repository';
 import { type Site, SiteRepository } from '../ports/site.repository';
 import { type Structure, StructureRepository } from '../ports/structure.repository';
@@ -28,14 +33,28 @@ export class DirectoryReader {
     return structure;
   }
 
-  /** The CPTS or MSP a structure is linked to is named even to non-members: it is public, its content is not. */
-  linkedStructure(id: string): Promise<Structure | null> {
-    return this.structures.findById(id);
+  /** The structures among `ids` the caller belongs to; the others are left out, as if they did not exist. */
+  readableStructures(user: UserContext, ids: readonly string[]): Promise<Structure[]> {
+    return this.structures.findByIds(ids.filter((id) => membershipIn(user, id)));
   }
 
-  async sitesOf(user: UserContext, structureId: string): Promise<Site[]> {
+  /** The CPTS or MSP a structure is linked to is named even to non-members: it is public, its content is not. */
+  linkedStructures(ids: readonly string[]): Promise<Structure[]> {
+    return this.structures.findByIds(ids);
+  }
+
+  /**
+   * Refuses a structure the caller does not belong to, as one that does not exist. Field resolvers check each parent
+   * with it before batching, so that one foreign parent (a linked CPTS) fails alone, not the whole batch.
+   */
+  assertReadable(user: UserContext, structureId: string): void {
     assertStructureAccess(user, structureId, PERMISSIONS.readDirectory);
-    return this.sites.ofStructure(structureId);
+  }
+
+  /** The sites of each structure, by name. */
+  async sitesOf(user: UserContext, structureIds: readonly string[]): Promise<Site[]> {
+    for (const id of structureIds) this.assertReadable(user, id);
+    return this.sites.ofStructures(structureIds);
   }
 
   async site(user: UserContext, id: string): Promise<Site> {
@@ -45,8 +64,14 @@ export class DirectoryReader {
     return site;
   }
 
-  async members(user: UserContext, filter: MemberFilter): Promise<Member[]> {
-    assertStructureAccess(user, filter.structureId, PERMISSIONS.readDirectory);
+  /** The sites among `ids` of structures the caller belongs to; the others are left out. */
+  async readableSites(user: UserContext, ids: readonly string[]): Promise<Site[]> {
+    return (await this.sites.findByIds(ids)).filter((site) => membershipIn(user, site.structureId));
+  }
+
+  /** Current members of each structure (optionally of one site, one profession), by last then first name. */
+  async members(user: UserContext, filter: MemberFilter): Promise<StructureMember[]> {
+    for (const id of filter.structureIds) this.assertReadable(user, id);
     return this.memberRepository.currentMembers(filter);
   }
 
@@ -62,12 +87,8 @@ export class DirectoryReader {
     return this.memberRepository.findByIds([...new Set(shared.map((m) => m.memberId))]);
   }
 
-  /** Memberships of a member, limited to the structures the caller shares with them. */
-  membershipsOf(user: UserContext, memberId: string): Promise<Membership[]> {
-    return this.memberships.currentOf([memberId], structureIdsOf(user));
-  }
-
-  sitesByIds(ids: readonly string[]): Promise<Site[]> {
-    return this.sites.findByIds(ids);
+  /** Memberships of these members, limited to the structures the caller shares with them. */
+  membershipsOf(user: UserContext, memberIds: readonly string[]): Promise<Membership[]> {
+    return this.memberships.currentOf(memberIds, structureIdsOf(user));
   }
 }

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
-import { type Member, type MemberFilter, MemberRepository } from '../../application/ports/member.repository';
+import {
+  type Member,
+  type MemberFilter,
+  MemberRepository,
+  type StructureMember,
+} from '../../application/ports/member.repository';
 import type { Profession } from '../../domain/profession';
-import { MemberEntity, MembershipEntity } from '../entities';
+import { MemberEntity } from '../entities';
 import { joinedManager } from './joined-manager';
 import { rethrowUniqueViolation } from './unique-violation';
 
@@ -41,18 +46,37 @@ export class TypeOrmMemberRepository implements MemberRepository {
     return found && toMember(found);
   }
 
-  async currentMembers(filter: MemberFilter): Promise<Member[]> {
-    const query = this.members
-      .createQueryBuilder('m')
-      .innerJoin(
-        MembershipEntity,
-        'ms',
-        'ms.member_id = m.id and ms.structure_id = :structureId and ms.left_at is null',
-        { structureId: filter.structureId },
-      );
-    if (filter.siteId) query.andWhere(':siteId = any(ms.site_ids)', { siteId: filter.siteId });
-    if (filter.profession) query.andWhere('m.profession = :profession', { profession: filter.profession });
-    return (await query.orderBy('m.last_name').addOrderBy('m.first_name').getMany()).map(toMember);
+  async currentMembers(filter: MemberFilter): Promise<StructureMember[]> {
+    if (!filter.structureIds.length) return [];
+    const rows: Array<{
+      structure_id: string;
+      id: string;
+      first_name: string;
+      last_name: string;
+      email: string;
+      rpps: string | null;
+      profession: Profession;
+      created_at: Date;
+    }> = await joinedManager(this.dataSource).query(
+      `select ms.structure_id, m.id, m.first_name, m.last_name, m.email, m.rpps, m.profession, m.created_at
+         from membership ms join member m on m.id = ms.member_id
+        where ms.structure_id = any($1) and ms.left_at is null
+          and ($2::uuid is null or $2 = any(ms.site_ids)) and ($3::text is null or m.profession = $3)
+        order by m.last_name, m.first_name`,
+      [[...filter.structureIds], filter.siteId ?? null, filter.profession ?? null],
+    );
+    return rows.map((row) => ({
+      structureId: row.structure_id,
+      member: {
+        id: row.id,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        email: row.email,
+        rpps: row.rpps,
+        profession: row.profession,
+        createdAt: row.created_at,
+      },
+    }));
   }
 
   async professions(): Promise<Map<string, Profession>> {

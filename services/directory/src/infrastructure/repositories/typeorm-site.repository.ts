@@ -43,8 +43,10 @@ export class TypeOrmSiteRepository implements SiteRepository {
     return ids.length ? (await this.sites.findBy({ id: In([...ids]) })).map(toSite) : [];
   }
 
-  async ofStructure(structureId: string): Promise<Site[]> {
-    return (await this.sites.find({ where: { structureId }, order: { name: 'ASC' } })).map(toSite);
+  async ofStructures(structureIds: readonly string[]): Promise<Site[]> {
+    if (!structureIds.length) return [];
+    const found = await this.sites.find({ where: { structureId: In([...structureIds]) }, order: { name: 'ASC' } });
+    return found.map(toSite);
   }
 
   async idsInStructure(structureId: string, ids: readonly string[]): Promise<string[]> {

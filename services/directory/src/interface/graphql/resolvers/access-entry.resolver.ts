@@ -1,18 +1,17 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, type UserContext } from '@msp/auth';
-import { DirectoryReader } from '../../../application/reads/directory-reader';
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { DirectoryLoaders, type GraphQLContext } from '../directory.loaders';
 import { MemberType } from '../types/member.type';
 import { PatientAccessEntryType } from '../types/patient.type';
 
 @Resolver(() => PatientAccessEntryType)
 export class AccessEntryResolver {
-  constructor(private readonly reader: DirectoryReader) {}
+  constructor(private readonly loaders: DirectoryLoaders) {}
 
   @ResolveField(() => MemberType, {
     nullable: true,
     description: 'Who read; null if they left every structure you share',
   })
-  async member(@CurrentUser() user: UserContext, @Parent() entry: PatientAccessEntryType) {
-    return (await this.reader.visibleMembers(user, [entry.memberId]))[0] ?? null;
+  member(@Parent() entry: PatientAccessEntryType, @Context() context: GraphQLContext) {
+    return this.loaders.visibleMember(context).load(entry.memberId);
   }
 }

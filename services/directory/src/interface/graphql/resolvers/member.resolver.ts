@@ -1,10 +1,11 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CurrentUser, SubgraphAuthenticator, type UserContext } from '@msp/auth';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { CurrentUser, type UserContext } from '@msp/auth';
 import { AddMemberHandler } from '../../../application/members/add-member.handler';
 import { RemoveMemberHandler } from '../../../application/members/remove-member.handler';
 import { UpdateMemberHandler } from '../../../application/members/update-member.handler';
 import { DirectoryReader } from '../../../application/reads/directory-reader';
 import { PROFESSIONS } from '../../../domain/profession';
+import { DirectoryLoaders, type GraphQLContext } from '../directory.loaders';
 import { AddMemberInput, RemoveMemberInput, UpdateMemberInput } from '../inputs/member.inputs';
 import { MembershipType, MemberType } from '../types/member.type';
 
@@ -15,7 +16,7 @@ export class MemberResolver {
     private readonly adder: AddMemberHandler,
     private readonly updater: UpdateMemberHandler,
     private readonly remover: RemoveMemberHandler,
-    private readonly auth: SubgraphAuthenticator,
+    private readonly loaders: DirectoryLoaders,
   ) {}
 
   @Query(() => MemberType, { description: 'The calling member' })
@@ -29,13 +30,13 @@ export class MemberResolver {
   }
 
   @Query(() => [MemberType], { description: 'Current members of a structure, optionally of one site or profession' })
-  members(
+  async members(
     @CurrentUser() user: UserContext,
     @Args('structureId', { type: () => ID }) structureId: string,
     @Args('siteId', { type: () => ID, nullable: true }) siteId?: string,
     @Args('profession', { type: () => String, nullable: true }) profession?: string,
   ) {
-    return this.reader.members(user, { structureId, siteId, profession });
+    return (await this.reader.members(user, { structureIds: [structureId], siteId, profession })).map((m) => m.member);
   }
 
   @Query(() => [String], { description: 'Professions a member can hold' })
@@ -61,13 +62,12 @@ export class MemberResolver {
   @ResolveField(() => [MembershipType], {
     description: 'Memberships in the structures the caller shares with this member',
   })
-  memberships(@CurrentUser() user: UserContext, @Parent() member: MemberType) {
-    return this.reader.membershipsOf(user, member.id);
+  memberships(@Parent() member: MemberType, @Context() context: GraphQLContext) {
+    return this.loaders.membershipsOf(context).load(member.id);
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }, context: object) {
-    const visible = await this.reader.visibleMembers(await this.auth.fromGraphQLContext(context), [reference.id]);
-    return visible[0] ?? null;
+  resolveReference(reference: { id: string }, context: GraphQLContext) {
+    return this.loaders.visibleMember(context).load(reference.id);
   }
 }

@@ -1,35 +1,34 @@
-import { Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { CurrentUser, type UserContext } from '@msp/auth';
-import { DirectoryReader } from '../../../application/reads/directory-reader';
+import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { DirectoryError } from '../../../domain/directory-error';
+import { DirectoryLoaders, type GraphQLContext } from '../directory.loaders';
 import { MembershipType, MemberType } from '../types/member.type';
 import { SiteType } from '../types/site.type';
 import { StructureType } from '../types/structure.type';
 
 @Resolver(() => MembershipType)
 export class MembershipResolver {
-  constructor(private readonly reader: DirectoryReader) {}
+  constructor(private readonly loaders: DirectoryLoaders) {}
 
   @ResolveField(() => StructureType)
-  structure(@CurrentUser() user: UserContext, @Parent() membership: MembershipType) {
-    return this.reader.structure(user, membership.structureId);
+  async structure(@Parent() membership: MembershipType, @Context() context: GraphQLContext) {
+    const structure = await this.loaders.readableStructure(context).load(membership.structureId);
+    if (!structure) throw DirectoryError.notFound('Structure', 'id');
+    return structure;
   }
 
   @ResolveField(() => [SiteType])
-  sites(@Parent() membership: MembershipType) {
-    return this.reader.sitesByIds(membership.siteIds);
+  async sites(@Parent() membership: MembershipType, @Context() context: GraphQLContext) {
+    const sites = await Promise.all(membership.siteIds.map((id) => this.loaders.readableSite(context).load(id)));
+    return sites.filter((site) => site !== null);
   }
 
   @ResolveField(() => MemberType, { nullable: true, description: 'The physician who validates this delegate’s work' })
-  async referent(@CurrentUser() user: UserContext, @Parent() membership: MembershipType) {
-    return membership.referentId
-      ? ((await this.reader.visibleMembers(user, [membership.referentId]))[0] ?? null)
-      : null;
+  referent(@Parent() membership: MembershipType, @Context() context: GraphQLContext) {
+    return membership.referentId ? this.loaders.visibleMember(context).load(membership.referentId) : null;
   }
 
   @ResolveField(() => MemberType, { nullable: true })
-  async backupReferent(@CurrentUser() user: UserContext, @Parent() membership: MembershipType) {
-    return membership.backupReferentId
-      ? ((await this.reader.visibleMembers(user, [membership.backupReferentId]))[0] ?? null)
-      : null;
+  backupReferent(@Parent() membership: MembershipType, @Context() context: GraphQLContext) {
+    return membership.backupReferentId ? this.loaders.visibleMember(context).load(membership.backupReferentId) : null;
   }
 }

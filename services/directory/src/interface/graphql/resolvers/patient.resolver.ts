@@ -1,10 +1,11 @@
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentUser, SubgraphAuthenticator, type UserContext } from '@msp/auth';
+import { oneByKey, requestLoader } from '@msp/service-kit';
 import { PatientReader } from '../../../application/patients/patient-reader';
 import { RegisterPatientHandler } from '../../../application/patients/register-patient.handler';
 import { UpdatePatientHandler } from '../../../application/patients/update-patient.handler';
 import { AccessLogReader } from '../../../application/reads/access-log-reader';
-import { DirectoryReader } from '../../../application/reads/directory-reader';
+import { DirectoryLoaders, type GraphQLContext } from '../directory.loaders';
 import { RegisterPatientInput, UpdatePatientInput } from '../inputs/patient.inputs';
 import { MemberType } from '../types/member.type';
 import { PatientAccessEntryType, PatientType } from '../types/patient.type';
@@ -16,7 +17,7 @@ export class PatientResolver {
     private readonly registerer: RegisterPatientHandler,
     private readonly updater: UpdatePatientHandler,
     private readonly accessLog: AccessLogReader,
-    private readonly directory: DirectoryReader,
+    private readonly loaders: DirectoryLoaders,
     private readonly auth: SubgraphAuthenticator,
   ) {}
 
@@ -59,19 +60,19 @@ export class PatientResolver {
   }
 
   @ResolveField(() => MemberType, { nullable: true })
-  async medecinTraitant(@CurrentUser() user: UserContext, @Parent() patient: PatientType) {
-    return patient.medecinTraitantId
-      ? ((await this.directory.visibleMembers(user, [patient.medecinTraitantId]))[0] ?? null)
-      : null;
+  medecinTraitant(@Parent() patient: PatientType, @Context() context: GraphQLContext) {
+    return patient.medecinTraitantId ? this.loaders.visibleMember(context).load(patient.medecinTraitantId) : null;
   }
 
+  /**
+   * The gateway sends every patient of a view (a week's appointments) in one `_entities` call: they are read in one
+   * query and logged in one insert, one access-log row per patient shown; those the caller may not see answer null.
+   */
   @ResolveReference()
-  async resolveReference(reference: { id: string }, context: object) {
-    const [patient] = await this.patients.byIds(
-      await this.auth.fromGraphQLContext(context),
-      [reference.id],
-      'Patient reference',
-    );
-    return patient ?? null;
+  resolveReference(reference: { id: string }, context: GraphQLContext) {
+    return requestLoader(context, 'patientReference', async (ids: readonly string[]) => {
+      const user = await this.auth.fromGraphQLContext(context);
+      return oneByKey(ids, await this.patients.byIds(user, ids, 'Patient reference'), (patient) => patient.id);
+    }).load(reference.id);
   }
 }

@@ -1,8 +1,10 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CurrentUser, SubgraphAuthenticator, type UserContext } from '@msp/auth';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { CurrentUser, type UserContext } from '@msp/auth';
 import { DirectoryReader } from '../../../application/reads/directory-reader';
 import { ChangeSiteHoursHandler } from '../../../application/sites/change-site-hours.handler';
 import { OpenSiteHandler } from '../../../application/sites/open-site.handler';
+import { DirectoryError } from '../../../domain/directory-error';
+import { DirectoryLoaders, type GraphQLContext } from '../directory.loaders';
 import { ChangeSiteHoursInput, OpenSiteInput } from '../inputs/site.inputs';
 import { SiteType } from '../types/site.type';
 import { StructureType } from '../types/structure.type';
@@ -13,7 +15,7 @@ export class SiteResolver {
     private readonly reader: DirectoryReader,
     private readonly opener: OpenSiteHandler,
     private readonly changeHours: ChangeSiteHoursHandler,
-    private readonly auth: SubgraphAuthenticator,
+    private readonly loaders: DirectoryLoaders,
   ) {}
 
   @Query(() => SiteType)
@@ -32,12 +34,16 @@ export class SiteResolver {
   }
 
   @ResolveField(() => StructureType)
-  structure(@CurrentUser() user: UserContext, @Parent() site: SiteType) {
-    return this.reader.structure(user, site.structureId);
+  async structure(@Parent() site: SiteType, @Context() context: GraphQLContext) {
+    const structure = await this.loaders.readableStructure(context).load(site.structureId);
+    if (!structure) throw DirectoryError.notFound('Structure', 'id');
+    return structure;
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }, context: object) {
-    return this.reader.site(await this.auth.fromGraphQLContext(context), reference.id);
+  async resolveReference(reference: { id: string }, context: GraphQLContext) {
+    const site = await this.loaders.readableSite(context).load(reference.id);
+    if (!site) throw DirectoryError.notFound('Site', 'id');
+    return site;
   }
 }

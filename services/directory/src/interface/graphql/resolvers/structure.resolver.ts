@@ -1,6 +1,8 @@
-import { Args, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { CurrentUser, SubgraphAuthenticator, type UserContext } from '@msp/auth';
+import { Args, Context, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import { CurrentUser, type UserContext } from '@msp/auth';
 import { DirectoryReader } from '../../../application/reads/directory-reader';
+import { DirectoryError } from '../../../domain/directory-error';
+import { DirectoryLoaders, type GraphQLContext } from '../directory.loaders';
 import { MemberType } from '../types/member.type';
 import { SiteType } from '../types/site.type';
 import { StructureType } from '../types/structure.type';
@@ -9,7 +11,7 @@ import { StructureType } from '../types/structure.type';
 export class StructureResolver {
   constructor(
     private readonly reader: DirectoryReader,
-    private readonly auth: SubgraphAuthenticator,
+    private readonly loaders: DirectoryLoaders,
   ) {}
 
   @Query(() => [StructureType], { description: 'The structures the caller belongs to' })
@@ -23,27 +25,32 @@ export class StructureResolver {
   }
 
   @ResolveField(() => [SiteType])
-  sites(@CurrentUser() user: UserContext, @Parent() structure: StructureType) {
-    return this.reader.sitesOf(user, structure.id);
+  sites(@CurrentUser() user: UserContext, @Parent() structure: StructureType, @Context() context: GraphQLContext) {
+    this.reader.assertReadable(user, structure.id);
+    return this.loaders.sitesOf(context).load(structure.id);
   }
 
   @ResolveField(() => [MemberType])
   members(
     @CurrentUser() user: UserContext,
     @Parent() structure: StructureType,
+    @Context() context: GraphQLContext,
     @Args('siteId', { type: () => ID, nullable: true }) siteId?: string,
     @Args('profession', { type: () => String, nullable: true }) profession?: string,
   ) {
-    return this.reader.members(user, { structureId: structure.id, siteId, profession });
+    this.reader.assertReadable(user, structure.id);
+    return this.loaders.membersOf(context, siteId ?? null, profession ?? null).load(structure.id);
   }
 
   @ResolveField(() => StructureType, { nullable: true, description: 'The CPTS whose territory this MSP is in' })
-  cpts(@Parent() structure: StructureType) {
-    return structure.cptsId ? this.reader.linkedStructure(structure.cptsId) : null;
+  cpts(@Parent() structure: StructureType, @Context() context: GraphQLContext) {
+    return structure.cptsId ? this.loaders.linkedStructure(context).load(structure.cptsId) : null;
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }, context: object) {
-    return this.reader.structure(await this.auth.fromGraphQLContext(context), reference.id);
+  async resolveReference(reference: { id: string }, context: GraphQLContext) {
+    const structure = await this.loaders.readableStructure(context).load(reference.id);
+    if (!structure) throw DirectoryError.notFound('Structure', 'id');
+    return structure;
   }
 }
