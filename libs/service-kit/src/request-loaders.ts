@@ -1,4 +1,10 @@
 import DataLoader from 'dataloader';
+import type { AuthenticatedRequest } from '@msp/auth';
+
+/** The GraphQL context of a platform subgraph, one per request (`PlatformSubgraphModule` builds it). */
+export interface SubgraphContext {
+  req?: AuthenticatedRequest;
+}
 
 /** Answers a batch of distinct keys: one value per key, in the keys' order, or the Error refusing that key. */
 export type BatchLoad<K, V> = (keys: readonly K[]) => Promise<ReadonlyArray<V | Error>>;
@@ -41,8 +47,11 @@ export function oneByKey<K, T>(keys: readonly K[], rows: readonly T[], keyOf: (r
 }
 
 /** Each key's rows, in the order the rows came; [] for a key without any. */
-export function manyByKey<K, T>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K): T[][] {
+export function manyByKey<K, T>(keys: readonly K[], rows: readonly T[], keyOf: (row: T) => K | null): T[][] {
   const byKey = new Map<K, T[]>(keys.map((key) => [key, []]));
-  for (const row of rows) byKey.get(keyOf(row))?.push(row);
+  for (const row of rows) {
+    const key = keyOf(row);
+    if (key !== null) byKey.get(key)?.push(row);
+  }
   return keys.map((key) => byKey.get(key) ?? []);
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
 import type { UserContext } from '@msp/auth';
 import {
   colleagueOf,
@@ -128,6 +129,39 @@ describe('fields scheduling adds to the directory entities, as the gateway asks 
       (await scheduling.ok<{ appointment: { id: string } }>(APPOINTMENT, { id: appointmentId }, agenda.as.secretary))
         .appointment.id,
     ).toBe(appointmentId);
+  });
+
+  it('answers the fields of many entities of one `_entities` call in one query per field, whatever their number', async () => {
+    const statements: string[] = [];
+    const spy = jest
+      .spyOn(scheduling.get(DataSource).logger, 'logQuery')
+      .mockImplementation((sql) => void statements.push(sql));
+    try {
+      const members = [agenda.gpId, agenda.colleagueId, other.gpId];
+      const agendas = await scheduling.ok<Entities<{ id: string; agenda: AgendaEntry[] }>>(
+        MEMBER_AGENDA,
+        { reps: members.map((id) => ({ __typename: 'Member', id })), ...window() },
+        agenda.as.secretary,
+      );
+      expect(agendas._entities.map((m) => m?.agenda.map((a) => a.id))).toEqual([[appointmentId], [], []]);
+      const sites = [agenda.siteId, other.siteId, randomUUID()];
+      const ranges = await scheduling.ok<Entities<{ openingRanges: Array<{ practitionerId: string }> }>>(
+        SITE_RANGES,
+        { reps: sites.map((id) => ({ __typename: 'Site', id })) },
+        agenda.as.secretary,
+      );
+      expect(ranges._entities.map((s) => s?.openingRanges.length)).toEqual([2, 0, 0]);
+      const patients = await scheduling.ok<Entities<{ appointments: AgendaEntry[] }>>(
+        PATIENT_APPOINTMENTS,
+        { reps: [agenda.patientId, other.patientId].map((id) => ({ __typename: 'Patient', id })) },
+        agenda.as.secretary,
+      );
+      expect(patients._entities.map((p) => p?.appointments.map((a) => a.id))).toEqual([[appointmentId], []]);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(statements.filter((sql) => /from appointment a join motif m/i.test(sql))).toHaveLength(2);
+    expect(statements.filter((sql) => /from "opening_range"/i.test(sql))).toHaveLength(1);
   });
 
   it('entity fields need the signed user context like everything else', async () => {

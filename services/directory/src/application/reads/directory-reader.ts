@@ -2,12 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { assertStructureAccess, membershipIn, structureIdsOf, type UserContext } from '@msp/auth';
 import { DirectoryError } from '../../domain/directory-error';
 import { PERMISSIONS } from '../permissions';
-import {
-  type Member,
-  type MemberFilter,
-  MemberRepository,
-  type StructureMember,
-} from '../ports/member.repository';
+import { type Member, type MemberFilter, MemberRepository, type StructureMember } from '../ports/member.repository';
 import { type Membership, MembershipRepository } from '../ports/membership.repository';
 import { type Site, SiteRepository } from '../ports/site.repository';
 import { type Structure, StructureRepository } from '../ports/structure.repository';

@@ -29,26 +29,29 @@ export class MemberAgendaQuery {
     private readonly clock: Clock,
   ) {}
 
-  /** A member's appointments as practitioner, in the structures the caller belongs to. */
-  async ofMember(user: UserContext, memberId: string, from: string, to: string): Promise<AgendaAppointment[]> {
+  /** These members' appointments as practitioners, in the structures the caller belongs to. */
+  async ofMembers(
+    user: UserContext,
+    memberIds: readonly string[],
+    from: string,
+    to: string,
+  ): Promise<AgendaAppointment[]> {
     const range = window(from, to, MAX_MEMBER_SPAN_DAYS);
+    const ids = memberIds.map((id) => assertUuid(id, 'id'));
     const structureIds = user.memberships
       .filter((m) => hasRoleIn(user, m.structureId, PERMISSIONS.readAgenda))
       .map((m) => m.structureId);
     if (!structureIds.length) return [];
-    return this.views.appointmentsOfPractitioner(assertUuid(memberId, 'id'), structureIds, {
-      ...range,
-      now: this.clock.now(),
-    });
+    return this.views.appointmentsOfPractitioners(ids, structureIds, { ...range, now: this.clock.now() });
   }
 
   /**
-   * A patient's appointments, for booking staff: only those whose patient the caller may see (staff of the site, or the
-   * practitioner), so that the list itself reveals nothing more. By default the coming year.
+   * These patients' appointments, for booking staff: only those whose patient the caller may see (staff of the site,
+   * or the practitioner), so that the list itself reveals nothing more. By default the coming year.
    */
-  async ofPatient(
+  async ofPatients(
     user: UserContext,
-    patientId: string,
+    patientIds: readonly string[],
     from?: string | null,
     to?: string | null,
   ): Promise<AgendaAppointment[]> {
@@ -57,14 +60,12 @@ export class MemberAgendaQuery {
     const end =
       to ?? new Date(parseInstant(start, 'from').getTime() + DEFAULT_PATIENT_SPAN_DAYS * DAY_MS).toISOString();
     const range = window(start, end, MAX_PATIENT_SPAN_DAYS);
+    const ids = patientIds.map((id) => assertUuid(id, 'id'));
     const structureIds = user.memberships
       .filter((m) => hasRoleIn(user, m.structureId, PERMISSIONS.book))
       .map((m) => m.structureId);
     if (!structureIds.length) return [];
-    const appointments = await this.views.appointmentsOfPatient(assertUuid(patientId, 'id'), structureIds, {
-      ...range,
-      now,
-    });
+    const appointments = await this.views.appointmentsOfPatients(ids, structureIds, { ...range, now });
     return appointments.filter((a) => maySeePatient(user, a));
   }
 }

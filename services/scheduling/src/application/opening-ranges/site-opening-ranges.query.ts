@@ -7,7 +7,7 @@ import { AgendaRepository } from '../ports/agenda.repository';
 import { Clock } from '@msp/service-kit';
 import { assertUuid } from '../input-checks';
 
-/** The opening ranges at a site still valid today or later (its own local date), for members of its structure. */
+/** The opening ranges at each site still valid today or later (its own local date), for members of its structure. */
 @Injectable()
 export class SiteOpeningRangesQuery {
   constructor(
@@ -16,13 +16,12 @@ export class SiteOpeningRangesQuery {
     private readonly clock: Clock,
   ) {}
 
-  async execute(user: UserContext, siteId: string): Promise<OpeningRange[]> {
+  async execute(user: UserContext, siteIds: readonly string[]): Promise<OpeningRange[]> {
     // A field of the directory's Site: an unknown or foreign site simply has no ranges to show.
-    const id = uuidOrNull(siteId);
-    if (!id) return [];
-    const site = await this.agenda.site(id);
-    if (!site || !membershipIn(user, site.structureId)) return [];
-    return this.views.siteRanges(site.siteId, localDateOf(this.clock.now(), site.timeZone));
+    const ids = siteIds.flatMap((id) => uuidOrNull(id) ?? []);
+    const sites = (await this.agenda.sites(ids)).filter((site) => membershipIn(user, site.structureId));
+    const now = this.clock.now();
+    return this.views.siteRanges(sites.map((site) => ({ siteId: site.siteId, from: localDateOf(now, site.timeZone) })));
   }
 }
 

@@ -25,22 +25,22 @@ export abstract class AgendaViewRepository {
     window: AppointmentWindow,
   ): Promise<AgendaAppointment[]>;
 
-  abstract appointmentsOfPractitioner(
-    practitionerId: string,
+  abstract appointmentsOfPractitioners(
+    practitionerIds: readonly string[],
     structureIds: readonly string[],
     window: AppointmentWindow,
   ): Promise<AgendaAppointment[]>;
 
-  abstract appointmentsOfPatient(
-    patientId: string,
+  abstract appointmentsOfPatients(
+    patientIds: readonly string[],
     structureIds: readonly string[],
     window: AppointmentWindow,
   ): Promise<AgendaAppointment[]>;
 
   abstract absences(practitionerIds: readonly string[], start: Date, end: Date): Promise<AgendaAbsence[]>;
 
-  /** Ranges of a site still valid on or after `from`. */
-  abstract siteRanges(siteId: string, from: LocalDate): Promise<OpeningRange[]>;
+  /** Ranges of each site still valid on or after that site's `from`. */
+  abstract siteRanges(sites: ReadonlyArray<{ siteId: string; from: LocalDate }>): Promise<OpeningRange[]>;
 
   /** Every range of these members, whatever the structure, valid at some point between two dates, with its site's zone. */
   abstract memberRanges(

@@ -52,24 +52,26 @@ export class TypeOrmAgendaViewRepository implements AgendaViewRepository {
     return this.appointments(`and a.structure_id = $4 and a.site_id = any($5)`, window, [structureId, [...siteIds]]);
   }
 
-  async appointmentsOfPractitioner(
-    practitionerId: string,
+  async appointmentsOfPractitioners(
+    practitionerIds: readonly string[],
     structureIds: readonly string[],
     window: AppointmentWindow,
   ): Promise<AgendaAppointment[]> {
-    return this.appointments(`and a.practitioner_id = $4 and a.structure_id = any($5)`, window, [
-      practitionerId,
+    if (!practitionerIds.length) return [];
+    return this.appointments(`and a.practitioner_id = any($4) and a.structure_id = any($5)`, window, [
+      [...practitionerIds],
       [...structureIds],
     ]);
   }
 
-  async appointmentsOfPatient(
-    patientId: string,
+  async appointmentsOfPatients(
+    patientIds: readonly string[],
     structureIds: readonly string[],
     window: AppointmentWindow,
   ): Promise<AgendaAppointment[]> {
-    return this.appointments(`and a.patient_id = $4 and a.structure_id = any($5)`, window, [
-      patientId,
+    if (!patientIds.length) return [];
+    return this.appointments(`and a.patient_id = any($4) and a.structure_id = any($5)`, window, [
+      [...patientIds],
       [...structureIds],
     ]);
   }
@@ -99,12 +101,17 @@ export class TypeOrmAgendaViewRepository implements AgendaViewRepository {
     }));
   }
 
-  /** Ranges of a site still valid on or after `from`. */
-  async siteRanges(siteId: string, from: LocalDate): Promise<OpeningRange[]> {
+  /** Ranges of each site still valid on or after that site's `from`. */
+  async siteRanges(sites: ReadonlyArray<{ siteId: string; from: LocalDate }>): Promise<OpeningRange[]> {
+    if (!sites.length) return [];
     const entities = await this.db
       .getRepository(OpeningRangeEntity)
       .createQueryBuilder('r')
-      .where('r.site_id = :siteId and (r.valid_until is null or r.valid_until >= :from)', { siteId, from })
+      .where(
+        `exists (select 1 from unnest(cast(:siteIds as uuid[]), cast(:froms as date[])) as s (site_id, from_date)
+                  where s.site_id = r.site_id and (r.valid_until is null or r.valid_until >= s.from_date))`,
+        { siteIds: sites.map((site) => site.siteId), froms: sites.map((site) => site.from) },
+      )
       .orderBy('r.practitioner_id')
       .addOrderBy('r.start_time')
       .getMany();

@@ -1,5 +1,6 @@
 import { Context, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { DirectoryLoaders, type GraphQLContext } from '../directory.loaders';
+import type { SubgraphContext } from '@msp/service-kit';
+import { DirectoryLoaders } from '../directory.loaders';
 import { MemberType } from '../types/member.type';
 import { PatientAccessEntryType } from '../types/patient.type';
 
@@ -11,7 +12,7 @@ export class AccessEntryResolver {
     nullable: true,
     description: 'Who read; null if they left every structure you share',
   })
-  member(@Parent() entry: PatientAccessEntryType, @Context() context: GraphQLContext) {
+  member(@Parent() entry: PatientAccessEntryType, @Context() context: SubgraphContext) {
     return this.loaders.visibleMember(context).load(entry.memberId);
   }
 }

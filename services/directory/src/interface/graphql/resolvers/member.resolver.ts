@@ -1,11 +1,12 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentUser, type UserContext } from '@msp/auth';
+import type { SubgraphContext } from '@msp/service-kit';
 import { AddMemberHandler } from '../../../application/members/add-member.handler';
 import { RemoveMemberHandler } from '../../../application/members/remove-member.handler';
 import { UpdateMemberHandler } from '../../../application/members/update-member.handler';
 import { DirectoryReader } from '../../../application/reads/directory-reader';
 import { PROFESSIONS } from '../../../domain/profession';
-import { DirectoryLoaders, type GraphQLContext } from '../directory.loaders';
+import { DirectoryLoaders } from '../directory.loaders';
 import { AddMemberInput, RemoveMemberInput, UpdateMemberInput } from '../inputs/member.inputs';
 import { MembershipType, MemberType } from '../types/member.type';
 
@@ -62,12 +63,12 @@ export class MemberResolver {
   @ResolveField(() => [MembershipType], {
     description: 'Memberships in the structures the caller shares with this member',
   })
-  memberships(@Parent() member: MemberType, @Context() context: GraphQLContext) {
+  memberships(@Parent() member: MemberType, @Context() context: SubgraphContext) {
     return this.loaders.membershipsOf(context).load(member.id);
   }
 
   @ResolveReference()
-  resolveReference(reference: { id: string }, context: GraphQLContext) {
+  resolveReference(reference: { id: string }, context: SubgraphContext) {
     return this.loaders.visibleMember(context).load(reference.id);
   }
 }

@@ -1,11 +1,22 @@
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
+import {
+  Args,
+  Context,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  ResolveReference,
+} from '@nestjs/graphql';
 import { CurrentUser, SubgraphAuthenticator, type UserContext } from '@msp/auth';
-import { oneByKey, requestLoader } from '@msp/service-kit';
+import { oneByKey, requestLoader, type SubgraphContext } from '@msp/service-kit';
 import { PatientReader } from '../../../application/patients/patient-reader';
 import { RegisterPatientHandler } from '../../../application/patients/register-patient.handler';
 import { UpdatePatientHandler } from '../../../application/patients/update-patient.handler';
 import { AccessLogReader } from '../../../application/reads/access-log-reader';
-import { DirectoryLoaders, type GraphQLContext } from '../directory.loaders';
+import { DirectoryLoaders } from '../directory.loaders';
 import { RegisterPatientInput, UpdatePatientInput } from '../inputs/patient.inputs';
 import { MemberType } from '../types/member.type';
 import { PatientAccessEntryType, PatientType } from '../types/patient.type';
@@ -60,7 +71,7 @@ export class PatientResolver {
   }
 
   @ResolveField(() => MemberType, { nullable: true })
-  medecinTraitant(@Parent() patient: PatientType, @Context() context: GraphQLContext) {
+  medecinTraitant(@Parent() patient: PatientType, @Context() context: SubgraphContext) {
     return patient.medecinTraitantId ? this.loaders.visibleMember(context).load(patient.medecinTraitantId) : null;
   }
 
@@ -69,7 +80,7 @@ export class PatientResolver {
    * query and logged in one insert, one access-log row per patient shown; those the caller may not see answer null.
    */
   @ResolveReference()
-  resolveReference(reference: { id: string }, context: GraphQLContext) {
+  resolveReference(reference: { id: string }, context: SubgraphContext) {
     return requestLoader(context, 'patientReference', async (ids: readonly string[]) => {
       const user = await this.auth.fromGraphQLContext(context);
       return oneByKey(ids, await this.patients.byIds(user, ids, 'Patient reference'), (patient) => patient.id);

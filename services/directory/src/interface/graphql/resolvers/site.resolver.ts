@@ -1,10 +1,11 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentUser, type UserContext } from '@msp/auth';
+import type { SubgraphContext } from '@msp/service-kit';
 import { DirectoryReader } from '../../../application/reads/directory-reader';
 import { ChangeSiteHoursHandler } from '../../../application/sites/change-site-hours.handler';
 import { OpenSiteHandler } from '../../../application/sites/open-site.handler';
 import { DirectoryError } from '../../../domain/directory-error';
-import { DirectoryLoaders, type GraphQLContext } from '../directory.loaders';
+import { DirectoryLoaders } from '../directory.loaders';
 import { ChangeSiteHoursInput, OpenSiteInput } from '../inputs/site.inputs';
 import { SiteType } from '../types/site.type';
 import { StructureType } from '../types/structure.type';
@@ -34,14 +35,14 @@ export class SiteResolver {
   }
 
   @ResolveField(() => StructureType)
-  async structure(@Parent() site: SiteType, @Context() context: GraphQLContext) {
+  async structure(@Parent() site: SiteType, @Context() context: SubgraphContext) {
     const structure = await this.loaders.readableStructure(context).load(site.structureId);
     if (!structure) throw DirectoryError.notFound('Structure', 'id');
     return structure;
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }, context: GraphQLContext) {
+  async resolveReference(reference: { id: string }, context: SubgraphContext) {
     const site = await this.loaders.readableSite(context).load(reference.id);
     if (!site) throw DirectoryError.notFound('Site', 'id');
     return site;

@@ -1,8 +1,9 @@
 import { Args, Context, ID, Parent, Query, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
 import { CurrentUser, type UserContext } from '@msp/auth';
+import type { SubgraphContext } from '@msp/service-kit';
 import { DirectoryReader } from '../../../application/reads/directory-reader';
 import { DirectoryError } from '../../../domain/directory-error';
-import { DirectoryLoaders, type GraphQLContext } from '../directory.loaders';
+import { DirectoryLoaders } from '../directory.loaders';
 import { MemberType } from '../types/member.type';
 import { SiteType } from '../types/site.type';
 import { StructureType } from '../types/structure.type';
@@ -25,7 +26,7 @@ export class StructureResolver {
   }
 
   @ResolveField(() => [SiteType])
-  sites(@CurrentUser() user: UserContext, @Parent() structure: StructureType, @Context() context: GraphQLContext) {
+  sites(@CurrentUser() user: UserContext, @Parent() structure: StructureType, @Context() context: SubgraphContext) {
     this.reader.assertReadable(user, structure.id);
     return this.loaders.sitesOf(context).load(structure.id);
   }
@@ -34,7 +35,7 @@ export class StructureResolver {
   members(
     @CurrentUser() user: UserContext,
     @Parent() structure: StructureType,
-    @Context() context: GraphQLContext,
+    @Context() context: SubgraphContext,
     @Args('siteId', { type: () => ID, nullable: true }) siteId?: string,
     @Args('profession', { type: () => String, nullable: true }) profession?: string,
   ) {
@@ -43,12 +44,12 @@ export class StructureResolver {
   }
 
   @ResolveField(() => StructureType, { nullable: true, description: 'The CPTS whose territory this MSP is in' })
-  cpts(@Parent() structure: StructureType, @Context() context: GraphQLContext) {
+  cpts(@Parent() structure: StructureType, @Context() context: SubgraphContext) {
     return structure.cptsId ? this.loaders.linkedStructure(context).load(structure.cptsId) : null;
   }
 
   @ResolveReference()
-  async resolveReference(reference: { id: string }, context: GraphQLContext) {
+  async resolveReference(reference: { id: string }, context: SubgraphContext) {
     const structure = await this.loaders.readableStructure(context).load(reference.id);
     if (!structure) throw DirectoryError.notFound('Structure', 'id');
     return structure;

@@ -1,5 +1,6 @@
 import { Args, Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { SubgraphAuthenticator, type AuthenticatedRequest } from '@msp/auth';
+import { SubgraphAuthenticator } from '@msp/auth';
+import { manyByKey, type RequestLoader, requestLoader, type SubgraphContext } from '@msp/service-kit';
 import { MemberAgendaQuery } from '../../../application/agenda-views/member-agenda.query';
 import { toAgendaEntry } from '../mappers/agenda-view.mapper';
 import { AgendaEntryType } from '../types/agenda-entry.type';
@@ -21,15 +22,33 @@ export class PatientAppointmentsResolver {
   @ResolveField(() => [AgendaEntryType], {
     description: "The patient's live appointments the caller books for (default: the coming year)",
   })
-  async appointments(
+  appointments(
     @Parent() patient: PatientRefType,
-    @Context() context: { req?: AuthenticatedRequest },
+    @Context() context: SubgraphContext,
     @Args('from', { type: () => String, nullable: true, description: 'ISO-8601 instant; default now' })
     from?: string | null,
     @Args('to', { type: () => String, nullable: true, description: 'ISO-8601 instant; default a year after from' })
     to?: string | null,
   ) {
-    const user = await this.auth.fromGraphQLContext(context);
-    return (await this.agendas.ofPatient(user, patient.id, from, to)).map((a) => toAgendaEntry(a, user));
+    return this.appointmentsOver(context, from ?? null, to ?? null).load(patient.id);
+  }
+
+  /** Every patient the gateway asks about in one request (a search's results), in one query. */
+  private appointmentsOver(
+    context: SubgraphContext,
+    from: string | null,
+    to: string | null,
+  ): RequestLoader<string, AgendaEntryType[]> {
+    return requestLoader(
+      context,
+      `appointments:${JSON.stringify([from, to])}`,
+      async (patientIds: readonly string[]) => {
+        const user = await this.auth.fromGraphQLContext(context);
+        const appointments = await this.agendas.ofPatients(user, patientIds, from, to);
+        return manyByKey(patientIds, appointments, (a) => a.patientId).map((own) =>
+          own.map((a) => toAgendaEntry(a, user)),
+        );
+      },
+    );
   }
 }

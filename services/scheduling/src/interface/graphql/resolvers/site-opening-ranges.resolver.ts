@@ -1,5 +1,6 @@
 import { Context, Parent, ResolveField, Resolver, ResolveReference } from '@nestjs/graphql';
-import { SubgraphAuthenticator, type AuthenticatedRequest } from '@msp/auth';
+import { SubgraphAuthenticator } from '@msp/auth';
+import { manyByKey, type RequestLoader, requestLoader, type SubgraphContext } from '@msp/service-kit';
 import { SiteOpeningRangesQuery } from '../../../application/opening-ranges/site-opening-ranges.query';
 import { toOpeningRangeType } from '../mappers/agenda.mapper';
 import { OpeningRangeType } from '../types/opening-range.type';
@@ -21,8 +22,15 @@ export class SiteOpeningRangesResolver {
   @ResolveField(() => [OpeningRangeType], {
     description: 'Opening ranges at this site still valid today or later (members of its structure)',
   })
-  async openingRanges(@Parent() site: SiteRefType, @Context() context: { req?: AuthenticatedRequest }) {
-    const user = await this.auth.fromGraphQLContext(context);
-    return (await this.ranges.execute(user, site.id)).map(toOpeningRangeType);
+  openingRanges(@Parent() site: SiteRefType, @Context() context: SubgraphContext) {
+    return this.rangesAt(context).load(site.id);
+  }
+
+  /** Every site of a structure the gateway asks about in one request, in one query. */
+  private rangesAt(context: SubgraphContext): RequestLoader<string, OpeningRangeType[]> {
+    return requestLoader(context, 'openingRanges', async (siteIds: readonly string[]) => {
+      const ranges = await this.ranges.execute(await this.auth.fromGraphQLContext(context), siteIds);
+      return manyByKey(siteIds, ranges, (r) => r.siteId).map((own) => own.map(toOpeningRangeType));
+    });
   }
 }
