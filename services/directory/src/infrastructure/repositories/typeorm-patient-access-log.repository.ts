@@ -25,7 +25,20 @@ export class TypeOrmPatientAccessLogRepository implements PatientAccessLogReposi
   async append(entries: ReadonlyArray<Omit<PatientAccessEntry, 'id'>>): Promise<void> {
     // Outside a transaction a read could be returned while its trace is lost: refuse instead.
     const manager = requireActiveManager('Writing the patient access log');
-    if (entries.length) await manager.insert(PatientAccessLogEntity, [...entries]);
+    if (!entries.length) return;
+    // One statement with one array per column, however many patients a view shows: a multi-row insert through the
+    // ORM would bind five parameters per row and read every generated id back.
+    await manager.query(
+      `insert into patient_access_log (at, member_id, patient_id, structure_id, operation)
+       select * from unnest($1::timestamptz[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[])`,
+      [
+        entries.map((e) => e.at),
+        entries.map((e) => e.memberId),
+        entries.map((e) => e.patientId),
+        entries.map((e) => e.structureId),
+        entries.map((e) => e.operation),
+      ],
+    );
   }
 
   async list(query: AccessLogQuery): Promise<PatientAccessEntry[]> {

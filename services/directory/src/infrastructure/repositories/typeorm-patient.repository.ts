@@ -55,7 +55,13 @@ export class TypeOrmPatientRepository implements PatientRepository {
   }
 
   async findByIds(ids: readonly string[]): Promise<Patient[]> {
-    return ids.length ? (await this.patients.findBy({ id: In([...ids]) })).map(toPatient) : [];
+    if (!ids.length) return [];
+    // One array parameter rather than In([...]), which binds one per id: a week view asks for hundreds.
+    const found = await this.patients
+      .createQueryBuilder('p')
+      .where('p.id = any(:ids)', { ids: [...ids] })
+      .getMany();
+    return found.map(toPatient);
   }
 
   async search(criteria: PatientSearchCriteria): Promise<Patient[]> {
