@@ -6,6 +6,7 @@ import type { DirectoryConfig } from './config/directory.config';
 import { DIRECTORY_ENTITIES } from './infrastructure/entities';
 import { DirectorySchema1763900001000 } from './infrastructure/migrations/1763900001000-directory-schema';
 import { PatientRegistrationRequest1763900002000 } from './infrastructure/migrations/1763900002000-patient-registration-request';
+import { AccessLogByMember1763900003000 } from './infrastructure/migrations/1763900003000-access-log-by-member';
 import { DemoDataModule } from './modules/demo-data.module';
 import { IdentityModule } from './modules/identity.module';
 import { MembersModule } from './modules/members.module';
@@ -26,7 +27,11 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           databaseUrl: config.databaseUrl,
           entities: DIRECTORY_ENTITIES,
-          migrations: [DirectorySchema1763900001000, PatientRegistrationRequest1763900002000],
+          migrations: [
+            DirectorySchema1763900001000,
+            PatientRegistrationRequest1763900002000,
+            AccessLogByMember1763900003000,
+          ],
           kafkaBrokers: config.kafkaBrokers,
           trust: config.trust,
         }),

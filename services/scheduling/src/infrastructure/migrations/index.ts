@@ -8,6 +8,7 @@ import { IcalFeeds1764100005000 } from './1764100005000-ical-feeds';
 import { OnlineBookingPrivacy1764300006000 } from './1764300006000-online-booking-privacy';
 import { RemindersLiveUniqueness1764300007000 } from './1764300007000-reminders-live-uniqueness';
 import { DirectoryCopyEventOrder1764300012000 } from './1764300012000-directory-copy-event-order';
+import { AgendaReadIndexes1764400001000 } from './1764400001000-agenda-read-indexes';
 
 /** Every migration of scheduling's database, oldest first. */
 export const SCHEDULING_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -20,4 +21,5 @@ export const SCHEDULING_MIGRATIONS: Array<new () => MigrationInterface> = [
   OnlineBookingPrivacy1764300006000,
   RemindersLiveUniqueness1764300007000,
   DirectoryCopyEventOrder1764300012000,
+  AgendaReadIndexes1764400001000,
 ];
