@@ -24,8 +24,9 @@ export async function startBenchStack(
   workspaceRoot: string,
   env: NodeJS.ProcessEnv,
   progress: (line: string) => void,
+  nodeArguments: readonly string[] = [],
 ): Promise<StartedBenchStack> {
-  const stack = new LocalStack({ dataDir, workspaceRoot, env, demoData: false, progress });
+  const stack = new LocalStack({ dataDir, workspaceRoot, env, demoData: false, progress, nodeArguments });
   const started = performance.now();
   let summary: StackSummary;
   try {

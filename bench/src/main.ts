@@ -1,4 +1,4 @@
-// `npm run bench [-- --budget-minutes 20] [--smoke] [--keep] [--profile]`: see docs/performance.md.
+// `npm run bench [-- --budget-minutes 20] [--smoke] [--keep] [--profile] [--only booking,events]`: see docs/performance.md.
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +14,7 @@ async function main(): Promise<void> {
       smoke: { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       profile: { type: 'boolean', default: false },
+      only: { type: 'string', default: '' },
     },
   });
   const budgetMinutes = Number(values['budget-minutes']);
@@ -27,17 +28,19 @@ async function main(): Promise<void> {
   const env: NodeJS.ProcessEnv = { ...process.env, MSP_DATABASE_PREFIX: prefix, PORT: '' };
   delete env.NODE_OPTIONS; // the built services, not the TypeScript sources
   const profiles = join(workspaceRoot(), 'bench', 'results', 'profiles', stamp);
-  // Each service writes a V8 CPU profile when it stops (open it in Chrome DevTools or speedscope).
-  if (values.profile) env.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${profiles}`;
+
   try {
     const { result, files } = await runBench({
       smoke: values.smoke,
+      only: values.only.split(',').filter(Boolean),
       budgetSeconds: budgetMinutes * 60,
       dataDir: runDir,
       resultsDir: join(workspaceRoot(), 'bench', 'results'),
       workspaceRoot: workspaceRoot(),
       env,
       dropDatabases: !values.keep,
+      // Each service writes a V8 CPU profile when it stops (open it in Chrome DevTools or speedscope).
+      nodeArguments: values.profile ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [],
       progress: say,
     });
     const missed = result.scenarios.flatMap((s) => s.targets).filter((t) => !t.met);

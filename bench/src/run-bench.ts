@@ -26,10 +26,14 @@ import { scaleScenario } from './scenarios/scale.scenario';
 export interface BenchOptions {
   smoke: boolean;
   budgetSeconds: number;
+  /** Scenario ids to run (`--only`); all when empty. */
+  only: readonly string[];
   dataDir: string;
   resultsDir: string;
   workspaceRoot: string;
   env: NodeJS.ProcessEnv;
+  /** Node options for every service (`--cpu-prof`). */
+  nodeArguments?: readonly string[];
   /** Drop the run's databases when done (not with --keep). */
   dropDatabases: boolean;
   progress: (line: string) => void;
@@ -38,6 +42,8 @@ export interface BenchOptions {
 export interface BenchRun {
   result: BenchResult;
   files: { json: string; markdown: string; charts: string[] };
+  /** The service processes the run started (all stopped by now). */
+  pids: number[];
 }
 
 /** Rough cost of each scenario on this kind of machine, to skip what the budget cannot hold (and say so). */
@@ -53,6 +59,10 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   const scenarios: ScenarioResult[] = [];
   const skipped: SkippedScenario[] = [];
   const fits = (id: keyof typeof ESTIMATED_SECONDS) => {
+    if (options.only.length && !options.only.includes(id)) {
+      skipped.push({ id, reason: 'not selected (--only)' });
+      return false;
+    }
     const left = (deadline - Date.now()) / 1000;
     if (options.smoke || left >= ESTIMATED_SECONDS[id]) return true;
     skipped.push({ id, reason: `about ${ESTIMATED_SECONDS[id]} s needed, ${Math.round(left)} s of the budget left` });
@@ -61,7 +71,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
   };
 
   say('Starting a fresh stack (no demo data)');
-  const stack = await startBenchStack(options.dataDir, options.workspaceRoot, options.env, say);
+  const stack = await startBenchStack(options.dataDir, options.workspaceRoot, options.env, say, options.nodeArguments);
   try {
     const base = await seed(stack, options.smoke ? SMOKE_DATASET : BASE_DATASET, 'base', say);
     await new Promise((resolve) => setTimeout(resolve, options.smoke ? 500 : 5_000)); // let start-up work settle
@@ -104,7 +114,7 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
       skipped,
     };
     const files = await writeReport(result, options.resultsDir);
-    return { result, files };
+    return { result, files, pids: stack.pids.map((p) => p.pid) };
   } finally {
     say('Stopping the stack');
     await stack.stop(options.dropDatabases);
