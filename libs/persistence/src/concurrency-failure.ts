@@ -10,7 +10,7 @@ const CONCURRENCY_SQLSTATES = new Set(['40001', '40P01']);
  */
 export function concurrencyFailureOf(error: unknown): string | undefined {
   const seen = new Set<unknown>();
-  for (let current = error; typeof current === 'object' && current !== null && !seen.has(current); ) {
+  for (let current = error; typeof current === 'object' && current !== null && !seen.has(current);) {
     seen.add(current);
     const { code, driverError, cause } = current as { code?: unknown; driverError?: unknown; cause?: unknown };
     if (typeof code === 'string' && CONCURRENCY_SQLSTATES.has(code)) return code;

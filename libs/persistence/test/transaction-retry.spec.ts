@@ -52,8 +52,8 @@ describe('a transaction rolled back by a deadlock or serialization failure is ru
   /** Waits until the backend `pid` is blocked on a lock: the first side is now waiting on the second. */
   async function untilBlocked(pid: number): Promise<void> {
     for (const deadline = Date.now() + 5_000; Date.now() < deadline; await sleep(10)) {
-      const [row] = await ds.query('select count(*)::int as waiting from pg_locks where pid = $1 and not granted', [pid]);
-      if (row.waiting > 0) return;
+      const [{ blockers }] = await ds.query('select cardinality(pg_blocking_pids($1)) as blockers', [pid]);
+      if (blockers > 0) return;
     }
     throw new Error(`backend ${pid} never blocked`);
   }
