@@ -80,8 +80,8 @@ describe('a transaction rolled back by a deadlock or serialization failure is ru
       await insert(db, theirs, name);
     };
     const outcomes = await Promise.allSettled([open(side('first', a, b)), open(side('second', b, a))]);
-    const winner = outcomes[0].status === 'fulfilled' ? 'first' : 'second';
-    const loser = winner === 'first' ? 'second' : 'first';
+    const [winner, loser] =
+      outcomes[0].status === 'fulfilled' ? (['first', 'second'] as const) : (['second', 'first'] as const);
     const failures = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     const rows = await ds.query('select key, owner from booking where key in ($1, $2) order by key', [a, b]);
     return { failures, winner, loser, attempts, rows, a, b };
