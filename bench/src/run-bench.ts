@@ -161,7 +161,7 @@ async function seed(stack: StartedBenchStack, size: DatasetSize, tag: string, sa
 async function machineFacts(stack: StartedBenchStack): Promise<BenchResult['machine']> {
   const client = new Client({ connectionString: stack.schedulingDatabaseUrl });
   await client.connect();
-  const postgres = (await client.query<{ v: string }>('show server_version')).rows[0].v;
+  const postgres = (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0].v;
   await client.end();
   return {
     cpus: cpus().length,
