@@ -72,6 +72,9 @@ export interface Measurement {
   /** For memory: resident set size in megabytes; for duration: seconds. */
   value?: number;
   unit?: string;
+  /** For memory: the process measured ("gateway", "scheduling"…) and when ("idle", "under load"), charted side by side. */
+  service?: string;
+  phase?: string;
   /** Anything else worth printing: double bookings, slot-taken answers, access-log rows per view… */
   extra?: Record<string, number>;
 }

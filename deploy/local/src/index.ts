@@ -1,3 +1,5 @@
 export * from './services';
 export * from './service-env';
 export * from './stack-lock';
+export * from './local-stack';
+export * from './stack-secrets';

@@ -25,6 +25,8 @@ export interface LocalStackOptions {
   readyTimeoutMs?: number;
   /** Ask services to load their demo data into empty databases (default true). */
   demoData?: boolean;
+  /** Given to each service's `node` before its entry point (`--cpu-prof …`). */
+  nodeArguments?: readonly string[];
   /** Progress lines ("Starting Kafka…"). */
   progress?: (line: string) => void;
 }
@@ -175,7 +177,7 @@ export class LocalStack {
     };
     for (const service of planned) {
       this.progress(`Starting ${service.definition.name} on ${service.url} (log: ${service.logFile})`);
-      const child = new ServiceProcess(service, serviceEnv(service, planned, context));
+      const child = new ServiceProcess(service, serviceEnv(service, planned, context), this.options.nodeArguments);
       this.processes.push(child);
       child.onUnexpectedExit((description) => {
         if (this.running) this.crashListener?.(service, description);

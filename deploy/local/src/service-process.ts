@@ -31,6 +31,8 @@ export class ServiceProcess {
   constructor(
     readonly service: PlannedService,
     private readonly env: NodeJS.ProcessEnv,
+    /** Options for Node itself that NODE_OPTIONS refuses, such as `--cpu-prof` (the benchmarks' profiles). */
+    private readonly nodeArguments: readonly string[] = [],
   ) {}
 
   get name(): string {
@@ -51,9 +53,8 @@ export class ServiceProcess {
       this.service.logFile,
       `\n---- ${new Date().toISOString()} starting ${this.name} on ${this.service.url} ----\n`,
     );
-    const [command, args] = hasSetsid
-      ? ['setsid', [process.execPath, this.service.entry]]
-      : [process.execPath, [this.service.entry]];
+    const node = [...this.nodeArguments, this.service.entry];
+    const [command, args] = hasSetsid ? ['setsid', [process.execPath, ...node]] : [process.execPath, node];
     this.child = spawnTied(command, args, this.service.logFile, this.env);
     this.child.once('exit', (code, signal) => {
       this.exitDescription = signal ? `killed by ${signal}` : `exit code ${code}`;

@@ -1,3 +1,4 @@
+export * from './concurrency-failure';
 export * from './data-source.factory';
 export * from './run-migrations';
 export * from './transaction-context';

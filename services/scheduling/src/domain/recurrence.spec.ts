@@ -1,3 +1,6 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
+import { RRule } from 'rrule';
 import { normaliseRecurrence, occurrenceDates, weeklyRecurrence } from './recurrence';
 
 describe('normaliseRecurrence', () => {
@@ -91,6 +94,38 @@ describe('occurrenceDates', () => {
       '2026-03-27',
       '2026-04-24',
     ]);
+  });
+
+  it('gives a range opened years ago the same dates as expanding it from its anchor, every rhythm kept', () => {
+    const reference = (rule: string, anchor: string, from: string, to: string) =>
+      new RRule({ ...RRule.parseString(rule), dtstart: new Date(`${anchor}T00:00:00Z`) })
+        .between(new Date(`${from > anchor ? from : anchor}T00:00:00Z`), new Date(`${to}T00:00:00Z`), true)
+        .map((d) => d.toISOString().slice(0, 10));
+    const rules = fc.constantFrom(
+      'FREQ=DAILY',
+      'FREQ=DAILY;INTERVAL=3',
+      'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR',
+      'FREQ=WEEKLY;INTERVAL=2;BYDAY=FR',
+      'FREQ=WEEKLY;INTERVAL=3;BYDAY=MO,SU;WKST=SU',
+      'FREQ=WEEKLY;BYDAY=TU;COUNT=40',
+    );
+    const day = (min: string, max: string) =>
+      fc
+        .date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true })
+        .map((d) => d.toISOString().slice(0, 10));
+    fc.assert(
+      fc.property(
+        rules,
+        day('2019-01-01', '2026-12-31'),
+        day('2026-01-01', '2027-06-30'),
+        fc.nat(60),
+        (rule, anchor, from, span) => {
+          const to = DateTime.fromISO(from, { zone: 'utc' }).plus({ days: span }).toISODate() as string;
+          expect(occurrenceDates(rule, anchor, from, to)).toEqual(reference(rule, anchor, from, to));
+        },
+      ),
+      { seed: 20261130, numRuns: 300 },
+    );
   });
 
   it('returns nothing for a window that ends before it starts or before the anchor', () => {

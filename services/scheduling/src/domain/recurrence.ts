@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { RRule } from 'rrule';
+import { Frequency, RRule, type Options } from 'rrule';
 import type { LocalDate } from './local-date';
 import { SchedulingError } from './scheduling-error';
 
@@ -56,13 +56,35 @@ export function weeklyRecurrence(weekdays: readonly number[], field: string): st
   return `FREQ=WEEKLY;BYDAY=${days.join(',')}`;
 }
 
+const PERIOD_DAYS: Partial<Record<Frequency, number>> = { [RRule.DAILY]: 1, [RRule.WEEKLY]: 7 };
+
+/**
+ * rrule expands from DTSTART on, so a range opened a year ago would cost a year of iterations at every slot search and
+ * booking. A daily or weekly rule without COUNT repeats identically every INTERVAL periods: moving the anchor forward
+ * by whole periods, to the last one before the window, gives the same dates. Monthly rules (a 31st skips short months)
+ * and COUNT (counted from the real anchor) keep their anchor.
+ */
+function fastForward(options: Partial<Options>, anchor: LocalDate, start: LocalDate): LocalDate {
+  const periodDays = options.freq === undefined ? undefined : PERIOD_DAYS[options.freq];
+  if (!periodDays || options.count) return anchor;
+  const step = periodDays * (options.interval ?? 1);
+  const gap = DateTime.fromISO(start, { zone: 'utc' }).diff(DateTime.fromISO(anchor, { zone: 'utc' }), 'days').days;
+  const periods = Math.floor(gap / step);
+  return periods > 0
+    ? (DateTime.fromISO(anchor, { zone: 'utc' })
+        .plus({ days: periods * step })
+        .toISODate() as LocalDate)
+    : anchor;
+}
+
 const floating = (date: LocalDate): Date => DateTime.fromISO(date, { zone: 'utc' }).toJSDate();
 
 /** The local dates in [from, to] (inclusive) on which a rule anchored at `anchor` (its first possible day) falls. */
 export function occurrenceDates(rule: string, anchor: LocalDate, from: LocalDate, to: LocalDate): LocalDate[] {
   const start = from > anchor ? from : anchor;
   if (start > to) return [];
-  const recurrence = new RRule({ ...RRule.parseString(rule), dtstart: floating(anchor) });
+  const options = RRule.parseString(rule);
+  const recurrence = new RRule({ ...options, dtstart: floating(fastForward(options, anchor, start)) });
   return recurrence
     .between(floating(start), floating(to), true)
     .map((d) => DateTime.fromJSDate(d, { zone: 'utc' }).toISODate() as LocalDate);

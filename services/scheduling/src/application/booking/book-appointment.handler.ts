@@ -31,9 +31,10 @@ export class BookAppointmentHandler {
     const authorize = (structureId: string) =>
       assertActorMayBook(actor, structureId, input.siteId, input.practitionerId);
     const patientId = assertUuid(input.patientId, 'input.patientId');
-    // The slot first (a refused slot never reaches the directory), then the patient, then the time under the lock:
-    // the directory is asked outside the transaction so no agenda lock waits on it.
-    const { structureId } = await this.loader.check(input, channel, authorize);
+    // The ids, site and motif first (nothing reaches the directory before the caller is authorized), then the patient,
+    // then the time, checked once, under the lock: the directory is asked outside the transaction so no agenda lock
+    // waits on it.
+    const { structureId } = await this.loader.locate(input, authorize);
     await this.patients.assertPatientOf(structureId, patientId);
     return this.transactions.run(async () => {
       const slot = await this.loader.checkLocked(input, channel, authorize);

@@ -5,7 +5,7 @@ import type { Interval } from '../../domain/interval';
 import { localDateOf } from '../../domain/local-date';
 import type { Motif } from '../../domain/motif';
 import { SchedulingError } from '../../domain/scheduling-error';
-import { AgendaRepository } from '../ports/agenda.repository';
+import { AgendaRepository, type SiteRef } from '../ports/agenda.repository';
 import { Clock } from '@msp/service-kit';
 import { assertUuid, parseInstant } from '../input-checks';
 
@@ -14,6 +14,15 @@ export interface SlotRequest {
   siteId: string;
   motifId: string;
   startsAt: string;
+}
+
+export interface LocatedSlot {
+  structureId: string;
+  site: SiteRef;
+  practitionerId: string;
+  siteId: string;
+  motif: Motif;
+  startsAt: Date;
 }
 
 export interface CheckedSlot {
@@ -48,12 +57,11 @@ export class BookingContextLoader {
     return this.check(request, channel, authorize, true);
   }
 
-  async check(
-    request: SlotRequest,
-    channel: BookingChannel,
-    authorize: (structureId: string) => void,
-    locked = false,
-  ): Promise<CheckedSlot> {
+  /**
+   * The request's ids, its site (authorized as soon as its structure is known) and its motif, without the agenda: what
+   * staff bookings check before asking the directory about the patient, leaving the time to `checkLocked` alone.
+   */
+  async locate(request: SlotRequest, authorize: (structureId: string) => void): Promise<LocatedSlot> {
     const practitionerId = assertUuid(request.practitionerId, 'input.practitionerId');
     const siteId = assertUuid(request.siteId, 'input.siteId');
     const motifId = assertUuid(request.motifId, 'input.motifId');
@@ -63,6 +71,16 @@ export class BookingContextLoader {
     authorize(site.structureId);
     const motif = await this.agenda.motif(motifId);
     if (!motif || motif.structureId !== site.structureId) throw SchedulingError.notFound('Motif', 'input.motifId');
+    return { structureId: site.structureId, site, practitionerId, siteId, motif, startsAt };
+  }
+
+  async check(
+    request: SlotRequest,
+    channel: BookingChannel,
+    authorize: (structureId: string) => void,
+    locked = false,
+  ): Promise<CheckedSlot> {
+    const { site, practitionerId, siteId, motif, startsAt } = await this.locate(request, authorize);
     if (locked) await this.agenda.lockPractitionerAgenda(practitionerId);
     const date = localDateOf(startsAt, site.timeZone);
     const ranges = await this.agenda.ranges({

@@ -34,8 +34,8 @@ export class HoldSlotHandler {
       assertActorMayBook(actor, structureId, input.siteId, input.practitionerId);
     const patientId = input.patientId ? assertUuid(input.patientId, 'input.patientId') : null;
     if (patientId) {
-      // As for a booking: the slot, then the patient, outside the transaction; then the time under the lock.
-      const { structureId } = await this.loader.check(input, channel, authorize);
+      // As for a booking: ids, site and motif, then the patient, outside the transaction; then the time under the lock.
+      const { structureId } = await this.loader.locate(input, authorize);
       await this.patients.assertPatientOf(structureId, patientId);
     }
     return this.transactions.run(async () => {

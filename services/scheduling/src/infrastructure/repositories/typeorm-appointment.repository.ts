@@ -124,7 +124,11 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
   }
 }
 
-/** Losing the race for the time (the exclusion constraint) is SCHEDULING.SLOT_TAKEN. */
+/**
+ * Losing the race for the time (the exclusion constraint) is SCHEDULING.SLOT_TAKEN. Anything else goes up untouched —
+ * a deadlock met while checking the constraint (40P01) above all: the transaction is run again on it
+ * (`inTransaction`), and it is the last attempt's outcome that this turns into an answer.
+ */
 async function slotTakenOnOverlap(write: () => Promise<unknown>): Promise<void> {
   try {
     await write();

@@ -1,0 +1,57 @@
+import type { UserContext } from '@msp/auth';
+import type { Dataset } from '../dataset/dataset-plan';
+import type { GraphQLEndpoint } from '../load/graphql-endpoint';
+import type { DatasetFacts } from '../report/bench-result';
+
+/** The running stack as the scenarios see it. */
+export interface BenchStack {
+  dataDir: string;
+  gatewayUrl: string;
+  schedulingUrl: string;
+  directoryDatabaseUrl: string;
+  schedulingDatabaseUrl: string;
+  kafkaBrokers: string[];
+  userContextPrivateKey: string;
+  /** Service processes, for their memory. */
+  pids: { name: string; pid: number }[];
+  startupSeconds: number;
+}
+
+/** A seeded dataset and the two ways to reach it as its secretary. */
+export interface SeededDataset {
+  dataset: Dataset;
+  facts: DatasetFacts;
+  secretary: UserContext;
+  gateway: GraphQLEndpoint;
+  subgraph: GraphQLEndpoint;
+  /** A working day no appointment uses yet, different at each call: each round books into empty agendas. */
+  takeFreeDay(): string;
+}
+
+/** How much work each scenario does: the full run, or the short check of `npm test`. */
+export interface BenchScale {
+  smoke: boolean;
+  /** Booking attempts per round, per concurrency level. */
+  bookingAttempts: Record<number, number>;
+  concurrencies: number[];
+  /** Requests per read measurement. */
+  readRequests: number;
+  /** Bookings whose events are followed one at a time. */
+  propagationSamples: number;
+}
+
+export const FULL_SCALE: BenchScale = {
+  smoke: false,
+  bookingAttempts: { 16: 600, 64: 1200 },
+  concurrencies: [16, 64],
+  readRequests: 300,
+  propagationSamples: 200,
+};
+
+export const SMOKE_SCALE: BenchScale = {
+  smoke: true,
+  bookingAttempts: { 4: 30 },
+  concurrencies: [4],
+  readRequests: 10,
+  propagationSamples: 10,
+};

@@ -1,0 +1,140 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { databaseExists, isAlive, workspaceRoot } from '@msp/infra';
+import { testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
+import type { BenchResult, Measurement, ScenarioResult } from '../src/report/bench-result';
+import { runBench, type BenchRun } from '../src/run-bench';
+
+/**
+ * The harness itself, in its short form: a fresh stack of the built services on the test PostgreSQL and Kafka, a tiny
+ * dataset, every scenario, the report. No timing is asserted (benchmarks are not tests): only that each scenario
+ * measured what it claims, that the platform kept its promises under contention, and that the run cleaned up.
+ */
+describe('npm run bench -- --smoke', () => {
+  const root = workspaceRoot();
+  const prefix = `bench_t${uniqueSuffix()}`;
+  let dataDir: string;
+  let resultsDir: string;
+  let run: BenchRun;
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
+    resultsDir = mkdtempSync(join(tmpdir(), 'bench-results-'));
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATABASE_URL: testPostgresAdminUrl(),
+      KAFKA_BROKERS: testKafkaBrokers().join(','),
+      MSP_DATABASE_PREFIX: prefix,
+      PORT: '',
+      LOG_LEVEL: 'warn',
+    };
+    delete env.NODE_OPTIONS; // the built services, not the TypeScript sources
+    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], {
+      cwd: root,
+      env: { ...env, NX_DAEMON: 'false', NX_TUI: 'false' },
+      stdio: 'ignore',
+    });
+    run = await runBench({
+      smoke: true,
+      budgetSeconds: 300,
+      only: [],
+      dataDir,
+      resultsDir,
+      workspaceRoot: root,
+      env,
+      dropDatabases: true,
+      progress: () => undefined,
+    });
+  }, 600_000);
+
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(resultsDir, { recursive: true, force: true });
+  });
+
+  const scenario = (id: string): ScenarioResult => {
+    const found = run.result.scenarios.find((s) => s.id === id);
+    if (!found) throw new Error(`scenario ${id} missing; skipped: ${JSON.stringify(run.result.skipped)}`);
+    return found;
+  };
+  const measurement = (s: ScenarioResult, id: string): Measurement => {
+    const found = s.measurements.find((m) => m.id === id);
+    if (!found) throw new Error(`measurement ${id} missing in ${s.id}`);
+    return found;
+  };
+
+  it('runs every scenario and skips none', () => {
+    expect(run.result.scenarios.map((s) => s.id)).toEqual([
+      'booking',
+      'slots-and-week',
+      'events',
+      'footprint',
+      'scale',
+    ]);
+    expect(run.result.skipped).toEqual([]);
+    expect(run.result.smoke).toBe(true);
+  });
+
+  it('books each distinct slot exactly once on every path: the losers hear "slot taken", nothing else fails', () => {
+    for (const m of scenario('booking').measurements) {
+      expect({ id: m.id, errors: m.errors, doubleBookings: m.extra?.doubleBookings }).toEqual({
+        id: m.id,
+        errors: 0,
+        doubleBookings: 0,
+      });
+      expect(m.extra?.booked).toBe(m.extra?.distinctSlots);
+      expect(m.extra?.slotTaken).toBe((m.operations ?? 0) - (m.extra?.distinctSlots ?? 0));
+      expect(m.extra?.slotTaken).toBeGreaterThan(0);
+    }
+    expect(scenario('booking').measurements.map((m) => m.id)).toEqual(['raw-pg-4', 'subgraph-4', 'gateway-4']);
+  });
+
+  it('measures the slot search and the week view, whose patients are named and each read logged once', () => {
+    const reads = scenario('slots-and-week');
+    for (const m of reads.measurements) expect({ id: m.id, errors: m.errors }).toEqual({ id: m.id, errors: 0 });
+    expect(measurement(reads, 'slots-subgraph').extra?.slotsPerSearch).toBeGreaterThan(0);
+    const week = measurement(reads, 'week-gateway').extra ?? {};
+    expect(week.appointmentsPerView).toBeGreaterThan(0);
+    expect(week.patientsNamedPerView).toBe(week.appointmentsPerView);
+    expect(week.accessLogRowsPerView).toBeGreaterThan(0);
+  });
+
+  it('follows every booking event to scheduling’s consumer, beside a raw Kafka round trip', () => {
+    const events = scenario('events');
+    expect(events.measurements.map((m) => m.id)).toEqual(['kafka-raw', 'booking-idle', 'booking-loaded']);
+    for (const m of events.measurements) {
+      expect({ id: m.id, errors: m.errors }).toEqual({ id: m.id, errors: 0 });
+      expect(m.operations).toBeGreaterThan(0);
+    }
+  });
+
+  it('reports each service’s memory and the start-up time', () => {
+    const footprint = scenario('footprint');
+    for (const service of ['directory', 'scheduling', 'gateway'])
+      expect(measurement(footprint, `${service}-idle`).value).toBeGreaterThan(20);
+    expect(measurement(footprint, 'startup').value).toBeGreaterThan(0);
+  });
+
+  it('compares the 10× dataset with the base, figure by figure', () => {
+    const scale = scenario('scale');
+    const scaled = scale.measurements.filter((m) => m.id.startsWith('scale:'));
+    expect(scaled.length).toBeGreaterThan(0);
+    for (const m of scaled) expect(m.baselineOf).toBe(m.id.replace('scale:', 'base:'));
+    expect(run.result.datasets.map((d) => d.name)).toEqual(['smoke', 'smoke-scale']);
+  });
+
+  it('writes the JSON result and the markdown report', () => {
+    const written = JSON.parse(readFileSync(run.files.json, 'utf8')) as BenchResult;
+    expect(written.scenarios.map((s) => s.id)).toEqual(run.result.scenarios.map((s) => s.id));
+    expect(existsSync(run.files.markdown)).toBe(true);
+  });
+
+  it('stops the stack and drops the run’s databases', async () => {
+    expect(run.pids).toHaveLength(3);
+    expect(run.pids.filter(isAlive)).toEqual([]);
+    for (const service of ['directory', 'scheduling'])
+      expect(await databaseExists(testPostgresAdminUrl(), `${prefix}_${service}`)).toBe(false);
+  });
+});
