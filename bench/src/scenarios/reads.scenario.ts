@@ -64,7 +64,6 @@ export async function readsScenario(
   stack: BenchStack,
   seeded: SeededDataset,
   scale: BenchScale,
-  id = 'slots-and-week',
 ): Promise<ScenarioResult> {
   const started = performance.now();
   const { dataset } = seeded;
@@ -119,7 +118,7 @@ export async function readsScenario(
   measurements.push(withNames);
   measurements[0].extra = { slotsPerSearch: slotCount };
   return {
-    id,
+    id: 'slots-and-week',
     title: 'Free-slot search and the week view',
     dataset: dataset.size.name,
     durationSeconds: (performance.now() - started) / 1000,
