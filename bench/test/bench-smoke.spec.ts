@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { databaseExists, isAlive, workspaceRoot } from '@msp/infra';
-import { testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
+import { buildWorkspace, testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
 import type { BenchResult, Measurement, ScenarioResult } from '../src/report/bench-result';
 import { runBench, type BenchRun } from '../src/run-bench';
 
@@ -31,11 +30,7 @@ describe('npm run bench -- --smoke', () => {
       LOG_LEVEL: 'warn',
     };
     delete env.NODE_OPTIONS; // the built services, not the TypeScript sources
-    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], {
-      cwd: root,
-      env: { ...env, NX_DAEMON: 'false', NX_TUI: 'false' },
-      stdio: 'ignore',
-    });
+    buildWorkspace(env);
     run = await runBench({
       smoke: true,
       budgetSeconds: 300,

@@ -75,6 +75,11 @@ export interface Measurement {
   /** For memory: the process measured ("gateway", "scheduling"…) and when ("idle", "under load"), charted side by side. */
   service?: string;
   phase?: string;
+  /**
+   * CPU milliseconds each part of the stack spent per operation during the measurement (services, postgres, kafka,
+   * load generator): where the cost goes when every part shares the same cores.
+   */
+  cpuMsPerOperation?: Record<string, number>;
   /** Anything else worth printing: double bookings, slot-taken answers, access-log rows per view… */
   extra?: Record<string, number>;
 }

@@ -80,6 +80,7 @@ function scenarioSection(scenario: ScenarioResult): string[] {
     ...(latencies.length > 0 ? [latencyTable(scenario, latencies)] : []),
     ...(values.length > 0 ? [valueTable(values)] : []),
     ...(extras.length > 0 ? [extras.map(extraLine).join('\n')] : []),
+    ...cpuSection(scenario.measurements.filter((measurement) => measurement.cpuMsPerOperation)),
     ...(scenario.targets.length > 0 ? ['### Targets', targetTable(scenario.targets)] : []),
     ...(scenario.notes.length > 0 ? ['### Notes', scenario.notes.map((note) => `- ${note}`).join('\n')] : []),
   ];
@@ -128,6 +129,24 @@ function valueTable(measurements: Measurement[]): string {
       optional(measurement.value, (value) => `${formatFigure(value)} ${measurement.unit ?? ''}`.trim()),
     ]),
   );
+}
+
+/** Where each operation's CPU went: one column per part of the stack, in the order the first measurement lists them. */
+function cpuSection(measurements: Measurement[]): string[] {
+  if (measurements.length === 0) return [];
+  const parts = [...new Set(measurements.flatMap((m) => Object.keys(m.cpuMsPerOperation ?? {})))];
+  const total = (m: Measurement) => Object.values(m.cpuMsPerOperation ?? {}).reduce((sum, ms) => sum + ms, 0);
+  return [
+    '### CPU per operation (ms)',
+    table(
+      ['measurement', ...parts, 'total'],
+      measurements.map((m) => [
+        m.label,
+        ...parts.map((part) => optional(m.cpuMsPerOperation?.[part], formatFigure)),
+        formatFigure(total(m)),
+      ]),
+    ),
+  ];
 }
 
 function extraLine(measurement: Measurement): string {

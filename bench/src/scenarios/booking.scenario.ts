@@ -1,6 +1,7 @@
 import { Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { type Dataset, seededRandom, slotStarts, SLOT_MINUTES } from '../dataset/dataset-plan';
+import { CpuAccount } from '../load/process-cpu';
 import { countOutcomes, runClosedLoop, type LoadRun, type Outcome } from '../load/closed-loop';
 import { errorReason, type GraphQLEndpoint } from '../load/graphql-endpoint';
 import { summarize } from '../load/latency';
@@ -120,6 +121,7 @@ export interface BookingRoundResult {
 
 /** One round: a fresh day, `attempts` attempts, `concurrency` clients, then the checks a user cares about. */
 export async function bookingRound(
+  stack: BenchStack,
   seeded: SeededDataset,
   pool: Pool,
   path: 'raw-pg' | 'subgraph' | 'gateway',
@@ -134,7 +136,10 @@ export async function bookingRound(
     path === 'raw-pg'
       ? insertRaw(pool, dataset)
       : bookThrough(path === 'gateway' ? seeded.gateway : seeded.subgraph, dataset);
+  const cpu = new CpuAccount(stack.pids);
+  const before = cpu.sample();
   const run = await runClosedLoop(planned, concurrency, operation);
+  const cpuMs = CpuAccount.perOperation(before, cpu.sample(), planned.length);
   const counts = countOutcomes(run.results);
   const distinct = new Set(planned.map((a) => `${a.practitionerId}/${a.startsAt.toISOString()}`)).size;
   const booked = counts.booked ?? 0;
@@ -148,6 +153,7 @@ export async function bookingRound(
     errors: planned.length - booked - (counts['slot-taken'] ?? 0),
     throughputPerSecond: round(planned.length / run.wallSeconds),
     latencyMs: summarize(run.results.map((r) => r.latencyMs)),
+    cpuMsPerOperation: cpuMs,
     extra: {
       booked,
       slotTaken: counts['slot-taken'] ?? 0,
@@ -170,8 +176,6 @@ export async function bookingScenario(
   stack: BenchStack,
   seeded: SeededDataset,
   scale: BenchScale,
-  id = 'booking',
-  onGatewayRound?: (round: BookingRoundResult) => void,
 ): Promise<ScenarioResult> {
   const started = performance.now();
   const pool = new Pool({ connectionString: stack.schedulingDatabaseUrl, max: 10, application_name: 'bench-raw' });
@@ -180,6 +184,7 @@ export async function bookingScenario(
   try {
     // Warm-up, not reported: JIT, connection pools, the gateway's query plan.
     await bookingRound(
+      stack,
       seeded,
       pool,
       'gateway',
@@ -195,9 +200,8 @@ export async function bookingScenario(
         ['gateway', `Through the gateway, ${concurrency} clients`],
       ] as const;
       for (const [path, label] of rounds) {
-        const result = await bookingRound(seeded, pool, path, concurrency, attempts, label);
+        const result = await bookingRound(stack, seeded, pool, path, concurrency, attempts, label);
         measurements.push(result.measurement);
-        if (path === 'gateway') onGatewayRound?.(result);
         const firstError = result.run.results.find((r) => r.outcome === 'error');
         if (firstError) notes.push(`${label}: unexpected answer "${firstError.detail}"`);
       }
@@ -206,7 +210,7 @@ export async function bookingScenario(
     await pool.end();
   }
   return {
-    id,
+    id: 'booking',
     title: `Booking under contention (${Math.round(COLLIDING_SHARE * 100)} % colliding)`,
     dataset: seeded.dataset.size.name,
     durationSeconds: (performance.now() - started) / 1000,

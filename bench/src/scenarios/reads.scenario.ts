@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import { Client } from 'pg';
 import { TIME_ZONE } from '../dataset/dataset-plan';
+import { CpuAccount } from '../load/process-cpu';
 import { runClosedLoop, type Outcome } from '../load/closed-loop';
 import { errorReason, type GraphQLEndpoint } from '../load/graphql-endpoint';
 import { summarize } from '../load/latency';
@@ -32,17 +33,20 @@ interface WeekAnswer {
 }
 
 async function measure(
+  cpu: CpuAccount,
   id: string,
   label: string,
   requests: number,
   ask: () => Promise<Outcome>,
   baselineOf?: string,
 ): Promise<Measurement> {
+  const before = cpu.sample();
   const run = await runClosedLoop(
     Array.from({ length: requests }, (_, i) => i),
     1,
     ask,
   );
+  const cpuMsPerOperation = CpuAccount.perOperation(before, cpu.sample(), requests);
   const failed = run.results.filter((r) => r.outcome !== 'ok');
   return {
     id,
@@ -53,6 +57,7 @@ async function measure(
     errors: failed.length,
     throughputPerSecond: Math.round((requests / run.wallSeconds) * 10) / 10,
     latencyMs: summarize(run.results.map((r) => r.latencyMs)),
+    cpuMsPerOperation,
     ...(baselineOf ? { baselineOf } : { baseline: true }),
   };
 }
@@ -64,7 +69,6 @@ export async function readsScenario(
   stack: BenchStack,
   seeded: SeededDataset,
   scale: BenchScale,
-  id = 'slots-and-week',
 ): Promise<ScenarioResult> {
   const started = performance.now();
   const { dataset } = seeded;
@@ -74,6 +78,7 @@ export async function readsScenario(
   const week = { structureId: dataset.structureId, date: monday, siteId: dataset.sites[0].id };
   const n = scale.readRequests;
   const notes: string[] = [];
+  const cpu = new CpuAccount(stack.pids);
 
   const slotsAt = (endpoint: GraphQLEndpoint) => async () =>
     ok(errorReason(await endpoint.request(FREE_SLOTS, slotInput)));
@@ -86,10 +91,11 @@ export async function readsScenario(
 
   const measurements: Measurement[] = [];
   measurements.push(
-    await measure('slots-subgraph', 'Free slots, one week, at the subgraph', n, slotsAt(seeded.subgraph)),
+    await measure(cpu, 'slots-subgraph', 'Free slots, one week, at the subgraph', n, slotsAt(seeded.subgraph)),
   );
   measurements.push(
     await measure(
+      cpu,
       'slots-gateway',
       'Free slots, one week, through the gateway',
       n,
@@ -98,12 +104,13 @@ export async function readsScenario(
     ),
   );
   measurements.push(
-    await measure('week-subgraph', 'Week view of a site (ids only), at the subgraph', n, async () =>
+    await measure(cpu, 'week-subgraph', 'Week view of a site (ids only), at the subgraph', n, async () =>
       ok(errorReason(await seeded.subgraph.request(WEEK_AT_SUBGRAPH, week))),
     ),
   );
   const accessRowsBefore = await accessLogRows(stack.directoryDatabaseUrl);
   const withNames = await measure(
+    cpu,
     'week-gateway',
     'Week view of a site with practitioners’ and patients’ names, through the gateway',
     n,
@@ -119,7 +126,7 @@ export async function readsScenario(
   measurements.push(withNames);
   measurements[0].extra = { slotsPerSearch: slotCount };
   return {
-    id,
+    id: 'slots-and-week',
     title: 'Free-slot search and the week view',
     dataset: dataset.size.name,
     durationSeconds: (performance.now() - started) / 1000,

@@ -1,4 +1,3 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +20,7 @@ import {
 import { Client } from 'pg';
 import { DevIssuer } from '@msp/auth';
 import { databaseUrl, dropDatabase, workspaceRoot } from '@msp/infra';
-import { testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
+import { buildWorkspace, testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
 import { LocalStack } from '../src/local-stack';
 import { databaseName, SERVICES } from '../src/services';
 
@@ -103,12 +102,7 @@ describe('hostile input through the gateway (every argument of the composed sche
       MSP_DATABASE_PREFIX: prefix,
     };
     delete env.NODE_OPTIONS; // the built services, not the TypeScript sources
-    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], {
-      cwd: root,
-      env: { ...env, NX_DAEMON: 'false', NX_TUI: 'false' },
-      stdio: 'pipe',
-      timeout: 300_000,
-    });
+    buildWorkspace(env);
     stack = new LocalStack({ dataDir, workspaceRoot: root, env, services: SERVICES, demoData: true });
     gatewayUrl = (await stack.start()).gateway!.url;
     known = await demoIds();

@@ -1,4 +1,4 @@
-import { ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +7,7 @@ import { databaseUrl, dropDatabase, isAlive, workspaceRoot } from '@msp/infra';
 import { Client } from 'pg';
 import { LocalStack } from '../src/local-stack';
 import { databaseName, SERVICES } from '../src/services';
-import { expectEventually, testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
+import { buildWorkspace, expectEventually, testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
 import { lockFilePath, StackState } from '../src/stack-lock';
 
 const root = workspaceRoot();
@@ -67,12 +67,7 @@ describe('npm start launcher (built, with the real gateway)', () => {
 
   beforeAll(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'msp-launcher-spec-'));
-    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], {
-      cwd: root,
-      env: launcherEnv(dataDir, { NX_DAEMON: 'false', NX_TUI: 'false' }),
-      stdio: 'pipe',
-      timeout: 300_000,
-    });
+    buildWorkspace(launcherEnv(dataDir));
   }, 320_000);
 
   afterAll(async () => {
@@ -201,12 +196,7 @@ describe('the platform through the gateway (built services, real directory)', ()
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'msp-platform-spec-'));
-    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], {
-      cwd: root,
-      env: launcherEnv(dataDir),
-      stdio: 'pipe',
-      timeout: 300_000,
-    });
+    buildWorkspace(launcherEnv(dataDir));
     const env = launcherEnv(dataDir, { MSP_DATABASE_PREFIX: prefix, LOG_LEVEL: 'warn' });
     const services = [
       ...SERVICES,

@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DevIssuer } from '@msp/auth';
 import { databaseUrl, dropDatabase, workspaceRoot } from '@msp/infra';
-import { expectEventually, testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
+import { buildWorkspace, expectEventually, testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
 import { LocalStack } from '../src/local-stack';
 import type { PlannedService } from '../src/service-env';
 import { databaseName, SERVICES } from '../src/services';
@@ -36,12 +35,7 @@ describe('the public surface through the gateway (real stack)', () => {
     };
     delete env.NODE_OPTIONS; // the built services, not the TypeScript sources
     delete env.PUBLIC_BASE_URL;
-    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], {
-      cwd: root,
-      env: { ...env, NX_DAEMON: 'false', NX_TUI: 'false' },
-      stdio: 'pipe',
-      timeout: 300_000,
-    });
+    buildWorkspace(env);
     stack = new LocalStack({ dataDir, workspaceRoot: root, env, services: SERVICES, demoData: true });
     const started = await stack.start();
     gatewayUrl = started.gateway!.url;

@@ -34,10 +34,10 @@ export class BookAppointmentHandler {
     // The ids, site and motif first (nothing reaches the directory before the caller is authorized), then the patient,
     // then the time, checked once, under the lock: the directory is asked outside the transaction so no agenda lock
     // waits on it.
-    const { structureId } = await this.loader.locate(input, authorize);
-    await this.patients.assertPatientOf(structureId, patientId);
+    const located = await this.loader.locate(input, authorize);
+    await this.patients.assertPatientOf(located.structureId, patientId);
     return this.transactions.run(async () => {
-      const slot = await this.loader.checkLocked(input, channel, authorize);
+      const slot = await this.loader.checkLockedAt(located, channel);
       const appointment = newAppointment(slot, {
         patientId,
         status: 'booked',

@@ -49,12 +49,17 @@ export class BookingContextLoader {
   ) {}
 
   /** Inside the transaction that takes the time: locks the practitioner's agenda, then checks. */
-  checkLocked(
+  async checkLocked(
     request: SlotRequest,
     channel: BookingChannel,
     authorize: (structureId: string) => void,
   ): Promise<CheckedSlot> {
-    return this.check(request, channel, authorize, true);
+    return this.decide(await this.locate(request, authorize), channel, true);
+  }
+
+  /** As `checkLocked`, for a request `locate` already answered outside the transaction (site and motif not read again). */
+  checkLockedAt(located: LocatedSlot, channel: BookingChannel): Promise<CheckedSlot> {
+    return this.decide(located, channel, true);
   }
 
   /**
@@ -78,9 +83,12 @@ export class BookingContextLoader {
     request: SlotRequest,
     channel: BookingChannel,
     authorize: (structureId: string) => void,
-    locked = false,
   ): Promise<CheckedSlot> {
-    const { site, practitionerId, siteId, motif, startsAt } = await this.locate(request, authorize);
+    return this.decide(await this.locate(request, authorize), channel, false);
+  }
+
+  private async decide(located: LocatedSlot, channel: BookingChannel, locked: boolean): Promise<CheckedSlot> {
+    const { site, practitionerId, siteId, motif, startsAt } = located;
     if (locked) await this.agenda.lockPractitionerAgenda(practitionerId);
     const date = localDateOf(startsAt, site.timeZone);
     const ranges = await this.agenda.ranges({

@@ -33,13 +33,11 @@ export class HoldSlotHandler {
     const authorize = (structureId: string) =>
       assertActorMayBook(actor, structureId, input.siteId, input.practitionerId);
     const patientId = input.patientId ? assertUuid(input.patientId, 'input.patientId') : null;
-    if (patientId) {
-      // As for a booking: ids, site and motif, then the patient, outside the transaction; then the time under the lock.
-      const { structureId } = await this.loader.locate(input, authorize);
-      await this.patients.assertPatientOf(structureId, patientId);
-    }
+    // As for a booking: ids, site and motif, then the patient, outside the transaction; then the time under the lock.
+    const located = await this.loader.locate(input, authorize);
+    if (patientId) await this.patients.assertPatientOf(located.structureId, patientId);
     return this.transactions.run(async () => {
-      const slot = await this.loader.checkLocked(input, channel, authorize);
+      const slot = await this.loader.checkLockedAt(located, channel);
       const hold = newAppointment(slot, {
         patientId,
         status: 'held',

@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { workspaceRoot } from '@msp/infra';
+
+const STALE_LOCK_MS = 10 * 60_000;
+const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/**
+ * `nx run-many -t build` for specs that start the built services (the launcher's, the benchmarks'). Jest runs spec
+ * files in parallel workers and two builds at once would rewrite the same dist files: a lock folder lets one build at a
+ * time (the next one is a cache hit). Runs without NODE_OPTIONS, which points Jest at the TypeScript sources.
+ */
+export function buildWorkspace(env: NodeJS.ProcessEnv = process.env): void {
+  const root = workspaceRoot();
+  const lock = join(root, '.data', 'build.lock');
+  mkdirSync(join(root, '.data'), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+      if (age > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
+      else pause(250);
+    }
+  }
+  try {
+    const buildEnv: NodeJS.ProcessEnv = { ...env, NX_DAEMON: 'false', NX_TUI: 'false' };
+    delete buildEnv.NODE_OPTIONS;
+    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], {
+      cwd: root,
+      env: buildEnv,
+      stdio: 'pipe',
+      timeout: 300_000,
+    });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
