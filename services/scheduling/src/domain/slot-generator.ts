@@ -77,11 +77,19 @@ export function generateFreeSlots(search: SlotSearch, prefix = 'input'): FreeSlo
   const ranges = search.ranges.filter(
     (range) => rangeAllowsMotif(range, motif.id) && motifAppliesTo(motif, range.practitionerId),
   );
+  // Grouped once: filtering every busy interval of the structure for each occurrence made a search of 500
+  // practitioners' week cost seconds (occurrences × intervals).
+  const blockedBy = new Map<string, PractitionerInterval[]>();
+  for (const interval of [...search.exceptions, ...search.busy]) {
+    const list = blockedBy.get(interval.practitionerId);
+    if (list) list.push(interval);
+    else blockedBy.set(interval.practitionerId, [interval]);
+  }
   const seen = new Set<string>();
   const slots: FreeSlot[] = [];
   for (const occurrence of rangeOccurrences(ranges, timeZone, search.from, search.to)) {
     const { practitionerId, siteId, snpShare, snpRelease } = occurrence.range;
-    const blocked = [...search.exceptions, ...search.busy].filter((i) => i.practitionerId === practitionerId);
+    const blocked = blockedBy.get(practitionerId) ?? [];
     const releasesAt = snpShare > 0 ? snpReleaseInstant(snpRelease, occurrence.date, timeZone) : null;
     grid(occurrence, motif).forEach((slot, index) => {
       const start = slot.start.getTime();
