@@ -34,8 +34,9 @@ export interface BenchScale {
   /** Booking attempts per round, per concurrency level. */
   bookingAttempts: Record<number, number>;
   concurrencies: number[];
-  /** Requests per read measurement. */
+  /** Requests per read measurement, and the time after which it stops early (and says so). */
   readRequests: number;
+  readSeconds: number;
   /** Bookings whose events are followed one at a time. */
   propagationSamples: number;
 }
@@ -45,6 +46,7 @@ export const FULL_SCALE: BenchScale = {
   bookingAttempts: { 16: 600, 64: 1200 },
   concurrencies: [16, 64],
   readRequests: 300,
+  readSeconds: 45,
   propagationSamples: 200,
 };
 
@@ -53,5 +55,6 @@ export const SMOKE_SCALE: BenchScale = {
   bookingAttempts: { 4: 30 },
   concurrencies: [4],
   readRequests: 10,
+  readSeconds: 30,
   propagationSamples: 10,
 };

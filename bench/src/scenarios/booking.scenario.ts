@@ -15,6 +15,9 @@ export interface BookingAttempt {
   patientId: string;
 }
 
+/** A round stops taking new attempts after this long (and says so): a slow path must not eat the whole budget. */
+const ROUND_CAP_SECONDS = 90;
+
 /** Share of attempts aimed at a slot another attempt of the round also wants. */
 export const COLLIDING_SHARE = 0.2;
 
@@ -138,20 +141,21 @@ export async function bookingRound(
       : bookThrough(path === 'gateway' ? seeded.gateway : seeded.subgraph, dataset);
   const cpu = new CpuAccount(stack.pids);
   const before = cpu.sample();
-  const run = await runClosedLoop(planned, concurrency, operation);
-  const cpuMs = CpuAccount.perOperation(before, cpu.sample(), planned.length);
+  const run = await runClosedLoop(planned, concurrency, operation, ROUND_CAP_SECONDS * 1000);
+  const done = run.results.length;
+  const cpuMs = CpuAccount.perOperation(before, cpu.sample(), done);
   const counts = countOutcomes(run.results);
-  const distinct = new Set(planned.map((a) => `${a.practitionerId}/${a.startsAt.toISOString()}`)).size;
+  const distinct = new Set(run.results.map(({ item }) => `${item.practitionerId}/${item.startsAt.toISOString()}`)).size;
   const booked = counts.booked ?? 0;
   const measurement: Measurement = {
     id: `${path}-${concurrency}`,
     label,
     kind: 'latency',
     concurrency,
-    operations: planned.length,
+    operations: done,
     // Every distinct slot is won exactly once; anything else than booked / slot taken is an error.
-    errors: planned.length - booked - (counts['slot-taken'] ?? 0),
-    throughputPerSecond: round(planned.length / run.wallSeconds),
+    errors: done - booked - (counts['slot-taken'] ?? 0),
+    throughputPerSecond: round(done / run.wallSeconds),
     latencyMs: summarize(run.results.map((r) => r.latencyMs)),
     cpuMsPerOperation: cpuMs,
     extra: {
@@ -202,6 +206,10 @@ export async function bookingScenario(
       for (const [path, label] of rounds) {
         const result = await bookingRound(stack, seeded, pool, path, concurrency, attempts, label);
         measurements.push(result.measurement);
+        if (result.run.results.length < attempts)
+          notes.push(
+            `${label}: stopped after ${result.run.results.length} of ${attempts} attempts (${ROUND_CAP_SECONDS} s cap)`,
+          );
         const firstError = result.run.results.find((r) => r.outcome === 'error');
         if (firstError) notes.push(`${label}: unexpected answer "${firstError.detail}"`);
       }

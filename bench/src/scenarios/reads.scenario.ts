@@ -32,20 +32,27 @@ interface WeekAnswer {
   agendaWeek: { practitioners: { appointments: { patient: { firstName?: string } | null }[] }[] };
 }
 
+interface ReadBudget {
+  requests: number;
+  seconds: number;
+}
+
 async function measure(
   cpu: CpuAccount,
   id: string,
   label: string,
-  requests: number,
+  budget: ReadBudget,
   ask: () => Promise<Outcome>,
   baselineOf?: string,
 ): Promise<Measurement> {
   const before = cpu.sample();
   const run = await runClosedLoop(
-    Array.from({ length: requests }, (_, i) => i),
+    Array.from({ length: budget.requests }, (_, i) => i),
     1,
     ask,
+    budget.seconds * 1000,
   );
+  const requests = run.results.length;
   const cpuMsPerOperation = CpuAccount.perOperation(before, cpu.sample(), requests);
   const failed = run.results.filter((r) => r.outcome !== 'ok');
   return {
@@ -76,7 +83,7 @@ export async function readsScenario(
   const sunday = DateTime.fromISO(monday, { zone: TIME_ZONE }).plus({ days: 6 }).toISODate() as string;
   const slotInput = { input: { motifId: dataset.consultation.id, from: monday, to: sunday } };
   const week = { structureId: dataset.structureId, date: monday, siteId: dataset.sites[0].id };
-  const n = scale.readRequests;
+  const n: ReadBudget = { requests: scale.readRequests, seconds: scale.readSeconds };
   const notes: string[] = [];
   const cpu = new CpuAccount(stack.pids);
 
@@ -121,9 +128,12 @@ export async function readsScenario(
   withNames.extra = {
     appointmentsPerView: entries.length,
     patientsNamedPerView: named,
-    accessLogRowsPerView: Math.round((accessRows / n) * 10) / 10,
+    accessLogRowsPerView: Math.round((accessRows / (withNames.operations ?? 1)) * 10) / 10,
   };
   measurements.push(withNames);
+  for (const m of measurements)
+    if ((m.operations ?? 0) < n.requests)
+      notes.push(`${m.label}: stopped after ${m.operations} of ${n.requests} requests (${n.seconds} s cap)`);
   measurements[0].extra = { slotsPerSearch: slotCount };
   return {
     id: 'slots-and-week',
