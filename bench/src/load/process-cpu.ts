@@ -62,3 +62,13 @@ export class CpuAccount {
     return result;
   }
 }
+
+/** "9.1 ms of CPU per operation: scheduling 4.2, postgres 2.9, gateway 1.1, …", the largest parts first. */
+export function describeCpu(cpuMsPerOperation: Record<string, number> | undefined): string | undefined {
+  if (!cpuMsPerOperation) return undefined;
+  const parts = Object.entries(cpuMsPerOperation)
+    .filter(([, ms]) => ms > 0)
+    .sort((a, b) => b[1] - a[1]);
+  const total = parts.reduce((sum, [, ms]) => sum + ms, 0);
+  return `${total.toFixed(1)} ms of CPU per operation: ${parts.map(([part, ms]) => `${part} ${ms.toFixed(1)}`).join(', ')}`;
+}
