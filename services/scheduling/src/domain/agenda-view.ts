@@ -109,14 +109,28 @@ export function buildAgendaView(sources: AgendaSources): AgendaView {
     return window !== undefined && overlaps(a, window);
   });
   const absences = sources.absences.filter((absence) => windows.some((w) => overlaps(absence, w)));
+  const openingsOf = byPractitioner(openings);
+  const appointmentsOf = byPractitioner(appointments);
+  const absencesOf = byPractitioner(absences);
   return {
     span: sources.span,
     windows,
     practitioners: sources.practitioners.map((p) => ({
       ...p,
-      openings: openings.filter((o) => o.practitionerId === p.practitionerId).sort(byStart),
-      appointments: appointments.filter((a) => a.practitionerId === p.practitionerId).sort(byStart),
-      absences: absences.filter((a) => a.practitionerId === p.practitionerId).sort(byStart),
+      openings: (openingsOf.get(p.practitionerId) ?? []).sort(byStart),
+      appointments: (appointmentsOf.get(p.practitionerId) ?? []).sort(byStart),
+      absences: (absencesOf.get(p.practitionerId) ?? []).sort(byStart),
     })),
   };
+}
+
+/** Grouped once, not filtered per practitioner: a structure-wide week of 500 practitioners holds thousands of each. */
+function byPractitioner<T extends { practitionerId: string }>(items: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(item.practitionerId);
+    if (group) group.push(item);
+    else groups.set(item.practitionerId, [item]);
+  }
+  return groups;
 }
