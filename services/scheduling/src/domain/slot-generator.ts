@@ -61,6 +61,13 @@ function grid(occurrence: RangeOccurrence, motif: Motif): Interval[] {
   return slots;
 }
 
+/** By start, then practitioner: ISO instants of one format and UUIDs compare as plain strings (no locale rules). */
+export function byStartThenPractitioner(a: FreeSlot, b: FreeSlot): number {
+  if (a.startsAt !== b.startsAt) return a.startsAt < b.startsAt ? -1 : 1;
+  if (a.practitionerId !== b.practitionerId) return a.practitionerId < b.practitionerId ? -1 : 1;
+  return 0;
+}
+
 /**
  * The free slots of a motif over a date range at one site: opening-range occurrences computed in the site's zone, cut
  * into a grid, minus exceptions and busy time, within minimum notice and horizon, SNP slots hidden from non-staff until
@@ -110,5 +117,5 @@ export function generateFreeSlots(search: SlotSearch, prefix = 'input'): FreeSlo
       });
     });
   }
-  return slots.sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.practitionerId.localeCompare(b.practitionerId));
+  return slots.sort(byStartThenPractitioner);
 }

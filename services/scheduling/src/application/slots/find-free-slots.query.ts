@@ -3,9 +3,8 @@ import type { BookingChannel } from '../../domain/booking-channel';
 import { isBookingChannel } from '../../domain/booking-channel';
 import type { FreeSlot } from '../../domain/free-slot';
 import { addDays } from '../../domain/local-date';
-import type { OpeningRange } from '../../domain/opening-range';
 import { SchedulingError } from '../../domain/scheduling-error';
-import { assertSearchDates, generateFreeSlots } from '../../domain/slot-generator';
+import { assertSearchDates, byStartThenPractitioner, generateFreeSlots } from '../../domain/slot-generator';
 import { AgendaRepository } from '../ports/agenda.repository';
 import { Clock } from '@msp/service-kit';
 import { assertUuid, assertUuids } from '../input-checks';
@@ -25,6 +24,16 @@ export interface FreeSlotSearchInput {
 
 const DEFAULT_LIMIT = 500;
 const MAX_LIMIT = 2000;
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const group = groups.get(key(item));
+    if (group) group.push(item);
+    else groups.set(key(item), [item]);
+  }
+  return groups;
+}
 
 /** Free slots of a motif across practitioners and sites of its structure; `authorize` sees the structure first. */
 @Injectable()
@@ -58,8 +67,7 @@ export class FindFreeSlotsQuery {
       from,
       to,
     });
-    const bySite = new Map<string, OpeningRange[]>();
-    for (const range of ranges) bySite.set(range.siteId, [...(bySite.get(range.siteId) ?? []), range]);
+    const bySite = groupBy(ranges, (range) => range.siteId);
     const sites = await this.agenda.sites([...bySite.keys()]);
     const practitioners = [...new Set(ranges.map((r) => r.practitionerId))];
     // Local dates in any zone on Earth fall within a day either side of the same UTC dates.
@@ -70,21 +78,31 @@ export class FindFreeSlotsQuery {
       this.agenda.exceptions(practitioners, start, end),
       this.agenda.busy(practitioners, start, end, now),
     ]);
-    const slots = sites.flatMap((site) =>
-      generateFreeSlots({
+    const exceptionsOf = groupBy(exceptions, (interval) => interval.practitionerId);
+    const busyOf = groupBy(busy, (interval) => interval.practitionerId);
+    const searches = sites.map((site) => {
+      const siteRanges = bySite.get(site.siteId) ?? [];
+      const here = [...new Set(siteRanges.map((range) => range.practitionerId))];
+      return {
         timeZone: site.timeZone,
-        ranges: bySite.get(site.siteId) ?? [],
-        exceptions,
-        busy,
+        ranges: siteRanges,
+        exceptions: here.flatMap((id) => exceptionsOf.get(id) ?? []),
+        busy: here.flatMap((id) => busyOf.get(id) ?? []),
         motif,
-        from,
-        to,
         now,
         audience,
-      }),
-    );
-    return slots
-      .sort((a, b) => a.startsAt.localeCompare(b.startsAt) || a.practitionerId.localeCompare(b.practitionerId))
-      .slice(0, limit);
+      };
+    });
+    // Day by day, and no further than two days past the one that reached the limit: the earliest slots are the ones
+    // answered, and a local date two days later starts after the whole of that day in any zone (zones are at most 26 h
+    // apart). A structure of 500 practitioners thus computes a day or two of slots, not the whole window.
+    const slots: FreeSlot[] = [];
+    let limitReachedOn: string | undefined;
+    for (let date = from; date <= to; date = addDays(date, 1)) {
+      if (limitReachedOn && date > addDays(limitReachedOn, 2)) break;
+      for (const search of searches) slots.push(...generateFreeSlots({ ...search, from: date, to: date }));
+      if (!limitReachedOn && slots.length >= limit) limitReachedOn = date;
+    }
+    return slots.sort(byStartThenPractitioner).slice(0, limit);
   }
 }
