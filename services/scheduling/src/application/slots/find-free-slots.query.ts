@@ -25,6 +25,10 @@ export interface FreeSlotSearchInput {
 const DEFAULT_LIMIT = 500;
 const MAX_LIMIT = 2000;
 
+const SEARCH_CHUNK_DAYS = 3;
+
+const minDate = (...dates: string[]): string => dates.reduce((a, b) => (a < b ? a : b));
+
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
   for (const item of items) {
@@ -93,15 +97,17 @@ export class FindFreeSlotsQuery {
         audience,
       };
     });
-    // Day by day, and no further than two days past the one that reached the limit: the earliest slots are the ones
-    // answered, and a local date two days later starts after the whole of that day in any zone (zones are at most 26 h
-    // apart). A structure of 500 practitioners thus computes a day or two of slots, not the whole window.
+    // A few days at a time, and no further than two days past the chunk that reached the limit: the earliest slots are
+    // the ones answered, and a local date two days later starts after the whole of that day in any zone (zones are at
+    // most 26 h apart). A structure of 500 practitioners thus computes a few days of slots, not the whole window; chunks
+    // rather than single days, because each call expands every range's recurrence once.
     const slots: FreeSlot[] = [];
-    let limitReachedOn: string | undefined;
-    for (let date = from; date <= to; date = addDays(date, 1)) {
-      if (limitReachedOn && date > addDays(limitReachedOn, 2)) break;
-      for (const search of searches) slots.push(...generateFreeSlots({ ...search, from: date, to: date }));
-      if (!limitReachedOn && slots.length >= limit) limitReachedOn = date;
+    let until: string | undefined;
+    for (let first = from; first <= to && (!until || first <= until);) {
+      const last = minDate(addDays(first, (until ? 2 : SEARCH_CHUNK_DAYS) - 1), until ?? to, to);
+      for (const search of searches) slots.push(...generateFreeSlots({ ...search, from: first, to: last }));
+      if (!until && slots.length >= limit) until = addDays(last, 2);
+      first = addDays(last, 1);
     }
     return slots.sort(byStartThenPractitioner).slice(0, limit);
   }
