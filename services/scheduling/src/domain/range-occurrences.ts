@@ -18,15 +18,26 @@ export function rangeOccurrences(
   from: LocalDate,
   to: LocalDate,
 ): RangeOccurrence[] {
+  // Ranges of a practice share their hours and rules: each date × wall time and each rule × window is computed once per
+  // call (a zoned conversion and a recurrence expansion cost tens of microseconds; a search makes thousands).
+  const instants = new Map<string, Date>();
+  const instant = (date: LocalDate, text: string, field: string): Date => {
+    const key = `${date} ${text}`;
+    let value = instants.get(key);
+    if (!value) instants.set(key, (value = atWallTime(date, parseWallTime(text, field), zone)));
+    return value;
+  };
+  const dates = new Map<string, LocalDate[]>();
   return ranges.flatMap((range) => {
     const last = range.validUntil && range.validUntil < to ? range.validUntil : to;
-    const startTime = parseWallTime(range.startTime, 'startTime');
-    const endTime = parseWallTime(range.endTime, 'endTime');
-    return occurrenceDates(range.recurrence, range.validFrom, from, last).map((date) => ({
+    const key = `${range.recurrence} ${range.validFrom} ${last}`;
+    let days = dates.get(key);
+    if (!days) dates.set(key, (days = occurrenceDates(range.recurrence, range.validFrom, from, last)));
+    return days.map((date) => ({
       range,
       date,
-      start: atWallTime(date, startTime, zone),
-      end: atWallTime(date, endTime, zone),
+      start: instant(date, range.startTime, 'startTime'),
+      end: instant(date, range.endTime, 'endTime'),
     }));
   });
 }

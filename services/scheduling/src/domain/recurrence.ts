@@ -68,12 +68,11 @@ function fastForward(options: Partial<Options>, anchor: LocalDate, start: LocalD
   const periodDays = options.freq === undefined ? undefined : PERIOD_DAYS[options.freq];
   if (!periodDays || options.count) return anchor;
   const step = periodDays * (options.interval ?? 1);
-  const gap = DateTime.fromISO(start, { zone: 'utc' }).diff(DateTime.fromISO(anchor, { zone: 'utc' }), 'days').days;
+  // Local dates as UTC midnights: whole days apart, no zone involved.
+  const gap = (Date.parse(start) - Date.parse(anchor)) / 86_400_000;
   const periods = Math.floor(gap / step);
   return periods > 0
-    ? (DateTime.fromISO(anchor, { zone: 'utc' })
-        .plus({ days: periods * step })
-        .toISODate() as LocalDate)
+    ? (new Date(Date.parse(anchor) + periods * step * 86_400_000).toISOString().slice(0, 10) as LocalDate)
     : anchor;
 }
 
