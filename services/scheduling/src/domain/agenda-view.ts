@@ -1,5 +1,6 @@
 import type { AppointmentStatus } from './appointment-status';
 import type { ExceptionKind } from './schedule-exception';
+import { groupBy } from './group-by';
 import { spanWindow, type LocalDateSpan } from './agenda-window';
 import type { Interval } from './interval';
 import type { LocalDate } from './local-date';
@@ -109,9 +110,10 @@ export function buildAgendaView(sources: AgendaSources): AgendaView {
     return window !== undefined && overlaps(a, window);
   });
   const absences = sources.absences.filter((absence) => windows.some((w) => overlaps(absence, w)));
-  const openingsOf = byPractitioner(openings);
-  const appointmentsOf = byPractitioner(appointments);
-  const absencesOf = byPractitioner(absences);
+  // Grouped once, not filtered per practitioner: a structure-wide week of 500 practitioners holds thousands of each.
+  const openingsOf = groupBy(openings, (o) => o.practitionerId);
+  const appointmentsOf = groupBy(appointments, (a) => a.practitionerId);
+  const absencesOf = groupBy(absences, (a) => a.practitionerId);
   return {
     span: sources.span,
     windows,
@@ -122,15 +124,4 @@ export function buildAgendaView(sources: AgendaSources): AgendaView {
       absences: (absencesOf.get(p.practitionerId) ?? []).sort(byStart),
     })),
   };
-}
-
-/** Grouped once, not filtered per practitioner: a structure-wide week of 500 practitioners holds thousands of each. */
-function byPractitioner<T extends { practitionerId: string }>(items: readonly T[]): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(item.practitionerId);
-    if (group) group.push(item);
-    else groups.set(item.practitionerId, [item]);
-  }
-  return groups;
 }

@@ -1,3 +1,4 @@
+import { groupBy } from './group-by';
 import { DateTime } from 'luxon';
 import type { BookingChannel } from './booking-channel';
 import type { FreeSlot } from './free-slot';
@@ -86,12 +87,7 @@ export function generateFreeSlots(search: SlotSearch, prefix = 'input'): FreeSlo
   );
   // Grouped once: filtering every busy interval of the structure for each occurrence made a search of 500
   // practitioners' week cost seconds (occurrences × intervals).
-  const blockedBy = new Map<string, PractitionerInterval[]>();
-  for (const interval of [...search.exceptions, ...search.busy]) {
-    const list = blockedBy.get(interval.practitionerId);
-    if (list) list.push(interval);
-    else blockedBy.set(interval.practitionerId, [interval]);
-  }
+  const blockedBy = groupBy([...search.exceptions, ...search.busy], (interval) => interval.practitionerId);
   const seen = new Set<string>();
   const slots: FreeSlot[] = [];
   for (const occurrence of rangeOccurrences(ranges, timeZone, search.from, search.to)) {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { BookingChannel } from '../../domain/booking-channel';
 import { isBookingChannel } from '../../domain/booking-channel';
 import type { FreeSlot } from '../../domain/free-slot';
+import { groupBy } from '../../domain/group-by';
 import { addDays } from '../../domain/local-date';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { assertSearchDates, byStartThenPractitioner, generateFreeSlots } from '../../domain/slot-generator';
@@ -28,16 +29,6 @@ const MAX_LIMIT = 2000;
 const SEARCH_CHUNK_DAYS = 3;
 
 const minDate = (...dates: string[]): string => dates.reduce((a, b) => (a < b ? a : b));
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const group = groups.get(key(item));
-    if (group) group.push(item);
-    else groups.set(key(item), [item]);
-  }
-  return groups;
-}
 
 /** Free slots of a motif across practitioners and sites of its structure; `authorize` sees the structure first. */
 @Injectable()
