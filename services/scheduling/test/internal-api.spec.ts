@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { generateSigningKeyPair } from '@msp/auth';
 import { testServicePrivateKey } from '@msp/testing';
 import { InternalHttpClient } from '@msp/messaging';
@@ -75,6 +76,59 @@ describe('internal API for the virtual secretary', () => {
       (e) => e.appointmentId === hold.id,
     );
     expect(booked).toMatchObject({ bookedBy: 'virtual_secretary', patientId: agenda.patientId });
+  });
+
+  it('lists a caller’s coming appointments and moves one on their behalf, never another patient’s', async () => {
+    const caller = randomUUID(); // identified by the directory on the phone line
+    const at = (time: string) => new Date(siteTime(agenda, 3, time)).toISOString();
+    const book = async (time: string, patientId: string) => {
+      const hold = await client.post<Summary>('/internal/agenda/holds', {
+        practitionerId: agenda.gpId,
+        siteId: agenda.siteId,
+        motifId: agenda.motifId,
+        startsAt: at(time),
+      });
+      return client.post<Summary>(`/internal/agenda/holds/${hold.id}/confirm`, { patientId });
+    };
+    const later = await book('11:00', caller);
+    const sooner = await book('10:00', caller);
+    const othersAppointment = await book('10:20', randomUUID());
+    const listed = async (structureId = agenda.structureId) =>
+      (
+        await client.get<{ appointments: Array<{ id: string; startsAt: string; status: string }> }>(
+          `/internal/agenda/patients/${caller}/appointments?structureId=${structureId}`,
+        )
+      ).appointments.map((a) => [a.id, a.startsAt]);
+
+    expect(await listed()).toEqual([
+      [sooner.id, at('10:00')],
+      [later.id, at('11:00')],
+    ]);
+    expect(await listed(randomUUID())).toEqual([]);
+
+    const move = (id: string, body: object) => client.post(`/internal/agenda/appointments/${id}/move`, body);
+    await expect(move(othersAppointment.id, { patientId: caller, startsAt: at('15:00') })).rejects.toMatchObject({
+      status: 404,
+      code: 'SCHEDULING.NOT_FOUND',
+    });
+    await expect(move(sooner.id, { patientId: caller, startsAt: at('11:00') })).rejects.toMatchObject({
+      status: 409,
+      code: 'SCHEDULING.SLOT_TAKEN',
+    });
+    await expect(move(sooner.id, { startsAt: at('15:00') })).rejects.toMatchObject({ status: 400, field: 'patientId' });
+
+    expect(await move(sooner.id, { patientId: caller, startsAt: at('15:00') })).toMatchObject({
+      id: sooner.id,
+      startsAt: at('15:00'),
+    });
+    expect(await listed()).toEqual([
+      [later.id, at('11:00')],
+      [sooner.id, at('15:00')],
+    ]);
+    const rescheduled = (await scheduling.events('scheduling.appointment.rescheduled.v1')).filter(
+      (e) => e.appointmentId === sooner.id,
+    );
+    expect(rescheduled).toHaveLength(1);
   });
 
   it('answers refusals with their code and field', async () => {

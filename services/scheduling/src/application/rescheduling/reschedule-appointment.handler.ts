@@ -18,6 +18,11 @@ export interface RescheduleAppointmentInput {
   /** Another practitioner or site of the same structure; by default the appointment's own. */
   practitionerId?: string | null;
   siteId?: string | null;
+  /**
+   * The virtual secretary moves an appointment on its caller's behalf: the caller's patient id, which the appointment
+   * must be of (another patient's appointment is NOT_FOUND, as a missing one).
+   */
+  onBehalfOfPatientId?: string | null;
 }
 
 /**
@@ -37,9 +42,11 @@ export class RescheduleAppointmentHandler {
 
   execute(actor: Actor, input: RescheduleAppointmentInput): Promise<Appointment> {
     const id = assertUuid(input.appointmentId, 'input.appointmentId');
+    const caller = input.onBehalfOfPatientId ? assertUuid(input.onBehalfOfPatientId, 'input.patientId') : null;
     return this.transactions.run(async () => {
       const appointment = await this.appointments.lockById(id);
-      if (!appointment) throw SchedulingError.notFound('Appointment', 'input.appointmentId');
+      if (!appointment || (caller !== null && appointment.patientId !== caller))
+        throw SchedulingError.notFound('Appointment', 'input.appointmentId');
       assertActorMayBook(
         actor,
         appointment.structureId,
