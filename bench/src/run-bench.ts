@@ -1,6 +1,6 @@
 import { cpus, totalmem, platform, release } from 'node:os';
 import { DateTime } from 'luxon';
-import { Client } from 'pg';
+import { withDatabase } from './load/database';
 import type { UserContext } from '@msp/auth';
 import { startBenchStack, type StartedBenchStack } from './bench-stack';
 import { seedDataset } from './dataset/copy-seeder';
@@ -159,10 +159,10 @@ async function seed(stack: StartedBenchStack, size: DatasetSize, tag: string, sa
 }
 
 async function machineFacts(stack: StartedBenchStack): Promise<BenchResult['machine']> {
-  const client = new Client({ connectionString: stack.schedulingDatabaseUrl });
-  await client.connect();
-  const postgres = (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0].v;
-  await client.end();
+  const postgres = await withDatabase(
+    stack.schedulingDatabaseUrl,
+    async (client) => (await client.query<{ v: string }>("select current_setting('server_version') as v")).rows[0].v,
+  );
   return {
     cpus: cpus().length,
     cpuModel: cpus()[0]?.model ?? 'unknown',

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { databaseExists, isAlive, workspaceRoot } from '@msp/infra';
-import { buildWorkspace, testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
+import { buildWorkspace, builtStackEnv, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
 import type { BenchResult, Measurement, ScenarioResult } from '../src/report/bench-result';
 import { runBench, type BenchRun } from '../src/run-bench';
 
@@ -21,15 +21,7 @@ describe('npm run bench -- --smoke', () => {
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
     resultsDir = mkdtempSync(join(tmpdir(), 'bench-results-'));
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      DATABASE_URL: testPostgresAdminUrl(),
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      MSP_DATABASE_PREFIX: prefix,
-      PORT: '',
-      LOG_LEVEL: 'warn',
-    };
-    delete env.NODE_OPTIONS; // the built services, not the TypeScript sources
+    const env = builtStackEnv(prefix);
     buildWorkspace(env);
     run = await runBench({
       smoke: true,

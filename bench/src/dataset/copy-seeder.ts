@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { DateTime } from 'luxon';
-import { Client } from 'pg';
+import type { Client } from 'pg';
+import { withDatabase } from '../load/database';
 import { from as copyFrom } from 'pg-copy-streams';
 import {
   type Dataset,
@@ -59,16 +60,6 @@ async function copy(client: Client, table: string, columns: readonly string[], r
   );
 }
 
-async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url, application_name: 'bench-seeder' });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * Writes a dataset straight into the services' tables with COPY (never through the API): the directory's structure,
  * sites, members and patients, and scheduling's copies of sites and members (which events would otherwise bring), its
@@ -76,8 +67,8 @@ async function withClient<T>(url: string, work: (client: Client) => Promise<T>):
  */
 export async function seedDataset(dataset: Dataset, targets: SeedTargets): Promise<SeedReport> {
   const started = performance.now();
-  await withClient(targets.directoryUrl, (client) => inTransaction(client, () => seedDirectory(client, dataset)));
-  const appointments = await withClient(targets.schedulingUrl, (client) =>
+  await withDatabase(targets.directoryUrl, (client) => inTransaction(client, () => seedDirectory(client, dataset)));
+  const appointments = await withDatabase(targets.schedulingUrl, (client) =>
     inTransaction(client, () => seedScheduling(client, dataset)),
   );
   return { appointments, seconds: (performance.now() - started) / 1000 };

@@ -2,6 +2,7 @@ import { Pool } from 'pg';
 import { randomUUID } from 'node:crypto';
 import { type Dataset, seededRandom, slotStarts, SLOT_MINUTES } from '../dataset/dataset-plan';
 import { CpuAccount, describeCpu } from '../load/process-cpu';
+import { targetCheck } from './target-check';
 import { countOutcomes, runClosedLoop, type LoadRun, type Outcome } from '../load/closed-loop';
 import { errorReason, type GraphQLEndpoint } from '../load/graphql-endpoint';
 import { summarize } from '../load/latency';
@@ -236,30 +237,21 @@ export function bookingTargets(measurements: readonly Measurement[]): TargetChec
     const share = m.throughputPerSecond / raw.throughputPerSecond;
     // On cores every part shares, the cost per booking against the cost per raw insert is what bounds both ratios.
     const limitedBy = `${describeCpu(m.cpuMsPerOperation)}; a raw insert: ${describeCpu(raw.cpuMsPerOperation)}`;
-    targets.push({
-      description: `${m.label}: throughput ≥ 25 % of raw inserts`,
-      measured: `${Math.round(share * 100)} %`,
-      target: '≥ 25 %',
-      met: share >= 0.25,
-      ...(share >= 0.25 ? {} : { limitedBy }),
-    });
     const p99 = m.latencyMs.p99 / raw.latencyMs.p99;
-    targets.push({
-      description: `${m.label}: p99 ≤ 2× the raw p99`,
-      measured: `${p99.toFixed(2)}×`,
-      target: '≤ 2×',
-      met: p99 <= 2,
-      ...(p99 <= 2 ? {} : { limitedBy }),
-    });
+    targets.push(
+      targetCheck(
+        `${m.label}: throughput ≥ 25 % of raw inserts`,
+        `${Math.round(share * 100)} %`,
+        '≥ 25 %',
+        share >= 0.25,
+        limitedBy,
+      ),
+      targetCheck(`${m.label}: p99 ≤ 2× the raw p99`, `${p99.toFixed(2)}×`, '≤ 2×', p99 <= 2, limitedBy),
+    );
   }
   for (const m of measurements) {
     const doubles = m.extra?.doubleBookings ?? 0;
-    targets.push({
-      description: `${m.label}: no double booking`,
-      measured: String(doubles),
-      target: '0',
-      met: doubles === 0,
-    });
+    targets.push(targetCheck(`${m.label}: no double booking`, String(doubles), '0', doubles === 0));
   }
   return targets;
 }

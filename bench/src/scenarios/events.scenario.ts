@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
-import { Client } from 'pg';
+import { withDatabase } from '../load/database';
+import { targetCheck } from './target-check';
 import { runClosedLoop } from '../load/closed-loop';
 import { summarize } from '../load/latency';
 import type { Measurement, ScenarioResult, TargetCheck } from '../report/bench-result';
@@ -59,10 +60,8 @@ export async function bookingToConsumer(
   expected: number,
   timeoutMs = 60_000,
 ): Promise<number[]> {
-  const client = new Client({ connectionString: schedulingUrl });
-  await client.connect();
-  try {
-    const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + timeoutMs;
+  return withDatabase(schedulingUrl, async (client) => {
     for (;;) {
       const { rows } = await client.query<{ ms: number }>(
         `select extract(epoch from (i.processed_at - o.created_at)) * 1000 as ms
@@ -73,19 +72,14 @@ export async function bookingToConsumer(
       if (rows.length >= expected || Date.now() > deadline) return rows.map((r) => Number(r.ms));
       await new Promise((resolve) => setTimeout(resolve, 250));
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
 
-async function databaseNow(url: string): Promise<Date> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<{ now: Date }>('select clock_timestamp() as now')).rows[0].now;
-  } finally {
-    await client.end();
-  }
+function databaseNow(url: string): Promise<Date> {
+  return withDatabase(
+    url,
+    async (client) => (await client.query<{ now: Date }>('select clock_timestamp() as now')).rows[0].now,
+  );
 }
 
 function latencyMeasurement(id: string, label: string, samples: number[], extra: Partial<Measurement>): Measurement {
@@ -168,11 +162,11 @@ export function eventTargets(measurements: readonly Measurement[]): TargetCheck[
     .filter((m) => m.baselineOf && m.latencyMs)
     .map((m) => {
       const ratio = (m.latencyMs?.p99 ?? 0) / raw.p99;
-      return {
-        description: `${m.label}: p99 < 3× the raw round trip's p99`,
-        measured: `${ratio.toFixed(2)}× (${m.latencyMs?.p99} ms vs ${raw.p99} ms)`,
-        target: '< 3×',
-        met: ratio < 3,
-      };
+      return targetCheck(
+        `${m.label}: p99 < 3× the raw round trip's p99`,
+        `${ratio.toFixed(2)}× (${m.latencyMs?.p99} ms vs ${raw.p99} ms)`,
+        '< 3×',
+        ratio < 3,
+      );
     });
 }

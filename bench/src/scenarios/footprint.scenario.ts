@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Measurement, ScenarioResult, TargetCheck } from '../report/bench-result';
 import type { BenchStack } from './bench-context';
+import { targetCheck } from './target-check';
 
 const IDLE_LIMIT_MB = 200;
 
@@ -77,12 +78,7 @@ export function footprintScenario(
         value: peak,
         unit: 'MB',
       });
-    targets.push({
-      description: `${name}: resident memory idle`,
-      measured: `${mb} MB`,
-      target: `< ${IDLE_LIMIT_MB} MB`,
-      met: mb < IDLE_LIMIT_MB,
-    });
+    targets.push(targetCheck(`${name}: resident memory idle`, `${mb} MB`, `< ${IDLE_LIMIT_MB} MB`, mb < IDLE_LIMIT_MB));
   }
   return {
     id: 'footprint',

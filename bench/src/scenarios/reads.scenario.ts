@@ -1,7 +1,8 @@
 import { DateTime } from 'luxon';
-import { Client } from 'pg';
+import { withDatabase } from '../load/database';
 import { TIME_ZONE } from '../dataset/dataset-plan';
 import { CpuAccount, describeCpu } from '../load/process-cpu';
+import { targetCheck } from './target-check';
 import { runClosedLoop, type Outcome } from '../load/closed-loop';
 import { errorReason, type GraphQLEndpoint } from '../load/graphql-endpoint';
 import { summarize } from '../load/latency';
@@ -147,49 +148,50 @@ export async function readsScenario(
 }
 
 async function accessLogRows(directoryUrl: string): Promise<number> {
-  const client = new Client({ connectionString: directoryUrl });
-  await client.connect();
-  try {
+  return withDatabase(directoryUrl, async (client) => {
     const { rows } = await client.query<{ n: string }>('select count(*) as n from patient_access_log');
     return Number(rows[0].n);
-  } finally {
-    await client.end();
-  }
+  });
 }
 
 export function readTargets(measurements: readonly Measurement[]): TargetCheck[] {
   const get = (id: string) => measurements.find((m) => m.id === id)?.latencyMs;
   const cpu = (id: string) => describeCpu(measurements.find((m) => m.id === id)?.cpuMsPerOperation);
-  const unless = (met: boolean, id: string) => (met ? {} : { limitedBy: cpu(id) });
   const targets: TargetCheck[] = [];
   const slotsSub = get('slots-subgraph');
   const slotsGw = get('slots-gateway');
   const week = get('week-gateway');
   if (slotsSub)
-    targets.push({
-      description: 'Free-slot search p99 at the subgraph',
-      measured: `${slotsSub.p99} ms`,
-      target: '< 30 ms',
-      met: slotsSub.p99 < 30,
-      ...unless(slotsSub.p99 < 30, 'slots-subgraph'),
-    });
+    targets.push(
+      targetCheck(
+        'Free-slot search p99 at the subgraph',
+        `${slotsSub.p99} ms`,
+        '< 30 ms',
+        slotsSub.p99 < 30,
+        cpu('slots-subgraph'),
+      ),
+    );
   if (slotsSub && slotsGw) {
     const overhead = slotsGw.p50 / slotsSub.p50;
-    targets.push({
-      description: 'Gateway overhead on the free-slot search (p50 through the gateway / p50 at the subgraph)',
-      measured: `${overhead.toFixed(2)}×`,
-      target: '< 1.3×',
-      met: overhead < 1.3,
-      ...unless(overhead < 1.3, 'slots-gateway'),
-    });
+    targets.push(
+      targetCheck(
+        'Gateway overhead on the free-slot search (p50 through the gateway / p50 at the subgraph)',
+        `${overhead.toFixed(2)}×`,
+        '< 1.3×',
+        overhead < 1.3,
+        cpu('slots-gateway'),
+      ),
+    );
   }
   if (week)
-    targets.push({
-      description: 'Week view with patients p99, through the gateway',
-      measured: `${week.p99} ms`,
-      target: '< 100 ms',
-      met: week.p99 < 100,
-      ...unless(week.p99 < 100, 'week-gateway'),
-    });
+    targets.push(
+      targetCheck(
+        'Week view with patients p99, through the gateway',
+        `${week.p99} ms`,
+        '< 100 ms',
+        week.p99 < 100,
+        cpu('week-gateway'),
+      ),
+    );
   return targets;
 }
