@@ -20,7 +20,7 @@ import {
 import { Client } from 'pg';
 import { DevIssuer } from '@msp/auth';
 import { databaseUrl, dropDatabase, workspaceRoot } from '@msp/infra';
-import { buildWorkspace, testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
+import { buildWorkspace, builtStackEnv, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
 import { LocalStack } from '../src/local-stack';
 import { databaseName, SERVICES } from '../src/services';
 
@@ -92,16 +92,7 @@ describe('hostile input through the gateway (every argument of the composed sche
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'msp-hostile-spec-'));
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      MSP_DATA_DIR: dataDir,
-      DATABASE_URL: testPostgresAdminUrl(),
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      PORT: '',
-      LOG_LEVEL: 'warn',
-      MSP_DATABASE_PREFIX: prefix,
-    };
-    delete env.NODE_OPTIONS; // the built services, not the TypeScript sources
+    const env = builtStackEnv(prefix, { MSP_DATA_DIR: dataDir });
     buildWorkspace(env);
     stack = new LocalStack({ dataDir, workspaceRoot: root, env, services: SERVICES, demoData: true });
     gatewayUrl = (await stack.start()).gateway!.url;

@@ -7,7 +7,7 @@ import { databaseUrl, dropDatabase, isAlive, workspaceRoot } from '@msp/infra';
 import { Client } from 'pg';
 import { LocalStack } from '../src/local-stack';
 import { databaseName, SERVICES } from '../src/services';
-import { buildWorkspace, expectEventually, testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
+import { buildWorkspace, builtStackEnv, expectEventually, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
 import { lockFilePath, StackState } from '../src/stack-lock';
 
 const root = workspaceRoot();
@@ -17,18 +17,7 @@ const MAIN = join(root, 'deploy/local/dist/main.js');
 
 /** The built launcher runs the built services: no development condition, which would point packages at TypeScript. */
 function launcherEnv(dataDir: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    MSP_DATA_DIR: dataDir,
-    DATABASE_URL: testPostgresAdminUrl(),
-    KAFKA_BROKERS: testKafkaBrokers().join(','),
-    PORT: '',
-    LOG_LEVEL: 'info',
-    MSP_DATABASE_PREFIX: DATABASE_PREFIX,
-    ...extra,
-  };
-  delete env.NODE_OPTIONS;
-  return env;
+  return builtStackEnv(DATABASE_PREFIX, { MSP_DATA_DIR: dataDir, LOG_LEVEL: 'info', ...extra });
 }
 
 class Launcher {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { DevIssuer } from '@msp/auth';
 import { databaseUrl, dropDatabase, workspaceRoot } from '@msp/infra';
-import { buildWorkspace, expectEventually, testKafkaBrokers, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
+import { buildWorkspace, builtStackEnv, expectEventually, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
 import { LocalStack } from '../src/local-stack';
 import type { PlannedService } from '../src/service-env';
 import { databaseName, SERVICES } from '../src/services';
@@ -24,16 +24,7 @@ describe('the public surface through the gateway (real stack)', () => {
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'msp-public-origin-spec-'));
-    const env: NodeJS.ProcessEnv = {
-      ...process.env,
-      MSP_DATA_DIR: dataDir,
-      DATABASE_URL: testPostgresAdminUrl(),
-      KAFKA_BROKERS: testKafkaBrokers().join(','),
-      PORT: '',
-      LOG_LEVEL: 'warn',
-      MSP_DATABASE_PREFIX: prefix,
-    };
-    delete env.NODE_OPTIONS; // the built services, not the TypeScript sources
+    const env = builtStackEnv(prefix, { MSP_DATA_DIR: dataDir });
     delete env.PUBLIC_BASE_URL;
     buildWorkspace(env);
     stack = new LocalStack({ dataDir, workspaceRoot: root, env, services: SERVICES, demoData: true });

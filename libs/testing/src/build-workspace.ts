@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { workspaceRoot } from '@msp/infra';
+import { testKafkaBrokers, testPostgresAdminUrl } from './test-environment';
 
 const STALE_LOCK_MS = 10 * 60_000;
 const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
@@ -37,4 +38,23 @@ export function buildWorkspace(env: NodeJS.ProcessEnv = process.env): void {
   } finally {
     rmSync(lock, { recursive: true, force: true });
   }
+}
+
+/**
+ * The environment a spec gives a stack of built services (the launcher's, the benchmarks'): the test PostgreSQL and
+ * Kafka, databases of its own under `prefix`, any free port, quiet logs, and no NODE_OPTIONS (whose development
+ * condition would point the built packages at their TypeScript sources).
+ */
+export function builtStackEnv(prefix: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: testPostgresAdminUrl(),
+    KAFKA_BROKERS: testKafkaBrokers().join(','),
+    PORT: '',
+    LOG_LEVEL: 'warn',
+    MSP_DATABASE_PREFIX: prefix,
+    ...extra,
+  };
+  delete env.NODE_OPTIONS;
+  return env;
 }

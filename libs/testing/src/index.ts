@@ -3,4 +3,4 @@ export * from './expect-eventually';
 export * from './service-test-app';
 export * from './consumer-group-at-end';
 export { faultKafka, faultPostgres } from './faults/fault-infrastructure';
-export { buildWorkspace } from './build-workspace';
+export { buildWorkspace, builtStackEnv } from './build-workspace';
