@@ -1,3 +1,8 @@
+import { callEndedV1, type CallEndedV1 } from './call-routing/call-ended.v1';
+import { callReceivedV1, type CallReceivedV1 } from './call-routing/call-received.v1';
+import { callRoutedV1, type CallRoutedV1 } from './call-routing/call-routed.v1';
+import { emergencyRedirectedV1, type EmergencyRedirectedV1 } from './call-routing/emergency-redirected.v1';
+import { messageTakenV1, type MessageTakenV1 } from './call-routing/message-taken.v1';
 import { TOPICS } from '../topics/topics';
 import type { EventDefinition } from './event-definition';
 import { memberJoinedV1, type MemberJoinedV1 } from './directory/member-joined.v1';
@@ -50,6 +55,11 @@ export interface EventPayloads {
   'scheduling.absence.ended.v1': AbsenceEndedV1;
   'scheduling.snp.released.v1': SnpReleasedV1;
   'scheduling.waitlist.offer-made.v1': WaitlistOfferMadeV1;
+  'call-routing.call.received.v1': CallReceivedV1;
+  'call-routing.call.routed.v1': CallRoutedV1;
+  'call-routing.message.taken.v1': MessageTakenV1;
+  'call-routing.emergency.redirected.v1': EmergencyRedirectedV1;
+  'call-routing.call.ended.v1': CallEndedV1;
 }
 
 export type EventType = keyof EventPayloads;
@@ -77,6 +87,11 @@ export const EVENT_REGISTRY: { readonly [K in EventType]: EventDefinition<EventP
   'scheduling.absence.ended.v1': absenceEndedV1,
   'scheduling.snp.released.v1': snpReleasedV1,
   'scheduling.waitlist.offer-made.v1': waitlistOfferMadeV1,
+  'call-routing.call.received.v1': callReceivedV1,
+  'call-routing.call.routed.v1': callRoutedV1,
+  'call-routing.message.taken.v1': messageTakenV1,
+  'call-routing.emergency.redirected.v1': emergencyRedirectedV1,
+  'call-routing.call.ended.v1': callEndedV1,
 };
 
 export function isEventType(type: string): type is EventType {
