@@ -1,3 +1,4 @@
+import { e164Of } from './phone-number';
 import { IANAZone } from 'luxon';
 import { invalidInput } from './domain-error';
 
@@ -37,6 +38,8 @@ export interface InputChecks {
   instant(value: unknown, field: string): Date;
   /** An IANA zone name (Europe/Paris, Indian/Reunion, America/Cayenne…), never a fixed offset that ignores DST. */
   timeZone(value: unknown, field: string): string;
+  /** A phone number, French national forms included (overseas prefixes read as their department), as E.164. */
+  phone(value: unknown, field: string): string;
 }
 
 export function inputChecks(invalidCode: string): InputChecks {
@@ -76,6 +79,11 @@ export function inputChecks(invalidCode: string): InputChecks {
       if (typeof value !== 'string' || !IANA_NAME.test(value) || !IANAZone.isValidZone(value))
         throw refuse(field, `${shown(value)} is not an IANA time zone such as Europe/Paris`);
       return value;
+    },
+    phone(value, field) {
+      const number = typeof value === 'string' ? e164Of(value) : undefined;
+      if (!number) throw refuse(field, `${shown(value)} is not a valid phone number`);
+      return number;
     },
   };
   return checks;

@@ -7,3 +7,4 @@ export * from './argument-checks.interceptor';
 export * from './http-input-checks.pipe';
 export * from './periodic-task';
 export * from './request-loaders';
+export * from './public-listener.module';

@@ -14,7 +14,8 @@ export async function startPlatformService(
   module: DynamicModule,
   config: ListeningConfig,
 ): Promise<INestApplication> {
-  const app = await createObservableApp(module, { abortOnError: false });
+  // Raw bodies kept: webhooks are signed over the exact bytes received (call routing's telephony).
+  const app = await createObservableApp(module, { abortOnError: false, rawBody: true });
   app.enableShutdownHooks();
   await startEventConsumer(app);
   await app.listen(config.port, config.host);

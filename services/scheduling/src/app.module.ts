@@ -2,7 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TOPICS } from '@msp/contracts';
 import { DataSource } from 'typeorm';
-import { PlatformSubgraphModule } from '@msp/service-kit';
+import { PlatformSubgraphModule, PublicListenerModule } from '@msp/service-kit';
 import type { SchedulingConfig } from './config/scheduling.config';
 import { SCHEDULING_ENTITIES } from './infrastructure/entities';
 import { SCHEDULING_MIGRATIONS } from './infrastructure/migrations';
@@ -21,7 +21,6 @@ import { FreeSlotsModule } from './modules/free-slots.module';
 import { MotifsModule } from './modules/motifs.module';
 import { OnlineBookingModule } from './modules/online-booking.module';
 import { OpeningRangesModule } from './modules/opening-ranges.module';
-import { PublicListenerModule } from './modules/public-listener.module';
 import { RemindersModule } from './modules/reminders.module';
 import { ReschedulingModule } from './modules/rescheduling.module';
 import { SchedulingSettingsModule } from './modules/scheduling-settings.module';
@@ -50,7 +49,7 @@ export class AppModule {
         }),
         SchedulingSettingsModule.forRoot(config),
         // /public and /ical answer on PUBLIC_PORT only; the main port keeps /graphql, /internal and /metrics.
-        PublicListenerModule.forRoot({ port: config.publicPort, host: config.host }),
+        PublicListenerModule.forRoot({ port: config.publicPort, host: config.host, routes: ['/public/', '/ical/'] }),
         // Global: the public booking page and the calendar feeds share the per-IP limits.
         // Counters in PostgreSQL: every replica counts against the same budget.
         ThrottlerModule.forRootAsync({

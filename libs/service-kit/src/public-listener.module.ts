@@ -14,15 +14,18 @@ import {
 } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 
-/** Routes for clients without a platform account: the online booking page and the calendar feeds. */
-const PUBLIC_ROUTES = ['/public/', '/ical/'];
 /** What the public listener answers besides them: its own probes (never /metrics, /graphql or /internal). */
 const PUBLIC_PROBES = ['/health/live', '/health/ready'];
 
 const PUBLIC_LISTEN = Symbol('PUBLIC_LISTEN');
-interface PublicListenAddress {
+export interface PublicListenerOptions {
   port: number;
   host: string;
+  /**
+   * Path prefixes for clients without a platform account (scheduling's `/public/` and `/ical/`, call routing's
+   * `/telephony/`): answered on this listener only, and nothing else is.
+   */
+  routes: readonly string[];
 }
 
 /**
@@ -49,7 +52,7 @@ export class PublicListener implements OnApplicationBootstrap, BeforeApplication
   private server?: Server;
 
   constructor(
-    @Inject(PUBLIC_LISTEN) private readonly address: PublicListenAddress,
+    @Inject(PUBLIC_LISTEN) private readonly address: PublicListenerOptions,
     private readonly adapter: HttpAdapterHost,
   ) {}
 
@@ -64,7 +67,7 @@ export class PublicListener implements OnApplicationBootstrap, BeforeApplication
       });
     });
     this.server = server;
-    new Logger('PublicListener').log(`Public routes (/public, /ical) listening on ${this.url}`);
+    new Logger('PublicListener').log(`Public routes (${this.address.routes.join(', ')}) listening on ${this.url}`);
   }
 
   /** Stop taking public requests before the database and Kafka close. */
@@ -89,8 +92,8 @@ export class PublicListener implements OnApplicationBootstrap, BeforeApplication
   answers(req: IncomingMessage): boolean {
     const path = pathOf(req);
     if (this.sockets.has(req.socket))
-      return PUBLIC_ROUTES.some((route) => path.startsWith(route)) || PUBLIC_PROBES.includes(path);
-    return !PUBLIC_ROUTES.some((route) => path.startsWith(route));
+      return this.address.routes.some((route) => path.startsWith(route)) || PUBLIC_PROBES.includes(path);
+    return !this.address.routes.some((route) => path.startsWith(route));
   }
 }
 
@@ -110,10 +113,10 @@ export class ListenerRoutes implements NestMiddleware {
 /** The public listener; the public controllers themselves stay in their feature modules. */
 @Module({})
 export class PublicListenerModule implements NestModule {
-  static forRoot(address: PublicListenAddress): DynamicModule {
+  static forRoot(options: PublicListenerOptions): DynamicModule {
     return {
       module: PublicListenerModule,
-      providers: [{ provide: PUBLIC_LISTEN, useValue: address }, PublicListener, ListenerRoutes],
+      providers: [{ provide: PUBLIC_LISTEN, useValue: options }, PublicListener, ListenerRoutes],
       exports: [PublicListener],
     };
   }
