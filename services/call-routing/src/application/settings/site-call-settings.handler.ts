@@ -46,7 +46,7 @@ export class SiteCallSettingsHandler {
       );
     const workedHolidays = input.workedHolidays ?? current.workedHolidays;
     workedHolidays.forEach((id, i) => {
-      if (!isHolidayId(id, territory as HolidayTerritory))
+      if (!isHolidayId(id))
         throw CallRoutingError.invalid(`input.workedHolidays[${i}]`, `"${id}" is not a public holiday of ${territory}`);
     });
     const dutyRoster = input.dutyRoster ? assertUuids(input.dutyRoster, 'input.dutyRoster') : current.dutyRoster;
