@@ -6,7 +6,7 @@ import { CallRoutingError, CallRoutingErrorCode } from '../../domain/call-routin
  * `X-Msp-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body bytes>">`.
  *
  * The timestamp is inside the signed bytes, so an old request cannot be re-dated; the verifier refuses timestamps
- * outside the tolerance, and a `ReplayGuard` remembers the requests it accepted until they would be stale anyway. During
+ * outside the tolerance, and the `ReplayGuard` port (application/ports) remembers the requests it accepted until they would be stale anyway. During
  * a secret rotation the platform may send one `v1=` per secret it knows, and we accept the current and previous secret.
  */
 export const WEBHOOK_SIGNATURE_HEADER = 'X-Msp-Signature';
@@ -25,7 +25,7 @@ export type WebhookVerification =
       ok: true;
       timestamp: number;
       /**
-       * What a `ReplayGuard` must remember: a digest of the signed bytes (`<t>.<body>`), not one of the `v1=` values, so
+       * What the `ReplayGuard` port must remember: a digest of the signed bytes (`<t>.<body>`), not one of the `v1=` values, so
        * that resending the same request with only some of its signatures (one per secret during a rotation) is still
        * the same request.
        */
@@ -50,10 +50,6 @@ export interface VerifyWebhookInput {
  * Remembers signed requests already accepted, so that the same request sent again is refused. The storage is the
  * service's (a PostgreSQL table keyed by `replayKey`, rows deleted after `expiresAt`); the verifier stays stateless.
  */
-export interface ReplayGuard {
-  /** True the first time this key is seen; false when it was already remembered (a replay). Atomic across instances. */
-  remember(replayKey: string, expiresAt: Date): Promise<boolean>;
-}
 
 /** Why a request was refused, in English like every DomainError message; the field is the header. */
 const REFUSALS: Record<WebhookRefusal, string> = {
