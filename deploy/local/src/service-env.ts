@@ -208,7 +208,7 @@ export function serviceEnv(
   }
   if (service.definition.role === 'gateway') {
     env.GATEWAY_SUBGRAPHS = subgraphList(all);
-    // The platform's one public origin: the gateway forwards /public and /ical to the public listener.
+    // The platform's one public origin: the gateway forwards each service's public paths to its public listener.
     for (const other of all)
       if (other.definition.publicListener && other.publicUrl)
         env[other.definition.publicListener.upstreamVariable] = other.publicUrl;

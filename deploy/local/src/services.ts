@@ -19,10 +19,14 @@ export interface ServiceDefinition {
   /** The service answers internal HTTP questions: every other service gets its base URL in this variable. */
   readonly internalUrlVariable?: string;
   /**
-   * The service has a second listener for routes that face the internet (scheduling's online booking and calendar
-   * feeds): it gets a free port in `portVariable`, and the gateway, the platform's one public origin, forwards to it
-   * from the URL it gets in `upstreamVariable`. The service also gets `PUBLIC_BASE_URL`: the gateway's URL, and the
-   * gateway's address in `trustedProxiesVariable` (so its per-client limits key on the X-Forwarded-For the gateway sets).
+   * The service has a second listener for routes that face the internet: it gets a free port of its own in
+   * `portVariable`, and the gateway, the platform's one public origin, forwards to it from the URL it gets in
+   * `upstreamVariable`. Which paths go where, and which headers and body types each may carry, is the gateway's table
+   * (`PUBLIC_ROUTES`, services/gateway/src/public/public-routes.ts): `SCHEDULING_PUBLIC_URL` serves `/public` (online
+   * booking) and `/ical` (calendar feeds), `CALL_ROUTING_PUBLIC_URL` serves `/telephony` (the telephony platform's
+   * webhooks). The service also gets `PUBLIC_BASE_URL`: the gateway's URL (the public URL a webhook signature covers
+   * is rebuilt from it), and the gateway's address in `trustedProxiesVariable` (so its per-client limits key on the
+   * X-Forwarded-For the gateway sets). Several services may declare one; each `upstreamVariable` is one service's.
    */
   readonly publicListener?: {
     readonly portVariable: string;
@@ -137,6 +141,8 @@ export function startOrder(services: readonly ServiceDefinition[]): ServiceDefin
     for (const variable of [portVariable, upstreamVariable, trustedProxiesVariable])
       if (!VARIABLE.test(variable))
         problems.push(`"${name}": public listener variable "${variable}" must be upper-case`);
+    if (services.some((other) => other.name !== name && other.publicListener?.upstreamVariable === upstreamVariable))
+      problems.push(`"${name}": ${upstreamVariable} is used by two services`);
   }
   for (const { name, database, demoData } of services) {
     if (!demoData) continue;

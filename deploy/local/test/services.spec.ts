@@ -35,6 +35,11 @@ const demo = (variable: string, table = 'structure'): DemoDataDeclaration => ({
   skippedWhenRowsIn: { table, described: `${table}s` },
   contents: 'a demo',
 });
+const publicListener = (upstreamVariable: string) => ({
+  portVariable: 'PUBLIC_PORT',
+  upstreamVariable,
+  trustedProxiesVariable: 'PUBLIC_TRUSTED_PROXIES',
+});
 const gateway: ServiceDefinition = {
   name: 'gateway',
   entry: 'services/gateway/dist/main.js',
@@ -113,6 +118,14 @@ describe('service registry', () => {
         { ...subgraph('scheduling', 20), internalUrlVariable: 'X_URL' },
       ],
       /X_URL is used by two services/,
+    ],
+    [
+      'two public listeners announcing the same upstream variable',
+      [
+        { ...subgraph('scheduling', 20), publicListener: publicListener('X_PUBLIC_URL') },
+        { ...subgraph('call-routing', 30), publicListener: publicListener('X_PUBLIC_URL') },
+      ],
+      /"scheduling": X_PUBLIC_URL is used by two services/,
     ],
   ])('refuses %s', (_label, services, message) => {
     expect(() => startOrder(services)).toThrow(message);
@@ -273,10 +286,15 @@ describe("scheduling's public listener behind the gateway", () => {
     kafkaBrokers: '127.0.0.1:9092',
     logLevel: 'info',
     auth: {},
-    keys: { ...KEYS, services: Object.fromEntries(SERVICES.map((s) => [s.name, pair(s.name)])) },
+    keys: { ...KEYS, services: Object.fromEntries([...SERVICES, callRouting].map((s) => [s.name, pair(s.name)])) },
     baseEnv,
     demoData: 'skip',
   });
+  // What a second service facing the internet adds to the registry: an entry like scheduling's.
+  const callRouting: ServiceDefinition = {
+    ...subgraph('call-routing', 30),
+    publicListener: publicListener('CALL_ROUTING_PUBLIC_URL'),
+  };
 
   it('gets a port of its own, distinct from every other', async () => {
     const ports = await planPorts([scheduling, gatewayDefinition], {}, fakePorts([]));
@@ -305,6 +323,38 @@ describe("scheduling's public listener behind the gateway", () => {
     expect(
       serviceEnv(planned[0], planned, context({ PUBLIC_BASE_URL: 'https://rdv.msp.example' })).PUBLIC_BASE_URL,
     ).toBe('https://rdv.msp.example');
+  });
+
+  it("is one of several: each service's listener gets its own port and its URL reaches the gateway", async () => {
+    const services = startOrder([scheduling, callRouting, gatewayDefinition]);
+    const ports = await planPorts(services, {}, fakePorts([]));
+    expect(new Set(ports.values()).size).toBe(5);
+    const planned = services.map((definition) =>
+      planService(
+        definition,
+        ports.get(definition.name) as number,
+        paths,
+        definition.database ? 'postgres://u@h/db' : undefined,
+        ports.get(publicPortKey(definition)),
+      ),
+    );
+    const [schedulingEnv, callRoutingEnv, gatewayEnv] = planned.map((service) =>
+      serviceEnv(service, planned, context({ CALL_ROUTING_PUBLIC_URL: 'http://elsewhere' })),
+    );
+    const publicPort = (service: ServiceDefinition) => String(ports.get(publicPortKey(service)));
+    expect(schedulingEnv.PUBLIC_PORT).toBe(publicPort(scheduling));
+    expect(callRoutingEnv).toMatchObject({
+      PUBLIC_PORT: publicPort(callRouting),
+      PUBLIC_BASE_URL: `http://127.0.0.1:${ports.get('gateway')}`,
+      PUBLIC_TRUSTED_PROXIES: '127.0.0.1',
+    });
+    expect(gatewayEnv).toMatchObject({
+      SCHEDULING_PUBLIC_URL: `http://127.0.0.1:${publicPort(scheduling)}`,
+      CALL_ROUTING_PUBLIC_URL: `http://127.0.0.1:${publicPort(callRouting)}`,
+    });
+    // A service learns no other service's public listener (only the gateway forwards to them).
+    expect(schedulingEnv.CALL_ROUTING_PUBLIC_URL).toBeUndefined();
+    expect(callRoutingEnv.SCHEDULING_PUBLIC_URL).toBeUndefined();
   });
 });
 

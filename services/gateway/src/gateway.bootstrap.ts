@@ -9,8 +9,9 @@ export async function startGateway(
   config: GatewayConfig,
   runtime: GatewayRuntimeOptions = {},
 ): Promise<INestApplication> {
-  // abortOnError: false so a failed boot rejects here (tests, main's own handler) instead of Nest exiting the process.
-  const app = await createObservableApp(AppModule.forRoot(config, runtime), { abortOnError: false });
+  // abortOnError: false so a failed boot rejects here (tests, main's own handler) instead of Nest exiting the process;
+  // rawBody: the public routes forward the bytes a client sent, which webhook signatures cover, not a re-serialisation.
+  const app = await createObservableApp(AppModule.forRoot(config, runtime), { abortOnError: false, rawBody: true });
   // The front door need not advertise its framework.
   const express: { disable(setting: string): void } = app.getHttpAdapter().getInstance();
   express.disable('x-powered-by');

@@ -39,9 +39,26 @@ describe('GatewayConfig', () => {
       limits: { maxDepth: 10, maxCost: 5000 },
       degradation: { subgraphTimeoutMs: 5000, memberContextTtlMs: 30_000, memberContextMaxStaleMs: 900_000 },
       kafkaBrokers: [],
+      publicUpstreams: { SCHEDULING_PUBLIC_URL: undefined, CALL_ROUTING_PUBLIC_URL: undefined },
       auth: undefined,
     });
     expect(GatewayConfig.fromEnv({}).federated).toBe(false);
+  });
+
+  it("reads each public listener's URL on its own, refuses a URL that is not http, and masks credentials", () => {
+    expect(GatewayConfig.fromEnv({ CALL_ROUTING_PUBLIC_URL: 'http://127.0.0.1:4131' }).publicUpstreams).toEqual({
+      SCHEDULING_PUBLIC_URL: undefined,
+      CALL_ROUTING_PUBLIC_URL: 'http://127.0.0.1:4131',
+    });
+    const both = GatewayConfig.fromEnv({
+      SCHEDULING_PUBLIC_URL: 'http://127.0.0.1:4112',
+      CALL_ROUTING_PUBLIC_URL: 'https://edge:t0ken@call-routing.internal',
+    });
+    expect(both.publicUpstreams.SCHEDULING_PUBLIC_URL).toBe('http://127.0.0.1:4112');
+    expect(JSON.stringify(both)).not.toContain('t0ken');
+    expect(problemsOf({ CALL_ROUTING_PUBLIC_URL: 'call-routing:4131' })).toEqual([
+      'CALL_ROUTING_PUBLIC_URL: must be an http:// or https:// URL',
+    ]);
   });
 
   it('reads subgraphs and CORS origins from comma lists, treating empty variables as unset', () => {

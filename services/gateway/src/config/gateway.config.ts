@@ -35,6 +35,9 @@ export interface Degradation {
   memberContextMaxStaleMs: number;
 }
 
+/** The variables naming a service's public listener, which the gateway's public routes forward to. */
+export type PublicUpstreamVariable = 'SCHEDULING_PUBLIC_URL' | 'CALL_ROUTING_PUBLIC_URL';
+
 /** Refused before any subgraph is called. */
 export interface QueryLimits {
   maxDepth: number;
@@ -83,6 +86,7 @@ const schema = z.object({
   SERVICE_PRIVATE_KEY: privateKey,
   DIRECTORY_INTERNAL_URL: httpUrl,
   SCHEDULING_PUBLIC_URL: httpUrl,
+  CALL_ROUTING_PUBLIC_URL: httpUrl,
   GRAPHQL_MAX_DEPTH: count(10, 100),
   GRAPHQL_MAX_COST: count(5000, 1_000_000),
   GATEWAY_SUBGRAPH_TIMEOUT_MS: millis(5_000, 100, 600_000),
@@ -116,8 +120,8 @@ export class GatewayConfig {
   readonly kafkaBrokers: readonly string[];
   /** Set whenever the gateway fronts subgraphs; the local schema is public. */
   readonly auth?: FrontDoorAuth;
-  /** Scheduling's public listener, where `/public/*` and `/ical/*` are forwarded; unset, they answer 404. */
-  readonly publicUpstream?: string;
+  /** The public listeners the public routes forward to (`src/public/public-routes.ts`); a route without one answers 404. */
+  readonly publicUpstreams: Readonly<Record<PublicUpstreamVariable, string | undefined>>;
 
   private constructor(env: z.infer<typeof schema>) {
     this.port = env.PORT;
@@ -127,7 +131,10 @@ export class GatewayConfig {
     this.corsOrigins = env.CORS_ORIGINS;
     this.logLevel = env.LOG_LEVEL;
     this.limits = { maxDepth: env.GRAPHQL_MAX_DEPTH, maxCost: env.GRAPHQL_MAX_COST };
-    this.publicUpstream = env.SCHEDULING_PUBLIC_URL;
+    this.publicUpstreams = {
+      SCHEDULING_PUBLIC_URL: env.SCHEDULING_PUBLIC_URL,
+      CALL_ROUTING_PUBLIC_URL: env.CALL_ROUTING_PUBLIC_URL,
+    };
     this.degradation = {
       subgraphTimeoutMs: env.GATEWAY_SUBGRAPH_TIMEOUT_MS,
       memberContextTtlMs: env.GATEWAY_MEMBER_CONTEXT_TTL_MS,
@@ -172,7 +179,9 @@ export class GatewayConfig {
       corsOrigins: this.corsOrigins,
       logLevel: this.logLevel,
       limits: this.limits,
-      publicUpstream: this.publicUpstream && maskUrl(this.publicUpstream),
+      publicUpstreams: Object.fromEntries(
+        Object.entries(this.publicUpstreams).map(([name, url]) => [name, url && maskUrl(url)]),
+      ),
       degradation: this.degradation,
       kafkaBrokers: this.kafkaBrokers,
       auth: this.auth && {

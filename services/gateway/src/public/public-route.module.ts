@@ -2,33 +2,36 @@ import { type DynamicModule, Injectable, Logger, Module, type OnModuleInit } fro
 import { HttpAdapterHost } from '@nestjs/core';
 import { GatewayConfig } from '../config/gateway.config';
 import { publicProxy } from './public-proxy';
-
-/** The public surface's paths, served by scheduling's public listener. */
-export const PUBLIC_PATHS = ['/public', '/ical'] as const;
+import { PUBLIC_ROUTES } from './public-routes';
 
 @Injectable()
-class PublicRoute implements OnModuleInit {
+class PublicRoutes implements OnModuleInit {
   constructor(
     private readonly adapterHost: HttpAdapterHost,
     private readonly config: GatewayConfig,
   ) {}
 
   onModuleInit(): void {
-    const upstream = this.config.publicUpstream;
-    if (!upstream) return;
-    const proxy = publicProxy({ upstream, timeoutMs: 10_000, logger: new Logger('PublicRoute') });
-    // Mounted on the HTTP adapter, after logging and metrics, before Nest's 404: no Nest route uses these paths.
-    for (const path of PUBLIC_PATHS) this.adapterHost.httpAdapter.use(path, proxy);
+    const logger = new Logger('PublicRoute');
+    for (const route of PUBLIC_ROUTES) {
+      const upstream = this.config.publicUpstreams[route.upstream];
+      if (!upstream) continue;
+      const proxy = publicProxy({ route, upstream, timeoutMs: 10_000, logger });
+      // Mounted on the HTTP adapter, after logging, metrics and the body parsers, before Nest's 404: no Nest route uses
+      // these paths.
+      for (const path of route.paths) this.adapterHost.httpAdapter.use(path, proxy);
+    }
   }
 }
 
 /**
- * The platform's one public origin: the gateway forwards `/public/*` (online booking) and `/ical/*` (calendar feeds) to
- * scheduling's public listener (`SCHEDULING_PUBLIC_URL`), so that no service but the gateway faces the internet.
+ * The platform's one public origin: the gateway forwards each public route's paths (`PUBLIC_ROUTES`: online booking,
+ * calendar feeds, telephony webhooks) to the public listener of the service that serves them, so that no service but
+ * the gateway faces the internet.
  */
 @Module({})
 export class PublicRouteModule {
   static forRoot(): DynamicModule {
-    return { module: PublicRouteModule, providers: [PublicRoute] };
+    return { module: PublicRouteModule, providers: [PublicRoutes] };
   }
 }
