@@ -167,6 +167,13 @@ export class CallConversation {
     });
   }
 
+  /** A transfer or queue nobody answered: the caller leaves a message instead (no call is lost). */
+  async handOverFailed(call: CallRecord): Promise<VoiceReply> {
+    if (call.step !== 'routed' || (call.outcome !== 'transferred' && call.outcome !== 'queued'))
+      return call.context.lastReply ?? replies.done(call.id, replies.MESSAGE_THANKS);
+    return this.commit(call, messageStep(call, null, 'rule'));
+  }
+
   /** Records the step unless it was taken meanwhile; then answers what was answered the first time. */
   async commit(original: CallRecord, outcome: Outcome, expected: CallStep = original.step): Promise<VoiceReply> {
     return this.transactions.run(async () => {

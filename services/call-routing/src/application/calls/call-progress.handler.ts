@@ -47,6 +47,10 @@ export class CallProgressHandler {
     return this.conversation.messageRecorded(call, seconds(input.recordingSeconds, 'recordingSeconds'));
   }
 
+  async handOverFailed(actor: TelephonyActor, input: TelephonyCallEvent): Promise<VoiceReply> {
+    return this.conversation.handOverFailed(await this.callOf(actor, input));
+  }
+
   /**
    * The call is over. A caller who hung up while a message was due still gets called back (the message event is
    * recorded without a recording); a call that ended before any decision counts as abandoned.
