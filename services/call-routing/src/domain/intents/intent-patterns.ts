@@ -40,7 +40,7 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
     [
       'visite à domicile',
       4,
-      'visite (?:a domicile|a la maison)|(?:passer|passe|venir|vienne|viendrait|se deplacer) (?:\\w+ ){0,3}(?:a la maison|a domicile|chez (?:moi|nous|lui|elle|eux))',
+      'visites? (?:a domicile|a la maison)|fait (?:des|les) visites|(?:passer|passe|venir|vienne|viendrait|se deplacer) (?:\\w+ ){0,3}(?:a la maison|a domicile|chez (?:moi|nous|lui|elle|eux))',
     ],
     ['une place', 2, '(?:une|de la|des) (?:place|disponibilites?)|creneau|creneaux'],
     ['réserver', 2, 'reserver'],
@@ -51,7 +51,7 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
     ],
   ],
   move: [
-    ['déplacer', 4, 'deplacer|decaler|reporter|repousser|retarder'],
+    ['déplacer', 4, '(?<!se |me |te )deplacer|decaler|reporter|repousser|retarder'],
     ['avancer le rendez-vous', 4, `avancer (?:mon|ma|son|sa|le|la|notre) (?:${APPOINTMENT}|rendez vous)`],
     [
       'changer la date',

@@ -44,6 +44,8 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   { text: 'bonjour vous avez des disponibilites pour une consultation en fin de semaine', intent: 'book' },
   { text: 'euh jvoulais savoir si je peux avoir rdv avec le dr durand', intent: 'book' },
 
+  { text: 'est ce que le docteur fait des visites mon mari ne peut pas se deplacer', intent: 'book' },
+
   // move
   { text: 'bonjour je voudrais deplacer mon rendez-vous de mardi', intent: 'move' },
   { text: 'euh est ce que je peux decaler mon rdv de demain a la semaine prochaine', intent: 'move' },
@@ -204,6 +206,11 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   { text: "je voudrais un rendez-vous j'ai une douleur thoracique", intent: 'emergency' },
   { text: "euh c'est pour un rdv mais bon j'ai mal dans la poitrine et ca serre", intent: 'emergency' },
   { text: 'ma femme va accoucher les contractions sont rapprochees', intent: 'emergency' },
+
+  { text: "mon mari a la bouche qui tombe d'un cote et il bafouille", intent: 'emergency' },
+  { text: "ma voisine a un cote du visage affaisse elle n'articule plus", intent: 'emergency' },
+  { text: "mon fils s'est entaille le bras ca pisse le sang partout", intent: 'emergency' },
+  { text: "il s'est blesse a la tete ca saigne grave", intent: 'emergency' },
 
   // administrative: documents
   { text: 'bonjour je voudrais un certificat medical pour le sport', intent: 'administrative' },
