@@ -15,7 +15,7 @@ import type { LabelledPhrasing } from './labelled-phrasing';
  * is `colleague` whatever the topic; a patient quoting a professional keeps the patient's own intent; a booking request
  * that mentions a symptom is `book` unless the symptom is an emergency.
  */
-export const HELD_OUT_PHRASINGS: readonly LabelledPhrasing[] = [
+export const HELD_OUT_FIRST_BATCH: readonly LabelledPhrasing[] = [
   // book
   {
     text: "oui bonjour euh je sais pas si c'est possible mais j'aurais besoin de voir le médecin cette semaine",
@@ -143,3 +143,79 @@ export const HELD_OUT_PHRASINGS: readonly LabelledPhrasing[] = [
   { text: 'allo allo je crois que je me suis trompé de numéro', intent: 'other' },
   { text: "c'est un message personnel pour le docteur de la part de sa soeur", intent: 'other' },
 ];
+
+/**
+ * A second batch, written after the first batch's misses had been fixed (through new training phrasings and patterns,
+ * which spent the first batch as an unbiased measure for those two kinds of emergency): written in one sitting without
+ * running the classifier, committed, then measured once. Its figures are the clean ones.
+ */
+export const HELD_OUT_SECOND_BATCH: readonly LabelledPhrasing[] = [
+  // book
+  { text: "bonsoir euh ma petite a une conjonctivite il faudrait qu'un medecin l'examine demain", intent: 'book' },
+  { text: 'je cherche a avoir un rendez-vous pour faire un electrocardiogramme avant mon operation', intent: 'book' },
+  { text: 'bonjour vous pourriez me trouver un moment avec le docteur avant vendredi', intent: 'book' },
+  { text: "c'est pour une premiere consultation je viens d'emmenager", intent: 'book' },
+  // move
+  { text: "ma réunion a été déplacée du coup j'aimerais bouger mon rendez-vous de mardi", intent: 'move' },
+  { text: 'bonjour pourriez vous me mettre a une autre heure jeudi je finis le travail a 17h', intent: 'move' },
+  // cancel
+  { text: 'oui bonjour inutile de garder mon rendez-vous de demain je vais beaucoup mieux', intent: 'cancel' },
+  { text: 'ma fille est partie chez son pere elle ne viendra pas a sa consultation de samedi', intent: 'cancel' },
+  // prescription
+  {
+    text: "euh bonjour j'aurais besoin que le docteur me remette mes anti-douleurs sur une ordonnance",
+    intent: 'prescription',
+  },
+  { text: 'mon insuline arrive a la fin est ce que le docteur peut faire le necessaire', intent: 'prescription' },
+  { text: "bonjour c'est pour refaire l'ordonnance de mon mari pour son inhalateur", intent: 'prescription' },
+  // results
+  { text: 'bonjour je viens aux nouvelles de mon test de la thyroide fait la semaine derniere', intent: 'results' },
+  { text: "le cardiologue vous a envoye son compte rendu vous l'avez eu", intent: 'results' },
+  { text: "j'attends toujours les resultats de ma coloscopie", intent: 'results' },
+  // advice
+  { text: 'bonjour mon petit de trois ans a des plaques rouges sur les joues depuis ce matin', intent: 'advice' },
+  { text: "est ce que c'est contagieux la gastro de mon fils pour le reste de la famille", intent: 'advice' },
+  { text: 'je me suis fait un tour de rein en portant un carton je fais comment', intent: 'advice' },
+  { text: "j'ai beaucoup de mal a dormir depuis mon licenciement ca me ronge", intent: 'advice' },
+  { text: 'ma mere de 85 ans perd un peu la memoire ces derniers temps on aimerait un avis', intent: 'advice' },
+  { text: 'pendant combien de temps je dois garder le pansement apres la prise de sang', intent: 'advice' },
+  // emergency
+  { text: 'venez vite ma femme est tombee elle ne se reveille pas', intent: 'emergency' },
+  { text: "j'ai comme un etau sur le coeur et je suis en sueur", intent: 'emergency' },
+  { text: 'mon fils a mange des cacahuetes il a la langue qui gonfle et il respire fort', intent: 'emergency' },
+  {
+    text: "mon mari a fait une chute dans l'escalier il saigne de la tete et il est dans le coltar",
+    intent: 'emergency',
+  },
+  { text: 'ma fille a bu du produit pour la vaisselle', intent: 'emergency' },
+  { text: "allo je suffoque j'ai de l'asthme et la ventoline ne fait rien", intent: 'emergency' },
+  { text: "bonjour mon ado m'a dit qu'il voulait se foutre en l'air", intent: 'emergency' },
+  { text: "mon bras droit est tout engourdi et je n'arrive plus a trouver mes mots", intent: 'emergency' },
+  // administrative
+  { text: 'bonjour il me faut un document pour justifier mon absence au lycee', intent: 'administrative' },
+  { text: "l'assurance de mon pret demande un questionnaire de sante rempli par le medecin", intent: 'administrative' },
+  {
+    text: "je voudrais que le docteur signe mon dossier pour l'allocation personne handicapee",
+    intent: 'administrative',
+  },
+  // colleague
+  {
+    text: 'oui bonjour ici le centre de radiologie on a un scanner a vous signaler pour votre patient',
+    intent: 'colleague',
+  },
+  { text: "bonjour je suis l'aide soignante de la maison de retraite les lilas", intent: 'colleague' },
+  {
+    text: "c'est le docteur moreau remplacant du docteur petit j'aurais besoin d'un renseignement",
+    intent: 'colleague',
+  },
+  // information
+  { text: 'est ce que le cabinet est ouvert le lundi de paques', intent: 'information' },
+  { text: "il y a un digicode pour entrer dans l'immeuble du cabinet", intent: 'information' },
+  { text: 'a partir de quelle heure on peut appeler le matin', intent: 'information' },
+  // other
+  { text: "bonjour c'est la banque je souhaiterais parler au docteur de son compte", intent: 'other' },
+  { text: "j'appelle pour une enquete de satisfaction sur les cabinets medicaux", intent: 'other' },
+];
+
+/** Every held-out phrasing: what the specs assert and docs/intent-classifier.md reports. */
+export const HELD_OUT_PHRASINGS: readonly LabelledPhrasing[] = [...HELD_OUT_FIRST_BATCH, ...HELD_OUT_SECOND_BATCH];
