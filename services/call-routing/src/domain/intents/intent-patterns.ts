@@ -20,7 +20,8 @@ const DOCTOR = '(?:docteur|medecin|generaliste)';
 const APPOINTMENT = '(?:rendez vous|consultation)';
 const HEALTH_PROFESSIONAL =
   '(?:pharmacien|pharmacienne|infirmier|infirmiere|kinesitherapeute|sage femme|cardiologue|radiologue|biologiste|' +
-  'pediatre|dermatologue|psychiatre|chirurgien|interne|urgentiste|medecin|docteur \\w+)';
+  'pediatre|dermatologue|psychiatre|chirurgien|interne|urgentiste|medecin|remplacant|remplacante|aide soignante?|' +
+  'auxiliaire de vie|ambulancier|dentiste|orthophoniste|psychologue|podologue|docteur \\w+)';
 const CARE_PLACE =
   '(?:pharmacie|laboratoire|hopital|clinique|ehpad|cabinet infirmier|cabinet de radiologie|centre hospitalier|' +
   'service|maison de retraite|samu)';
@@ -34,7 +35,8 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
       3,
       `(?:voudrais|veux|voulais|aimerais|souhaite|souhaiterais|faudrait|besoin d|aurais voulu|cherche) (?:un |une )?${APPOINTMENT}`,
     ],
-    ['un rendez-vous', 2, `(?:un|une|de|d|des|pour) ${APPOINTMENT}`],
+    ['un rendez-vous', 2, `(?:un|une|de|d|des|pour) (?:premier |premiere |nouvelle |nouveau |petite )?${APPOINTMENT}`],
+    ['examiner', 2, 'examine\\w*|auscult\\w*|(?:trouver|avoir|donner) (?:\\w+ ){0,2}(?:un moment|un creneau|une place) avec'],
     ['voir le médecin', 2, `(?:voir|vois|voie|consulter|rencontrer) (?:le |la |un |une )?${DOCTOR}`],
     ['être vu', 2, 'etre (?:vu|vue|recu|recue|pris|prise)|consulter'],
     [
@@ -51,7 +53,7 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
     ],
   ],
   move: [
-    ['déplacer', 4, '(?<!se |me |te )deplacer|decaler|reporter|repousser|retarder'],
+    ['déplacer', 4, '(?<!se |me |te )deplacer|decaler|reporter|repousser|retarder|bouger'],
     ['avancer le rendez-vous', 4, `avancer (?:mon|ma|son|sa|le|la|notre) (?:${APPOINTMENT}|rendez vous)`],
     [
       'changer la date',
@@ -92,7 +94,7 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
     [
       'traitement terminé',
       2,
-      '(?:plus de|fin de|bout de|manque) (?:\\w+ ){0,2}(?:medicaments?|traitement|comprimes|boites?|cachets)|(?:medicaments?|traitement|comprimes|boites?) (?:\\w+ ){0,3}(?:est fini|sont finis|se termine|termine|fini|finit)',
+      '(?:plus de|fin de|bout de|manque) (?:\\w+ ){0,2}(?:medicaments?|traitement|comprimes|boites?|cachets|insuline|gouttes|inhalateur)|(?:medicaments?|traitement|comprimes|boites?|insuline|gouttes|inhalateur|pilule) (?:\\w+ ){0,3}(?:est fini|sont finis|se termine|termine|fini|finit|epuise|arrive a (?:la )?fin|arrivent a (?:la )?fin)',
     ],
     ['refaire', 1, 'refaire|faxer|envoyer (?:mon|ma|l)'],
     ['pilule', 1, 'pilule'],
@@ -107,6 +109,7 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
     ],
     ['compte rendu', 2, 'compte rendu|comptes rendus'],
     ['taux', 1, 'taux|cholesterol|glycemie'],
+    ['nouvelles d’un examen', 2, 'tests?|depistage|coloscopie|fibroscopie|nouvelles de (?:mon|ma|mes)'],
   ],
   advice: [
     ['conseil', 3, 'conseils?|avis (?:du|de|d un) (?:docteur|medecin)|renseignement medical'],
@@ -142,6 +145,12 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
       'medicaments?|traitement|comprimes?|doliprane|paracetamol|antibiotiques?|sirop|ibuprofene|aspirine|dose|vaccin',
     ],
     ['depuis quand', 1, 'depuis (?:hier|ce matin|cette nuit|\\w+ jours?|une semaine|\\w+ semaines)'],
+    [
+      'combien de temps',
+      3,
+      'combien de temps (?:je|j|on|il|elle) (?:dois|doit|faut)|(?:je|on) (?:dois|doit) (?:\\w+ )?(?:garder|mettre|continuer|arreter)|(?:je fais|on fait|faire) comment',
+    ],
+    ['avis', 2, 'avis|contagieu\\w*|memoire|tour de rein|lumbago'],
     ['parler au médecin', 1, `parler (?:au|a un|avec le|a la|avec la) ${DOCTOR}`],
   ],
   administrative: [
@@ -155,11 +164,11 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
       3,
       'attestation|justificatif|facture|bon de transport|dossier medical|copie de (?:mon|son) dossier',
     ],
-    ['formulaire', 2, 'formulaire|papiers?|dossier|documents?|courrier'],
+    ['formulaire', 2, 'formulaire|questionnaire|papiers?|dossier|documents?|courrier|justifier|allocation'],
     [
       'organisme',
       2,
-      'mutuelle|cpam|securite sociale|caisse|employeur|medecin traitant|ald|100 pour cent|prise en charge',
+      'mutuelle|assurance|cpam|securite sociale|caisse|employeur|medecin traitant|ald|100 pour cent|prise en charge',
     ],
     ['remboursement', 2, 'rembours\\w*'],
   ],
@@ -186,8 +195,16 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
       'adresse|c est ou|ou (?:se trouve|est situe|est le cabinet)|(?:venir|aller|acceder) (?:au|jusqu au) cabinet',
     ],
     ['parking', 3, 'parking|garer|stationn\\w*'],
-    ['accès', 2, 'bus|metro|tram|acces|accessible|ascenseur|handicape'],
-    ['à quelle heure', 2, 'a quelle heure|quels jours|quel jour'],
+    [
+      'accès',
+      2,
+      'bus|metro|tram|acces|accessible|ascenseur|handicape|digicode|interphone|etage|code (?:d entree|de la porte)',
+    ],
+    [
+      'à quelle heure',
+      2,
+      'a (?:partir de )?quelle heure|jusqu a quelle heure|quels jours|quel jour|joindre le (?:cabinet|secretariat)',
+    ],
     [
       'tarifs',
       3,
@@ -201,7 +218,7 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
     ],
   ],
   other: [
-    ['démarchage', 3, 'societe|proposer|offre|logiciel|commercial|partenariat|publicite|sondage'],
+    ['démarchage', 3, 'societe|banque|enquete|impots|proposer|offre|logiciel|commercial|partenariat|publicite|sondage'],
     ['livraison', 3, 'livreur|livraison|colis'],
     ['faux numéro', 4, 'trompe de numero|mauvais numero|faux numero'],
     ['personnel', 3, 'personnel|personnelle|c est (?:son|sa) (?:frere|soeur|mere|pere|femme|mari|fille|fils)'],

@@ -25,6 +25,7 @@ export const URGENCY_EXPRESSIONS: readonly UrgencyExpression[] = [
     'mal (?:a|dans) la poitrine',
     '(?:serre|serrement|oppression|pression|poids|barre) (?:dans|a|sur) la poitrine',
     'poitrine (?:qui )?(?:serre|brule|fait mal)',
+    '(?:etau|serre|serrement|oppression|pression|poids|barre|ecrase\\w*) (?:\\w+ ){0,2}(?:sur|dans|a|au) (?:la |le )?(?:poitrine|coeur|thorax|sternum)',
   ),
   expression('infarctus', 'infarctus|crise cardiaque|arret cardiaque'),
   // breathing
@@ -35,7 +36,10 @@ export const URGENCY_EXPRESSIONS: readonly UrgencyExpression[] = [
     '(?:s est )?arrete de respirer',
   ),
   expression('du mal a respirer', '(?:du |beaucoup de )?mal a respirer|respire (?:tres )?mal|difficultes? a respirer'),
-  expression('étouffe', 'etouff\\w*|manque d air'),
+  expression(
+    'étouffe',
+    'etouff\\w*|manque d air|suffoqu\\w*|asphyx\\w*|souffle coupe|(?:reprendre|retrouver) (?:son|mon|sa) souffle',
+  ),
   // consciousness
   expression(
     'perte de connaissance',
@@ -43,6 +47,7 @@ export const URGENCY_EXPRESSIONS: readonly UrgencyExpression[] = [
     'perdu connaissance|perte de connaissance|(?:s est |s etait )?evanoui\\w*|tombe dans les pommes',
     'ne (?:repond|reagit|bouge) plus|(?:ne )?se reveille (?:pas|plus)',
     'fait un malaise',
+    'dans (?:le coltar|les vapes|le cirage)|ne reagit (?:pas|plus)|yeux revulses',
   ),
   expression('convulsions', 'convuls\\w*|crise d epilepsie|crise convulsive'),
   // stroke
@@ -51,7 +56,8 @@ export const URGENCY_EXPRESSIONS: readonly UrgencyExpression[] = [
     'avc|attaque cerebrale',
     'bouche (?:de travers|tordue|deformee)',
     '(?:visage|bouche|joue|levre|paupiere) (?:\\w+ ){0,3}(?:qui tombe|tombe|affaisse\\w*|de travers|deforme\\w*)',
-    'bafouill\\w*|(?:n )?articule plus|parle (?:bizarrement|bizarre|de travers)',
+    'bafouill\\w*|(?:n )?articule plus|parle (?:bizarrement|bizarre|de travers)|(?:trouver|trouve|cherche) (?:ses|mes|les) mots',
+    '(?:bras|jambe|main|cote|visage) (?:\\w+ ){0,2}(?:engourdi|insensible)\\w*',
     '(?:ne )?(?:peut|peux|arrive) (?:plus|pas) (?:a )?parler',
     '(?:bras|jambe) (?:qui )?ne bouge plus|(?:ne )?bouge plus (?:le|son|sa) (?:bras|jambe)',
     'paralys\\w*',
@@ -62,7 +68,7 @@ export const URGENCY_EXPRESSIONS: readonly UrgencyExpression[] = [
     'hemorragie',
     'saign\\w* (?:beaucoup|abondamment|enormement|fort|sans arret|de partout)',
     '(?:perd|perdu) (?:beaucoup|enormement) de sang|plein de sang|sang (?:partout|qui coule|gicle)|flaque de sang',
-    'piss\\w* le sang|saigne (?:grave|comme)',
+    'piss\\w* le sang|saigne (?:grave|comme)|saign\\w* (?:de|a) la tete',
     'ca (?:s arrete|arrete) pas de saigner|n arrete pas de saigner',
   ),
   expression('plaie profonde', '(?:s est|me suis|s etait|t es) ouvert\\w*|coupure profonde|c est profond'),
@@ -70,13 +76,13 @@ export const URGENCY_EXPRESSIONS: readonly UrgencyExpression[] = [
   expression(
     'intoxication',
     'intoxi\\w*|empoisonn\\w*|surdose|overdose',
-    'avale (?:\\w+ ){0,3}(?:medicaments|cachets|comprimes|pilules|produit|javel|detergent)',
+    '(?:avale|bu|ingere|mange) (?:\\w+ ){0,3}(?:medicaments|cachets|comprimes|pilules|produit|javel|detergent|lessive|liquide vaisselle|essence|white spirit|insecticide|mort aux rats|champignons)',
   ),
   expression(
     'idées suicidaires',
     'idees? (?:suicidaires?|noires?)|suicid\\w*',
     'mettre fin a (?:ses|mes|sa|ma|leurs) (?:jours|vie)',
-    '(?:veux|veut|vais|va) en finir|me tuer|se tuer|plus envie de vivre',
+    '(?:veux|veut|voulait|vais|va) en finir|me tuer|se tuer|plus envie de vivre|(?:me|se|te) foutre en l air|(?:me|se) (?:pendre|jeter (?:sous|par|du|d un))|passer a l acte',
   ),
   // burns and allergy
   expression(

@@ -46,6 +46,9 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
 
   { text: 'est ce que le docteur fait des visites mon mari ne peut pas se deplacer', intent: 'book' },
 
+  { text: 'est ce qu un medecin pourrait ausculter mon fils ce soir il a de la fievre', intent: 'book' },
+  { text: "bonjour c'est pour une nouvelle consultation avec le docteur girard", intent: 'book' },
+
   // move
   { text: 'bonjour je voudrais deplacer mon rendez-vous de mardi', intent: 'move' },
   { text: 'euh est ce que je peux decaler mon rdv de demain a la semaine prochaine', intent: 'move' },
@@ -67,6 +70,8 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   { text: "bonjour je serai en retard est ce que vous pouvez repousser mon rendez vous d'une heure", intent: 'move' },
   { text: 'euh on avait pris rendez vous pour ma fille mercredi on voudrait le decaler au samedi', intent: 'move' },
   { text: 'est ce que vous avez un autre horaire pour mon rdv de lundi', intent: 'move' },
+
+  { text: "j'ai un empechement est ce qu'on peut bouger le rdv de ma mere", intent: 'move' },
 
   // cancel
   { text: 'bonjour je voudrais annuler mon rendez-vous de demain', intent: 'cancel' },
@@ -181,6 +186,11 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   { text: "j'ai une douleur dans la jambe quand je marche depuis quelques semaines", intent: 'advice' },
   { text: "est ce normal d'avoir mal au bras apres le vaccin", intent: 'advice' },
 
+  { text: "je voulais savoir combien de temps je dois prendre les gouttes pour l'oreille", intent: 'advice' },
+  { text: "ma fille a la grippe est ce que c'est contagieux pour le bebe", intent: 'advice' },
+  { text: 'mon pere oublie tout en ce moment la memoire flanche on voudrait un avis', intent: 'advice' },
+  { text: "j'ai un lumbago je suis bloque je fais comment", intent: 'advice' },
+
   // emergency: urgency expressions, whatever else is said
   { text: "j'ai une douleur thoracique depuis une heure", intent: 'emergency' },
   { text: 'bonjour mon mari a une forte douleur a la poitrine il est tout pale', intent: 'emergency' },
@@ -212,6 +222,14 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   { text: "mon fils s'est entaille le bras ca pisse le sang partout", intent: 'emergency' },
   { text: "il s'est blesse a la tete ca saigne grave", intent: 'emergency' },
 
+  { text: 'ma mere a comme un poids sur le coeur et elle transpire beaucoup', intent: 'emergency' },
+  { text: 'mon petit suffoque il a avale une bille', intent: 'emergency' },
+  { text: "il est tombe de l'echelle et il est dans les vapes", intent: 'emergency' },
+  { text: 'mon fils a bu de la javel', intent: 'emergency' },
+  { text: "ma soeur dit qu'elle va se pendre", intent: 'emergency' },
+  { text: "j'ai la jambe gauche engourdie d'un coup et je cherche mes mots", intent: 'emergency' },
+  { text: "mon grand pere s'est cogne il saigne de la tete et il vomit", intent: 'emergency' },
+
   // administrative: documents
   { text: 'bonjour je voudrais un certificat medical pour le sport', intent: 'administrative' },
   { text: 'il me faudrait un arret de travail pour aujourd hui', intent: 'administrative' },
@@ -228,6 +246,9 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   { text: "je n'ai pas ete rembourse de la consultation du mois dernier", intent: 'administrative' },
   { text: 'le docteur doit faire la demande de prise en charge a 100 pour cent', intent: 'administrative' },
 
+  { text: 'mon assurance veut un questionnaire medical rempli', intent: 'administrative' },
+  { text: "il me faut un papier pour justifier l'absence de ma fille a l'ecole", intent: 'administrative' },
+
   // colleague: professionals calling about a patient
   { text: "bonjour c'est la pharmacie de la gare j'ai une question sur une prescription", intent: 'colleague' },
   { text: 'oui je suis pharmacien je voudrais joindre le docteur au sujet d un patient', intent: 'colleague' },
@@ -242,6 +263,9 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   { text: 'ici la sage femme de madame bernard', intent: 'colleague' },
   { text: "bonjour c'est l'ehpad des tilleuls pour un residant du docteur", intent: 'colleague' },
 
+  { text: "bonjour ici l'auxiliaire de vie de monsieur thomas", intent: 'colleague' },
+  { text: "c'est le remplacant du docteur martin j'ai une question sur un traitement", intent: 'colleague' },
+
   // information: hours, address, access
   { text: 'bonjour quels sont vos horaires', intent: 'information' },
   { text: "c'est ouvert le samedi", intent: 'information' },
@@ -255,7 +279,11 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   { text: 'vous prenez la carte bancaire', intent: 'information' },
   { text: 'le docteur consulte quels jours', intent: 'information' },
 
+  { text: "c'est a quel etage le cabinet", intent: 'information' },
+  { text: "jusqu'a quelle heure on peut joindre le secretariat", intent: 'information' },
+
   // other: advertising, personal, wrong numbers, silence
+  { text: "bonjour c'est votre banque pour un rendez vous avec votre conseiller", intent: 'other' },
   { text: 'bonjour je suis de la societe medisoft je voulais vous presenter notre logiciel', intent: 'other' },
   { text: 'allo', intent: 'other' },
   { text: "c'est personnel je voudrais parler au docteur c'est son frere", intent: 'other' },
