@@ -39,10 +39,10 @@ export function accuracyReport(
     ...counts,
     accuracy: counts.phrasings === 0 ? 0 : counts.correct / counts.phrasings,
   });
-  const perIntent = INTENTS.filter((intent) => tally.has(intent)).map((intent) => ({
-    intent,
-    ...withAccuracy(tally.get(intent)!),
-  }));
+  const perIntent = INTENTS.flatMap((intent) => {
+    const counts = tally.get(intent);
+    return counts ? [{ intent, ...withAccuracy(counts) }] : [];
+  });
   const overall = withAccuracy({
     phrasings: phrasings.length,
     correct: phrasings.length - misses.length,

@@ -36,7 +36,11 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
       `(?:voudrais|veux|voulais|aimerais|souhaite|souhaiterais|faudrait|besoin d|aurais voulu|cherche) (?:un |une )?${APPOINTMENT}`,
     ],
     ['un rendez-vous', 2, `(?:un|une|de|d|des|pour) (?:premier |premiere |nouvelle |nouveau |petite )?${APPOINTMENT}`],
-    ['examiner', 2, 'examine\\w*|auscult\\w*|(?:trouver|avoir|donner) (?:\\w+ ){0,2}(?:un moment|un creneau|une place) avec'],
+    [
+      'examiner',
+      2,
+      'examine\\w*|auscult\\w*|(?:trouver|avoir|donner) (?:\\w+ ){0,2}(?:un moment|un creneau|une place) avec',
+    ],
     ['voir le médecin', 2, `(?:voir|vois|voie|consulter|rencontrer) (?:le |la |un |une )?${DOCTOR}`],
     ['être vu', 2, 'etre (?:vu|vue|recu|recue|pris|prise)|consulter'],
     [
