@@ -4,3 +4,5 @@ export * from './service-test-app';
 export * from './consumer-group-at-end';
 export { faultKafka, faultPostgres } from './faults/fault-infrastructure';
 export { buildWorkspace, builtStackEnv } from './build-workspace';
+export * from './internal-api-stub';
+export * from './test-event-publisher';

@@ -27,9 +27,15 @@ export interface ServiceTestEnv {
   SERVICE_PUBLIC_KEYS: string;
 }
 
-/** The service a fixture class starts, by the fixtures' naming convention: `DirectoryTestApp` starts `directory`. */
+/**
+ * The service a fixture class starts, by the fixtures' naming convention: `DirectoryTestApp` starts `directory`,
+ * `CallRoutingTestApp` starts `call-routing`.
+ */
 function serviceOf(fixtureClass: string): TestService {
-  return fixtureClass.replace(/TestApp$/, '').toLowerCase() as TestService;
+  return fixtureClass
+    .replace(/TestApp$/, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase() as TestService;
 }
 
 /**
