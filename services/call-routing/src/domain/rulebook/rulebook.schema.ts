@@ -6,6 +6,7 @@ import {
   INFORMATION_TOPICS,
   INTENTS,
   PRACTITIONER_STATUSES,
+  type RuleConditions,
   type RulebookDocument,
   WEEKDAYS,
 } from './rulebook';
@@ -49,6 +50,9 @@ const conditionsSchema = {
   },
 };
 
+/** The conditions a rule's `when` may have. */
+export const CONDITION_NAMES = Object.keys(conditionsSchema.properties) as ReadonlyArray<keyof RuleConditions>;
+
 /** Each action with its own fields; `type` is the discriminator so that ajv reports the errors of that action only. */
 const ACTION_FIELDS: Record<(typeof ACTION_TYPES)[number], Record<string, object>> = {
   transfer_practitioner: {},
@@ -59,13 +63,20 @@ const ACTION_FIELDS: Record<(typeof ACTION_TYPES)[number], Record<string, object
   redirect_15: {},
   give_information: { topics: listOf(INFORMATION_TOPICS) },
   forward_on_duty: {
-    colleagues: { type: 'array', items: { type: 'string', format: 'uuid' }, minItems: 1, maxItems: 20, uniqueItems: true },
+    colleagues: {
+      type: 'array',
+      items: { type: 'string', format: 'uuid' },
+      minItems: 1,
+      maxItems: 20,
+      uniqueItems: true,
+    },
   },
 };
 
 const actionSchema = {
   type: 'object',
   required: ['type'],
+  properties: { type: { type: 'string' } },
   discriminator: { propertyName: 'type' },
   oneOf: ACTION_TYPES.map((type) => ({
     type: 'object',
@@ -102,8 +113,9 @@ export const RULEBOOK_JSON_SCHEMA = {
   },
 } as const;
 
-const ajv = new Ajv({ allErrors: true, strict: true, discriminator: true });
+const ajv = new Ajv({ allErrors: true, strict: true, discriminator: true, verbose: true });
 addFormats(ajv, ['uuid']);
 
-/** Compiled once: validating is then a plain function call. */
-export const matchesRulebookSchema: ValidateFunction<RulebookDocument> = ajv.compile<RulebookDocument>(RULEBOOK_JSON_SCHEMA);
+/** Compiled once; `verbose` keeps the faulty value and the schema in each error, for French explanations. */
+export const matchesRulebookSchema: ValidateFunction<RulebookDocument> =
+  ajv.compile<RulebookDocument>(RULEBOOK_JSON_SCHEMA);

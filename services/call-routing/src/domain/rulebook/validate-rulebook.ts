@@ -2,8 +2,8 @@ import type { ErrorObject } from 'ajv';
 import { windowProblems } from '../calendar/time-window';
 import { CallRoutingError } from '../call-routing-error';
 import { contradictionsOf, covers, isCatchAll, sendsEveryEmergencyTo15 } from './rule-reach';
-import { ACTION_TYPES, type Rule, type RulebookDocument } from './rulebook';
-import { MAX_RULES, matchesRulebookSchema } from './rulebook.schema';
+import { ACTION_TYPES, type Rule, type RuleConditions, type RulebookDocument } from './rulebook';
+import { CONDITION_NAMES, MAX_RULES, matchesRulebookSchema } from './rulebook.schema';
 
 /** What makes a rulebook unpublishable, at a path such as `rules[2].when.window.from`; the reason is in French. */
 export interface RulebookProblem {
@@ -25,8 +25,7 @@ export interface KnownReferences {
 }
 
 export type RulebookValidation =
-  | { rulebook: RulebookDocument; warnings: RulebookWarning[] }
-  | { problems: RulebookProblem[] };
+  { rulebook: RulebookDocument; warnings: RulebookWarning[] } | { problems: RulebookProblem[] };
 
 /**
  * Checks a rulebook before it is published: its JSON Schema, unique rule ids, well-formed time windows and emergency
@@ -38,7 +37,7 @@ export function validateRulebook(doc: unknown, known: KnownReferences = {}): Rul
   const rules = rulesOf(doc);
   problems.push(...duplicateIds(rules), ...malformedWindows(rules, problems));
   problems.sort((a, b) => ruleIndexOf(a.path) - ruleIndexOf(b.path));
-  if (!rules.some((rule, index) => isWellFormedRule(rule, index, problems) && sendsEveryEmergencyTo15(rule)))
+  if (!rules.some(mayHandleEveryEmergency))
     problems.push({
       path: 'rules',
       reason:
@@ -105,12 +104,10 @@ function problemOf(error: ErrorObject): RulebookProblem {
       };
     }
     case 'discriminator':
+      // A missing or non-text type is reported at the same path by `required` or `type`, which come first.
       return {
         path: pathOf(error.instancePath, 'type'),
-        reason:
-          params.error === 'mapping'
-            ? `action inconnue ${shown(params.tagValue)} : attendu ${ACTION_TYPES.join(', ')}`
-            : `type d'action manquant : attendu ${ACTION_TYPES.join(', ')}`,
+        reason: `action inconnue ${shown(params.tagValue)} : attendu ${ACTION_TYPES.join(', ')}`,
       };
     case 'enum':
       return {
@@ -182,13 +179,16 @@ function ruleIndexOf(path: string): number {
   return match ? Number(match[1]) : -1;
 }
 
-/** A rule with no problem of its own: only then are its conditions read as what they say. */
-function isWellFormedRule(rule: Rule, index: number, problems: readonly RulebookProblem[]): boolean {
-  const prefix = `rules[${index}]`;
-  return (
-    rule.when !== undefined &&
-    !problems.some((problem) => problem.path === prefix || problem.path.startsWith(`${prefix}.`))
-  );
+/**
+ * Whether the rule, once its other problems are fixed, sends every urgent call to the 15: a typo elsewhere in the
+ * emergency rule must not also be reported as missing emergency handling.
+ */
+function mayHandleEveryEmergency(rule: Rule): boolean {
+  if (rule.when === undefined || !isRecord(rule.when)) return false;
+  const known = Object.entries(rule.when).filter(([name]) => (CONDITION_NAMES as readonly string[]).includes(name));
+  const when = Object.fromEntries(known) as RuleConditions;
+  if (when.intents !== undefined && !Array.isArray(when.intents)) return false;
+  return sendsEveryEmergencyTo15({ ...rule, when });
 }
 
 function duplicateIds(rules: readonly Rule[]): RulebookProblem[] {
@@ -214,7 +214,7 @@ function malformedWindows(rules: readonly Rule[], schemaProblems: readonly Ruleb
     const window = rule.when?.window;
     const prefix = `rules[${index}].when.window`;
     if (!isRecord(window) || schemaProblems.some((problem) => problem.path.startsWith(prefix))) return;
-    for (const problem of windowProblems(window)) problems.push({ path: `${prefix}.${problem.path}`, reason: problem.reason });
+    problems.push(...windowProblems(window, prefix));
   });
   return problems;
 }
