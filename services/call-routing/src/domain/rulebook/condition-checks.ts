@@ -1,7 +1,7 @@
-import { matchWindow } from '../calendar/time-window';
+import { matchWindow, type WindowMatch } from '../calendar/time-window';
 import type { SiteCalendar } from '../calendar/site-calendar';
 import type { RuleTrace } from './decision.types';
-import type { CallerKind, Intent, PractitionerStatus, RuleConditions } from './rulebook';
+import type { CallerKind, Intent, PractitionerStatus, RuleConditions, TimeWindow } from './rulebook';
 
 export type ConditionCheck = RuleTrace['checks'][number];
 
@@ -43,6 +43,8 @@ export interface CallReading {
   practitionerStatus: PractitionerStatus | null;
   now: Date;
   calendar: SiteCalendar;
+  /** Windows already matched for this call: reading the site's wall clock costs tens of µs, and rules share windows. */
+  windowsSeen: Array<{ window: TimeWindow; verdict: WindowMatch }>;
 }
 
 function listed<T extends string>(values: readonly T[], words: Record<T, string>): string {
@@ -104,8 +106,31 @@ export function checkConditions(when: RuleConditions, call: CallReading): Condit
     });
   }
   if (when.window !== undefined) {
-    const { holds, reason } = matchWindow(when.window, call.now, call.calendar);
+    const { holds, reason } = windowVerdict(when.window, call);
     checks.push({ condition: 'window', holds, reason });
   }
   return checks;
+}
+
+function sameDays(a: TimeWindow['days'], b: TimeWindow['days']): boolean {
+  if (a === b) return true;
+  if (a === undefined || b === undefined || a.length !== b.length) return false;
+  return a.every((day, index) => day === b[index]);
+}
+
+function windowVerdict(window: TimeWindow, call: CallReading): WindowMatch {
+  for (const seen of call.windowsSeen) {
+    const other = seen.window;
+    if (
+      other === window ||
+      (other.from === window.from &&
+        other.to === window.to &&
+        other.onHolidays === window.onHolidays &&
+        sameDays(other.days, window.days))
+    )
+      return seen.verdict;
+  }
+  const verdict = matchWindow(window, call.now, call.calendar);
+  call.windowsSeen.push({ window, verdict });
+  return verdict;
 }

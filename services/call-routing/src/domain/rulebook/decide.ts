@@ -33,6 +33,7 @@ export function decide(input: DecisionInput): Decision {
     practitionerStatus,
     now: input.now,
     calendar: input.calendar,
+    windowsSeen: [],
   };
   const trace: RuleTrace[] = [];
 
