@@ -117,12 +117,17 @@ function calendarOf(territory: HolidayTerritory): Holidays {
 
 function computeYear(year: number, territory: HolidayTerritory): Map<string, PublicHoliday[]> {
   const calendar = calendarOf(territory);
-  const frenchNames = new Map(calendar.getHolidays(year, 'fr').map((h) => [`${h.date} ${h.rule}`, h.name]));
+  // Only a holiday a newer date-holidays adds lacks a name of ours; the library's French one stands in until then.
+  let frenchNames: Map<string, string> | undefined;
+  const frenchNameOf = (holiday: { date: string; rule: string }): string | undefined => {
+    frenchNames ??= new Map(calendar.getHolidays(year, 'fr').map((h) => [`${h.date} ${h.rule}`, h.name]));
+    return frenchNames.get(`${holiday.date} ${holiday.rule}`);
+  };
   const byDate = new Map<string, PublicHoliday[]>();
   for (const holiday of calendar.getHolidays(year, 'en')) {
     if (holiday.type !== 'public') continue;
     const id = holidayIdOf(holiday.rule, holiday.name);
-    const name = isHolidayId(id) ? HOLIDAY_NAMES[id] : (frenchNames.get(`${holiday.date} ${holiday.rule}`) ?? id);
+    const name = isHolidayId(id) ? HOLIDAY_NAMES[id] : (frenchNameOf(holiday) ?? id);
     // `date` is the holiday's own wall-clock date ("2027-07-14 00:00:00"), whatever the process's zone.
     const date = holiday.date.slice(0, 10);
     const sameDay = byDate.get(date) ?? [];

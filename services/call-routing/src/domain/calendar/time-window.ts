@@ -109,9 +109,9 @@ export function matchWindow(window: TimeWindow, at: Date, calendar: SiteCalendar
   if (!local.isValid) {
     throw CallRoutingError.invalid('calendar.timeZone', `"${calendar.timeZone}" is not an IANA time zone`);
   }
-  const localDate = local.toISODate();
+  const localDate = `${local.year}-${twoDigits(local.month)}-${twoDigits(local.day)}`;
   const weekday = WEEKDAYS[local.weekday - 1];
-  const clock = local.toFormat('HH:mm');
+  const clock = `${twoDigits(local.hour)}:${twoDigits(local.minute)}`;
   const minutes = local.hour * 60 + local.minute;
   const moment = `${WEEKDAY_NAMES[weekday]} ${local.day} ${MONTH_NAMES[local.month - 1]} ${local.year} ${clock} (${calendar.timeZone})`;
 
@@ -137,6 +137,11 @@ export function matchWindow(window: TimeWindow, at: Date, calendar: SiteCalendar
 
   const dayNote = holiday ? ` (${holiday.name}, jour férié${closedHoliday ? '' : ' travaillé'})` : '';
   return { holds: true, reason: `${WEEKDAY_NAMES[weekday]} ${clock} dans ${describeWindow(window)}${dayNote}` };
+}
+
+// Formatted by hand: this runs on every call decision and Luxon's formatter costs tens of microseconds.
+function twoDigits(value: number): string {
+  return String(value).padStart(2, '0');
 }
 
 /** A stored window was validated by `windowProblems`; a malformed one reaching here is a bug worth a loud error. */
