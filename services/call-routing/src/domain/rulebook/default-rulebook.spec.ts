@@ -231,7 +231,7 @@ describe('DEFAULT_SITE_RULEBOOK', () => {
     [
       'a pass-through patient on Whit Monday worked by the structure',
       { passThrough: true },
-      { now: WHIT_MONDAY, calendar: { ...CALENDAR, workedHolidays: ['whit-monday'] } },
+      { now: WHIT_MONDAY, calendar: { ...CALENDAR, workedHolidays: ['whit-monday'] as string[] } },
       'passage',
       { type: 'transfer_practitioner' },
     ],

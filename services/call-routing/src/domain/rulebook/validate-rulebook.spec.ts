@@ -154,6 +154,18 @@ describe('validateRulebook', () => {
       ]);
     });
 
+    it('reads malformed rules without tripping, reporting each at its path', () => {
+      const problems = problemsOf({
+        rules: [EMERGENCIES, null, { id: 'x', label: 'X', when: 'toujours', then: null }],
+      });
+
+      expect(problems).toEqual([
+        { path: 'rules[1]', reason: 'doit être un objet' },
+        { path: 'rules[2].when', reason: 'doit être un objet' },
+        { path: 'rules[2].then', reason: 'doit être un objet' },
+      ]);
+    });
+
     it('refuses what is not a rulebook at all', () => {
       expect(problemsOf(null)[0]).toEqual({ path: '', reason: 'doit être un objet' });
       expect(problemsOf({})[0]).toEqual({ path: 'rules', reason: 'champ obligatoire manquant' });

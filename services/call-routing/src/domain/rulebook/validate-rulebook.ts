@@ -167,11 +167,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** The rules as far as they can be read: the checks below must not trip over a document the schema refused. */
-function rulesOf(doc: unknown): Rule[] {
+function rulesOf(doc: unknown): Array<Partial<Rule>> {
   if (!isRecord(doc) || !Array.isArray(doc.rules)) return [];
-  return doc.rules.map((rule) =>
-    isRecord(rule) && isRecord(rule.when) && isRecord(rule.then) ? (rule as unknown as Rule) : ({} as Rule),
-  );
+  return doc.rules.map((rule) => (isRecord(rule) ? (rule as Partial<Rule>) : {}));
 }
 
 function ruleIndexOf(path: string): number {
@@ -183,15 +181,15 @@ function ruleIndexOf(path: string): number {
  * Whether the rule, once its other problems are fixed, sends every urgent call to the 15: a typo elsewhere in the
  * emergency rule must not also be reported as missing emergency handling.
  */
-function mayHandleEveryEmergency(rule: Rule): boolean {
-  if (rule.when === undefined || !isRecord(rule.when)) return false;
+function mayHandleEveryEmergency(rule: Partial<Rule>): boolean {
+  if (!isRecord(rule.when) || !isRecord(rule.then)) return false;
   const known = Object.entries(rule.when).filter(([name]) => (CONDITION_NAMES as readonly string[]).includes(name));
   const when = Object.fromEntries(known) as RuleConditions;
   if (when.intents !== undefined && !Array.isArray(when.intents)) return false;
-  return sendsEveryEmergencyTo15({ ...rule, when });
+  return sendsEveryEmergencyTo15({ ...(rule as Rule), when });
 }
 
-function duplicateIds(rules: readonly Rule[]): RulebookProblem[] {
+function duplicateIds(rules: ReadonlyArray<Partial<Rule>>): RulebookProblem[] {
   const firstIndex = new Map<string, number>();
   const problems: RulebookProblem[] = [];
   rules.forEach((rule, index) => {
@@ -208,7 +206,10 @@ function duplicateIds(rules: readonly Rule[]): RulebookProblem[] {
 }
 
 /** Windows whose shape the schema accepted, checked for meaning (HH:mm, `to` after `from`). */
-function malformedWindows(rules: readonly Rule[], schemaProblems: readonly RulebookProblem[]): RulebookProblem[] {
+function malformedWindows(
+  rules: ReadonlyArray<Partial<Rule>>,
+  schemaProblems: readonly RulebookProblem[],
+): RulebookProblem[] {
   const problems: RulebookProblem[] = [];
   rules.forEach((rule, index) => {
     const window = rule.when?.window;
