@@ -1,7 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { activeManager } from '@msp/persistence';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DirectoryCopyRepository, type OpeningHours, type SiteRef } from '../../application/ports/directory-copy.repository';
+import {
+  DirectoryCopyRepository,
+  type OpeningHours,
+  type SiteRef,
+} from '../../application/ports/directory-copy.repository';
 
 interface SiteRow {
   site_id: string;
