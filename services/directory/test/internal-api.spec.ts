@@ -118,6 +118,17 @@ describe('directory internal API', () => {
     expect((await fetch(`${directory.url}/internal/members/${msp.memberIds.secretary}/context`)).status).toBe(401);
   });
 
+  it("tells call routing a site's name and address, and nothing else of online booking's routes", async () => {
+    await expect(client.get(`/internal/sites/${msp.siteId}`)).resolves.toMatchObject({
+      siteId: msp.siteId,
+      structureId: msp.structureId,
+      name: 'MSP Internal – centre',
+      address: expect.stringContaining('1 rue de la Paix'),
+    });
+    await expect(client.post('/internal/patients/match', {})).rejects.toMatchObject({ status: 403 });
+    await expect(as('gateway').get(`/internal/sites/${msp.siteId}`)).rejects.toMatchObject({ status: 403 });
+  });
+
   it('answers 403 to a platform service that is not among the callers a route declares', async () => {
     // call-routing may identify callers, not read member contexts (gateway) nor the team (scheduling)
     await expect(client.get(`/internal/members/${msp.memberIds.secretary}/context`)).rejects.toMatchObject({

@@ -31,7 +31,8 @@ export class CallRoutingSchema1764500001000 implements MigrationInterface {
         started_at timestamptz,
         ended_at timestamptz
       )`);
-    await db.query(`create index consultation_open_idx on consultation_presence (practitioner_id) where ended_at is null`);
+    // Statuses look for a consultation started in the last hours, ended or not yet.
+    await db.query(`create index consultation_presence_idx on consultation_presence (practitioner_id, started_at)`);
     await db.query(`
       create table absence_presence (
         absence_id uuid primary key,
@@ -93,13 +94,15 @@ export class CallRoutingSchema1764500001000 implements MigrationInterface {
         provider text not null,
         provider_call_id text not null,
         caller_kind text not null,
+        pass_through boolean not null default false,
+        prefers_human boolean not null default false,
         patient_id uuid,
         practitioner_id uuid,
         started_at timestamptz not null,
         intent text,
         urgent boolean not null default false,
         decided_at timestamptz,
-        action text,
+        action jsonb,
         rule_id text,
         rulebook_scope text,
         rulebook_version integer,
@@ -119,7 +122,8 @@ export class CallRoutingSchema1764500001000 implements MigrationInterface {
       )`);
     await db.query(`create index call_site_time_idx on call (site_id, started_at)`);
     await db.query(`create index call_practitioner_time_idx on call (practitioner_id, started_at)`);
-    await db.query(`create index call_structure_time_idx on call (structure_id, started_at)`);
+    // The journal pages newest first by (started_at, id).
+    await db.query(`create index call_structure_time_idx on call (structure_id, started_at desc, id desc)`);
 
     // Signatures of webhook requests already accepted, kept as long as their timestamp is acceptable: replays refused.
     await db.query(`

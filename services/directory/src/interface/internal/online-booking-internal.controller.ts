@@ -1,5 +1,5 @@
 import { Body, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { InternalApiController, InternalApiException } from '@msp/messaging';
+import { AllowedCallers, InternalApiController, InternalApiException } from '@msp/messaging';
 import { serviceActor, type ServiceActor } from '../../application/actor';
 import { DiscardRegistrationRequestHandler } from '../../application/online/discard-registration-request.handler';
 import {
@@ -15,7 +15,8 @@ const caller = (request: { callerService?: string }): ServiceActor => serviceAct
 
 /**
  * What scheduling asks for online booking (SCH-5) and its public pages: is this person a patient (an id, never an
- * identity), keep a new patient's identity until staff confirm, and what a site is called (for calendar feeds).
+ * identity), keep a new patient's identity until staff confirm, and what a site is called (for calendar feeds; call
+ * routing asks it too, to tell a caller the site's address).
  */
 @InternalApiController('', { callers: ['scheduling'] })
 export class OnlineBookingInternalController {
@@ -63,6 +64,7 @@ export class OnlineBookingInternalController {
   }
 
   @Get('sites/:siteId')
+  @AllowedCallers('scheduling', 'call-routing')
   async site(@Param('siteId') siteId: string) {
     const site = await this.sites.byId(siteId);
     if (!site) throw new InternalApiException(404, 'DIRECTORY.SITE_NOT_FOUND', 'Unknown site', 'siteId');
