@@ -6,7 +6,7 @@ export interface CallEndedV1 {
   callId: string;
   structureId: string;
   siteId: string;
-  practitionerId: string | null;
+  practitionerId?: string | null;
   outcome: CallOutcomeV1;
   /** Ended in self-service, information given or redirection to 15 (a message taken is counted apart). */
   handledWithoutHuman: boolean;
@@ -22,21 +22,12 @@ export const callEndedV1 = defineEvent<CallEndedV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: [
-      'callId',
-      'structureId',
-      'siteId',
-      'practitionerId',
-      'outcome',
-      'handledWithoutHuman',
-      'durationSeconds',
-      'endedAt',
-    ],
+    required: ['callId', 'structureId', 'siteId', 'outcome', 'handledWithoutHuman', 'durationSeconds', 'endedAt'],
     properties: {
       callId: uuidSchema,
       structureId: uuidSchema,
       siteId: uuidSchema,
-      practitionerId: { anyOf: [uuidSchema, { type: 'null' }] },
+      practitionerId: { type: 'string', format: 'uuid', nullable: true },
       outcome: { type: 'string', enum: [...CALL_OUTCOMES] },
       handledWithoutHuman: { type: 'boolean' },
       durationSeconds: { type: 'integer', minimum: 0 },

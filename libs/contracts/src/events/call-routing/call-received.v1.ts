@@ -8,7 +8,7 @@ export interface CallReceivedV1 {
   lineId: string;
   callerKind: 'patient' | 'professional' | 'unknown';
   /** The practitioner the call is about, when the line or the caller names one. */
-  practitionerId: string | null;
+  practitionerId?: string | null;
   receivedAt: string;
 }
 
@@ -20,14 +20,14 @@ export const callReceivedV1 = defineEvent<CallReceivedV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['callId', 'structureId', 'siteId', 'lineId', 'callerKind', 'practitionerId', 'receivedAt'],
+    required: ['callId', 'structureId', 'siteId', 'lineId', 'callerKind', 'receivedAt'],
     properties: {
       callId: uuidSchema,
       structureId: uuidSchema,
       siteId: uuidSchema,
       lineId: uuidSchema,
       callerKind: { type: 'string', enum: ['patient', 'professional', 'unknown'] },
-      practitionerId: { anyOf: [uuidSchema, { type: 'null' }] },
+      practitionerId: { type: 'string', format: 'uuid', nullable: true },
       receivedAt: instantSchema,
     },
   },

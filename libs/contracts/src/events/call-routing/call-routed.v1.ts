@@ -6,14 +6,14 @@ export interface CallRoutedV1 {
   callId: string;
   structureId: string;
   siteId: string;
-  practitionerId: string | null;
+  practitionerId?: string | null;
   intent: CallIntentV1;
   urgent: boolean;
   action: CallActionV1;
   /** The rule that decided, null when the built-in fallback (take a message) applied. */
-  ruleId: string | null;
-  rulebookVersion: number | null;
-  practitionerStatus: 'free' | 'in_consultation' | 'absent' | null;
+  ruleId?: string | null;
+  rulebookVersion?: number | null;
+  practitionerStatus?: 'free' | 'in_consultation' | 'absent' | null;
   /** A transfer to the practitioner while in consultation: an interruption, by a rule the practice wrote. */
   interruptsConsultation: boolean;
   routedAt: string;
@@ -27,33 +27,18 @@ export const callRoutedV1 = defineEvent<CallRoutedV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: [
-      'callId',
-      'structureId',
-      'siteId',
-      'practitionerId',
-      'intent',
-      'urgent',
-      'action',
-      'ruleId',
-      'rulebookVersion',
-      'practitionerStatus',
-      'interruptsConsultation',
-      'routedAt',
-    ],
+    required: ['callId', 'structureId', 'siteId', 'intent', 'urgent', 'action', 'interruptsConsultation', 'routedAt'],
     properties: {
       callId: uuidSchema,
       structureId: uuidSchema,
       siteId: uuidSchema,
-      practitionerId: { anyOf: [uuidSchema, { type: 'null' }] },
+      practitionerId: { type: 'string', format: 'uuid', nullable: true },
       intent: { type: 'string', enum: [...CALL_INTENTS] },
       urgent: { type: 'boolean' },
       action: { type: 'string', enum: [...CALL_ACTIONS] },
-      ruleId: { anyOf: [{ type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$' }, { type: 'null' }] },
-      rulebookVersion: { anyOf: [{ type: 'integer', minimum: 1 }, { type: 'null' }] },
-      practitionerStatus: {
-        anyOf: [{ type: 'string', enum: ['free', 'in_consultation', 'absent'] }, { type: 'null' }],
-      },
+      ruleId: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]{0,39}$', nullable: true },
+      rulebookVersion: { type: 'integer', minimum: 1, nullable: true },
+      practitionerStatus: { type: 'string', enum: ['free', 'in_consultation', 'absent', null], nullable: true },
       interruptsConsultation: { type: 'boolean' },
       routedAt: instantSchema,
     },

@@ -5,7 +5,7 @@ export interface EmergencyRedirectedV1 {
   callId: string;
   structureId: string;
   siteId: string;
-  practitionerId: string | null;
+  practitionerId?: string | null;
   /** Urgency words in what the caller said, or the emergency menu choice. */
   trigger: 'keywords' | 'menu';
   redirectedAt: string;
@@ -19,12 +19,12 @@ export const emergencyRedirectedV1 = defineEvent<EmergencyRedirectedV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['callId', 'structureId', 'siteId', 'practitionerId', 'trigger', 'redirectedAt'],
+    required: ['callId', 'structureId', 'siteId', 'trigger', 'redirectedAt'],
     properties: {
       callId: uuidSchema,
       structureId: uuidSchema,
       siteId: uuidSchema,
-      practitionerId: { anyOf: [uuidSchema, { type: 'null' }] },
+      practitionerId: { type: 'string', format: 'uuid', nullable: true },
       trigger: { type: 'string', enum: ['keywords', 'menu'] },
       redirectedAt: instantSchema,
     },

@@ -7,14 +7,14 @@ export interface MessageTakenV1 {
   structureId: string;
   siteId: string;
   /** Whom the callback is for; null: the site's secretariat. */
-  practitionerId: string | null;
+  practitionerId?: string | null;
   /** The caller, when the directory identified one patient (opaque id); the callback number stays with the provider. */
-  patientId: string | null;
+  patientId?: string | null;
   intent: CallIntentV1;
   /** Why a message: the rulebook said so, no rule matched, or self-service could not be done (scheduling down…). */
   reason: 'rule' | 'fallback' | 'scheduling_unavailable' | 'caller_not_identified' | 'no_slot';
   /** Seconds of recorded message, null when the caller left none (the callback is still due). */
-  recordingSeconds: number | null;
+  recordingSeconds?: number | null;
   takenAt: string;
 }
 
@@ -27,29 +27,19 @@ export const messageTakenV1 = defineEvent<MessageTakenV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: [
-      'callId',
-      'structureId',
-      'siteId',
-      'practitionerId',
-      'patientId',
-      'intent',
-      'reason',
-      'recordingSeconds',
-      'takenAt',
-    ],
+    required: ['callId', 'structureId', 'siteId', 'intent', 'reason', 'takenAt'],
     properties: {
       callId: uuidSchema,
       structureId: uuidSchema,
       siteId: uuidSchema,
-      practitionerId: { anyOf: [uuidSchema, { type: 'null' }] },
-      patientId: { anyOf: [uuidSchema, { type: 'null' }] },
+      practitionerId: { type: 'string', format: 'uuid', nullable: true },
+      patientId: { type: 'string', format: 'uuid', nullable: true },
       intent: { type: 'string', enum: [...CALL_INTENTS] },
       reason: {
         type: 'string',
         enum: ['rule', 'fallback', 'scheduling_unavailable', 'caller_not_identified', 'no_slot'],
       },
-      recordingSeconds: { anyOf: [{ type: 'integer', minimum: 0 }, { type: 'null' }] },
+      recordingSeconds: { type: 'integer', minimum: 0, nullable: true },
       takenAt: instantSchema,
     },
   },
