@@ -1,7 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseCallerKeys, verifyServiceToken } from '@msp/messaging';
-import { testServicePublicKeys } from './test-environment';
 
 export interface StubRequest {
   method: string;
@@ -16,9 +14,12 @@ export interface StubAnswer {
   body?: unknown;
 }
 
+/** Throws when the request's service token is not valid for this stub's service (method and path bound). */
+export type StubAuthenticator = (token: string, request: { method: string; path: string }) => Promise<unknown>;
+
 /**
- * Another service's internal API, as a spec plays it: it checks the caller's service token (audience `self`, bound to
- * method and path) like the real guard, can be made to fail (`down`: 503) or to answer late (`delayMs`), and logs the
+ * Another service's internal API, as a spec plays it: it checks the caller's service token with `authenticate` (the
+ * spec passes `@msp/messaging`'s verifier bound to the stubbed service) like the real guard, can be made to fail (`down`: 503) or to answer late (`delayMs`), and logs the
  * calls it got. `route` answers each verified request; undefined is a 404.
  */
 export class InternalApiStub {
@@ -32,11 +33,11 @@ export class InternalApiStub {
   ) {}
 
   static async start(
-    self: string,
+    authenticate: StubAuthenticator,
     route: (request: StubRequest) => StubAnswer | undefined | Promise<StubAnswer | undefined>,
   ): Promise<InternalApiStub> {
     const holder: { stub?: InternalApiStub } = {};
-    const server = createServer((req, res) => void holder.stub?.handle(self, route, req, res));
+    const server = createServer((req, res) => void holder.stub?.handle(authenticate, route, req, res));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     holder.stub = new InternalApiStub(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
     return holder.stub;
@@ -48,7 +49,7 @@ export class InternalApiStub {
   }
 
   private async handle(
-    self: string,
+    authenticate: StubAuthenticator,
     route: (request: StubRequest) => StubAnswer | undefined | Promise<StubAnswer | undefined>,
     req: IncomingMessage,
     res: ServerResponse,
@@ -59,11 +60,10 @@ export class InternalApiStub {
       res.end(body === undefined ? undefined : JSON.stringify(body));
     };
     try {
-      await verifyServiceToken(
-        String(req.headers.authorization ?? '').replace(/^Bearer /, ''),
-        { self, method: req.method ?? '', path: req.url ?? '' },
-        parseCallerKeys(testServicePublicKeys()),
-      );
+      await authenticate(String(req.headers.authorization ?? '').replace(/^Bearer /, ''), {
+        method: req.method ?? '',
+        path: req.url ?? '',
+      });
     } catch {
       return send({ status: 401, body: { code: 'UNAUTHENTICATED', message: 'A service token is required' } });
     }

@@ -199,7 +199,9 @@ export class CallConversation {
           { type: 'call-routing.emergency.redirected.v1', payload: callEvents.emergency({ ...call }) },
         ]);
       case 'transfer_practitioner': {
-        const desk = call.practitionerId ? await this.deskOf(call, call.practitionerId) : await this.secretaryDesk(call);
+        const desk = call.practitionerId
+          ? await this.deskOf(call, call.practitionerId)
+          : await this.secretaryDesk(call);
         return routed(
           { outcome: 'transferred' },
           replies.dial(decision, desk, 'praticien', call.id, 'Je vous passe le praticien.'),
@@ -219,7 +221,13 @@ export class CallConversation {
       case 'transfer_secretary':
         return routed(
           { outcome: 'transferred' },
-          replies.dial(decision, await this.secretaryDesk(call), 'secrétariat', call.id, 'Je vous passe le secrétariat.'),
+          replies.dial(
+            decision,
+            await this.secretaryDesk(call),
+            'secrétariat',
+            call.id,
+            'Je vous passe le secrétariat.',
+          ),
         );
       case 'remote_queue':
         return routed(
@@ -227,7 +235,10 @@ export class CallConversation {
           replies.enqueue(decision, call.id, action.queue ?? context.settings.remoteQueue ?? 'secretariat'),
         );
       case 'give_information':
-        return routed({ outcome: 'information_given' }, replies.inform(decision, call.id, await this.information(call, context, now, action.topics)));
+        return routed(
+          { outcome: 'information_given' },
+          replies.inform(decision, call.id, await this.information(call, context, now, action.topics)),
+        );
       case 'take_message':
         return messageStep(call, decision, decision.ruleId ? 'rule' : 'fallback');
       case 'self_service':
@@ -285,7 +296,12 @@ export class CallConversation {
     return this.commit(call, outcome);
   }
 
-  private async slotsStep(call: CallRecord, decision: Decision | null, site: SiteRef, search: SlotSearch): Promise<Outcome> {
+  private async slotsStep(
+    call: CallRecord,
+    decision: Decision | null,
+    site: SiteRef,
+    search: SlotSearch,
+  ): Promise<Outcome> {
     try {
       const today = DateTime.fromJSDate(this.clock.now(), { zone: site.timeZone });
       const slots = (
@@ -360,7 +376,9 @@ interface SlotSearch {
 
 function moving(call: CallRecord): SlotSearch | undefined {
   const listed = call.context.listedAppointments?.find((a) => a.id === call.context.movingAppointmentId);
-  return listed ? { motifId: listed.motifId, practitionerIds: [listed.practitionerId], exclude: listed.startsAt } : undefined;
+  return listed
+    ? { motifId: listed.motifId, practitionerIds: [listed.practitionerId], exclude: listed.startsAt }
+    : undefined;
 }
 
 function messageStep(call: CallRecord, decision: Decision | null, reason: MessageReason): Outcome {

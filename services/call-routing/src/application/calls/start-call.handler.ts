@@ -91,6 +91,9 @@ export class StartCallHandler {
 export function providerCallIdOf(value: string | null | undefined): string {
   const id = callRoutingInput.text(value ?? '', 'providerCallId').trim();
   if (!id || id.length > 64 || !/^[A-Za-z0-9_.:-]+$/.test(id))
-    throw CallRoutingError.invalid('providerCallId', 'must be the provider\'s call id: 1 to 64 letters, digits, "_.:-"');
+    throw CallRoutingError.invalid(
+      'providerCallId',
+      'must be the provider\'s call id: 1 to 64 letters, digits, "_.:-"',
+    );
   return id;
 }

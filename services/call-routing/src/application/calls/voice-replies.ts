@@ -39,7 +39,10 @@ export function dial(decision: Decision, number: string, label: string, callId: 
   return {
     callId,
     decision: decisionOf(decision),
-    steps: [{ verb: 'say', text: say }, { verb: 'dial', number, label }],
+    steps: [
+      { verb: 'say', text: say },
+      { verb: 'dial', number, label },
+    ],
   };
 }
 
@@ -50,7 +53,7 @@ export function redirectTo15(decision: Decision, callId: string): VoiceReply {
     steps: [
       {
         verb: 'say',
-        text: "Votre appel semble urgent. Nous vous mettons en relation avec le SAMU, le 15. Si la communication est coupée, composez le 15.",
+        text: 'Votre appel semble urgent. Nous vous mettons en relation avec le SAMU, le 15. Si la communication est coupée, composez le 15.',
       },
       { verb: 'dial', number: '15', label: 'SAMU (15)' },
     ],
@@ -95,14 +98,26 @@ export function inform(decision: Decision, callId: string, sentences: string[]):
   return {
     callId,
     decision: decisionOf(decision),
-    steps: [...sentences.map((text): VoiceStep => ({ verb: 'say', text })), { verb: 'say', text: 'Au revoir.' }, { verb: 'hangup' }],
+    steps: [
+      ...sentences.map((text): VoiceStep => ({ verb: 'say', text })),
+      { verb: 'say', text: 'Au revoir.' },
+      { verb: 'hangup' },
+    ],
   };
 }
 
 const spokenInstant = (iso: string, timeZone: string) =>
-  DateTime.fromISO(iso, { zone: timeZone }).setLocale('fr').toFormat("cccc d LLLL 'à' H 'h' mm").replace(/ h 00$/, ' h');
+  DateTime.fromISO(iso, { zone: timeZone })
+    .setLocale('fr')
+    .toFormat("cccc d LLLL 'à' H 'h' mm")
+    .replace(/ h 00$/, ' h');
 
-export function offerSlots(decision: Decision | null, callId: string, slots: OfferedSlot[], timeZone: string): VoiceReply {
+export function offerSlots(
+  decision: Decision | null,
+  callId: string,
+  slots: OfferedSlot[],
+  timeZone: string,
+): VoiceReply {
   const choices = slots.map((slot, i) => ({ digit: String(i + 1), meaning: spokenInstant(slot.startsAt, timeZone) }));
   return {
     callId,
@@ -150,7 +165,11 @@ export function offerAppointments(
 }
 
 export function done(callId: string, text: string): VoiceReply {
-  return { callId, decision: null, steps: [{ verb: 'say', text }, { verb: 'say', text: 'Au revoir.' }, { verb: 'hangup' }] };
+  return {
+    callId,
+    decision: null,
+    steps: [{ verb: 'say', text }, { verb: 'say', text: 'Au revoir.' }, { verb: 'hangup' }],
+  };
 }
 
 export const bookedText = (startsAt: string, timeZone: string) =>

@@ -4,11 +4,7 @@ import { Clock } from '@msp/service-kit';
 import { CallRoutingError } from '../../domain/call-routing-error';
 import { assertUuid, parseInstant } from '../input-checks';
 import { assertMayReadCalls } from '../permissions';
-import {
-  CallJournalRepository,
-  type CallRecord,
-  type CallStatistics,
-} from '../ports/call-journal.repository';
+import { CallJournalRepository, type CallRecord, type CallStatistics } from '../ports/call-journal.repository';
 import { DirectoryCopyRepository } from '../ports/directory-copy.repository';
 
 export interface CallJournalInput {

@@ -29,5 +29,4 @@ export async function resolveScope(
   return { scope: { kind: 'practitioner', practitionerId }, structureId: structure };
 }
 
-export const scopeId = (scope: RulebookScope): string =>
-  scope.kind === 'site' ? scope.siteId : scope.practitionerId;
+export const scopeId = (scope: RulebookScope): string => (scope.kind === 'site' ? scope.siteId : scope.practitionerId);

@@ -39,7 +39,13 @@ export class RulebooksQuery {
   }
 
   /** What changed between two versions of one rulebook (`from` 0: from nothing). */
-  async diff(user: UserContext, structureId: string, input: ScopeInput, from: number, to: number): Promise<RulebookChange[]> {
+  async diff(
+    user: UserContext,
+    structureId: string,
+    input: ScopeInput,
+    from: number,
+    to: number,
+  ): Promise<RulebookChange[]> {
     const { scope } = await this.visible(user, structureId, input);
     const [before, after] = await Promise.all([
       from === 0 ? null : this.rulebooks.version(scope, from),

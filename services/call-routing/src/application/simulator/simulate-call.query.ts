@@ -70,7 +70,10 @@ export class SimulateCallQuery {
     const at = input.at ? parseInstant(input.at, 'input.at') : this.clock.now();
     const understood = input.intent
       ? { intent: oneOf(input.intent, INTENTS, 'input.intent') as Intent, urgent: input.intent === 'emergency' }
-      : (understand({ digits: input.digits, speech: input.transcript }) ?? { intent: 'other' as Intent, urgent: false });
+      : (understand({ digits: input.digits, speech: input.transcript }) ?? {
+          intent: 'other' as Intent,
+          urgent: false,
+        });
     const draft = input.draftRulebook
       ? {
           scope: input.draftScope ?? (practitionerId ? 'practitioner' : 'site'),

@@ -35,9 +35,7 @@ export function nextOpening(hours: readonly WeeklyHours[], at: Date, calendar: S
     const day = local.startOf('day').plus({ days: offset });
     const holiday = publicHolidayOn(day.toISODate() as string, calendar.territory);
     if (holiday && !calendar.workedHolidays.includes(holiday.id)) continue;
-    const ranges = hours
-      .filter((h) => h.weekday === day.weekday)
-      .sort((a, b) => a.opens.localeCompare(b.opens));
+    const ranges = hours.filter((h) => h.weekday === day.weekday).sort((a, b) => a.opens.localeCompare(b.opens));
     for (const range of ranges) {
       const [oh, om] = range.opens.split(':').map(Number);
       const [ch, cm] = range.closes.split(':').map(Number);

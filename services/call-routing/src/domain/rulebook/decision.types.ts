@@ -1,12 +1,5 @@
 import type { SiteCalendar } from '../calendar/site-calendar';
-import type {
-  CallerKind,
-  Intent,
-  PractitionerStatus,
-  Rule,
-  RuleAction,
-  RulebookScope,
-} from './rulebook';
+import type { CallerKind, Intent, PractitionerStatus, Rule, RuleAction, RulebookScope } from './rulebook';
 
 /** What is known of a call when it is decided (the decision is taken again when the intent becomes known). */
 export interface CallFacts {
@@ -39,8 +32,7 @@ export interface DecisionInput {
 
 /** The action to carry out, with `forward_on_duty` resolved to one colleague. */
 export type DecidedAction =
-  | Exclude<RuleAction, { type: 'forward_on_duty' }>
-  | { type: 'forward_on_duty'; colleagueId: string };
+  Exclude<RuleAction, { type: 'forward_on_duty' }> | { type: 'forward_on_duty'; colleagueId: string };
 
 /** Why one rule matched or not: every condition it has, each with its verdict, in French for the console. */
 export interface RuleTrace {

@@ -1,4 +1,13 @@
-import { Controller, Header, HttpCode, Inject, NotFoundException, Post, Req, type RawBodyRequest } from '@nestjs/common';
+import {
+  Controller,
+  Header,
+  HttpCode,
+  Inject,
+  NotFoundException,
+  Post,
+  Req,
+  type RawBodyRequest,
+} from '@nestjs/common';
 import type { Request } from 'express';
 import type { TelephonyActor } from '../../application/actor';
 import { CallProgressHandler } from '../../application/calls/call-progress.handler';
@@ -93,7 +102,8 @@ export class TwilioVoiceController {
 
 function neutral(event: TwilioCallEvent): TelephonyCallEvent & { unanswered: boolean; callOver: boolean } {
   const dialFailed = event.dialStatus !== undefined && !['completed', 'answered'].includes(event.dialStatus);
-  const queueFailed = event.queueResult !== undefined && !['bridged', 'redirected', 'hangup'].includes(event.queueResult);
+  const queueFailed =
+    event.queueResult !== undefined && !['bridged', 'redirected', 'hangup'].includes(event.queueResult);
   return {
     providerCallId: event.providerCallId,
     from: event.from,
@@ -103,6 +113,11 @@ function neutral(event: TwilioCallEvent): TelephonyCallEvent & { unanswered: boo
     recordingSeconds: event.recordingDurationSeconds ?? null,
     durationSeconds: event.durationSeconds ?? null,
     unanswered: dialFailed || queueFailed,
-    callOver: event.status === 'completed' || event.status === 'busy' || event.status === 'no-answer' || event.status === 'failed' || event.status === 'canceled',
+    callOver:
+      event.status === 'completed' ||
+      event.status === 'busy' ||
+      event.status === 'no-answer' ||
+      event.status === 'failed' ||
+      event.status === 'canceled',
   };
 }

@@ -49,7 +49,10 @@ export class SimulateCallInput {
   @Field(() => String, { nullable: true, description: 'The menu key pressed' }) digits?: string | null;
   @Field(() => String, { nullable: true, description: 'ISO-8601 instant with offset; now when omitted' })
   at?: string | null;
-  @Field(() => String, { nullable: true, description: 'free, in_consultation or absent: assumed instead of the real one' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'free, in_consultation or absent: assumed instead of the real one',
+  })
   practitionerStatus?: string | null;
   @Field(() => String, { nullable: true, description: 'A draft rulebook (JSON) tried instead of the published one' })
   draftRulebook?: string | null;
@@ -62,7 +65,8 @@ export class CallJournalInput {
   @Field(() => ID) structureId!: string;
   @Field(() => ID, { nullable: true }) siteId?: string | null;
   @Field(() => ID, { nullable: true }) practitionerId?: string | null;
-  @Field(() => String, { nullable: true, description: 'ISO-8601; 7 days before `to` when omitted' }) from?: string | null;
+  @Field(() => String, { nullable: true, description: 'ISO-8601; 7 days before `to` when omitted' }) from?:
+    string | null;
   @Field(() => String, { nullable: true, description: 'ISO-8601; now when omitted' }) to?: string | null;
   @Field(() => Int, { nullable: true }) limit?: number | null;
   @Field(() => ID, { nullable: true, description: 'The last call of the previous page' }) after?: string | null;

@@ -45,7 +45,10 @@ function actionFields(action: DecidedAction) {
 }
 
 const traceOf = (trace: RuleTrace[]) =>
-  trace.map((t) => ({ ...t, checks: t.checks.map((c) => ({ condition: c.condition, holds: c.holds, reason: c.reason })) }));
+  trace.map((t) => ({
+    ...t,
+    checks: t.checks.map((c) => ({ condition: c.condition, holds: c.holds, reason: c.reason })),
+  }));
 
 export function toDecisionType(decision: Decision): CallDecisionType {
   return {

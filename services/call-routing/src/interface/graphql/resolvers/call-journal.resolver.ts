@@ -14,7 +14,9 @@ export class CallJournalResolver {
     return (await this.journal.calls(user, input)).map(toJournalEntryType);
   }
 
-  @Query(() => CallStatisticsType, { description: 'Calls per day and hour, share without a human, interruptions saved' })
+  @Query(() => CallStatisticsType, {
+    description: 'Calls per day and hour, share without a human, interruptions saved',
+  })
   async callStatistics(@CurrentUser() user: UserContext, @Args('input') input: CallJournalInput) {
     const stats = await this.journal.statistics(user, input);
     return { ...stats, shareWithoutHuman: stats.calls === 0 ? 0 : stats.handledWithoutHuman / stats.calls };

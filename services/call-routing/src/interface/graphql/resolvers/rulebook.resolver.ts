@@ -13,7 +13,9 @@ export class RulebookResolver {
     private readonly publisher: PublishRulebookHandler,
   ) {}
 
-  @Query(() => RulebookType, { description: "A site's or a practitioner's current rulebook (the default for a new site)" })
+  @Query(() => RulebookType, {
+    description: "A site's or a practitioner's current rulebook (the default for a new site)",
+  })
   async rulebook(@CurrentUser() user: UserContext, @Args('input') input: RulebookScopeInput) {
     return toRulebookType(await this.rulebooks.current(user, input.structureId, input));
   }

@@ -21,11 +21,10 @@ export class SiteCallSettingsResolver {
     return this.settings.save(user, input);
   }
 
-  @Query(() => [PublicHolidayType], { description: 'The public holidays of a territory in a year, for choosing worked ones' })
-  publicHolidays(
-    @Args('territory') territory: string,
-    @Args('year', { type: () => Int }) year: number,
-  ) {
+  @Query(() => [PublicHolidayType], {
+    description: 'The public holidays of a territory in a year, for choosing worked ones',
+  })
+  publicHolidays(@Args('territory') territory: string, @Args('year', { type: () => Int }) year: number) {
     if (!(HOLIDAY_TERRITORIES as readonly string[]).includes(territory))
       throw CallRoutingError.invalid('territory', `must be one of ${HOLIDAY_TERRITORIES.join(', ')}`);
     if (!Number.isInteger(year) || year < 1970 || year > 2100)

@@ -1,6 +1,6 @@
 import { Field, Float, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 
-@ObjectType('PhoneLine', { description: 'A number callers dial: a site\'s line or a practitioner\'s own (CAL-1)' })
+@ObjectType('PhoneLine', { description: "A number callers dial: a site's line or a practitioner's own (CAL-1)" })
 export class PhoneLineType {
   @Field(() => ID) id!: string;
   @Field(() => ID) structureId!: string;
@@ -89,7 +89,10 @@ export class RuleTraceType {
 
 @ObjectType('CallDecision')
 export class CallDecisionType {
-  @Field({ description: 'transfer_practitioner, transfer_secretary, remote_queue, self_service, take_message, redirect_15, give_information, forward_on_duty' })
+  @Field({
+    description:
+      'transfer_practitioner, transfer_secretary, remote_queue, self_service, take_message, redirect_15, give_information, forward_on_duty',
+  })
   action!: string;
   @Field(() => ID, { nullable: true, description: 'forward_on_duty: the colleague' }) colleagueId!: string | null;
   @Field(() => String, { nullable: true, description: 'remote_queue: the queue' }) queue!: string | null;
@@ -109,7 +112,9 @@ export class CallSimulationType {
   @Field(() => CallDecisionType) decision!: CallDecisionType;
 }
 
-@ObjectType('CallJournalEntry', { description: 'One call: who (kind, opaque ids), why, what was decided and how it ended' })
+@ObjectType('CallJournalEntry', {
+  description: 'One call: who (kind, opaque ids), why, what was decided and how it ended',
+})
 export class CallJournalEntryType {
   @Field(() => ID) id!: string;
   @Field(() => ID) siteId!: string;
