@@ -171,7 +171,11 @@ export class LocalStack {
       kafkaBrokers: kafka.brokers,
       logLevel: this.env.LOG_LEVEL || 'info',
       auth,
-      keys: loadOrCreateStackKeys(dataDir, [...services.map((s) => s.name), ...DEVELOPMENT_CALLERS]),
+      keys: loadOrCreateStackKeys(
+        dataDir,
+        [...services.map((s) => s.name), ...DEVELOPMENT_CALLERS],
+        services.flatMap((s) => s.secrets ?? []),
+      ),
       baseEnv: this.env,
       demoData: this.options.demoData === false ? 'skip' : 'load',
     };

@@ -200,6 +200,9 @@ export function serviceEnv(
     ...context.auth,
     ...trustEnv(service.definition, context.keys),
   });
+  // A secret the shell sets (the one a real telephony platform was configured with) wins over the generated one.
+  for (const variable of service.definition.secrets ?? [])
+    env[variable] = context.baseEnv[variable] || context.keys.secrets[variable];
   if (service.databaseUrl) env.DATABASE_URL = service.databaseUrl;
   // Where the other services' internal APIs are, e.g. DIRECTORY_INTERNAL_URL for everyone but the directory itself.
   for (const other of all) {
@@ -220,7 +223,7 @@ export function serviceEnv(
     const gateway = all.find((other) => other.definition.role === 'gateway');
     if (!env.PUBLIC_BASE_URL && gateway) env.PUBLIC_BASE_URL = gateway.url;
     // The gateway runs on this host: the address the service sees for it is the one proxy to trust.
-    if (gateway && !env[publicListener.trustedProxiesVariable])
+    if (gateway && publicListener.trustedProxiesVariable && !env[publicListener.trustedProxiesVariable])
       env[publicListener.trustedProxiesVariable] = SERVICE_HOST;
   }
   return env;

@@ -31,8 +31,15 @@ export interface ServiceDefinition {
   readonly publicListener?: {
     readonly portVariable: string;
     readonly upstreamVariable: string;
-    readonly trustedProxiesVariable: string;
+    /** Omitted when the service keeps no per-client limits (call routing's webhooks are signed instead). */
+    readonly trustedProxiesVariable?: string;
   };
+  /**
+   * Variables holding a secret the service shares with something outside the stack (call routing's telephony webhook
+   * HMAC key): generated once per data folder, kept in `stack-secrets.json` (0600) where the telephony platform's
+   * configuration can read it, and given to this service only.
+   */
+  readonly secrets?: readonly string[];
   /** The service can fill its empty database with demo data at boot (needs `database`). */
   readonly demoData?: DemoDataDeclaration;
   /**
@@ -91,6 +98,17 @@ export const SERVICES: readonly ServiceDefinition[] = [
     eventFedViews: "patients' reminder consents",
   },
   {
+    name: 'call-routing',
+    entry: 'services/call-routing/dist/main.js',
+    role: 'subgraph',
+    database: true,
+    order: 30,
+    // The telephony platform's webhooks (/telephony), reached through the gateway's public route.
+    publicListener: { portVariable: 'PUBLIC_PORT', upstreamVariable: 'CALL_ROUTING_PUBLIC_URL' },
+    secrets: ['TELEPHONY_WEBHOOK_SECRETS'],
+    eventFedViews: "sites' zones and hours, members, practitioners' consultations and absences",
+  },
+  {
     name: 'gateway',
     entry: 'services/gateway/dist/main.js',
     role: 'gateway',
@@ -138,7 +156,7 @@ export function startOrder(services: readonly ServiceDefinition[]): ServiceDefin
   for (const { name, publicListener } of services) {
     if (!publicListener) continue;
     const { portVariable, upstreamVariable, trustedProxiesVariable } = publicListener;
-    for (const variable of [portVariable, upstreamVariable, trustedProxiesVariable])
+    for (const variable of [portVariable, upstreamVariable, trustedProxiesVariable ?? 'UNSET'])
       if (!VARIABLE.test(variable))
         problems.push(`"${name}": public listener variable "${variable}" must be upper-case`);
     if (services.some((other) => other.name !== name && other.publicListener?.upstreamVariable === upstreamVariable))

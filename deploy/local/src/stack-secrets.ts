@@ -1,4 +1,5 @@
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { type EncodedKeyPair, generateSigningKeyPair } from '@msp/auth';
 
@@ -12,6 +13,8 @@ export const DEVELOPMENT_CALLERS = ['token-cli'] as const;
 export interface StackKeys {
   userContext: EncodedKeyPair;
   services: Record<string, EncodedKeyPair>;
+  /** Shared secrets services declare (`ServiceDefinition.secrets`), by variable name: a telephony webhook's HMAC key. */
+  secrets: Record<string, string>;
 }
 
 export function stackSecretsFile(dataDir: string): string {
@@ -23,7 +26,11 @@ export function stackSecretsFile(dataDir: string): string {
  * as `npm run token`) agree with the running ones; a service added since gets its pair. A file of the earlier shared
  * secrets is replaced. The folder is made owner-only (0700) and the file 0600, also when they already existed.
  */
-export function loadOrCreateStackKeys(dataDir: string, names: readonly string[]): StackKeys {
+export function loadOrCreateStackKeys(
+  dataDir: string,
+  names: readonly string[],
+  secretVariables: readonly string[] = [],
+): StackKeys {
   const file = stackSecretsFile(dataDir);
   mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   chmodSync(dataDir, 0o700);
@@ -31,9 +38,15 @@ export function loadOrCreateStackKeys(dataDir: string, names: readonly string[])
   const keys: StackKeys = {
     userContext: stored.userContext ?? generateSigningKeyPair(),
     services: { ...(stored.services ?? {}) },
+    secrets: { ...(stored.secrets ?? {}) },
   };
   for (const name of names) keys.services[name] ??= generateSigningKeyPair();
-  if (!stored.userContext || names.some((name) => !stored.services?.[name]))
+  for (const variable of secretVariables) keys.secrets[variable] ??= randomBytes(32).toString('base64url');
+  if (
+    !stored.userContext ||
+    names.some((name) => !stored.services?.[name]) ||
+    secretVariables.some((variable) => !stored.secrets?.[variable])
+  )
     writeFileSync(file, JSON.stringify(keys, null, 2), { mode: 0o600 });
   chmodSync(file, 0o600);
   return keys;

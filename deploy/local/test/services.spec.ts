@@ -21,6 +21,7 @@ const KEYS: StackKeys = {
   services: Object.fromEntries(
     ['directory', 'scheduling', 'reminders', 'gateway', 'token-cli'].map((name) => [name, pair(name)]),
   ),
+  secrets: { TELEPHONY_WEBHOOK_SECRETS: 'shared-with-the-telephony-platform' },
 };
 
 const subgraph = (name: string, order: number, database = true): ServiceDefinition => ({
@@ -140,7 +141,7 @@ describe('service registry', () => {
     });
     expect(demo.scheduling).toMatchObject({ variable: 'SCHEDULING_DEMO_DATA', skippedWhenRowsIn: { table: 'motif' } });
     expect(demo.gateway).toBeUndefined();
-    expect(SERVICES.filter((s) => s.eventFedViews).map((s) => s.name)).toEqual(['scheduling']);
+    expect(SERVICES.filter((s) => s.eventFedViews).map((s) => s.name)).toEqual(['scheduling', 'call-routing']);
   });
 
   it('names one database per service, dashes as underscores', () => {
@@ -248,6 +249,18 @@ describe('serviceEnv', () => {
     const everything = JSON.stringify([directory, reminders, gateway]);
     expect(everything).not.toContain('private-of-scheduling');
     expect(everything).not.toContain('private-of-token-cli');
+  });
+
+  it('gives a declared secret to the service that declares it, and to no other', () => {
+    const telephony = planService(
+      { ...subgraph('reminders', 30, false), role: 'worker', secrets: ['TELEPHONY_WEBHOOK_SECRETS'] },
+      5003,
+      paths,
+    );
+    const withSecret = [planned[0], telephony, planned[2]];
+    const [directory, declaring, gateway] = withSecret.map((s) => serviceEnv(s, withSecret, context));
+    expect(declaring.TELEPHONY_WEBHOOK_SECRETS).toBe('shared-with-the-telephony-platform');
+    for (const env of [directory, gateway]) expect(env.TELEPHONY_WEBHOOK_SECRETS).toBeUndefined();
   });
 
   it("never lets the launcher's shell choose a key or switch development routes", () => {
@@ -381,6 +394,7 @@ describe('demo data switches', () => {
     expect(byService(context('load'))).toEqual({
       directory: { DIRECTORY_DEMO_DATA: 'load' },
       scheduling: { SCHEDULING_DEMO_DATA: 'load' },
+      'call-routing': {},
       gateway: {},
     });
   });
@@ -390,6 +404,7 @@ describe('demo data switches', () => {
     expect(byService(context('skip', shell))).toEqual({
       directory: { DIRECTORY_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
       scheduling: { SCHEDULING_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
+      'call-routing': { OTHER_DEMO_DATA: 'kept' },
       gateway: { OTHER_DEMO_DATA: 'kept' },
     });
   });

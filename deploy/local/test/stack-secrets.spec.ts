@@ -23,6 +23,14 @@ describe('the stack keys file and the logs are owner-only', () => {
     expect(again.services.scheduling).toBeDefined(); // a service added since gets its own pair
   });
 
+  it('generates a declared shared secret once, keeps it across starts, and adds one declared since', () => {
+    const first = loadOrCreateStackKeys(dataDir, ['call-routing'], ['TELEPHONY_WEBHOOK_SECRETS']);
+    expect(first.secrets.TELEPHONY_WEBHOOK_SECRETS).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    const again = loadOrCreateStackKeys(dataDir, ['call-routing'], ['TELEPHONY_WEBHOOK_SECRETS', 'OTHER_SECRET']);
+    expect(again.secrets.TELEPHONY_WEBHOOK_SECRETS).toBe(first.secrets.TELEPHONY_WEBHOOK_SECRETS);
+    expect(again.secrets.OTHER_SECRET).not.toBe(first.secrets.TELEPHONY_WEBHOOK_SECRETS);
+  });
+
   it('replaces a file of the earlier shared secrets with key pairs', () => {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(stackSecretsFile(dataDir), JSON.stringify({ INTERNAL_SERVICE_SECRET: 'x'.repeat(43) }));
