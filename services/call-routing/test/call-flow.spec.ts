@@ -156,6 +156,9 @@ describe('a call through the neutral webhook, from the first ring to the hang-up
       from: phoneNumber(),
       to: phoneNumber(),
     });
-    expect(answer).toEqual({ status: 404, body: expect.objectContaining({ code: 'CALL_ROUTING.NOT_FOUND', field: 'to' }) });
+    expect(answer).toEqual({
+      status: 404,
+      body: expect.objectContaining({ code: 'CALL_ROUTING.NOT_FOUND', field: 'to' }),
+    });
   });
 });

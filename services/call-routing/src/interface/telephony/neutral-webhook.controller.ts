@@ -15,7 +15,8 @@ const ACTOR: TelephonyActor = { kind: 'telephony', provider: 'webhook' };
 /**
  * The provider-neutral telephony webhook (CAL-6): a telephony or IVR platform reports a call's events as JSON and gets
  * what to do next (the decision and the voice steps). Every request is signed (`X-Msp-Signature`, HMAC-SHA256 over
- * the timestamp and the raw body); an old timestamp or a request already received is refused.
+ * the timestamp and the raw body); an old timestamp or a request already received is refused. Each event carries the
+ * platform's own unique `eventId`, so that two identical events in the same second are not taken for a replay.
  */
 @Controller('telephony/calls')
 export class NeutralWebhookController {
@@ -85,6 +86,7 @@ function callEventOf(body: unknown): TelephonyCallEvent {
     if (typeof value !== 'number') throw CallRoutingError.invalid(name, 'must be a number of seconds');
     return value;
   };
+  text('eventId');
   return {
     providerCallId: text('providerCallId') ?? '',
     from: text('from'),
