@@ -254,7 +254,7 @@ export class CallConversation {
         if (upcoming.length === 0)
           return {
             call: { ...call, step: 'routed', outcome: 'information_given' },
-            reply: replies.done(call.id, "Vous n'avez pas de rendez-vous à venir au cabinet."),
+            reply: replies.done(call.id, "Vous n'avez pas de rendez-vous à venir au cabinet.", decision),
             events: [],
           };
         return {

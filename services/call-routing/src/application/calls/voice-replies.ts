@@ -164,10 +164,10 @@ export function offerAppointments(
   };
 }
 
-export function done(callId: string, text: string): VoiceReply {
+export function done(callId: string, text: string, decision: Decision | null = null): VoiceReply {
   return {
     callId,
-    decision: null,
+    decision: decisionOf(decision),
     steps: [{ verb: 'say', text }, { verb: 'say', text: 'Au revoir.' }, { verb: 'hangup' }],
   };
 }
