@@ -37,7 +37,7 @@ export class PublishRulebookHandler {
     assertStructureAccess(user, input.structureId, undefined, unseen);
     const { scope, structureId } = await resolveScope(input, input.structureId, this.directory);
     assertMayWriteRulebook(user, structureId, scope, unseen);
-    const { rulebook, warnings } = assertValidRulebook(parsed(input.document));
+    const { rulebook, warnings } = assertValidRulebook(parsed(input.document), {}, 'input.document.');
 
     return this.transactions.run(async () => {
       const previous = await this.rulebooks.current(scope);

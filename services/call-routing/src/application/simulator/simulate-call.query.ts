@@ -77,7 +77,7 @@ export class SimulateCallQuery {
     const draft = input.draftRulebook
       ? {
           scope: input.draftScope ?? (practitionerId ? 'practitioner' : 'site'),
-          document: assertValidRulebook(parseDraft(input.draftRulebook)).rulebook,
+          document: assertValidRulebook(parseDraft(input.draftRulebook), {}, 'input.draftRulebook.').rulebook,
         }
       : undefined;
     if (draft?.scope === 'practitioner' && !practitionerId)
