@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { UserContext } from '@msp/auth';
+import type { Role, UserContext } from '@msp/auth';
 import { Clock } from '@msp/service-kit';
 import { TestEventPublisher } from '@msp/testing';
 import type { Rule } from '../src/domain/rulebook/rulebook';
@@ -77,9 +77,9 @@ describe('rulebooks: versions, history, diff and refusals', () => {
     [practice, other] = await Promise.all([openPractice(app, events), openPractice(app, events)]);
     jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date(now()));
     now.mockReturnValue(PUBLISHED_V1);
-    const membership = (roles: string[]) => [{ structureId: practice.structureId, roles, siteIds: [practice.siteId] }];
-    coordinator = { memberId: randomUUID(), memberships: membership(['coordinator']) } as UserContext;
-    secretary = { memberId: randomUUID(), memberships: membership(['secretary']) } as UserContext;
+    const membership = (roles: Role[]) => [{ structureId: practice.structureId, roles, siteIds: [practice.siteId] }];
+    coordinator = { memberId: randomUUID(), memberships: membership(['coordinator']) };
+    secretary = { memberId: randomUUID(), memberships: membership(['secretary']) };
   });
 
   afterAll(async () => {

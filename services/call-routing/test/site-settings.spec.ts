@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { UserContext } from '@msp/auth';
+import type { Role, UserContext } from '@msp/auth';
 import { TestEventPublisher } from '@msp/testing';
 import { CallRoutingTestApp } from './fixtures/call-routing-test-app';
 import { openPractice, type Practice } from './fixtures/practice';
@@ -60,7 +60,7 @@ describe("a site's call settings: holidays, duty roster, phone-booking motif", (
   };
   const stored = (practice: Practice) =>
     app.sql(`select * from site_call_settings where site_id = $1`, [practice.siteId]);
-  const role = (practice: Practice, roles: string[]): UserContext => ({
+  const role = (practice: Practice, roles: Role[]): UserContext => ({
     memberId: randomUUID(),
     memberships: [{ structureId: practice.structureId, roles, siteIds: [practice.siteId] }],
   });
