@@ -21,7 +21,8 @@ const APPOINTMENT = '(?:rendez vous|consultation)';
 const HEALTH_PROFESSIONAL =
   '(?:pharmacien|pharmacienne|infirmier|infirmiere|kinesitherapeute|sage femme|cardiologue|radiologue|biologiste|' +
   'pediatre|dermatologue|psychiatre|chirurgien|interne|urgentiste|medecin|remplacant|remplacante|aide soignante?|' +
-  'auxiliaire de vie|ambulancier|dentiste|orthophoniste|psychologue|podologue|docteur \\w+)';
+  'auxiliaire de vie|aide a domicile|aide menagere|assistante? sociale?|ambulancier|dentiste|orthophoniste|' +
+  'psychologue|podologue|docteur \\w+)';
 const CARE_PLACE =
   '(?:pharmacie|laboratoire|hopital|clinique|ehpad|cabinet infirmier|cabinet de radiologie|centre hospitalier|' +
   'service|maison de retraite|samu)';
@@ -128,6 +129,11 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
     ['ne viendra pas', 3, '(?:viendrai|viendra|viendrons|viendront|viendrais|viens|vient) pas'],
     ['sera absent', 3, 'serai (?:pas la|absent|absente)|sera (?:pas la|absent|absente)'],
     ['empêché', 1, 'empech\\w*'],
+    [
+      'un empêchement dit',
+      2,
+      '(?:mais|malheureusement|finalement) (?:\\w+ ){0,2}(?:est|suis|sera|serai|sommes|serons|tombe|tombee) (?:malade|hospitalise\\w*|souffrant\\w*|coince\\w*|bloque\\w*|en deplacement|absente?|gueri\\w*)',
+    ],
     ['rendez-vous existant', 1, `(?:mon|ma|son|sa|notre) ${APPOINTMENT}|j avais (?:un )?${APPOINTMENT}`],
   ],
   prescription: [
@@ -138,6 +144,11 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
       'traitement terminé',
       2,
       '(?:plus de|fin de|bout de|manque) (?:\\w+ ){0,2}(?:medicaments?|traitement|comprimes|boites?|cachets|insuline|gouttes|inhalateur)|(?:medicaments?|traitement|comprimes|boites?|insuline|gouttes|inhalateur|pilule) (?:\\w+ ){0,3}(?:est fini|sont finis|se termine|termine|fini|finit|epuise|arrive a (?:la )?fin|arrivent a (?:la )?fin)',
+    ],
+    [
+      'traitement fini',
+      2,
+      'fini (?:\\w+ ){0,4}(?:boites?|traitement|medicaments?|comprimes|cachets|plaquettes?)|(?:en|m en|lui en) (?:faut|faudrait) (?:une autre|un autre|d autres|encore|une nouvelle)',
     ],
     ['refaire', 1, 'refaire|faxer|envoyer (?:mon|ma|l)'],
     ['pilule', 1, 'pilule'],
@@ -209,7 +220,11 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
       3,
       'attestation|justificatif|facture|bon de transport|dossier medical|copie de (?:mon|son) dossier',
     ],
-    ['formulaire', 2, 'formulaire|questionnaire|papiers?|dossier|documents?|courrier|justifier|allocation'],
+    [
+      'formulaire',
+      2,
+      'formulaire|questionnaire|papiers?|dossier|documents?|courrier|lettre|un mot pour|justifier|allocation',
+    ],
     [
       'organisme',
       2,
@@ -267,7 +282,7 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
     [
       'de garde',
       2,
-      '(?:pharmacie|medecin|docteur|qui est) de garde|(?:le |quel est le |c est quoi le )numero (?:de|du|pour)|(?:docteur|medecin) (?:est|sera) (?:la|present|absent)',
+      '(?:pharmacie|medecin|docteur|qui est) de garde|(?:un|le|quel|quel est le|c est quoi le) numero (?:de|du|des|pour|a appeler)|(?:docteur|medecin) (?:est|sera) (?:la|present|absent)',
     ],
     [
       'jours de consultation',
