@@ -75,9 +75,14 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
     ],
     ['être vu', 2, 'etre (?:vu|vue|recu|recue|pris|prise)|consulter'],
     [
+      'me recevoir',
+      3,
+      '(?:peut|pourrait|peux|pourriez|pouvez|pourra|pourrais) (?:me|le|la|nous|les|lui) (?:recevoir|voir|prendre|caser|examiner)',
+    ],
+    [
       'visite à domicile',
       4,
-      'visites? (?:a domicile|a la maison)|fait (?:des|les) visites|(?:passer|passe|venir|vienne|viendrait|se deplacer) (?:\\w+ ){0,3}(?:a la maison|a domicile|chez (?:moi|nous|lui|elle|eux))',
+      'visites? (?:a domicile|a la maison)|fait (?:des|les) visites|(?:passer|passe|venir|vienne|viendrait|se deplacer) (?:\\w+ ){0,3}(?:a la maison|a domicile|chez (?:moi|nous|lui|elle|eux))|(?:qu un|que le|que la) (?:docteur|medecin) (?:passe|vienne|se deplace)',
     ],
     ['une place', 2, '(?:une|de la|des) (?:place|disponibilites?)|creneau|creneaux'],
     ['réserver', 2, 'reserver'],
@@ -155,7 +160,7 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
   ],
   results: [
     ['résultats', 3, 'resultats?'],
-    ['analyses', 2, 'analyses?|prise de sang|bilan sanguin|bilan'],
+    ['analyses', 2, 'analyses?|prise de sang|bilan sanguin|bilan|biologie|prelevements?'],
     [
       'imagerie',
       2,
@@ -163,7 +168,11 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
     ],
     ['compte rendu', 2, 'compte rendu|comptes rendus'],
     ['taux', 1, 'taux|cholesterol|glycemie'],
-    ['nouvelles d’un examen', 2, 'tests?|depistage|coloscopie|fibroscopie|nouvelles de (?:mon|ma|mes)'],
+    [
+      'nouvelles d’un examen',
+      2,
+      'tests?|depistage|coloscopie|fibroscopie|nouvelles de (?:mon|ma|mes)|retour (?:de|du|des) (?:mon |ma |mes |la |le |l )?(?:analyses?|examens?|biologie|biopsie|prelevements?|bilan|scanner|irm|radio|echographie|prise de sang)',
+    ],
   ],
   advice: [
     ['conseil', 3, 'conseils?|avis (?:du|de|d un) (?:docteur|medecin)|renseignement medical'],
@@ -199,6 +208,11 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
       'médicament',
       1,
       'medicaments?|traitement|comprimes?|cachets?|gelules?|pommade|creme|doliprane|paracetamol|antibiotiques?|sirop|ibuprofene|aspirine|dose|vaccin',
+    ],
+    [
+      'adapter le traitement',
+      3,
+      '(?:je|j|on|il|elle) (?:dois|doit|peux|peut|faut il) (?:\\w+ )?(?:changer|augmenter|baisser|diminuer|reduire|modifier|arreter|continuer|sauter) (?:ma|mon|sa|son|la|le|les|mes|ses) (?:dose|doses|traitement|medicaments?|comprimes?|insuline|posologie|pilule)',
     ],
     ['depuis quand', 1, 'depuis (?:hier|ce matin|cette nuit|\\w+ jours?|une semaine|\\w+ semaines)'],
     [
@@ -283,6 +297,13 @@ const CUES: Record<IntentPattern['intent'], Cue[]> = {
       'de garde',
       2,
       '(?:pharmacie|medecin|docteur|qui est) de garde|(?:un|le|quel|quel est le|c est quoi le) numero (?:de|du|des|pour|a appeler)|(?:docteur|medecin) (?:est|sera) (?:la|present|absent)',
+    ],
+    ['en ligne', 3, 'sur internet|en ligne|doctolib|par internet|site internet|application'],
+    ['comment faire', 2, 'comment (?:on fait|faire|ca marche|ca se passe|proceder) pour'],
+    [
+      'est-ce bien le cabinet',
+      3,
+      '(?:vous etes|c est) bien (?:le cabinet|le secretariat|chez le docteur|chez le medecin|le docteur|le numero du)',
     ],
     [
       'jours de consultation',

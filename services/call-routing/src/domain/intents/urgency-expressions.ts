@@ -97,7 +97,8 @@ export const URGENCY_EXPRESSIONS: readonly UrgencyExpression[] = [
   expression(
     'AVC',
     'avc|attaque cerebrale',
-    'bouche (?:de travers|tordue|deformee)',
+    'bouche (?:\\w+ ){0,2}(?:de travers|tordue|deformee)',
+    '(?:sent|sens) plus (?:sa|son|ses|mon|ma|mes|le|la|les) (?:main|bras|jambe|pied|visage|cote)',
     '(?:visage|bouche|joue|levre|paupiere) (?:\\w+ ){0,3}(?:qui tombe|tombe|affaisse\\w*|de travers|deforme\\w*)',
     'bafouill\\w*|(?:n )?articule plus|parle (?:bizarrement|bizarre|de travers)|(?:trouver|trouve|cherche) (?:ses|mes|les) mots',
     '(?:bras|jambe|main|cote|visage) (?:\\w+ ){0,2}(?:engourdi|insensible)\\w*',
@@ -114,6 +115,8 @@ export const URGENCY_EXPRESSIONS: readonly UrgencyExpression[] = [
     'mal de tête brutal',
     '(?:mal de tete|maux de tete|migraine|cephalee) (?:\\w+ ){0,4}(?:brutal\\w*|soudain\\w*|d un coup|violent\\w*|atroce|jamais eu|comme un coup)',
     'nuque raide|raideur (?:de |dans )?(?:la )?nuque|purpura|taches? (?:\\w+ )?violet\\w*',
+    // the glass test of purpura: spots that do not fade when pressed
+    '(?:taches|boutons|plaques|points) (?:\\w+ ){0,5}(?:partent|s effacent|disparaissent|blanchissent|pallissent) pas',
   ),
   expression(
     'douleur intense',
@@ -141,7 +144,7 @@ export const URGENCY_EXPRESSIONS: readonly UrgencyExpression[] = [
     'brule\\w* (?:partout|au visage|a la figure|de partout)|explosion|incendie|feu a (?:la|sa|ma)',
     // a serious accident: a fall from a height, run over, electrocuted, a power tool, a head blow with a warning sign
     '(?:tombe\\w*|chute\\w*) (?:\\w+ ){0,3}(?:echelle|toit|balcon|fenetre|echafaudage|arbre|cheval)',
-    'renvers\\w* par|(?:fait|ete) renverse\\w*|accident de (?:la route|voiture|moto|scooter|velo)',
+    'renvers\\w* par|(?:fait|ete) renverse\\w*',
     'electrocut\\w*|electrise\\w*|tronconneuse|scie circulaire|coupe\\w* (?:\\w+ ){0,2}(?:doigt|main) (?:\\w+ ){0,2}(?:scie|tronconneuse|disqueuse)',
     'traumatisme cranien',
   ),
@@ -164,6 +167,7 @@ export const URGENCY_EXPRESSIONS: readonly UrgencyExpression[] = [
     '(?:coupe|entaille|taillade|ouvert)\\w* (?:\\w+ ){0,2}(?:les |ses |mes |le |son |mon )?(?:veines|poignets?)',
     '(?:veux|veut|voulait|voudrais|voudrait) plus vivre|(?:veux|veut|voulait|voudrais|voudrait|envie de|prefere\\w*) mourir',
     'plus envie de vivre|plus (?:gout|le gout) (?:a|de) (?:la vie|vivre)|(?:marre|fatigue\\w*) de (?:vivre|la vie)',
+    '(?:veux|veut|voulait|voudrais|voudrait) plus (?:etre la|exister|continuer)|(?:veux|veut|envie de) disparaitre',
     '(?:veux|veut|va|vais|pourrait|risque de) (?:se|me|te) faire du mal|(?:se|me|te) fasse du mal|scarifi\\w*|(?:ouvrir|tailler) les veines',
     '(?:vais|va|veut|faire|fasse|fassent) (?:faire )?une (?:betise|connerie)',
   ),
@@ -186,6 +190,13 @@ export const URGENCY_EXPRESSIONS: readonly UrgencyExpression[] = [
       /\b(?:bebe|nourrisson|nouveau ne|nouveau nee)\b/g,
       /\b(?:fievre|temperature)\b/g,
       /\b(?:somnolent\w*|endormi\w*|mou|molle|amorphe|tres forte|tres elevee|40|41|ne se reveille \w+|ne reagit \w+|geint)\b/g,
+    ],
+  },
+  {
+    label: 'nourrisson abattu',
+    allOf: [
+      /\b(?:bebe|nourrisson|nouveau nee?)\b/g,
+      /\b(?:(?:ne )?(?:boit|mange|tete) (?:plus|rien)|refuse (?:\w+ )?biberons?|dort tout le temps|geint|(?:tout|toute|tres) (?:mou|molle)|amorphe)\b/g,
     ],
   },
   {
@@ -255,6 +266,7 @@ const SEVERITY_SIGNS: ReadonlyArray<readonly [kind: string, pattern: RegExp]> = 
     /\b(?:depuis (?:une|1|deux|2|trois|3|quelques|dix|vingt|quinze|trente|\d+) (?:demi )?(?:heures?|minutes?|min)|depuis (?:tout a l heure|une demi heure)|d un coup|brutal\w*|tout a coup|soudain\w*|subit\w*|a l instant|il y a (?:\w+ )?(?:minutes?|instant))\b/g,
   ],
   ['vomissements', /\bvomi\w*/g],
+  ['forte fièvre', /\b(?:40|41|fievre (?:tres )?(?:forte|elevee)|(?:tres )?forte fievre)\b/g],
   ['chute ou coup', /\b(?:chute|tombe\w*|cogne\w*|choc|bagarre|accident|renverse\w*|agress\w*)\b/g],
   [
     'personne fragile',
