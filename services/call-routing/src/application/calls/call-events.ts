@@ -1,26 +1,36 @@
-import type { EventPayloads } from '@msp/contracts';
+import type { CallActionV1, CallIntentV1, EventPayloads } from '@msp/contracts';
+import type { ActionType, Intent } from '../../domain/rulebook/rulebook';
 import type { CallRecord, MessageReason } from '../ports/call-journal.repository';
+
+/** What every event of a call says first: which call, where, about whom (opaque ids). */
+const about = (call: CallRecord) => ({
+  callId: call.id,
+  structureId: call.structureId,
+  siteId: call.siteId,
+  practitionerId: call.practitionerId,
+});
+
+// The events' intent vocabulary and the rulebook's are one list, written twice (the domain imports no contract value).
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const intentsAgree: Same<Intent, CallIntentV1> = true;
+const actionsAgree: Same<ActionType, CallActionV1> = true;
+void intentsAgree;
+void actionsAgree;
 
 /** The events of a call, built from its journal row: opaque ids and codes only. */
 export const callEvents = {
   received(call: CallRecord): EventPayloads['call-routing.call.received.v1'] {
     return {
-      callId: call.id,
-      structureId: call.structureId,
-      siteId: call.siteId,
+      ...about(call),
       lineId: call.lineId,
       callerKind: call.callerKind,
-      practitionerId: call.practitionerId,
       receivedAt: call.startedAt.toISOString(),
     };
   },
 
   routed(call: CallRecord): EventPayloads['call-routing.call.routed.v1'] {
     return {
-      callId: call.id,
-      structureId: call.structureId,
-      siteId: call.siteId,
-      practitionerId: call.practitionerId,
+      ...about(call),
       intent: call.intent ?? 'other',
       urgent: call.urgent,
       action: call.action?.type ?? 'take_message',
@@ -34,10 +44,7 @@ export const callEvents = {
 
   emergency(call: CallRecord): EventPayloads['call-routing.emergency.redirected.v1'] {
     return {
-      callId: call.id,
-      structureId: call.structureId,
-      siteId: call.siteId,
-      practitionerId: call.practitionerId,
+      ...about(call),
       trigger: call.context.emergencyTrigger ?? 'keywords',
       redirectedAt: (call.decidedAt ?? call.startedAt).toISOString(),
     };
@@ -50,10 +57,7 @@ export const callEvents = {
     at: Date,
   ): EventPayloads['call-routing.message.taken.v1'] {
     return {
-      callId: call.id,
-      structureId: call.structureId,
-      siteId: call.siteId,
-      practitionerId: call.practitionerId,
+      ...about(call),
       patientId: call.patientId,
       intent: call.intent ?? 'other',
       reason,
@@ -64,10 +68,7 @@ export const callEvents = {
 
   ended(call: CallRecord): EventPayloads['call-routing.call.ended.v1'] {
     return {
-      callId: call.id,
-      structureId: call.structureId,
-      siteId: call.siteId,
-      practitionerId: call.practitionerId,
+      ...about(call),
       outcome: call.outcome ?? 'abandoned',
       handledWithoutHuman: handledWithoutHuman(call.outcome),
       durationSeconds: call.durationSeconds ?? 0,

@@ -112,13 +112,14 @@ const spokenInstant = (iso: string, timeZone: string) =>
     .toFormat("cccc d LLLL 'à' H 'h' mm")
     .replace(/ h 00$/, ' h');
 
-export function offerSlots(
+/** « Pour <what>, tapez 1. … Pour laisser un message, tapez 0. »: a numbered choice, 0 always leaves a message. */
+function numberedChoice(
   decision: Decision | null,
   callId: string,
-  slots: OfferedSlot[],
-  timeZone: string,
+  next: 'slot-choice' | 'appointment-choice',
+  options: Array<{ meaning: string; spoken: string }>,
 ): VoiceReply {
-  const choices = slots.map((slot, i) => ({ digit: String(i + 1), meaning: spokenInstant(slot.startsAt, timeZone) }));
+  const choices = options.map((option, i) => ({ digit: String(i + 1), ...option }));
   return {
     callId,
     decision: decisionOf(decision),
@@ -126,14 +127,34 @@ export function offerSlots(
       {
         verb: 'gather',
         input: ['dtmf'],
-        prompt: `${choices.map((c) => `Pour ${c.meaning}, tapez ${c.digit}.`).join(' ')} Pour laisser un message, tapez 0.`,
-        next: 'slot-choice',
+        prompt: `${choices.map((c) => `Pour ${c.spoken}, tapez ${c.digit}.`).join(' ')} Pour laisser un message, tapez 0.`,
+        next,
         timeoutSeconds: GATHER_SECONDS,
         numDigits: 1,
-        choices: [...choices, { digit: '0', meaning: 'laisser un message' }],
+        choices: [
+          ...choices.map(({ digit, meaning }) => ({ digit, meaning })),
+          { digit: '0', meaning: 'laisser un message' },
+        ],
       },
     ],
   };
+}
+
+export function offerSlots(
+  decision: Decision | null,
+  callId: string,
+  slots: OfferedSlot[],
+  timeZone: string,
+): VoiceReply {
+  return numberedChoice(
+    decision,
+    callId,
+    'slot-choice',
+    slots.map((slot) => {
+      const when = spokenInstant(slot.startsAt, timeZone);
+      return { meaning: when, spoken: when };
+    }),
+  );
 }
 
 export function offerAppointments(
@@ -143,25 +164,15 @@ export function offerAppointments(
   timeZone: string,
   verb: 'déplacer' | 'annuler',
 ): VoiceReply {
-  const choices = appointments.map((a, i) => ({
-    digit: String(i + 1),
-    meaning: `votre rendez-vous du ${spokenInstant(a.startsAt, timeZone)}`,
-  }));
-  return {
+  return numberedChoice(
+    decision,
     callId,
-    decision: decisionOf(decision),
-    steps: [
-      {
-        verb: 'gather',
-        input: ['dtmf'],
-        prompt: `${choices.map((c) => `Pour ${verb} ${c.meaning}, tapez ${c.digit}.`).join(' ')} Pour laisser un message, tapez 0.`,
-        next: 'appointment-choice',
-        timeoutSeconds: GATHER_SECONDS,
-        numDigits: 1,
-        choices: [...choices, { digit: '0', meaning: 'laisser un message' }],
-      },
-    ],
-  };
+    'appointment-choice',
+    appointments.map((a) => {
+      const meaning = `votre rendez-vous du ${spokenInstant(a.startsAt, timeZone)}`;
+      return { meaning, spoken: `${verb} ${meaning}` };
+    }),
+  );
 }
 
 export function done(callId: string, text: string, decision: Decision | null = null): VoiceReply {

@@ -2,7 +2,7 @@ import { callRoutingInput } from '../call-routing-error';
 import type { Intent } from '../rulebook/rulebook';
 import { INTENT_PATTERNS, type IntentPattern } from './intent-patterns';
 import { normaliseTranscript } from './normalise-transcript';
-import { urgencyExpressionsIn } from './urgency-expressions';
+import { soundsUrgent, urgencyExpressionsIn } from './urgency-expressions';
 
 export interface IntentClassification {
   intent: Intent;
@@ -32,13 +32,16 @@ export const TIE_BREAK_ORDER: readonly Exclude<Intent, 'emergency'>[] = [
   'other',
 ];
 
+/** Named in `matched` when the caller only said it was urgent. */
+const URGENT_WITH_NOTHING_ELSE = 'urgence sans autre motif';
+
 /** One pattern of this weight is a clear statement of intent; less evidence lowers the confidence in proportion. */
 const CLEAR_EVIDENCE = 3;
 
 /**
  * The caller's intent in a French transcript. Urgency first: any urgency expression makes it `emergency` (urgent).
  * Otherwise every intent sums the weights of its patterns heard; the highest sum wins, ties broken by TIE_BREAK_ORDER;
- * `other` with confidence 0 when nothing scored. Confidence = (winner's share of all scores) × min(1, winner's
+ * when nothing scored, `emergency` if the caller said it was urgent (the safe side), else `other` with confidence 0. Confidence = (winner's share of all scores) × min(1, winner's
  * score / CLEAR_EVIDENCE), rounded to 2 decimals.
  */
 export function classifyTranscript(text: string): IntentClassification {
@@ -60,7 +63,10 @@ export function classifyTranscript(text: string): IntentClassification {
     scores.set(intent, (scores.get(intent) ?? 0) + weight);
     matched.push(`${intent}: ${label}`);
   }
-  if (scores.size === 0) return { intent: 'other', urgent: false, confidence: 0, matched };
+  if (scores.size === 0)
+    return soundsUrgent(normalised)
+      ? { intent: 'emergency', urgent: true, confidence: 1, matched: [`emergency: ${URGENT_WITH_NOTHING_ELSE}`] }
+      : { intent: 'other', urgent: false, confidence: 0, matched };
 
   let winner: IntentPattern['intent'] = 'other';
   let best = 0;

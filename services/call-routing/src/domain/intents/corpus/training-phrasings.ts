@@ -10,6 +10,13 @@ import type { LabelledPhrasing } from './labelled-phrasing';
  * accents, SMS spellings (« jvoudrais », « rdv », « ordo »), typos (« ordonance », « rendez vou »).
  *
  * Labelling conventions: see held-out-phrasings.ts (the same for both sets).
+ *
+ * The lines at the end of each section were added after the blind held-out set (blind-held-out-phrasings.ts) showed
+ * which CLASSES of wording were missed. They were written in new words, not copied from the blind set, in three
+ * probes: the classes the blind misses named; then, after the first fixes, fresh wording (emergencies described by what
+ * the caller sees, traps that must not go to the 15: a vaccine-sore left arm, « mal au cœur », « toute la boîte » of a
+ * finished treatment); then fresh wording again. Emergencies are over-represented among them on purpose: a missed
+ * emergency is the costly error. docs/intent-classifier.md gives each probe's first measure.
  */
 export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   // book: new appointments and home visits
@@ -48,6 +55,31 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
 
   { text: 'est ce qu un medecin pourrait ausculter mon fils ce soir il a de la fievre', intent: 'book' },
   { text: "bonjour c'est pour une nouvelle consultation avec le docteur girard", intent: 'book' },
+  { text: 'je voudrais faire vacciner ma fille pour le rappel', intent: 'book' },
+  { text: 'il faudrait que mon fils voie un medecin pour son genou', intent: 'book' },
+  { text: 'est ce que vous auriez une disponibilite pour un ecg', intent: 'book' },
+  { text: "c'est pour un frottis de controle", intent: 'book' },
+  { text: 'bonjour je suis patient du docteur blanc il me faudrait un creneau', intent: 'book' },
+  { text: 'je suis une patiente du docteur lopez je voudrais la voir', intent: 'book' },
+  { text: 'pour une visite de controle quand est ce que je pourrais passer', intent: 'book' },
+  { text: 'ma fille doit se faire enlever les fils de sa cicatrice', intent: 'book' },
+  { text: 'je voudrais montrer un grain de beaute au docteur', intent: 'book' },
+  { text: "j'aimerais qu'on regarde mon oreille je crois que j'ai une otite", intent: 'book' },
+  { text: "je voudrais un rendez vous en urgence j'ai tres mal au dos", intent: 'book' },
+  {
+    text: 'ma mere a fait une chute la semaine derniere elle a mal a la hanche elle voudrait voir le docteur',
+    intent: 'book',
+  },
+  { text: 'je voudrais en finir avec ces douleurs de dos vous avez un creneau', intent: 'book' },
+  { text: "le docteur m'a dit de rappeler pour avoir un rdv de controle", intent: 'book' },
+  { text: "mon mari fait de l'apnee du sommeil il faudrait un rendez vous", intent: 'book' },
+  { text: "ma mere est tombee hier elle a un gros bleu sur la hanche il faudrait qu'un medecin passe", intent: 'book' },
+  { text: "est ce que le docteur peut me recevoir vite j'ai une angine je crois", intent: 'book' },
+  {
+    text: "j'appelle pour ma voisine elle est agee elle a besoin que le medecin vienne la voir chez elle",
+    intent: 'book',
+  },
+  { text: "rendez vous de suivi pour ma tension s'il vous plait", intent: 'book' },
 
   // move
   { text: 'bonjour je voudrais deplacer mon rendez-vous de mardi', intent: 'move' },
@@ -72,6 +104,9 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   { text: 'est ce que vous avez un autre horaire pour mon rdv de lundi', intent: 'move' },
 
   { text: "j'ai un empechement est ce qu'on peut bouger le rdv de ma mere", intent: 'move' },
+  { text: "j'avais rendez vous mercredi mais ca m'arrange pas vous avez un autre creneau", intent: 'move' },
+  { text: 'mon rendez vous de demain je peux le faire vendredi plutot', intent: 'move' },
+  { text: 'je voudrais decaler la visite a domicile de ma mere a vendredi', intent: 'move' },
 
   // cancel
   { text: 'bonjour je voudrais annuler mon rendez-vous de demain', intent: 'cancel' },
@@ -90,6 +125,10 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   { text: 'euh je vais pas pouvoir venir demain je prefere annuler', intent: 'cancel' },
   { text: "oui c'est madame henry j'avais rendez vous a 10h je viendrai pas", intent: 'cancel' },
   { text: 'je voulais annuler la visite a domicile de demain mon pere est hospitalise', intent: 'cancel' },
+  { text: 'je ne pourrai finalement pas honorer mon rendez vous', intent: 'cancel' },
+  { text: 'vous pouvez enlever mon rendez vous de lundi je serai en deplacement', intent: 'cancel' },
+  { text: 'je suis la fille de madame roche elle a rendez vous jeudi mais elle est malade', intent: 'cancel' },
+  { text: 'je ne viendrai pas demain mon fils va mieux', intent: 'cancel' },
 
   // prescription
   { text: 'bonjour je voudrais faire renouveler mon ordonnance', intent: 'prescription' },
@@ -110,6 +149,12 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   },
   { text: "j'ai besoin d'une ordonnance pour l'infirmiere qui fait mes pansements", intent: 'prescription' },
   { text: "la pharmacienne n'arrive pas a lire l'ordonnance il faudrait la refaire", intent: 'prescription' },
+  { text: "c'est mon rhumatologue qui m'a dit de demander une ordonnance pour des semelles", intent: 'prescription' },
+  { text: "le kine m'a dit qu'il lui faut une nouvelle ordonnance pour continuer les seances", intent: 'prescription' },
+  { text: "j'ai fini toute la boite de mon traitement il m'en faut une autre", intent: 'prescription' },
+  { text: "bonjour c'est urgent, il me faut mon ordonnance d'insuline aujourd'hui", intent: 'prescription' },
+  { text: "il me manque ma ventoline il m'en faudrait une nouvelle boite", intent: 'prescription' },
+  { text: "vous pouvez envoyer l'ordonnance directement a ma pharmacie", intent: 'prescription' },
 
   // results
   { text: 'bonjour je voudrais avoir les resultats de ma prise de sang', intent: 'results' },
@@ -124,6 +169,10 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   { text: 'je voulais savoir pour mon taux de cholesterol sur la derniere prise de sang', intent: 'results' },
   { text: "c'est au sujet des resultats du scanner de ma mere", intent: 'results' },
   { text: 'bonjour mes resultats de frottis sont arrives', intent: 'results' },
+  { text: 'le docteur a eu le retour de ma biopsie', intent: 'results' },
+  { text: 'les resultats de ma prise de sang sont arrives je suis enceinte', intent: 'results' },
+  { text: "mon scanner a ete fait hier est ce que le docteur l'a vu", intent: 'results' },
+  { text: "j'attends le retour de la biologie pour mon fer", intent: 'results' },
 
   // advice: symptoms, medication questions, listening
   { text: "bonjour mon fils a de la fievre depuis hier qu'est ce que je dois faire", intent: 'advice' },
@@ -190,6 +239,36 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   { text: "ma fille a la grippe est ce que c'est contagieux pour le bebe", intent: 'advice' },
   { text: 'mon pere oublie tout en ce moment la memoire flanche on voudrait un avis', intent: 'advice' },
   { text: "j'ai un lumbago je suis bloque je fais comment", intent: 'advice' },
+  { text: 'ma fille a mal au ventre depuis ce matin je lui donne quoi', intent: 'advice' },
+  { text: "j'ai une plaque rouge qui gratte sur le bras", intent: 'advice' },
+  { text: "mon fils s'est cogne la tete ce matin il a une bosse mais il va bien", intent: 'advice' },
+  { text: "je me sens tres fatiguee et j'ai des frissons", intent: 'advice' },
+  { text: 'mon bebe a de la fievre a 38 5 il mange bien', intent: 'advice' },
+  { text: "j'ai la tete qui tourne quand je me leve", intent: 'advice' },
+  { text: 'ma mere a mal au coeur depuis hier elle a envie de vomir', intent: 'advice' },
+  { text: "j'ai une cystite ca brule quand je fais pipi", intent: 'advice' },
+  { text: "j'ai mal au bras gauche depuis le vaccin de la semaine derniere c'est normal", intent: 'advice' },
+  { text: "j'ai pris mes comprimes ce matin est ce que je peux prendre un doliprane en plus", intent: 'advice' },
+  { text: "j'ai un bleu sur la jambe depuis une semaine il part pas", intent: 'advice' },
+  { text: "mon fils s'est cogne la tete a l'ecole il a une bosse il joue normalement", intent: 'advice' },
+  { text: "j'ai mal au coeur depuis ce matin et j'ai vomi", intent: 'advice' },
+  { text: 'mon fils tousse beaucoup la nuit et il a du mal a dormir', intent: 'advice' },
+  { text: "j'ai des palpitations de temps en temps le soir est ce que c'est grave", intent: 'advice' },
+  { text: "j'ai la poitrine qui gratte depuis que j'ai change de lessive", intent: 'advice' },
+  { text: "c'est pour savoir combien de temps je dois garder mon platre", intent: 'advice' },
+  { text: 'mon fils a vomi cette nuit et ce matin il a encore un peu de fievre on fait comment', intent: 'advice' },
+  {
+    text: 'je suis diabetique et mon taux de sucre est un peu haut ce matin je dois changer ma dose',
+    intent: 'advice',
+  },
+  {
+    text: "j'ai une forte toux depuis une semaine et je suis essouffle quand je monte les escaliers",
+    intent: 'advice',
+  },
+  { text: "mon fils transpire beaucoup la nuit c'est normal", intent: 'advice' },
+  { text: 'je saigne un peu des gencives quand je me brosse les dents', intent: 'advice' },
+  { text: 'mon pere est sous anticoagulants il doit se faire arracher une dent il doit arreter', intent: 'advice' },
+  { text: 'je tremble un peu depuis que je prends le nouveau traitement', intent: 'advice' },
 
   // emergency: urgency expressions, whatever else is said
   { text: "j'ai une douleur thoracique depuis une heure", intent: 'emergency' },
@@ -229,6 +308,73 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   { text: "ma soeur dit qu'elle va se pendre", intent: 'emergency' },
   { text: "j'ai la jambe gauche engourdie d'un coup et je cherche mes mots", intent: 'emergency' },
   { text: "mon grand pere s'est cogne il saigne de la tete et il vomit", intent: 'emergency' },
+  { text: "ma soeur m'a envoye un message elle dit qu'elle veut en finir", intent: 'emergency' },
+  { text: "j'ai plus envie de rien je voudrais mourir", intent: 'emergency' },
+  { text: "mon ado dit qu'il va faire une betise il s'est enferme", intent: 'emergency' },
+  { text: "j'en peux plus je vais me foutre en l'air ce soir", intent: 'emergency' },
+  { text: 'mon pere veut plus vivre il a cache des cachets', intent: 'emergency' },
+  { text: "mon grand pere s'est ecroule dans le jardin", intent: 'emergency' },
+  { text: 'elle est tombee dans la salle de bain et elle bouge plus du tout', intent: 'emergency' },
+  { text: "mon mari dort et j'arrive pas a le reveiller", intent: 'emergency' },
+  { text: 'ma mere est par terre elle arrive pas a se relever', intent: 'emergency' },
+  { text: "j'ai une grosse douleur qui me serre dans la poitrine", intent: 'emergency' },
+  { text: 'ca me serre fort la poitrine et ca part dans la machoire', intent: 'emergency' },
+  { text: "j'ai tres mal au bras gauche et je transpire", intent: 'emergency' },
+  { text: 'mon pere a une douleur enorme au thorax', intent: 'emergency' },
+  { text: 'mon fils a pris toute la plaquette de somniferes', intent: 'emergency' },
+  { text: "j'ai avale trop de comprimes je me sens pas bien", intent: 'emergency' },
+  { text: 'mon petit a avale une pile bouton', intent: 'emergency' },
+  { text: "je vais tourner de l'oeil je me sens partir", intent: 'emergency' },
+  { text: 'mon bebe est tout bleu', intent: 'emergency' },
+  { text: "au secours venez vite c'est mon mari", intent: 'emergency' },
+  { text: 'mon fils a de la fievre et la nuque raide il a des taches violettes', intent: 'emergency' },
+  { text: "j'ai un mal de tete atroce d'un coup comme jamais", intent: 'emergency' },
+  { text: 'ma mere est toute confuse elle reconnait plus personne depuis ce matin', intent: 'emergency' },
+  { text: 'mon pere vomit du sang', intent: 'emergency' },
+  { text: 'je suis enceinte et je saigne beaucoup', intent: 'emergency' },
+  { text: 'mon fils est tombe du toit il a mal partout', intent: 'emergency' },
+  { text: "ma fille fait une crise d'asthme la ventoline marche pas", intent: 'emergency' },
+  { text: "il s'est electrocute en bricolant", intent: 'emergency' },
+  { text: "d'un coup je vois plus rien de l'oeil droit", intent: 'emergency' },
+  { text: 'il a les levres qui gonflent apres avoir mange des cacahuetes', intent: 'emergency' },
+  { text: "mon coeur s'emballe et j'ai la tete qui tourne je vais tomber", intent: 'emergency' },
+  { text: 'mon mari a eu un malaise au volant', intent: 'emergency' },
+  { text: 'il respire tres vite et il est gris', intent: 'emergency' },
+  { text: "vite une ambulance mon pere s'est coupe la main a la tronconneuse", intent: 'emergency' },
+  { text: 'mon pere est tout pale il a une douleur au milieu du torse depuis une heure', intent: 'emergency' },
+  { text: "j'ai l'impression que je vais mourir mon coeur tape tres fort", intent: 'emergency' },
+  { text: "ma femme a fait une chute elle saigne de l'oreille et elle vomit", intent: 'emergency' },
+  { text: 'elle tient plus debout et elle parle plus normalement', intent: 'emergency' },
+  { text: 'mon mari est diabetique il transpire il tremble et il dit des choses bizarres', intent: 'emergency' },
+  { text: 'ma fille a mange des cacahuetes elle a plein de plaques et elle a du mal a avaler', intent: 'emergency' },
+  { text: 'mon bebe de trois semaines a 39 de fievre', intent: 'emergency' },
+  { text: "mon fils s'est enfonce un couteau dans la cuisse", intent: 'emergency' },
+  { text: 'il y a eu une explosion dans la cuisine mon mari est brule partout', intent: 'emergency' },
+  { text: "j'ai des pensees de mort tout le temps je sais plus quoi faire", intent: 'emergency' },
+  { text: 'ma mere a une terrible douleur au ventre elle est pliee et elle a de la fievre', intent: 'emergency' },
+  { text: 'je crache du sang depuis ce matin', intent: 'emergency' },
+  { text: 'mon fils a fait une overdose je crois', intent: 'emergency' },
+  { text: 'ma grand mere a la moitie du corps qui ne repond plus', intent: 'emergency' },
+  { text: 'mon ami a perdu conscience apres une bagarre', intent: 'emergency' },
+  { text: 'le petit a la respiration qui siffle et il tire sur son ventre pour respirer', intent: 'emergency' },
+  { text: "j'ai une sensation d'ecrasement sur le torse", intent: 'emergency' },
+  { text: 'mon pere est en hypoglycemie il ne repond presque plus', intent: 'emergency' },
+  { text: 'on a trouve mon oncle inanime dans son lit', intent: 'emergency' },
+  { text: "elle s'est entaillee les poignets", intent: 'emergency' },
+  { text: 'il a ingurgite du deboucheur', intent: 'emergency' },
+  { text: 'mon fils a une douleur tres forte a un testicule depuis une heure', intent: 'emergency' },
+  { text: "mon mari s'est ecroule il est tout gris", intent: 'emergency' },
+  { text: 'ma mere ne sent plus sa main droite et sa bouche est tordue', intent: 'emergency' },
+  { text: 'mon fils a ete mordu par un chien au visage ca saigne enormement', intent: 'emergency' },
+  { text: "j'ai une douleur atroce dans le dos et le ventre d'un coup", intent: 'emergency' },
+  { text: "ma fille a 40 de fievre et des taches rouges qui ne partent pas quand j'appuie", intent: 'emergency' },
+  { text: "mon fils dit qu'il veut plus etre la", intent: 'emergency' },
+  { text: "mon pere s'est etouffe en mangeant il devient violet", intent: 'emergency' },
+  { text: 'mon compagnon est allonge par terre et il respire bizarrement', intent: 'emergency' },
+  { text: "ma femme est en train d'accoucher a la maison", intent: 'emergency' },
+  { text: "j'ai le coeur qui bat la chamade et des douleurs dans la poitrine", intent: 'emergency' },
+  { text: 'mon bebe ne boit plus rien depuis hier et il dort tout le temps', intent: 'emergency' },
+  { text: 'mon fils a eu un choc violent a la tete au rugby il vomit', intent: 'emergency' },
 
   // administrative: documents
   { text: 'bonjour je voudrais un certificat medical pour le sport', intent: 'administrative' },
@@ -248,6 +394,20 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
 
   { text: 'mon assurance veut un questionnaire medical rempli', intent: 'administrative' },
   { text: "il me faut un papier pour justifier l'absence de ma fille a l'ecole", intent: 'administrative' },
+  { text: "j'ai eu un accident du travail il me faut le certificat initial", intent: 'administrative' },
+  { text: 'il me faut un bon de transport en ambulance pour ma dialyse', intent: 'administrative' },
+  { text: 'je voudrais savoir si le docteur fait des certificats de deces', intent: 'administrative' },
+  { text: "je n'ai pas recu le courrier pour le specialiste", intent: 'administrative' },
+  { text: "le medecin peut il me faire une lettre pour l'orthopediste", intent: 'administrative' },
+  {
+    text: "ma fille a eu un accident de velo la semaine derniere il faut un certificat pour l'assurance",
+    intent: 'administrative',
+  },
+  { text: "bonjour vous pouvez me rappeler rapidement c'est pour mon arret de travail", intent: 'administrative' },
+  {
+    text: 'je dois remplir un dossier pour la maison de retraite de ma mere le docteur doit signer',
+    intent: 'administrative',
+  },
 
   // colleague: professionals calling about a patient
   { text: "bonjour c'est la pharmacie de la gare j'ai une question sur une prescription", intent: 'colleague' },
@@ -265,6 +425,24 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
 
   { text: "bonjour ici l'auxiliaire de vie de monsieur thomas", intent: 'colleague' },
   { text: "c'est le remplacant du docteur martin j'ai une question sur un traitement", intent: 'colleague' },
+  { text: "c'est le cabinet infirmier des lilas pour madame roux", intent: 'colleague' },
+  { text: 'bonjour je suis la sage femme qui suit madame kim', intent: 'colleague' },
+  {
+    text: "bonjour c'est le laboratoire cerballiance, on a un resultat a vous transmettre pour monsieur piquet",
+    intent: 'colleague',
+  },
+  {
+    text: 'bonjour je suis aide a domicile chez madame leroy elle me demande de vous appeler pour son ordonnance',
+    intent: 'colleague',
+  },
+  {
+    text: "bonjour ici le service des urgences de l'hopital nord on a besoin des antecedents de monsieur paul",
+    intent: 'colleague',
+  },
+  {
+    text: 'je suis infirmiere liberale je passe chez madame fabre ce matin sa glycemie est a 3 grammes',
+    intent: 'colleague',
+  },
 
   // information: hours, address, access
   { text: 'bonjour quels sont vos horaires', intent: 'information' },
@@ -281,6 +459,16 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
 
   { text: "c'est a quel etage le cabinet", intent: 'information' },
   { text: "jusqu'a quelle heure on peut joindre le secretariat", intent: 'information' },
+  { text: 'vous etes ouverts le lundi de paques', intent: 'information' },
+  { text: 'le docteur sera la pendant les fetes', intent: 'information' },
+  { text: 'vous faites le tiers payant', intent: 'information' },
+  { text: "c'est quoi le numero du medecin de garde ce week end", intent: 'information' },
+  { text: "le cabinet est ferme au mois d'aout", intent: 'information' },
+  { text: 'est ce que le docteur est la demain matin', intent: 'information' },
+  { text: 'vous avez un numero pour les urgences le dimanche', intent: 'information' },
+  { text: 'comment on fait pour prendre rendez-vous sur internet', intent: 'information' },
+  { text: "est ce qu'il y a des places pour se garer devant", intent: 'information' },
+  { text: 'vous etes bien le cabinet du docteur simon', intent: 'information' },
 
   // other: advertising, personal, wrong numbers, silence
   { text: "bonjour c'est votre banque pour un rendez vous avec votre conseiller", intent: 'other' },
@@ -290,4 +478,7 @@ export const TRAINING_PHRASINGS: readonly LabelledPhrasing[] = [
   { text: 'excusez moi je me suis trompe de numero', intent: 'other' },
   { text: "bonjour c'est le livreur j'ai un colis pour le cabinet", intent: 'other' },
   { text: 'euh', intent: 'other' },
+  { text: "c'est urgent il faut que je parle au docteur c'est personnel", intent: 'other' },
+  { text: "bonjour je voudrais parler a quelqu'un", intent: 'other' },
+  { text: "je suis votre voisin du dessus il y a une fuite d'eau chez vous", intent: 'other' },
 ];
