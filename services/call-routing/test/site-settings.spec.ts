@@ -169,6 +169,16 @@ describe("a site's call settings: holidays, duty roster, phone-booking motif", (
       expect(error?.message).toContain('"bretagne" is not a holiday territory');
     });
 
+    it("another territory's holiday: the abolition of slavery is no mainland holiday", async () => {
+      const error = await refusal(
+        SAVE,
+        { input: { siteId: paris.siteId, workedHolidays: ['abolition-of-slavery'] } },
+        paris.admin,
+      );
+      expect(error?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.workedHolidays[0]' });
+      expect(error?.message).toContain('is not a public holiday of mainland');
+    });
+
     it('an unknown holiday id, at its index', async () => {
       const error = await refusal(
         SAVE,

@@ -3,7 +3,7 @@ import type { UserContext } from '@msp/auth';
 import { TransactionRunner } from '@msp/persistence';
 import { Clock } from '@msp/service-kit';
 import { CallRoutingError } from '../../domain/call-routing-error';
-import { defaultTerritoryOf, isHolidayId } from '../../domain/calendar/french-holidays';
+import { defaultTerritoryOf, publicHolidaysOf } from '../../domain/calendar/french-holidays';
 import { HOLIDAY_TERRITORIES, type HolidayTerritory } from '../../domain/calendar/site-calendar';
 import { assertText, assertUuid, assertUuids } from '../input-checks';
 import { assertRole, PERMISSIONS } from '../permissions';
@@ -45,8 +45,12 @@ export class SiteCallSettingsHandler {
         `"${territory}" is not a holiday territory: one of ${HOLIDAY_TERRITORIES.join(', ')}`,
       );
     const workedHolidays = input.workedHolidays ?? current.workedHolidays;
+    const year = this.clock.now().getUTCFullYear();
+    const ofTerritory = new Set(
+      [year, year + 1].flatMap((y) => publicHolidaysOf(y, territory as HolidayTerritory).map((h) => h.id)),
+    );
     workedHolidays.forEach((id, i) => {
-      if (!isHolidayId(id))
+      if (!ofTerritory.has(id))
         throw CallRoutingError.invalid(`input.workedHolidays[${i}]`, `"${id}" is not a public holiday of ${territory}`);
     });
     const dutyRoster = input.dutyRoster ? assertUuids(input.dutyRoster, 'input.dutyRoster') : current.dutyRoster;
