@@ -326,7 +326,7 @@ export async function callRoutingScenario(
 
   const decision: Measurement = {
     id: 'decision',
-    label: `Decision (the menu key answered), ${Math.round(count / seconds)} calls/s through the gateway`,
+    label: `Decision (the menu key answered), ${(count / seconds).toFixed(1)} calls/s through the gateway`,
     kind: 'latency',
     operations: traces.filter((t) => t.decision).length,
     errors: errorsOf(traces.map((t) => t.decision)),
@@ -410,9 +410,9 @@ export async function callRoutingScenario(
 
   const localTime = DateTime.now().setZone(TIME_ZONE).toFormat('ccc HH:mm');
   const notes = [
-    `${CALL_ROUTING_PRACTITIONERS} of the dataset's practitioners and its ${seeded.dataset.sites.length} sites seeded into call routing with COPY (one line per site, the consultation as phone-booking motif); callers are seeded patients whose médecin traitant is among them, each calling that practitioner's site.`,
+    `${practice.practitioners.length} of the dataset's practitioners and its ${seeded.dataset.sites.length} sites seeded into call routing with COPY (one line per site, the consultation as phone-booking motif); callers are seeded patients whose médecin traitant is among them, each calling that practitioner's site.`,
     `Decisions taken: ${describeCounts(decisions)}. Outcomes in the journal: ${describeCounts(outcomes)}.`,
-    `Run at ${localTime} (${TIME_ZONE}) on the default rulebook: outside its hours (weekdays 08:00–19:00, Saturday morning) medical questions hear the hours instead of leaving a message.`,
+    `Run at ${localTime} (${TIME_ZONE}) on the default rulebook, open weekdays 08:00–19:00 and Saturday morning: outside those hours medical questions hear the hours instead of leaving a message.`,
     `CPU per operation is per call (its 3 to 5 webhook requests, through the gateway); each caller pauses ${pauseMs} ms between steps.`,
   ];
   if (run.maxLagMs > 100)
