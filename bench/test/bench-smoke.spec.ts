@@ -104,6 +104,7 @@ describe('npm run bench -- --smoke', () => {
       'decide-in-process',
       'health-raw',
       'started',
+      'decision-idle',
       'decision',
       'decision-book',
       'decision-other',

@@ -300,6 +300,10 @@ export async function callRoutingScenario(
   // Warm-up, not reported: the service's pools and JIT, the gateway's route, scheduling's free-slot search.
   const warmUp = planCalls(seeded.dataset, practice, 10, 7).map((call) => ({ ...call, kind: 'information' as const }));
   for (const call of warmUp) await placeCall(send, call, `${tag}w-${call.index}`, 0);
+  // The same mix one call at a time: what a decision costs when nothing else runs, against which the load's queue shows.
+  const idle: CallTrace[] = [];
+  for (const call of planCalls(seeded.dataset, practice, scale.smoke ? 10 : 60, 11))
+    idle.push(await placeCall(send, call, `${tag}i-${call.index}`, 0));
 
   const since = await databaseNow(stack.callRoutingDatabaseUrl);
   const cpu = new CpuAccount(stack.pids);
@@ -378,6 +382,15 @@ export async function callRoutingScenario(
       latencyMs: summarize(latencyOf(traces.map((t) => t.started))),
       baselineOf: 'health-raw',
     },
+    {
+      id: 'decision-idle',
+      label: 'Decision, one call at a time (same mix, idle stack)',
+      kind: 'latency',
+      operations: idle.length,
+      errors: idle.filter((t) => t.failures.length > 0).length,
+      latencyMs: summarize(latencyOf(idle.map((t) => t.decision))),
+      baselineOf: 'health-raw',
+    },
     decision,
     {
       id: 'decision-book',
@@ -436,9 +449,11 @@ export function callTargets(measurements: readonly Measurement[]): TargetCheck[]
   if (!decision?.latencyMs) return [];
   const inProcess = measurements.find((m) => m.id === 'decide-in-process')?.latencyMs;
   const raw = measurements.find((m) => m.id === 'health-raw')?.latencyMs;
+  const idle = measurements.find((m) => m.id === 'decision-idle')?.latencyMs;
   const lost = decision.extra?.lostCalls ?? 0;
   const limitedBy = [
     describeCpu(decision.cpuMsPerOperation)?.replace('per operation', 'per call'),
+    idle && `one call at a time p50 ${idle.p50} ms, p99 ${idle.p99} ms`,
     inProcess && `decide() alone p99 ${inProcess.p99} ms`,
     raw && `a raw HTTP round trip p99 ${raw.p99} ms`,
   ]
