@@ -105,6 +105,7 @@ describe('npm run bench -- --smoke', () => {
       'health-raw',
       'started',
       'decision-idle',
+      'decision-idle-direct',
       'decision',
       'decision-book',
       'decision-other',

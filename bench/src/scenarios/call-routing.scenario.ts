@@ -301,9 +301,14 @@ export async function callRoutingScenario(
   const warmUp = planCalls(seeded.dataset, practice, 10, 7).map((call) => ({ ...call, kind: 'information' as const }));
   for (const call of warmUp) await placeCall(send, call, `${tag}w-${call.index}`, 0);
   // The same mix one call at a time: what a decision costs when nothing else runs, against which the load's queue shows.
+  // Also straight to call routing's public listener: the gateway's share of it.
+  const direct = telephonyWebhook(stack.callRoutingPublicUrl, stack.telephonyWebhookSecret);
   const idle: CallTrace[] = [];
-  for (const call of planCalls(seeded.dataset, practice, scale.smoke ? 10 : 60, 11))
+  const idleDirect: CallTrace[] = [];
+  for (const call of planCalls(seeded.dataset, practice, scale.smoke ? 10 : 60, 11)) {
     idle.push(await placeCall(send, call, `${tag}i-${call.index}`, 0));
+    idleDirect.push(await placeCall(direct, call, `${tag}d-${call.index}`, 0));
+  }
 
   const since = await databaseNow(stack.callRoutingDatabaseUrl);
   const cpu = new CpuAccount(stack.pids);
@@ -389,6 +394,15 @@ export async function callRoutingScenario(
       operations: idle.length,
       errors: idle.filter((t) => t.failures.length > 0).length,
       latencyMs: summarize(latencyOf(idle.map((t) => t.decision))),
+      baselineOf: 'health-raw',
+    },
+    {
+      id: 'decision-idle-direct',
+      label: 'Decision, one call at a time, straight to call routing’s public listener (no gateway)',
+      kind: 'latency',
+      operations: idleDirect.length,
+      errors: idleDirect.filter((t) => t.failures.length > 0).length,
+      latencyMs: summarize(latencyOf(idleDirect.map((t) => t.decision))),
       baselineOf: 'health-raw',
     },
     decision,
