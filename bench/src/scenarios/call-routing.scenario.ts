@@ -228,8 +228,14 @@ const databaseNow = (url: string) =>
 /** What call routing's journal and outbox, and scheduling's agenda, hold of the run's calls. */
 async function afterTheRun(stack: BenchStack, seeded: SeededDataset, tag: string, since: Date) {
   const journal = await withDatabase(stack.callRoutingDatabaseUrl, async (client) => {
-    const calls = await client.query<{ id: string; step: string; outcome: string | null; caller_kind: string }>(
-      `select provider_call_id as id, step, outcome, caller_kind from call
+    const calls = await client.query<{
+      id: string;
+      step: string;
+      outcome: string | null;
+      caller_kind: string;
+      message_reason: string | null;
+    }>(
+      `select provider_call_id as id, step, outcome, caller_kind, message_reason from call
         where provider = 'webhook' and provider_call_id like $1`,
       [`${tag}-%`],
     );
@@ -323,6 +329,7 @@ export async function callRoutingScenario(
   const failedRequests = traces.reduce((sum, t) => sum + t.failures.length, 0);
   const decisions = tally(traces, (t) => t.decision?.reply?.decision?.action.type);
   const outcomes = tally(after.calls, (c) => c.outcome ?? c.step);
+  const messageReasons = tally(after.calls, (c) => c.message_reason ?? undefined);
   const booking = traces.filter((t) => t.call.kind === 'book');
   const confirmed = booking.filter((t) => {
     const last = t.slotChoices.at(-1)?.reply;
@@ -438,7 +445,7 @@ export async function callRoutingScenario(
   const localTime = DateTime.now().setZone(TIME_ZONE).toFormat('ccc HH:mm');
   const notes = [
     `${practice.practitioners.length} of the dataset's practitioners and its ${seeded.dataset.sites.length} sites seeded into call routing with COPY (one line per site, the consultation as phone-booking motif); callers are seeded patients whose médecin traitant is among them, each calling that practitioner's site.`,
-    `Decisions taken: ${describeCounts(decisions)}. Outcomes in the journal: ${describeCounts(outcomes)}.`,
+    `Decisions taken: ${describeCounts(decisions)}. Outcomes in the journal: ${describeCounts(outcomes)}. Why a message: ${describeCounts(messageReasons)}.`,
     `Run at ${localTime} (${TIME_ZONE}) on the default rulebook, open weekdays 08:00–19:00 and Saturday morning: outside those hours medical questions hear the hours instead of leaving a message.`,
     `CPU per operation is per call (its 3 to 5 webhook requests, through the gateway); each caller pauses ${pauseMs} ms between steps.`,
   ];
