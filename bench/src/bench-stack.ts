@@ -15,6 +15,13 @@ function adminUrlOf(databaseUrl: string): string {
   return url.toString();
 }
 
+/** The first of a secret list (current, then previous during a rotation): what a platform signs with. */
+function currentSecret(secrets: string | undefined): string {
+  const current = secrets?.split(',')[0]?.trim();
+  if (!current) throw new Error('The stack has no TELEPHONY_WEBHOOK_SECRETS for call routing');
+  return current;
+}
+
 /**
  * A fresh stack for one run, as `npm start` makes it but empty (no demo data), in its own data folder and databases:
  * PostgreSQL found or embedded, a Kafka broker of its own unless KAFKA_BROKERS names one, every service built.
@@ -41,6 +48,7 @@ export async function startBenchStack(
     if (!found) throw new Error(`The stack has no ${name} service`);
     return found;
   };
+  const keys = loadOrCreateStackKeys(dataDir, []);
   const gateway = summary.gateway;
   if (!gateway) throw new Error('The stack has no gateway');
   return {
@@ -51,7 +59,10 @@ export async function startBenchStack(
     directoryDatabaseUrl: service('directory').databaseUrl as string,
     schedulingDatabaseUrl: service('scheduling').databaseUrl as string,
     kafkaBrokers: summary.kafka.brokers.split(','),
-    userContextPrivateKey: loadOrCreateStackKeys(dataDir, []).userContext.privateKey,
+    callRoutingDatabaseUrl: service('call-routing').databaseUrl as string,
+    callRoutingPublicUrl: service('call-routing').publicUrl as string,
+    telephonyWebhookSecret: currentSecret(env.TELEPHONY_WEBHOOK_SECRETS || keys.secrets.TELEPHONY_WEBHOOK_SECRETS),
+    userContextPrivateKey: keys.userContext.privateKey,
     pids: stack.pids,
     startupSeconds,
     stop: async (dropDatabases) => {

@@ -18,6 +18,7 @@ import type { BenchResult, ScenarioResult, SkippedScenario } from './report/benc
 import { writeReport } from './report/write-report';
 import { FULL_SCALE, SMOKE_SCALE, type SeededDataset } from './scenarios/bench-context';
 import { bookingScenario } from './scenarios/booking.scenario';
+import { callRoutingScenario } from './scenarios/call-routing.scenario';
 import { eventsScenario } from './scenarios/events.scenario';
 import { footprintScenario, MemorySampler } from './scenarios/footprint.scenario';
 import { readsScenario } from './scenarios/reads.scenario';
@@ -47,7 +48,7 @@ export interface BenchRun {
 }
 
 /** Rough cost of each scenario on this kind of machine, to skip what the budget cannot hold (and say so). */
-const ESTIMATED_SECONDS = { booking: 120, 'slots-and-week': 90, events: 60, scale: 420 } as const;
+const ESTIMATED_SECONDS = { booking: 120, 'slots-and-week': 90, events: 60, calls: 90, scale: 420 } as const;
 const SMOKE_SCALE_DATASET: DatasetSize = { ...SMOKE_DATASET, name: 'smoke-scale', practitioners: 8, patients: 100 };
 
 /** Starts a fresh stack, seeds it, runs every scenario the budget allows, stops the stack, writes the report. */
@@ -94,6 +95,10 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     if (fits('events')) {
       say('Scenario events');
       scenarios.push(await eventsScenario(stack, base, scale));
+    }
+    if (fits('calls')) {
+      say('Scenario calls (the telephony webhook, open loop)');
+      scenarios.push(await callRoutingScenario(stack, base, scale));
     }
     scenarios.push(footprintScenario(stack, idle, underLoad, 'peak while booking'));
     if (fits('scale')) {

@@ -57,6 +57,7 @@ describe('npm run bench -- --smoke', () => {
       'booking',
       'slots-and-week',
       'events',
+      'calls',
       'footprint',
       'scale',
     ]);
@@ -97,6 +98,34 @@ describe('npm run bench -- --smoke', () => {
     }
   });
 
+  it('routes every call placed through the telephony webhook, journals each, and books through scheduling', () => {
+    const calls = scenario('calls');
+    expect(calls.measurements.map((m) => m.id)).toEqual([
+      'decide-in-process',
+      'health-raw',
+      'started',
+      'decision-idle',
+      'decision-idle-direct',
+      'decision',
+      'decision-book',
+      'decision-other',
+      'slot-choice',
+    ]);
+    for (const m of calls.measurements) expect({ id: m.id, errors: m.errors }).toEqual({ id: m.id, errors: 0 });
+    const figures = measurement(calls, 'decision').extra ?? {};
+    expect(figures.callsSent).toBeGreaterThan(0);
+    expect(figures.journaled).toBe(figures.callsSent);
+    expect(figures.endedInJournal).toBe(figures.callsSent);
+    expect(figures.lostCalls).toBe(0);
+    // Seeded patients have phones: the directory names every caller.
+    expect(figures.identifiedCallers).toBe(figures.callsSent);
+    expect(figures.bookingsConfirmed).toBeGreaterThan(0);
+    expect(figures.appointmentsBooked).toBe(figures.bookingsConfirmed);
+    expect(figures.doubleBookings).toBe(0);
+    expect(figures.redirectedTo15).toBeGreaterThan(0);
+    expect(calls.targets.find((t) => t.description.startsWith('Lost calls'))?.met).toBe(true);
+  });
+
   it('reports each service’s memory and the start-up time', () => {
     const footprint = scenario('footprint');
     for (const service of ['directory', 'scheduling', 'gateway'])
@@ -119,9 +148,9 @@ describe('npm run bench -- --smoke', () => {
   });
 
   it('stops the stack and drops the run’s databases', async () => {
-    expect(run.pids).toHaveLength(3);
+    expect(run.pids).toHaveLength(4);
     expect(run.pids.filter(isAlive)).toEqual([]);
-    for (const service of ['directory', 'scheduling'])
+    for (const service of ['directory', 'scheduling', 'call_routing'])
       expect(await databaseExists(testPostgresAdminUrl(), `${prefix}_${service}`)).toBe(false);
   });
 });

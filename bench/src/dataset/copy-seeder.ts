@@ -7,6 +7,8 @@ import { withDatabase } from '../load/database';
 import { from as copyFrom } from 'pg-copy-streams';
 import {
   type Dataset,
+  medecinTraitantOf,
+  patientPhone,
   pick,
   seededRandom,
   slotStarts,
@@ -26,7 +28,7 @@ export interface SeedReport {
   seconds: number;
 }
 
-type Cell = string | number | boolean | null | readonly string[];
+export type Cell = string | number | boolean | null | readonly string[];
 
 /** One line of PostgreSQL's COPY text format; the generated values hold no tab, newline or backslash. */
 function line(cells: readonly Cell[]): string {
@@ -39,7 +41,12 @@ function line(cells: readonly Cell[]): string {
     .join('\t')}\n`;
 }
 
-async function copy(client: Client, table: string, columns: readonly string[], rows: Iterable<Cell[]>): Promise<void> {
+export async function copy(
+  client: Client,
+  table: string,
+  columns: readonly string[],
+  rows: Iterable<Cell[]>,
+): Promise<void> {
   const sink = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`));
   await pipeline(
     Readable.from(
@@ -62,7 +69,7 @@ async function copy(client: Client, table: string, columns: readonly string[], r
 
 /**
  * Writes a dataset straight into the services' tables with COPY (never through the API): the directory's structure,
- * sites, members and patients, and scheduling's copies of sites and members (which events would otherwise bring), its
+ * sites, members and patients (each with a phone of their own), and scheduling's copies of sites and members (which events would otherwise bring), its
  * motifs, opening ranges and appointments. Each database is written in one transaction, then analysed.
  */
 export async function seedDataset(dataset: Dataset, targets: SeedTargets): Promise<SeedReport> {
@@ -74,7 +81,7 @@ export async function seedDataset(dataset: Dataset, targets: SeedTargets): Promi
   return { appointments, seconds: (performance.now() - started) / 1000 };
 }
 
-async function inTransaction<T>(client: Client, work: () => Promise<T>): Promise<T> {
+export async function inTransaction<T>(client: Client, work: () => Promise<T>): Promise<T> {
   await client.query('begin');
   try {
     const result = await work();
@@ -117,14 +124,23 @@ async function seedDirectory(client: Client, dataset: Dataset): Promise<void> {
   await copy(
     client,
     'patient',
-    ['id', 'structure_id', 'first_name', 'last_name', 'search_name', 'birth_date', 'medecin_traitant_id'],
+    ['id', 'structure_id', 'first_name', 'last_name', 'search_name', 'birth_date', 'phone', 'medecin_traitant_id'],
     (function* () {
       for (const [i, id] of dataset.patientIds.entries()) {
         const first = `Patient${i}`;
         const last = `Banc${Math.floor(random() * 1000)}`;
         const birth = DateTime.fromISO('1940-01-01').plus({ days: Math.floor(random() * 30_000) });
-        const doctor = dataset.practitioners[i % dataset.practitioners.length];
-        yield [id, structureId, first, last, `${last} ${first}`.toLowerCase(), birth.toISODate() as string, doctor.id];
+        const doctor = medecinTraitantOf(dataset, i);
+        yield [
+          id,
+          structureId,
+          first,
+          last,
+          `${last} ${first}`.toLowerCase(),
+          birth.toISODate() as string,
+          patientPhone(i),
+          doctor.id,
+        ];
       }
     })(),
   );

@@ -164,6 +164,16 @@ export function planDataset(size: DatasetSize, today: DateTime, tag: string): Da
   };
 }
 
+/** The mobile number of the dataset's `index`-th patient: one per patient, so the directory identifies each caller. */
+export function patientPhone(index: number): string {
+  return `+336${String(index).padStart(8, '0')}`;
+}
+
+/** Each patient's médecin traitant, in turn among the practitioners. */
+export function medecinTraitantOf(dataset: Dataset, patientIndex: number): PlannedMember {
+  return dataset.practitioners[patientIndex % dataset.practitioners.length];
+}
+
 /** The working weekdays from `from` (included), as local dates. */
 export function workingDays(from: string, count: number): string[] {
   const days: string[] = [];

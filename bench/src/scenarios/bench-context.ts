@@ -10,6 +10,11 @@ export interface BenchStack {
   schedulingUrl: string;
   directoryDatabaseUrl: string;
   schedulingDatabaseUrl: string;
+  callRoutingDatabaseUrl: string;
+  /** Call routing's public listener (its /health probes; the gateway forwards /telephony to it). */
+  callRoutingPublicUrl: string;
+  /** The HMAC key the neutral telephony webhook is signed with (the current one of TELEPHONY_WEBHOOK_SECRETS). */
+  telephonyWebhookSecret: string;
   kafkaBrokers: string[];
   userContextPrivateKey: string;
   /** Service processes, for their memory. */
@@ -39,6 +44,8 @@ export interface BenchScale {
   readSeconds: number;
   /** Bookings whose events are followed one at a time. */
   propagationSamples: number;
+  /** Calls placed through the telephony webhook, at an even pace over `seconds`; `pauseMs` a caller's pause between steps. */
+  calls: { count: number; seconds: number; pauseMs: number };
 }
 
 export const FULL_SCALE: BenchScale = {
@@ -48,6 +55,7 @@ export const FULL_SCALE: BenchScale = {
   readRequests: 300,
   readSeconds: 45,
   propagationSamples: 200,
+  calls: { count: 1_000, seconds: 60, pauseMs: 1_000 },
 };
 
 export const SMOKE_SCALE: BenchScale = {
@@ -57,4 +65,5 @@ export const SMOKE_SCALE: BenchScale = {
   readRequests: 10,
   readSeconds: 30,
   propagationSamples: 10,
+  calls: { count: 30, seconds: 5, pauseMs: 100 },
 };

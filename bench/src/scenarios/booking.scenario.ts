@@ -45,7 +45,8 @@ export function planAttempts(dataset: Dataset, day: string, count: number, seed:
   return shuffle(attempts, random);
 }
 
-function shuffle<T>(items: T[], random: () => number): T[] {
+/** Fisher–Yates with the given generator: the same seed, the same order. */
+export function shuffle<T>(items: T[], random: () => number): T[] {
   for (let i = items.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [items[i], items[j]] = [items[j], items[i]];
