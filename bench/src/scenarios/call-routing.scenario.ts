@@ -101,8 +101,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /**
  * One call from ring to hang-up, as a telephony platform reports it: started, the menu key (the decision), for a
  * booking the first slot offered (once more if it was taken meanwhile), the message when one is asked for, ended.
- * Each body carries its step number, as a platform's event id would: two identical bodies signed in the same second
- * are one request replayed for the service.
+ * Each body carries a unique `eventId`, as the webhook's contract asks: two identical bodies signed in the same second
+ * would be one request replayed for the service.
  */
 async function placeCall(
   send: ReturnType<typeof telephonyWebhook>,
@@ -114,7 +114,7 @@ async function placeCall(
   let sequence = 0;
   const step = async (event: CallEvent, body: Record<string, unknown>) => {
     sequence += 1;
-    const answer = await send(event, { providerCallId, sequence, ...body });
+    const answer = await send(event, { eventId: `${providerCallId}-${sequence}`, providerCallId, ...body });
     if (answer.status < 200 || answer.status >= 300)
       trace.failures.push(`${event}: ${answer.status ? `HTTP ${answer.status}` : 'no answer'} ${answer.failure ?? ''}`);
     return answer;
