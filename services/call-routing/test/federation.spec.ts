@@ -1,0 +1,123 @@
+import { composeServices } from '@apollo/composition';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloServer } from '@apollo/server';
+import { parse } from 'graphql';
+import { signUserContext, USER_CONTEXT_HEADER, type UserContext } from '@msp/auth';
+import { freePort } from '@msp/infra';
+import { TestEventPublisher, testKeys, uniqueSuffix } from '@msp/testing';
+import { CallRoutingTestApp } from './fixtures/call-routing-test-app';
+import { openPractice, type Practice } from './fixtures/practice';
+import { SubgraphProcess } from './fixtures/subgraph-process';
+
+interface Caller {
+  user?: UserContext;
+}
+
+/** As the platform's gateway does: the caller signed with the gateway's key, for the subgraph it calls. */
+class SignedContextDataSource extends RemoteGraphQLDataSource<Caller> {
+  constructor(
+    url: string | undefined,
+    private readonly subgraph: string,
+  ) {
+    super({ url });
+  }
+
+  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Caller>): Promise<void> {
+    if (!context.user) return;
+    const header = await signUserContext(context.user, testKeys().userContext.privateKey, this.subgraph);
+    request.http?.headers.set(USER_CONTEXT_HEADER, header);
+  }
+}
+
+const sdlOf = async (url: string): Promise<string> => {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ _service { sdl } }' }),
+  });
+  return ((await response.json()) as { data: { _service: { sdl: string } } }).data._service.sdl;
+};
+
+/**
+ * Call routing's subgraph composed with the real directory's and scheduling's, as `npm run compose` does for the
+ * gateway: no type of call routing may clash with theirs, and its operations are reached through the supergraph.
+ */
+describe("call routing's subgraph composes with the directory's and scheduling's", () => {
+  let app: CallRoutingTestApp;
+  let events: TestEventPublisher;
+  let directory: SubgraphProcess;
+  let scheduling: SubgraphProcess;
+  let practice: Practice;
+  let callRoutingSdl: string;
+  let composition: ReturnType<typeof composeServices>;
+
+  beforeAll(async () => {
+    [app, directory, scheduling] = await Promise.all([
+      CallRoutingTestApp.start('federation', { LOG_LEVEL: 'warn' }),
+      freePort().then((port) => SubgraphProcess.start('directory', port)),
+      Promise.all([freePort(), freePort()]).then(([port, publicPort]) =>
+        SubgraphProcess.start('scheduling', port, {
+          PUBLIC_PORT: String(publicPort),
+          KAFKA_CONSUMER_GROUP: `scheduling-for-call-routing-${uniqueSuffix()}`,
+        }),
+      ),
+    ]);
+    events = await TestEventPublisher.start('call-routing-spec-federation');
+    practice = await openPractice(app, events, { practitioners: 1 });
+    callRoutingSdl = await sdlOf(app.url);
+    composition = composeServices([
+      { name: 'directory', url: `${directory.url}/graphql`, typeDefs: parse(await sdlOf(directory.url)) },
+      { name: 'scheduling', url: `${scheduling.url}/graphql`, typeDefs: parse(await sdlOf(scheduling.url)) },
+      { name: 'call-routing', url: `${app.url}/graphql`, typeDefs: parse(callRoutingSdl) },
+    ]);
+  }, 300_000);
+
+  afterAll(async () => {
+    await events?.stop();
+    await Promise.all([app?.stop(), directory?.stop(), scheduling?.stop()]);
+  });
+
+  it('composes without errors, each of its operations resolved by call routing', () => {
+    expect(composition.errors?.map((e) => `${e.extensions.code}: ${e.message}`)).toBeUndefined();
+    const supergraph = composition.supergraphSdl as string;
+    expect(supergraph).toMatch(
+      /CALL_ROUTING @join__graph\(name: "call-routing", url: "http:\/\/127\.0\.0\.1:\d+\/graphql"\)/,
+    );
+    for (const field of ['phoneLines', 'simulateCall', 'callJournal', 'rulebook', 'siteCallSettings'])
+      expect(supergraph).toMatch(new RegExp(`\\s${field}\\([^)]*\\): [^\\n]* @join__field\\(graph: CALL_ROUTING\\)`));
+    for (const field of ['addPhoneLine', 'removePhoneLine', 'publishRulebook', 'saveSiteCallSettings'])
+      expect(supergraph).toMatch(new RegExp(`\\s${field}\\([^)]*\\): [^\\n]* @join__field\\(graph: CALL_ROUTING\\)`));
+    expect(supergraph).toMatch(/type PhoneLine\s+@join__type\(graph: CALL_ROUTING\)/);
+  });
+
+  it("answers an administrator's query through a gateway on that supergraph, and nobody without a user context", async () => {
+    const gateway = new ApolloServer<Caller>({
+      gateway: new ApolloGateway({
+        supergraphSdl: composition.supergraphSdl,
+        buildService: ({ name, url }) => new SignedContextDataSource(url, name),
+      }),
+    });
+    await gateway.start();
+    try {
+      const ask = async (user?: UserContext) => {
+        const response = await gateway.executeOperation(
+          {
+            query: `query($s: ID!) { phoneLines(structureId: $s) { number siteId practitionerId } }`,
+            variables: { s: practice.structureId },
+          },
+          { contextValue: { user } },
+        );
+        if (response.body.kind !== 'single') throw new Error('expected a single result');
+        return response.body.singleResult;
+      };
+      expect(await ask(practice.admin)).toEqual({
+        data: { phoneLines: [{ number: practice.siteLine, siteId: practice.siteId, practitionerId: null }] },
+      });
+      const anonymous = await ask();
+      expect(anonymous.data ?? null).toBeNull();
+      expect(anonymous.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
+    } finally {
+      await gateway.stop();
+    }
+  });
+});
