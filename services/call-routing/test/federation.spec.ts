@@ -52,15 +52,16 @@ describe("call routing's subgraph composes with the directory's and scheduling's
   let composition: ReturnType<typeof composeServices>;
 
   beforeAll(async () => {
-    [app, directory, scheduling] = await Promise.all([
-      CallRoutingTestApp.start('federation', { LOG_LEVEL: 'warn' }),
-      freePort().then((port) => SubgraphProcess.start('directory', port)),
-      Promise.all([freePort(), freePort()]).then(([port, publicPort]) =>
-        SubgraphProcess.start('scheduling', port, {
-          PUBLIC_PORT: String(publicPort),
-          KAFKA_CONSUMER_GROUP: `scheduling-for-call-routing-${uniqueSuffix()}`,
-        }),
-      ),
+    app = await CallRoutingTestApp.start('federation', { LOG_LEVEL: 'warn' });
+    const ports = new Set<number>();
+    while (ports.size < 3) ports.add(await freePort());
+    const [directoryPort, schedulingPort, schedulingPublicPort] = [...ports];
+    [directory, scheduling] = await Promise.all([
+      SubgraphProcess.start('directory', directoryPort),
+      SubgraphProcess.start('scheduling', schedulingPort, {
+        PUBLIC_PORT: String(schedulingPublicPort),
+        KAFKA_CONSUMER_GROUP: `scheduling-for-call-routing-${uniqueSuffix()}`,
+      }),
     ]);
     events = await TestEventPublisher.start('call-routing-spec-federation');
     practice = await openPractice(app, events, { practitioners: 1 });
