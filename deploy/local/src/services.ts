@@ -106,6 +106,12 @@ export const SERVICES: readonly ServiceDefinition[] = [
     // The telephony platform's webhooks (/telephony), reached through the gateway's public route.
     publicListener: { portVariable: 'PUBLIC_PORT', upstreamVariable: 'CALL_ROUTING_PUBLIC_URL' },
     secrets: ['TELEPHONY_WEBHOOK_SECRETS'],
+    demoData: {
+      variable: 'CALL_ROUTING_DEMO_DATA',
+      skippedWhenRowsIn: { table: 'phone_line', described: 'phone lines' },
+      contents:
+        "a line per demo site (its numbers in the directory) with scheduling's phone-booking motif, on the default rulebook",
+    },
     eventFedViews: "sites' zones and hours, members, practitioners' consultations and absences",
   },
   {

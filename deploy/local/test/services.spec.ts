@@ -394,17 +394,22 @@ describe('demo data switches', () => {
     expect(byService(context('load'))).toEqual({
       directory: { DIRECTORY_DEMO_DATA: 'load' },
       scheduling: { SCHEDULING_DEMO_DATA: 'load' },
-      'call-routing': {},
+      'call-routing': { CALL_ROUTING_DEMO_DATA: 'load' },
       gateway: {},
     });
   });
 
   it("says skip with --no-demo-data, whatever the launcher's shell held", () => {
-    const shell = { DIRECTORY_DEMO_DATA: 'load', SCHEDULING_DEMO_DATA: 'load', OTHER_DEMO_DATA: 'kept' };
+    const shell = {
+      DIRECTORY_DEMO_DATA: 'load',
+      SCHEDULING_DEMO_DATA: 'load',
+      CALL_ROUTING_DEMO_DATA: 'load',
+      OTHER_DEMO_DATA: 'kept',
+    };
     expect(byService(context('skip', shell))).toEqual({
       directory: { DIRECTORY_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
       scheduling: { SCHEDULING_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
-      'call-routing': { OTHER_DEMO_DATA: 'kept' },
+      'call-routing': { CALL_ROUTING_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
       gateway: { OTHER_DEMO_DATA: 'kept' },
     });
   });

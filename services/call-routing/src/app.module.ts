@@ -7,6 +7,7 @@ import { CALL_ROUTING_MIGRATIONS } from './infrastructure/migrations';
 import { CallHandlingModule } from './modules/call-handling.module';
 import { CallJournalModule } from './modules/call-journal.module';
 import { CallRoutingSettingsModule } from './modules/call-routing-settings.module';
+import { DemoLinesModule } from './modules/demo-lines.module';
 import { DependencyClientsModule } from './modules/dependency-clients.module';
 import { DirectoryCopyModule } from './modules/directory-copy.module';
 import { LinesModule } from './modules/lines.module';
@@ -49,6 +50,7 @@ export class AppModule {
         TelephonyModule,
         SimulatorModule,
         CallJournalModule,
+        DemoLinesModule.forRoot(config.loadDemoData),
       ],
     };
   }

@@ -142,15 +142,23 @@ describe('clients of the directory and scheduling', () => {
       warnings.mockRestore();
     });
 
-    it("answers a site's name and address, or nothing for an unknown site", async () => {
+    it("answers a site's name, address and own numbers, or nothing for an unknown site", async () => {
       stub.on(`GET /internal/sites/${slot.siteId}`, () => ({
         status: 200,
-        body: { siteId: slot.siteId, structureId: 's-1', name: 'MSP du Port', address: '2 quai Nord', timeZone: 'UTC' },
+        body: {
+          siteId: slot.siteId,
+          structureId: 's-1',
+          name: 'MSP du Port',
+          address: '2 quai Nord',
+          timeZone: 'UTC',
+          phoneLines: ['+33299000001'],
+        },
       }));
       const directory = new HttpCallerDirectory(settings);
       await expect(directory.siteInformation(slot.siteId)).resolves.toEqual({
         name: 'MSP du Port',
         address: '2 quai Nord',
+        phoneLines: ['+33299000001'],
       });
       await expect(directory.siteInformation(patientId)).resolves.toBeNull();
     });

@@ -78,17 +78,39 @@ describe("call routing's subgraph composes with the directory's and scheduling's
     await Promise.all([app?.stop(), directory?.stop(), scheduling?.stop()]);
   });
 
-  it('composes without errors, each of its operations resolved by call routing', () => {
+  it('composes without errors, every query and mutation the console needs resolved by call routing', () => {
     expect(composition.errors?.map((e) => `${e.extensions.code}: ${e.message}`)).toBeUndefined();
     const supergraph = composition.supergraphSdl as string;
     expect(supergraph).toMatch(
       /CALL_ROUTING @join__graph\(name: "call-routing", url: "http:\/\/127\.0\.0\.1:\d+\/graphql"\)/,
     );
-    for (const field of ['phoneLines', 'simulateCall', 'callJournal', 'rulebook', 'siteCallSettings'])
-      expect(supergraph).toMatch(new RegExp(`\\s${field}\\([^)]*\\): [^\\n]* @join__field\\(graph: CALL_ROUTING\\)`));
-    for (const field of ['addPhoneLine', 'removePhoneLine', 'publishRulebook', 'saveSiteCallSettings'])
-      expect(supergraph).toMatch(new RegExp(`\\s${field}\\([^)]*\\): [^\\n]* @join__field\\(graph: CALL_ROUTING\\)`));
+    const own = composeServices([{ name: 'call-routing', url: `${app.url}/graphql`, typeDefs: parse(callRoutingSdl) }]);
+    const schema = own.schema?.toAPISchema().toGraphQLJSSchema();
+    const queries = Object.keys(schema?.getQueryType()?.getFields() ?? {}).sort();
+    const mutations = Object.keys(schema?.getMutationType()?.getFields() ?? {}).sort();
+    expect(queries).toEqual([
+      'callJournal',
+      'callStatistics',
+      'phoneLines',
+      'publicHolidays',
+      'rulebook',
+      'rulebookDiff',
+      'rulebookHistory',
+      'simulateCall',
+      'siteCallSettings',
+    ]);
+    expect(mutations).toEqual(['addPhoneLine', 'publishRulebook', 'removePhoneLine', 'saveSiteCallSettings']);
+    for (const field of [...queries, ...mutations])
+      expect(supergraph).toMatch(
+        new RegExp(`\\s${field}(\\([^)]*\\))?: [^\\n]* @join__field\\(graph: CALL_ROUTING\\)`),
+      );
     expect(supergraph).toMatch(/type PhoneLine\s+@join__type\(graph: CALL_ROUTING\)/);
+  });
+
+  it('answers nothing to a caller the gateway did not sign for, reaching the subgraph directly', async () => {
+    const result = await app.gql(`query($s: ID!) { phoneLines(structureId: $s) { id } }`, { s: practice.structureId });
+    expect(result.data ?? null).toBeNull();
+    expect(result.errors?.[0].extensions?.code).toBe('UNAUTHENTICATED');
   });
 
   it("answers an administrator's query through a gateway on that supergraph, and nobody without a user context", async () => {

@@ -80,12 +80,21 @@ describe("a practice's phone lines (CAL-1)", () => {
 
     const [gp] = rennes.practitioners;
     const ownNumber = phoneNumber();
-    const own = await add(rennes, { number: nationalForm(ownNumber), practitionerId: gp, label: 'Dr Martin' });
-    expect(own).toMatchObject({ practitionerId: gp, number: ownNumber });
+    const own = await add(rennes, {
+      number: nationalForm(ownNumber),
+      deskNumber: '06.12.34.56.78',
+      practitionerId: gp,
+      label: 'Dr Martin',
+    });
+    expect(own).toMatchObject({ practitionerId: gp, number: ownNumber, deskNumber: '+33612345678' });
 
-    expect(await linesOf(rennes)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ id: site.id }), expect.objectContaining({ id: own.id })]),
+    // Every member of the structure sees its lines, a practitioner included.
+    const { phoneLines } = await app.ok<{ phoneLines: Line[] }>(
+      LINES,
+      { structureId: rennes.structureId },
+      rennes.practitioner(rennes.practitioners[1]),
     );
+    expect(phoneLines.map((l) => l.id)).toEqual(expect.arrayContaining([site.id, own.id]));
     expect((await ring(ownNumber)).status).toBe(200);
   });
 
@@ -143,11 +152,14 @@ describe("a practice's phone lines (CAL-1)", () => {
     const line = await add(rennes, { number: phoneNumber() });
     const input = (siteId: string) => ({ siteId, number: phoneNumber(), deskNumber: phoneNumber(), label: 'Intrus' });
 
-    for (const siteId of [rennes.siteId, randomUUID()])
-      expect((await refusal(ADD, { input: input(siteId) }, brest.admin))?.extensions).toMatchObject({
-        code: 'NOT_FOUND',
-        field: 'input.siteId',
-      });
+    const [outsider, missing] = await Promise.all(
+      [rennes.siteId, randomUUID()].map((siteId) => refusal(ADD, { input: input(siteId) }, brest.admin)),
+    );
+    expect(outsider?.extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.siteId' });
+    expect(outsider?.message).toBe(missing?.message);
+    expect((await refusal(LINES, { structureId: rennes.structureId }, brest.admin))?.extensions?.code).toBe(
+      'NOT_FOUND',
+    );
     for (const lineId of [line.id, randomUUID()])
       expect((await refusal(REMOVE, { lineId }, brest.admin))?.extensions).toMatchObject({
         code: 'NOT_FOUND',

@@ -141,13 +141,24 @@ describe('the Twilio adapter, with requests signed as Twilio signs them', () => 
     const greeting = await post(route('voice'), { ...call.base, CallStatus: 'ringing' });
     expect(greeting.status).toBe(200);
     expect(greeting.type).toMatch(/^text\/xml/);
-    const [say, menu] = verbsOf(greeting.body);
-    expect(say).toMatchObject({ name: 'Say', attributes: { language: 'fr-FR' } });
+    const [say, menu, askedAgain, ...noAnswer] = verbsOf(greeting.body);
+    // The greeting names the practice and says to dial 15 before any menu.
+    expect(say).toMatchObject({
+      name: 'Say',
+      attributes: { language: 'fr-FR' },
+      text: expect.stringMatching(/^Bonjour, ici MSP des Tilleuls\..*composez le 15\.$/),
+    });
     expect(menu).toMatchObject({
       name: 'Gather',
-      attributes: { action: route('intent'), method: 'POST', language: 'fr-FR' },
+      attributes: { input: 'dtmf speech', action: route('intent'), method: 'POST', language: 'fr-FR' },
     });
-    expect(menu.children[0]).toMatchObject({ name: 'Say', text: expect.stringContaining('tapez 1') });
+    expect(menu.children[0]).toMatchObject({
+      name: 'Say',
+      text: expect.stringContaining('Pour prendre un rendez-vous, tapez 1.'),
+    });
+    // Asked once more, then a message: a caller who says nothing is not lost.
+    expect(askedAgain).toMatchObject({ name: 'Gather', attributes: { action: route('intent') } });
+    expect(noAnswer.map((v) => v.name)).toEqual(['Say', 'Record', 'Redirect']);
 
     const offered = await post(route('intent'), { ...call.base, CallStatus: 'in-progress', Digits: '1' });
     const slots = verbsOf(offered.body).find((v) => v.name === 'Gather');

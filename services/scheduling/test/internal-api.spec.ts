@@ -131,6 +131,16 @@ describe('internal API for the virtual secretary', () => {
     expect(rescheduled).toHaveLength(1);
   });
 
+  it("names the motif the virtual secretary books on the phone by default: the structure's shortest at the practice", async () => {
+    const answer = await client.get<{ motifId: string; durationMinutes: number }>(
+      `/internal/agenda/structures/${agenda.structureId}/phone-motif`,
+    );
+    expect(answer).toMatchObject({ motifId: agenda.motifId, durationMinutes: 20 });
+    await expect(client.get(`/internal/agenda/structures/${randomUUID()}/phone-motif`)).rejects.toMatchObject({
+      status: 404,
+    });
+  });
+
   it('answers refusals with their code and field', async () => {
     await expect(
       client.post('/internal/agenda/holds', {

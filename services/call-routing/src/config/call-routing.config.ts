@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  demoDataSwitch,
   describeServiceEnv,
   parseServiceEnv,
   platformServiceEnv,
@@ -26,6 +27,7 @@ const schema = platformServiceEnv(4103)
     SCHEDULING_TIMEOUT_MS: z.coerce.number().int().min(100).max(10_000).default(1_500),
     TELEPHONY_WEBHOOK_SECRETS: secrets,
     TWILIO_AUTH_TOKEN: z.string().min(16, 'must be the Twilio account auth token').optional(),
+    CALL_ROUTING_DEMO_DATA: demoDataSwitch,
   })
   .refine((env) => env.PUBLIC_PORT === 0 || env.PUBLIC_PORT !== env.PORT, {
     path: ['PUBLIC_PORT'],
@@ -44,6 +46,8 @@ export class CallRoutingConfig {
     readonly trust: PlatformTrust,
     readonly telephony: TelephonySettings,
     readonly dependencies: DependencySettings,
+    /** Give the demo practices' sites a line and a phone-booking motif, when call routing holds no line yet. */
+    readonly loadDemoData: boolean,
   ) {}
 
   static fromEnv(env: NodeJS.ProcessEnv): CallRoutingConfig {
@@ -67,6 +71,7 @@ export class CallRoutingConfig {
         schedulingTimeoutMs: c.SCHEDULING_TIMEOUT_MS,
         servicePrivateKey: c.SERVICE_PRIVATE_KEY,
       },
+      c.CALL_ROUTING_DEMO_DATA === 'load',
     );
   }
 
@@ -82,6 +87,7 @@ export class CallRoutingConfig {
       directoryInternalUrl: this.dependencies.directoryInternalUrl,
       schedulingInternalUrl: this.dependencies.schedulingInternalUrl,
       schedulingTimeoutMs: this.dependencies.schedulingTimeoutMs,
+      loadDemoData: this.loadDemoData,
     };
   }
 }

@@ -8,6 +8,6 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
 @Module({
   imports: [SchedulingPersistenceModule],
   providers: [CreateMotifHandler, MotifsQuery, MotifResolver],
-  exports: [CreateMotifHandler],
+  exports: [CreateMotifHandler, MotifsQuery],
 })
 export class MotifsModule {}

@@ -4,6 +4,7 @@ import { RescheduleAppointmentHandler } from '../application/rescheduling/resche
 import { ReschedulingResolver } from '../interface/graphql/resolvers/rescheduling.resolver';
 import { CallerAppointmentsInternalController } from '../interface/internal/caller-appointments-internal.controller';
 import { BookingModule } from './booking.module';
+import { MotifsModule } from './motifs.module';
 import { SchedulingPersistenceModule } from './scheduling-persistence.module';
 
 /**
@@ -11,7 +12,7 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
  * secretary for its caller (who may list their coming appointments first).
  */
 @Module({
-  imports: [SchedulingPersistenceModule, BookingModule],
+  imports: [SchedulingPersistenceModule, BookingModule, MotifsModule],
   controllers: [CallerAppointmentsInternalController],
   providers: [RescheduleAppointmentHandler, ReschedulingResolver, CallerAppointmentsQuery],
 })

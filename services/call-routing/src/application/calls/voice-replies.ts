@@ -16,7 +16,7 @@ const decisionOf = (decision: Decision | null): VoiceReply['decision'] =>
 export function askIntent(callId: string, siteName: string | null, again = false): VoiceReply {
   const greeting = again
     ? "Je n'ai pas compris votre demande."
-    : `Bonjour, vous êtes bien ${siteName ? `au ${siteName}` : 'au cabinet médical'}. En cas d'urgence vitale, raccrochez et composez le 15.`;
+    : `Bonjour, ${siteName ? `ici ${siteName}` : 'vous êtes bien au cabinet médical'}. En cas d'urgence vitale, raccrochez et composez le 15.`;
   return {
     callId,
     decision: null,

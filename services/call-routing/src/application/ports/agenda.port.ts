@@ -48,4 +48,6 @@ export abstract class AgendaPort {
   abstract upcoming(structureId: string, patientId: string): Promise<CallerAppointment[]>;
   abstract move(appointmentId: string, patientId: string, slot: OfferedSlot): Promise<void>;
   abstract cancel(appointmentId: string): Promise<void>;
+  /** The motif scheduling offers the virtual secretary by default for booking on the phone; null when none. */
+  abstract phoneMotif(structureId: string): Promise<string | null>;
 }

@@ -12,6 +12,8 @@ export type CallerIdentification =
 export interface SiteInformation {
   name: string;
   address: string;
+  /** The site's own numbers (E.164), as the directory lists them. */
+  phoneLines: string[];
 }
 
 /**

@@ -19,6 +19,8 @@ export abstract class DirectoryCopyRepository {
   abstract upsertMember(memberId: string, structureId: string, profession: string, at: Date): Promise<void>;
   abstract markMemberLeft(memberId: string, structureId: string, at: Date): Promise<void>;
   abstract site(siteId: string): Promise<SiteRef | null>;
+  /** Every site of the copy (the demo loader gives each a line). */
+  abstract sites(): Promise<SiteRef[]>;
   /** The ids among `memberIds` that are current practitioners (any health profession) of the structure. */
   abstract currentMembers(structureId: string, memberIds: readonly string[]): Promise<string[]>;
 }

@@ -19,6 +19,8 @@ export abstract class LineRepository {
   abstract byId(id: string): Promise<PhoneLine | null>;
   abstract byNumber(number: string): Promise<PhoneLine | null>;
   abstract ofStructure(structureId: string): Promise<PhoneLine[]>;
+  /** Whether any line, live or removed, was ever added: demo data is loaded only into an empty service. */
+  abstract anyLine(): Promise<boolean>;
   /** Live lines of these practitioners in the structure: where a transfer to each of them rings. */
   abstract ofPractitioners(structureId: string, practitionerIds: readonly string[]): Promise<PhoneLine[]>;
   /** The site's own line (no practitioner), for the secretary's desk. */

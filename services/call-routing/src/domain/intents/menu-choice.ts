@@ -27,10 +27,8 @@ export const MENU_CHOICES: readonly MenuChoice[] = [
   { digit: '0', intent: 'other', meaning: 'parler au secrétariat' },
 ];
 
-/** What the voice reply speaks before the caller presses a key. */
+/** The menu the voice reply speaks after its greeting (which names the practice and says to dial 15 first). */
 export const MENU_PROMPT = [
-  'Bonjour, vous êtes bien au cabinet médical.',
-  'En cas d’urgence vitale, raccrochez et composez le 15.',
   ...MENU_CHOICES.map(({ digit, meaning }) =>
     digit === '*' ? `Si ${meaning}, tapez étoile.` : `Pour ${meaning}, tapez ${digit}.`,
   ),

@@ -113,6 +113,20 @@ export class HttpAgenda extends AgendaPort {
     );
   }
 
+  async phoneMotif(structureId: string): Promise<string | null> {
+    try {
+      const answer = await this.call(() =>
+        this.client.get<{ motifId: string }>(
+          `/internal/agenda/structures/${encodeURIComponent(structureId)}/phone-motif`,
+        ),
+      );
+      return answer.motifId;
+    } catch (error) {
+      if (error instanceof AgendaRefusedError) return null;
+      throw error;
+    }
+  }
+
   private async call<T>(work: () => Promise<T>): Promise<T> {
     try {
       return await work();

@@ -51,9 +51,11 @@ export class HttpCallerDirectory extends CallerDirectory {
 
   async siteInformation(siteId: string): Promise<SiteInformation | null> {
     const answer = await this.degrading('the site lookup', () =>
-      this.client.get<{ name: string; address: string }>(`/internal/sites/${encodeURIComponent(siteId)}`),
+      this.client.get<{ name: string; address: string; phoneLines?: string[] }>(
+        `/internal/sites/${encodeURIComponent(siteId)}`,
+      ),
     );
-    return answer ? { name: answer.name, address: answer.address } : null;
+    return answer ? { name: answer.name, address: answer.address, phoneLines: answer.phoneLines ?? [] } : null;
   }
 
   /**

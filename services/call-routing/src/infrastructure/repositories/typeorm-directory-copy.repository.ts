@@ -60,9 +60,14 @@ export class TypeOrmDirectoryCopyRepository implements DirectoryCopyRepository {
       `select site_id, structure_id, time_zone, opening_hours from site_ref where site_id = $1`,
       [siteId],
     );
-    return row
-      ? { siteId: row.site_id, structureId: row.structure_id, timeZone: row.time_zone, openingHours: row.opening_hours }
-      : null;
+    return row ? toSite(row) : null;
+  }
+
+  async sites(): Promise<SiteRef[]> {
+    const rows: SiteRow[] = await this.manager().query(
+      `select site_id, structure_id, time_zone, opening_hours from site_ref order by structure_id, site_id`,
+    );
+    return rows.map(toSite);
   }
 
   async currentMembers(structureId: string, memberIds: readonly string[]): Promise<string[]> {
@@ -79,3 +84,10 @@ export class TypeOrmDirectoryCopyRepository implements DirectoryCopyRepository {
     return activeManager() ?? this.db.manager;
   }
 }
+
+const toSite = (row: SiteRow): SiteRef => ({
+  siteId: row.site_id,
+  structureId: row.structure_id,
+  timeZone: row.time_zone,
+  openingHours: row.opening_hours,
+});

@@ -85,6 +85,11 @@ export class TypeOrmLineRepository implements LineRepository {
     return row ? toLine(row) : null;
   }
 
+  async anyLine(): Promise<boolean> {
+    const rows: unknown[] = await this.manager().query(`select 1 from phone_line limit 1`);
+    return rows.length > 0;
+  }
+
   async ofStructure(structureId: string): Promise<PhoneLine[]> {
     const rows: Row[] = await this.manager().query(
       `select * from phone_line where structure_id = $1 and removed_at is null order by label, number`,

@@ -7,6 +7,8 @@ export interface SiteSummary {
   name: string;
   address: string;
   timeZone: string;
+  /** The site's own numbers (E.164): the lines call routing answers for the site. */
+  phoneLines: string[];
 }
 
 /** What a site is called and where it is, for scheduling's public pages and calendar feeds. */
@@ -23,6 +25,7 @@ export class SiteSummaryQuery {
       name: site.name,
       address: `${site.addressLine}, ${site.postalCode} ${site.city}`,
       timeZone: site.timeZone,
+      phoneLines: site.phoneLines,
     };
   }
 }
