@@ -8,7 +8,8 @@ import {
   type PlatformTrust,
 } from '@msp/service-kit';
 
-const httpUrl = z.string().url('must be an http(s):// URL');
+// z.string().url() takes any scheme (`directory:4101` parses as one): the services are reached over http(s) only.
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' });
 const secrets = z
   .string()
   .transform((v) => v.split(',').map((s) => s.trim()))

@@ -38,6 +38,7 @@ export class DemoLinesLoader implements OnApplicationBootstrap, OnModuleDestroy 
   private stopping = false;
   private running?: Promise<void>;
   private timer?: NodeJS.Timeout;
+  private wake?: () => void;
 
   constructor(
     @Inject(DEMO_LINES_OPTIONS) private readonly options: DemoLinesOptions,
@@ -60,6 +61,8 @@ export class DemoLinesLoader implements OnApplicationBootstrap, OnModuleDestroy 
   async onModuleDestroy(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.timer);
+    // A cleared timer never resolves the pause it was timing: end the pause, or shutdown waits forever.
+    this.wake?.();
     await this.running;
   }
 
@@ -78,6 +81,7 @@ export class DemoLinesLoader implements OnApplicationBootstrap, OnModuleDestroy 
         return;
       }
       await new Promise<void>((resolve) => {
+        this.wake = resolve;
         this.timer = setTimeout(resolve, this.options.pollMs);
       });
     }
