@@ -19,6 +19,9 @@ const callerKeys = z.string().superRefine((value, context) => {
 });
 const onOff = z.enum(['on', 'off'], { error: 'must be "on" or "off"' });
 
+/** Another service's or the public origin's URL: http(s) only (`z.string().url()` would take `directory:4101`). */
+export const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' });
+
 /** The variables every business service reads, as the local stack and deployments set them. */
 export function platformServiceEnv(defaultPort: number) {
   return z.object({

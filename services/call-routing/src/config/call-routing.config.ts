@@ -2,14 +2,13 @@ import { z } from 'zod';
 import {
   demoDataSwitch,
   describeServiceEnv,
+  httpUrl,
   parseServiceEnv,
   platformServiceEnv,
   platformTrustOf,
   type PlatformTrust,
 } from '@msp/service-kit';
 
-// z.string().url() takes any scheme (`directory:4101` parses as one): the services are reached over http(s) only.
-const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s):// URL' });
 const secrets = z
   .string()
   .transform((v) => v.split(',').map((s) => s.trim()))

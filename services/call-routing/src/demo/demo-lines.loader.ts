@@ -95,13 +95,13 @@ export class DemoLinesLoader implements OnApplicationBootstrap, OnModuleDestroy 
     if (!(await this.lines.siteLine(site.siteId))) {
       const info = await this.directory.siteInformation(site.siteId);
       const [number, desk] = info?.phoneLines ?? [];
-      if (!number) return false;
+      if (!info || !number) return false;
       try {
         await this.addLines.add(admin, {
           siteId: site.siteId,
           number,
           deskNumber: desk ?? nextNumber(number),
-          label: info!.name,
+          label: info.name,
         });
       } catch (error) {
         // Another site of the demo listed the same number: this site is answered through the other's line.

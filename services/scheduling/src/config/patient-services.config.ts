@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpUrl } from '@msp/service-kit';
 import type { PatientServicesSettings } from '../application/patient-services-settings';
 import { parseReminderRule } from '../domain/reminder-rule';
 import { trustedProxies } from '../interface/public/client-address';
@@ -8,8 +9,8 @@ const count = (min: number, max: number, fallback: number) =>
 
 /** Variables of online booking, SNP release, reminders, waitlist and calendar feeds; merged into SchedulingConfig's schema. */
 export const PATIENT_SERVICES_ENV = z.object({
-  DIRECTORY_INTERNAL_URL: z.string().url('must be an http(s):// URL').default('http://127.0.0.1:4101'),
-  PUBLIC_BASE_URL: z.string().url('must be an http(s):// URL').optional(),
+  DIRECTORY_INTERNAL_URL: httpUrl.default('http://127.0.0.1:4101'),
+  PUBLIC_BASE_URL: httpUrl.optional(),
   PUBLIC_RATE_LIMIT_PER_MINUTE: count(1, 10_000, 60),
   PUBLIC_BOOKING_LIMIT_PER_HOUR: count(1, 10_000, 10),
   PUBLIC_TRUSTED_PROXIES: z
