@@ -6,3 +6,4 @@ export { faultKafka, faultPostgres } from './faults/fault-infrastructure';
 export { buildWorkspace, builtStackEnv } from './build-workspace';
 export * from './internal-api-stub';
 export * from './test-event-publisher';
+export * from './subgraph-process';

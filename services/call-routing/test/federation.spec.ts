@@ -4,10 +4,9 @@ import { ApolloServer } from '@apollo/server';
 import { parse } from 'graphql';
 import { signUserContext, USER_CONTEXT_HEADER, type UserContext } from '@msp/auth';
 import { freePort } from '@msp/infra';
-import { TestEventPublisher, testKeys, uniqueSuffix } from '@msp/testing';
+import { SubgraphProcess, TestEventPublisher, testKeys, uniqueSuffix } from '@msp/testing';
 import { CallRoutingTestApp } from './fixtures/call-routing-test-app';
 import { openPractice, type Practice } from './fixtures/practice';
-import { SubgraphProcess } from './fixtures/subgraph-process';
 
 interface Caller {
   user?: UserContext;
@@ -57,8 +56,8 @@ describe("call routing's subgraph composes with the directory's and scheduling's
     while (ports.size < 3) ports.add(await freePort());
     const [directoryPort, schedulingPort, schedulingPublicPort] = [...ports];
     [directory, scheduling] = await Promise.all([
-      SubgraphProcess.start('directory', directoryPort),
-      SubgraphProcess.start('scheduling', schedulingPort, {
+      SubgraphProcess.start('directory', directoryPort, 'call_routing_directory'),
+      SubgraphProcess.start('scheduling', schedulingPort, 'call_routing_scheduling', {
         PUBLIC_PORT: String(schedulingPublicPort),
         KAFKA_CONSUMER_GROUP: `scheduling-for-call-routing-${uniqueSuffix()}`,
       }),

@@ -5,9 +5,9 @@ import { DateTime } from 'luxon';
 import { parse } from 'graphql';
 import { Client } from 'pg';
 import { signUserContext, USER_CONTEXT_HEADER, type UserContext } from '@msp/auth';
+import { freePort } from '@msp/infra';
 import { InternalHttpClient } from '@msp/messaging';
-import { expectEventually, testKeys, testServicePrivateKey, type TestService } from '@msp/testing';
-import { DirectorySubgraphProcess } from './fixtures/directory-subgraph.process';
+import { expectEventually, SubgraphProcess, testKeys, testServicePrivateKey, type TestService } from '@msp/testing';
 import { SchedulingTestApp } from './fixtures/scheduling-test-app';
 
 interface Caller {
@@ -45,7 +45,7 @@ const sdlOf = async (url: string): Promise<string> => {
  * resolved (and access-logged) by the directory, and only for those who may see it.
  */
 describe('scheduling and the directory compose and join through a gateway (SCH-7, SCH-11)', () => {
-  let directory: DirectorySubgraphProcess;
+  let directory: SubgraphProcess;
   let scheduling: SchedulingTestApp;
   let gateway: ApolloServer<Caller>;
   let gatewayStarted = false;
@@ -58,7 +58,11 @@ describe('scheduling and the directory compose and join through a gateway (SCH-7
       SCHEDULING_DEMO_DATA: 'load',
       LOG_LEVEL: 'warn',
     });
-    directory = await DirectorySubgraphProcess.start({ DIRECTORY_DEMO_DATA: 'load' });
+    // The directory's development routes on: specs look demo members up by e-mail, as `npm run token` does.
+    directory = await SubgraphProcess.start('directory', await freePort(), 'scheduling_directory', {
+      DIRECTORY_DEMO_DATA: 'load',
+      INTERNAL_DEVELOPMENT_ROUTES: 'on',
+    });
     // As `npm run token` (the development e-mail lookup, on in this directory) and the gateway do.
     const as = (caller: TestService) =>
       new InternalHttpClient({
