@@ -118,12 +118,14 @@ describe('directory internal API', () => {
     expect((await fetch(`${directory.url}/internal/members/${msp.memberIds.secretary}/context`)).status).toBe(401);
   });
 
-  it("tells call routing a site's name and address, and nothing else of online booking's routes", async () => {
+  it("tells call routing a site's name, address and phone lines, and nothing else of online booking's routes", async () => {
     await expect(client.get(`/internal/sites/${msp.siteId}`)).resolves.toMatchObject({
       siteId: msp.siteId,
       structureId: msp.structureId,
       name: 'MSP Internal – centre',
       address: expect.stringContaining('1 rue de la Paix'),
+      // Given as « 02 99 00 00 00 » when the site was opened; answered in E.164.
+      phoneLines: ['+33299000000'],
     });
     await expect(client.post('/internal/patients/match', {})).rejects.toMatchObject({ status: 403 });
     await expect(as('gateway').get(`/internal/sites/${msp.siteId}`)).rejects.toMatchObject({ status: 403 });

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { generateSigningKeyPair } from '@msp/auth';
 import { testServicePrivateKey } from '@msp/testing';
 import { InternalHttpClient } from '@msp/messaging';
+import { TransactionRunner } from '@msp/persistence';
+import { DirectoryProjection } from '../src/application/projections/directory-projection';
 import { SchedulingTestApp } from './fixtures/scheduling-test-app';
 import { seedAgenda, siteTime, type SeededAgenda } from './fixtures/seed-agenda';
 
@@ -131,16 +133,6 @@ describe('internal API for the virtual secretary', () => {
     expect(rescheduled).toHaveLength(1);
   });
 
-  it("names the motif the virtual secretary books on the phone by default: the structure's shortest at the practice", async () => {
-    const answer = await client.get<{ motifId: string; durationMinutes: number }>(
-      `/internal/agenda/structures/${agenda.structureId}/phone-motif`,
-    );
-    expect(answer).toMatchObject({ motifId: agenda.motifId, durationMinutes: 20 });
-    await expect(client.get(`/internal/agenda/structures/${randomUUID()}/phone-motif`)).rejects.toMatchObject({
-      status: 404,
-    });
-  });
-
   it('answers refusals with their code and field', async () => {
     await expect(
       client.post('/internal/agenda/holds', {
@@ -159,6 +151,98 @@ describe('internal API for the virtual secretary', () => {
     ).rejects.toMatchObject({
       status: 404,
       code: 'SCHEDULING.NOT_FOUND',
+    });
+  });
+
+  it('names the motif the virtual secretary books by default: the shortest cabinet motif of the structure that its GPs offer', async () => {
+    // A structure of its own, with a GP and a nurse each offering their own motifs.
+    const structureId = randomUUID();
+    const siteId = randomUUID();
+    const [adminId, gpId, nurseId] = [randomUUID(), randomUUID(), randomUUID()];
+    const projection = scheduling.get(DirectoryProjection);
+    await scheduling.get(TransactionRunner).run(async () => {
+      await projection.upsertSite({ siteId, structureId, timeZone: 'Europe/Paris' });
+      await projection.upsertMember({
+        memberId: adminId,
+        structureId,
+        profession: 'practice_manager',
+        roles: ['administrator'],
+        siteIds: [],
+      });
+      for (const [memberId, profession] of [
+        [gpId, 'general_practitioner'],
+        [nurseId, 'nurse'],
+      ])
+        await projection.upsertMember({
+          memberId,
+          structureId,
+          profession,
+          roles: ['practitioner'],
+          siteIds: [siteId],
+        });
+    });
+    const admin = { memberId: adminId, memberships: [{ structureId, roles: ['administrator' as const], siteIds: [] }] };
+    const phoneMotif = () => client.get(`/internal/agenda/structures/${structureId}/phone-motif`);
+    await expect(phoneMotif()).rejects.toMatchObject({
+      status: 404,
+      code: 'SCHEDULING.NOT_FOUND',
+      field: 'structureId',
+    });
+
+    const motif = async (input: Record<string, unknown>) =>
+      (
+        await scheduling.ok<{ createMotif: { id: string } }>(
+          `mutation($input: CreateMotifInput!) { createMotif(input: $input) { id } }`,
+          {
+            input: {
+              structureId,
+              channel: 'CABINET',
+              bookableBy: ['STAFF', 'VIRTUAL_SECRETARY'],
+              newPatientsAllowed: true,
+              ...input,
+            },
+          },
+          admin,
+        )
+      ).createMotif.id;
+    const range = (practitionerId: string, motifIds: string[]) =>
+      scheduling.ok(
+        `mutation($input: DefineOpeningRangeInput!) { defineOpeningRange(input: $input) { id } }`,
+        {
+          input: {
+            practitionerId,
+            siteId,
+            weekdays: [1, 2, 3, 4, 5],
+            startTime: '08:00',
+            endTime: '12:00',
+            validFrom: siteTime(agenda, -1, '12:00').slice(0, 10),
+            motifIds,
+          },
+        },
+        admin,
+      );
+    const consultation = await motif({ label: 'Consultation', durationMinutes: 20 });
+    const long = await motif({ label: 'Consultation longue', durationMinutes: 40 });
+    const vaccination = await motif({ label: 'Vaccination', durationMinutes: 10 });
+    // Shorter still, but each not for the phone: another channel, staff only, one GP's own.
+    const teleconsultation = await motif({
+      label: 'Téléconsultation',
+      durationMinutes: 5,
+      channel: 'TELECONSULTATION',
+    });
+    const smear = await motif({ label: 'Frottis', durationMinutes: 5, bookableBy: ['STAFF'] });
+    const own = await motif({ label: 'Renouvellement', durationMinutes: 5, practitionerId: gpId });
+    // Before any range: the shortest the virtual secretary may book.
+    await expect(phoneMotif()).resolves.toEqual({ id: vaccination, label: 'Vaccination', durationMinutes: 10 });
+
+    await range(gpId, [consultation, long, teleconsultation, smear, own]);
+    await range(nurseId, [vaccination]);
+    // A caller is matched with their médecin traitant: the nurse's shorter vaccination would offer no slot with them.
+    await expect(phoneMotif()).resolves.toEqual({ id: consultation, label: 'Consultation', durationMinutes: 20 });
+
+    await expect(client.get('/internal/agenda/structures/cabinet/phone-motif')).rejects.toMatchObject({
+      status: 400,
+      field: 'structureId',
     });
   });
 

@@ -73,3 +73,24 @@ export function createMotif(draft: MotifDraft, prefix = 'input'): Motif {
 export function motifAppliesTo(motif: Pick<Motif, 'practitionerId'>, practitionerId: string): boolean {
   return motif.practitionerId === null || motif.practitionerId === practitionerId;
 }
+
+/**
+ * The motif the virtual secretary offers a caller who wants an appointment, unless a site chose another: a
+ * structure-wide cabinet motif it may book, the shortest (an ordinary consultation rather than a long one) among those
+ * general practitioners' ranges offer — a caller is first matched with their médecin traitant, who could offer no slot
+ * of, say, a nurse's vaccination — else the shortest of all. Ties go to the label, then the id, so that every replica
+ * answers the same. Null when the structure has none.
+ */
+export function defaultPhoneMotif(
+  motifs: readonly Motif[],
+  offeredByGeneralPractitioners: (motifId: string) => boolean,
+): Motif | null {
+  const bookable = motifs.filter(
+    (m) => m.practitionerId === null && m.channel === 'cabinet' && m.bookableBy.includes('virtual_secretary'),
+  );
+  const preferred = bookable.filter((m) => offeredByGeneralPractitioners(m.id));
+  const [first] = (preferred.length ? preferred : bookable).sort(
+    (a, b) => a.durationMinutes - b.durationMinutes || a.label.localeCompare(b.label) || a.id.localeCompare(b.id),
+  );
+  return first ?? null;
+}

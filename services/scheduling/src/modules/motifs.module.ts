@@ -1,13 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CreateMotifHandler } from '../application/motifs/create-motif.handler';
 import { MotifsQuery } from '../application/motifs/motifs.query';
+import { PhoneMotifQuery } from '../application/motifs/phone-motif.query';
 import { MotifResolver } from '../interface/graphql/resolvers/motif.resolver';
+import { MotifsInternalController } from '../interface/internal/motifs-internal.controller';
 import { SchedulingPersistenceModule } from './scheduling-persistence.module';
 
-/** Consultation types (motifs) of a structure or a practitioner. */
+/** Consultation types (motifs) of a structure or a practitioner, and the one the virtual secretary books by default. */
 @Module({
   imports: [SchedulingPersistenceModule],
-  providers: [CreateMotifHandler, MotifsQuery, MotifResolver],
-  exports: [CreateMotifHandler, MotifsQuery],
+  controllers: [MotifsInternalController],
+  providers: [CreateMotifHandler, MotifsQuery, PhoneMotifQuery, MotifResolver],
+  exports: [CreateMotifHandler],
 })
 export class MotifsModule {}

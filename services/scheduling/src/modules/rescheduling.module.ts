@@ -4,7 +4,6 @@ import { RescheduleAppointmentHandler } from '../application/rescheduling/resche
 import { ReschedulingResolver } from '../interface/graphql/resolvers/rescheduling.resolver';
 import { CallerAppointmentsInternalController } from '../interface/internal/caller-appointments-internal.controller';
 import { BookingModule } from './booking.module';
-import { MotifsModule } from './motifs.module';
 import { SchedulingPersistenceModule } from './scheduling-persistence.module';
 
 /**
@@ -12,7 +11,7 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
  * secretary for its caller (who may list their coming appointments first).
  */
 @Module({
-  imports: [SchedulingPersistenceModule, BookingModule, MotifsModule],
+  imports: [SchedulingPersistenceModule, BookingModule],
   controllers: [CallerAppointmentsInternalController],
   providers: [RescheduleAppointmentHandler, ReschedulingResolver, CallerAppointmentsQuery],
 })

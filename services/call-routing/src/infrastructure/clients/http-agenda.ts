@@ -116,11 +116,9 @@ export class HttpAgenda extends AgendaPort {
   async phoneMotif(structureId: string): Promise<string | null> {
     try {
       const answer = await this.call(() =>
-        this.client.get<{ motifId: string }>(
-          `/internal/agenda/structures/${encodeURIComponent(structureId)}/phone-motif`,
-        ),
+        this.client.get<{ id: string }>(`/internal/agenda/structures/${encodeURIComponent(structureId)}/phone-motif`),
       );
-      return answer.motifId;
+      return answer.id;
     } catch (error) {
       if (error instanceof AgendaRefusedError) return null;
       throw error;

@@ -2,7 +2,6 @@ import { Body, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import { InternalApiController } from '@msp/messaging';
 import type { Actor } from '../../application/actor';
 import { CallerAppointmentsQuery } from '../../application/booking/caller-appointments.query';
-import { MotifsQuery } from '../../application/motifs/motifs.query';
 import { RescheduleAppointmentHandler } from '../../application/rescheduling/reschedule-appointment.handler';
 import { SchedulingError } from '../../domain/scheduling-error';
 
@@ -29,16 +28,7 @@ export class CallerAppointmentsInternalController {
   constructor(
     private readonly appointments: CallerAppointmentsQuery,
     private readonly rescheduler: RescheduleAppointmentHandler,
-    private readonly motifs: MotifsQuery,
   ) {}
-
-  /** The motif the virtual secretary offers by default for booking on the phone (404 when the structure has none). */
-  @Get('structures/:structureId/phone-motif')
-  async phoneMotif(@Param('structureId') structureId: string) {
-    const motif = await this.motifs.phoneMotif(structureId);
-    if (!motif) throw SchedulingError.notFound('Phone-booking motif', 'structureId');
-    return { motifId: motif.id, label: motif.label, durationMinutes: motif.durationMinutes };
-  }
 
   @Get('patients/:patientId/appointments')
   async upcoming(@Param('patientId') patientId: string, @Query('structureId') structureId: string) {
