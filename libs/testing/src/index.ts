@@ -7,3 +7,4 @@ export { buildWorkspace, builtStackEnv } from './build-workspace';
 export * from './internal-api-stub';
 export * from './test-event-publisher';
 export * from './subgraph-process';
+export * from './federation';

@@ -1,41 +1,21 @@
 import { composeServices } from '@apollo/composition';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { parse } from 'graphql';
-import { signUserContext, USER_CONTEXT_HEADER, type UserContext } from '@msp/auth';
+import type { UserContext } from '@msp/auth';
 import { freePort } from '@msp/infra';
-import { SubgraphProcess, TestEventPublisher, testKeys, uniqueSuffix } from '@msp/testing';
+import {
+  SubgraphProcess,
+  TestEventPublisher,
+  uniqueSuffix,
+  SignedContextDataSource,
+  subgraphSdl,
+  type TestCaller,
+} from '@msp/testing';
 import { CallRoutingTestApp } from './fixtures/call-routing-test-app';
 import { openPractice, type Practice } from './fixtures/practice';
 
-interface Caller {
-  user?: UserContext;
-}
-
-/** As the platform's gateway does: the caller signed with the gateway's key, for the subgraph it calls. */
-class SignedContextDataSource extends RemoteGraphQLDataSource<Caller> {
-  constructor(
-    url: string | undefined,
-    private readonly subgraph: string,
-  ) {
-    super({ url });
-  }
-
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Caller>): Promise<void> {
-    if (!context.user) return;
-    const header = await signUserContext(context.user, testKeys().userContext.privateKey, this.subgraph);
-    request.http?.headers.set(USER_CONTEXT_HEADER, header);
-  }
-}
-
-const sdlOf = async (url: string): Promise<string> => {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ _service { sdl } }' }),
-  });
-  return ((await response.json()) as { data: { _service: { sdl: string } } }).data._service.sdl;
-};
+type Caller = TestCaller;
 
 /**
  * Call routing's subgraph composed with the real directory's and scheduling's, as `npm run compose` does for the
@@ -64,10 +44,10 @@ describe("call routing's subgraph composes with the directory's and scheduling's
     ]);
     events = await TestEventPublisher.start('call-routing-spec-federation');
     practice = await openPractice(app, events, { practitioners: 1 });
-    callRoutingSdl = await sdlOf(app.url);
+    callRoutingSdl = await subgraphSdl(app.url);
     composition = composeServices([
-      { name: 'directory', url: `${directory.url}/graphql`, typeDefs: parse(await sdlOf(directory.url)) },
-      { name: 'scheduling', url: `${scheduling.url}/graphql`, typeDefs: parse(await sdlOf(scheduling.url)) },
+      { name: 'directory', url: `${directory.url}/graphql`, typeDefs: parse(await subgraphSdl(directory.url)) },
+      { name: 'scheduling', url: `${scheduling.url}/graphql`, typeDefs: parse(await subgraphSdl(scheduling.url)) },
       { name: 'call-routing', url: `${app.url}/graphql`, typeDefs: parse(callRoutingSdl) },
     ]);
   }, 300_000);

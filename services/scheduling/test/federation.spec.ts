@@ -1,43 +1,24 @@
 import { composeServices } from '@apollo/composition';
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServer } from '@apollo/server';
 import { DateTime } from 'luxon';
 import { parse } from 'graphql';
 import { Client } from 'pg';
-import { signUserContext, USER_CONTEXT_HEADER, type UserContext } from '@msp/auth';
+import type { UserContext } from '@msp/auth';
 import { freePort } from '@msp/infra';
 import { InternalHttpClient } from '@msp/messaging';
-import { expectEventually, SubgraphProcess, testKeys, testServicePrivateKey, type TestService } from '@msp/testing';
+import {
+  expectEventually,
+  SubgraphProcess,
+  testServicePrivateKey,
+  type TestService,
+  SignedContextDataSource,
+  subgraphSdl,
+  type TestCaller,
+} from '@msp/testing';
 import { SchedulingTestApp } from './fixtures/scheduling-test-app';
 
-interface Caller {
-  user: UserContext;
-}
-
-/** As the platform's gateway does: the caller signed with the gateway's key for each subgraph it calls. */
-class SignedContextDataSource extends RemoteGraphQLDataSource<Caller> {
-  constructor(
-    url: string | undefined,
-    private readonly subgraph: string,
-  ) {
-    super({ url });
-  }
-
-  override async willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<Caller>): Promise<void> {
-    if (!context.user) return;
-    const header = await signUserContext(context.user, testKeys().userContext.privateKey, this.subgraph);
-    request.http?.headers.set(USER_CONTEXT_HEADER, header);
-  }
-}
-
-const sdlOf = async (url: string): Promise<string> => {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: '{ _service { sdl } }' }),
-  });
-  return ((await response.json()) as { data: { _service: { sdl: string } } }).data._service.sdl;
-};
+type Caller = TestCaller;
 
 /**
  * Scheduling and the real directory (demo data) composed into one supergraph and queried through an Apollo gateway,
@@ -92,8 +73,8 @@ describe('scheduling and the directory compose and join through a gateway (SCH-7
       120_000,
       500,
     );
-    const directorySdl = await sdlOf(directory.url);
-    schedulingSdl = await sdlOf(scheduling.url);
+    const directorySdl = await subgraphSdl(directory.url);
+    schedulingSdl = await subgraphSdl(scheduling.url);
     composition = composeServices([
       { name: 'directory', url: `${directory.url}/graphql`, typeDefs: parse(directorySdl) },
       { name: 'scheduling', url: `${scheduling.url}/graphql`, typeDefs: parse(schedulingSdl) },
