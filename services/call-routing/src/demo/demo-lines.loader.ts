@@ -74,9 +74,9 @@ export class DemoLinesLoader implements OnApplicationBootstrap, OnModuleDestroy 
     const deadline = Date.now() + this.options.giveUpMs;
     const done = new Set<string>();
     while (!this.stopping && Date.now() < deadline) {
-      for (const site of await this.directoryCopy.sites())
-        if (!done.has(site.siteId) && (await this.equip(site))) done.add(site.siteId);
-      if (done.size > 0 && done.size === (await this.directoryCopy.sites()).length) {
+      const sites = await this.directoryCopy.sites();
+      for (const site of sites) if (!done.has(site.siteId) && (await this.equip(site))) done.add(site.siteId);
+      if (done.size > 0 && done.size === sites.length) {
         this.logger.log(`Demo lines ready: ${done.size} sites answer with the default rulebook`);
         return;
       }

@@ -7,9 +7,7 @@ export enum CallRoutingErrorCode {
   NotFound = 'CALL_ROUTING.NOT_FOUND',
   LineTaken = 'CALL_ROUTING.LINE_TAKEN',
   StaleRulebook = 'CALL_ROUTING.STALE_RULEBOOK',
-  CallEnded = 'CALL_ROUTING.CALL_ENDED',
   BadSignature = 'CALL_ROUTING.BAD_SIGNATURE',
-  DependencyUnavailable = 'CALL_ROUTING.DEPENDENCY_UNAVAILABLE',
 }
 
 function kindOf(code: CallRoutingErrorCode): ErrorKind {
@@ -21,12 +19,9 @@ function kindOf(code: CallRoutingErrorCode): ErrorKind {
       return 'not_found';
     case CallRoutingErrorCode.LineTaken:
     case CallRoutingErrorCode.StaleRulebook:
-    case CallRoutingErrorCode.CallEnded:
       return 'conflict';
     case CallRoutingErrorCode.BadSignature:
       return 'forbidden';
-    case CallRoutingErrorCode.DependencyUnavailable:
-      return 'unavailable';
   }
 }
 
@@ -56,10 +51,6 @@ export class CallRoutingError extends DomainError {
       field ? `${field}: ${what} not found` : `${what} not found`,
       field,
     );
-  }
-
-  static unavailable(what: string): CallRoutingError {
-    return new CallRoutingError(CallRoutingErrorCode.DependencyUnavailable, `${what} did not answer in time`);
   }
 }
 

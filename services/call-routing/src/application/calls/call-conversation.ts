@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { decide } from '../../domain/rulebook/decide';
 import type { Decision } from '../../domain/rulebook/decision.types';
 import { describeHours, describeNextOpening, nextOpening } from '../../domain/information/opening-information';
-import { AgendaPort, AgendaRefusedError, AgendaUnavailableError, type OfferedSlot } from '../ports/agenda.port';
+import { AgendaPort, AgendaRefusedError, AgendaUnavailableError } from '../ports/agenda.port';
 import {
   CallJournalRepository,
   type CallRecord,
@@ -196,7 +196,7 @@ export class CallConversation {
     switch (action.type) {
       case 'redirect_15':
         return routed({ outcome: 'redirected_to_15' }, replies.redirectTo15(decision, call.id), [
-          { type: 'call-routing.emergency.redirected.v1', payload: callEvents.emergency({ ...call }) },
+          { type: 'call-routing.emergency.redirected.v1', payload: callEvents.emergency(call) },
         ]);
       case 'transfer_practitioner': {
         const desk = call.practitionerId
@@ -399,5 +399,3 @@ function pick<T>(items: readonly T[], digits: string | null | undefined): T | un
   const index = Number.parseInt(digits?.trim() ?? '', 10);
   return Number.isInteger(index) && index >= 1 ? items[index - 1] : undefined;
 }
-
-export type { OfferedSlot };
