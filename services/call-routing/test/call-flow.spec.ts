@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Clock } from '@msp/service-kit';
 import { TestEventPublisher } from '@msp/testing';
 import { CallRoutingTestApp } from './fixtures/call-routing-test-app';
-import { openPractice, phoneNumber, type Practice } from './fixtures/practice';
+import { knownPatientCalling, openPractice, phoneNumber, type Practice } from './fixtures/practice';
 
 /** Monday 1 March 2027, 10:00 in Paris: the practice is open. */
 const MONDAY_10H = new Date('2027-03-01T09:00:00Z');
@@ -39,16 +39,7 @@ describe('a call through the neutral webhook, from the first ring to the hang-up
   });
 
   function patientCalling(options: { passThrough?: boolean } = {}) {
-    const from = phoneNumber();
-    const patientId = randomUUID();
-    app.directory.callers.set(from, {
-      kind: 'patient',
-      patientId,
-      medecinTraitantId: practice.practitioners[0],
-      passThrough: options.passThrough ?? false,
-      prefersHuman: false,
-    });
-    return { from, patientId, providerCallId: `call-${randomUUID()}` };
+    return { ...knownPatientCalling(app, practice.practitioners[0], options), providerCallId: `call-${randomUUID()}` };
   }
 
   it('greets the caller with the menu, then books the slot they choose: the appointment is confirmed in scheduling', async () => {

@@ -3,7 +3,7 @@ import { Clock } from '@msp/service-kit';
 import { TestEventPublisher } from '@msp/testing';
 import { driveCall } from './fixtures/call-driver';
 import { CallRoutingTestApp } from './fixtures/call-routing-test-app';
-import { openPractice, phoneNumber, type Practice } from './fixtures/practice';
+import { knownPatientCalling, openPractice, type Practice } from './fixtures/practice';
 
 const TUESDAY_9H = new Date('2027-03-02T08:00:00Z');
 
@@ -39,15 +39,7 @@ describe('when scheduling stops answering, booking calls become messages and no 
   });
 
   async function bookingCall(label: string) {
-    const from = phoneNumber();
-    const patientId = randomUUID();
-    app.directory.callers.set(from, {
-      kind: 'patient',
-      patientId,
-      medecinTraitantId: practice.practitioners[0],
-      passThrough: false,
-      prefersHuman: false,
-    });
+    const { from, patientId } = knownPatientCalling(app, practice.practitioners[0]);
     const providerCallId = `${label}-${randomUUID()}`;
     const transcript = await driveCall(app, { providerCallId, from, to: practice.siteLine, digits: '1' });
     const [call] = await app.sql<{ outcome: string; message_reason: string | null }>(
@@ -90,15 +82,7 @@ describe('when scheduling stops answering, booking calls become messages and no 
 
   it('still calls the caller back when they hang up without leaving the message', async () => {
     app.scheduling.api.down = true;
-    const from = phoneNumber();
-    const patientId = randomUUID();
-    app.directory.callers.set(from, {
-      kind: 'patient',
-      patientId,
-      medecinTraitantId: null,
-      passThrough: false,
-      prefersHuman: false,
-    });
+    const { from, patientId } = knownPatientCalling(app, null);
     const providerCallId = `hangup-${randomUUID()}`;
     await app.webhook('started', { providerCallId, from, to: practice.siteLine });
     await app.webhook('answered', { providerCallId, digits: '1' });

@@ -4,7 +4,7 @@ import twilio from 'twilio';
 import { Clock } from '@msp/service-kit';
 import { TestEventPublisher } from '@msp/testing';
 import { CallRoutingTestApp, TWILIO_AUTH_TOKEN } from './fixtures/call-routing-test-app';
-import { addLine, openPractice, phoneNumber, type Practice } from './fixtures/practice';
+import { addLine, openPractice, phoneNumber, type Practice, knownPatientCalling } from './fixtures/practice';
 
 /** Monday 1 March 2027, 10:00 in Paris: the practice is open. */
 const MONDAY_10H = new Date('2027-03-01T09:00:00Z');
@@ -106,15 +106,7 @@ describe('the Twilio adapter, with requests signed as Twilio signs them', () => 
   };
 
   function callFrom(caller: { passThrough: boolean }) {
-    const from = phoneNumber();
-    const patientId = randomUUID();
-    app.directory.callers.set(from, {
-      kind: 'patient',
-      patientId,
-      medecinTraitantId: practice.practitioners[0],
-      passThrough: caller.passThrough,
-      prefersHuman: false,
-    });
+    const { from, patientId } = knownPatientCalling(app, practice.practitioners[0], caller);
     const callSid = `CA${randomBytes(16).toString('hex')}`;
     // Twilio sends these (and more) on every request of the call; all of them are covered by the signature.
     const base = {
