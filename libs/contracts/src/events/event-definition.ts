@@ -23,3 +23,5 @@ export function defineEvent<T>(definition: EventDefinition<T>): EventDefinition<
 /** Reusable schema fragments. */
 export const uuidSchema = { type: 'string', format: 'uuid' } as const;
 export const instantSchema = { type: 'string', format: 'date-time' } as const;
+/** An optional id: absent or null both mean "none". */
+export const nullableUuidSchema = { type: 'string', format: 'uuid', nullable: true } as const;

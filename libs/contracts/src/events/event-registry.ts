@@ -3,6 +3,18 @@ import { callReceivedV1, type CallReceivedV1 } from './call-routing/call-receive
 import { callRoutedV1, type CallRoutedV1 } from './call-routing/call-routed.v1';
 import { emergencyRedirectedV1, type EmergencyRedirectedV1 } from './call-routing/emergency-redirected.v1';
 import { messageTakenV1, type MessageTakenV1 } from './call-routing/message-taken.v1';
+import { actionItemCreatedV1, type ActionItemCreatedV1 } from './coordination/action-item-created.v1';
+import { protocolAdoptedV1, type ProtocolAdoptedV1 } from './delegation/protocol-adopted.v1';
+import { protocolRevisedV1, type ProtocolRevisedV1 } from './delegation/protocol-revised.v1';
+import { protocolRetiredV1, type ProtocolRetiredV1 } from './delegation/protocol-retired.v1';
+import { taskCreatedV1, type TaskCreatedV1 } from './delegation/task-created.v1';
+import { taskAssignedV1, type TaskAssignedV1 } from './delegation/task-assigned.v1';
+import { taskStartedV1, type TaskStartedV1 } from './delegation/task-started.v1';
+import { taskSubmittedV1, type TaskSubmittedV1 } from './delegation/task-submitted.v1';
+import { taskValidatedV1, type TaskValidatedV1 } from './delegation/task-validated.v1';
+import { taskCompletedV1, type TaskCompletedV1 } from './delegation/task-completed.v1';
+import { taskEscalatedV1, type TaskEscalatedV1 } from './delegation/task-escalated.v1';
+import { taskCancelledV1, type TaskCancelledV1 } from './delegation/task-cancelled.v1';
 import { TOPICS } from '../topics/topics';
 import type { EventDefinition } from './event-definition';
 import { memberJoinedV1, type MemberJoinedV1 } from './directory/member-joined.v1';
@@ -60,6 +72,18 @@ export interface EventPayloads {
   'call-routing.message.taken.v1': MessageTakenV1;
   'call-routing.emergency.redirected.v1': EmergencyRedirectedV1;
   'call-routing.call.ended.v1': CallEndedV1;
+  'coordination.action-item.created.v1': ActionItemCreatedV1;
+  'delegation.protocol.adopted.v1': ProtocolAdoptedV1;
+  'delegation.protocol.revised.v1': ProtocolRevisedV1;
+  'delegation.protocol.retired.v1': ProtocolRetiredV1;
+  'delegation.task.created.v1': TaskCreatedV1;
+  'delegation.task.assigned.v1': TaskAssignedV1;
+  'delegation.task.started.v1': TaskStartedV1;
+  'delegation.task.submitted.v1': TaskSubmittedV1;
+  'delegation.task.validated.v1': TaskValidatedV1;
+  'delegation.task.completed.v1': TaskCompletedV1;
+  'delegation.task.escalated.v1': TaskEscalatedV1;
+  'delegation.task.cancelled.v1': TaskCancelledV1;
 }
 
 export type EventType = keyof EventPayloads;
@@ -92,6 +116,18 @@ export const EVENT_REGISTRY: { readonly [K in EventType]: EventDefinition<EventP
   'call-routing.message.taken.v1': messageTakenV1,
   'call-routing.emergency.redirected.v1': emergencyRedirectedV1,
   'call-routing.call.ended.v1': callEndedV1,
+  'coordination.action-item.created.v1': actionItemCreatedV1,
+  'delegation.protocol.adopted.v1': protocolAdoptedV1,
+  'delegation.protocol.revised.v1': protocolRevisedV1,
+  'delegation.protocol.retired.v1': protocolRetiredV1,
+  'delegation.task.created.v1': taskCreatedV1,
+  'delegation.task.assigned.v1': taskAssignedV1,
+  'delegation.task.started.v1': taskStartedV1,
+  'delegation.task.submitted.v1': taskSubmittedV1,
+  'delegation.task.validated.v1': taskValidatedV1,
+  'delegation.task.completed.v1': taskCompletedV1,
+  'delegation.task.escalated.v1': taskEscalatedV1,
+  'delegation.task.cancelled.v1': taskCancelledV1,
 };
 
 export function isEventType(type: string): type is EventType {

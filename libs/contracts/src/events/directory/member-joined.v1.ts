@@ -7,6 +7,9 @@ export interface MemberJoinedV1 {
   profession: string;
   roles: string[];
   siteIds: string[];
+  /** Set for delegates (medical assistants): the physician who validates their work, and the backup. */
+  referentId?: string | null;
+  backupReferentId?: string | null;
   joinedAt: string;
 }
 
@@ -25,6 +28,8 @@ export const memberJoinedV1 = defineEvent<MemberJoinedV1>({
       profession: { type: 'string', minLength: 1, maxLength: 64 },
       roles: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
       siteIds: { type: 'array', items: uuidSchema, uniqueItems: true },
+      referentId: { type: 'string', format: 'uuid', nullable: true },
+      backupReferentId: { type: 'string', format: 'uuid', nullable: true },
       joinedAt: instantSchema,
     },
   },

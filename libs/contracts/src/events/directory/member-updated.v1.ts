@@ -8,8 +8,8 @@ export interface MemberUpdatedV1 {
   roles: string[];
   siteIds: string[];
   /** Set for delegates (medical assistants): the physician who validates their work, and the backup. */
-  referentId?: string;
-  backupReferentId?: string;
+  referentId?: string | null;
+  backupReferentId?: string | null;
   updatedAt: string;
 }
 
