@@ -1,0 +1,2 @@
+/** Delegation maps no TypeORM entity: its repositories speak raw SQL over the migrated schema. */
+export const DELEGATION_ENTITIES: [] = [];

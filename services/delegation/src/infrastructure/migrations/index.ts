@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { DelegationSchema1764600001000 } from './1764600001000-delegation-schema';
+
+/** Every migration of delegation's database, oldest first. */
+export const DELEGATION_MIGRATIONS: Array<new () => MigrationInterface> = [DelegationSchema1764600001000];
