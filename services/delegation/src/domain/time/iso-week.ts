@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { DelegationError } from '../delegation-error';
 
 /** Time freed is counted per ISO week of the practice's clock. */
 export const REVIEW_ZONE = 'Europe/Paris';
@@ -17,4 +18,23 @@ export function isoWeekBounds(week: string, zone = REVIEW_ZONE): { from: Date; t
   const start = DateTime.fromObject({ weekYear: Number(match[1]), weekNumber: Number(match[2]), weekday: 1 }, { zone });
   if (!start.isValid || start.weekNumber !== Number(match[2])) return null;
   return { from: start.toJSDate(), to: start.plus({ weeks: 1 }).toJSDate() };
+}
+
+const MAX_WEEKS = 53;
+
+/** The ISO weeks from `from` to `to` included, at most a year's worth; refusals name `fromWeek` or `toWeek`. */
+export function isoWeeksBetween(from: string, to: string): string[] {
+  const start = isoWeekBounds(from);
+  if (!start) throw DelegationError.invalid('fromWeek', 'must be an ISO week such as 2026-W49');
+  const end = isoWeekBounds(to);
+  if (!end) throw DelegationError.invalid('toWeek', 'must be an ISO week such as 2026-W49');
+  if (end.from < start.from) throw DelegationError.invalid('toWeek', 'must not be before fromWeek');
+  const weeks: string[] = [];
+  let day = DateTime.fromJSDate(start.from, { zone: REVIEW_ZONE });
+  while (day.toJSDate() <= end.from) {
+    weeks.push(isoWeekOf(day.toJSDate()));
+    if (weeks.length > MAX_WEEKS) throw DelegationError.invalid('toWeek', `at most ${MAX_WEEKS} weeks at once`);
+    day = day.plus({ weeks: 1 });
+  }
+  return weeks;
 }

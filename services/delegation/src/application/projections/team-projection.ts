@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import type { EventPayloads } from '@msp/contracts';
+import { TeamRepository } from '../ports/team.repository';
+
+type MemberFacts = EventPayloads['directory.member.joined.v1'] | EventPayloads['directory.member.updated.v1'];
+
+/**
+ * Members (roles, sites, referent and backup) and sites from the directory's events, absences from scheduling's:
+ * upserted by id with the event's instant, so a replay or a late event never overwrites a newer fact.
+ */
+@Injectable()
+export class TeamProjection {
+  constructor(private readonly team: TeamRepository) {}
+
+  memberChanged(data: MemberFacts, at: string): Promise<void> {
+    return this.team.upsertMember(
+      {
+        memberId: data.memberId,
+        structureId: data.structureId,
+        profession: data.profession,
+        roles: data.roles,
+        siteIds: data.siteIds,
+        referentId: data.referentId ?? null,
+        backupReferentId: data.backupReferentId ?? null,
+        leftAt: null,
+      },
+      new Date(at),
+    );
+  }
+
+  memberLeft(data: EventPayloads['directory.member.left.v1']): Promise<void> {
+    return this.team.markLeft(data.memberId, data.structureId, new Date(data.leftAt));
+  }
+
+  siteOpened(data: EventPayloads['directory.site.opened.v1']): Promise<void> {
+    return this.team.upsertSite(data.siteId, data.structureId, new Date(data.openedAt));
+  }
+
+  absenceDeclared(data: EventPayloads['scheduling.absence.declared.v1']): Promise<void> {
+    return this.team.upsertAbsence(data.absenceId, data.practitionerId, new Date(data.startsAt), new Date(data.endsAt));
+  }
+
+  absenceEnded(data: EventPayloads['scheduling.absence.ended.v1']): Promise<void> {
+    return this.team.endAbsence(data.absenceId, data.practitionerId, new Date(data.endsAt));
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { TeamProjection } from '../application/projections/team-projection';
+import { TeamCopyRebuilder } from '../application/projections/team-copy.rebuilder';
+import { TeamDirectory } from '../application/ports/team-directory.port';
+import { HttpTeamDirectory } from '../infrastructure/clients/http-team-directory';
+import { DirectoryEventsHandler } from '../interface/events/directory-events.handler';
+import { DelegationPersistenceModule } from './delegation-persistence.module';
+
+/** Members, roles, referents and sites from the directory's events; absences from scheduling's (TeamProjection). */
+@Module({
+  imports: [DelegationPersistenceModule],
+  providers: [
+    TeamProjection,
+    TeamCopyRebuilder,
+    DirectoryEventsHandler,
+    { provide: TeamDirectory, useClass: HttpTeamDirectory },
+  ],
+  exports: [TeamProjection],
+})
+export class TeamCopyModule {}
