@@ -37,6 +37,7 @@ export const TEST_SERVICES = [
   'scheduling',
   'call-routing',
   'coordination',
+  'delegation',
   'token-cli',
 ] as const;
 export type TestService = (typeof TEST_SERVICES)[number];

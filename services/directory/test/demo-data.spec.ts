@@ -24,6 +24,7 @@ const allPatients = demo.msps.flatMap((msp) => msp.patients);
 const ageOn = (birthDate: string, on: string) =>
   Number(on.slice(0, 4)) - Number(birthDate.slice(0, 4)) - (on.slice(5) < birthDate.slice(5) ? 1 : 0);
 const practitionersOf = (msp: typeof lices) => msp.members.filter((m) => m.roles.includes('practitioner'));
+const PHYSICIANS: readonly string[] = ['general_practitioner', 'specialist_physician'];
 
 const env = (databaseUrl: string, port: number, flag?: string): NodeJS.ProcessEnv => ({
   PORT: String(port),
@@ -109,14 +110,23 @@ describe('demo data', () => {
       );
 
       expect(lices.members.filter((m) => m.roles.includes('secretary'))).toHaveLength(2);
-      const [assistant] = lices.members.filter((m) => m.roles.includes('medical_assistant'));
-      const gpEmails = gps.map((gp) => gp.email);
-      expect(gpEmails).toContain(assistant.referentEmail);
-      expect(gpEmails).toContain(assistant.backupReferentEmail);
-      expect(assistant.backupReferentEmail).not.toBe(assistant.referentEmail);
-      // Referents come before their delegates, as the loader adds members in order.
-      const position = (email?: string) => lices.members.findIndex((m) => m.email === email);
-      expect(position(assistant.referentEmail)).toBeLessThan(position(assistant.email));
+      // Every medical assistant has a referent and a backup referent, two physicians of the same structure, added
+      // before them (the loader adds members in order): delegation's demo needs both.
+      const assistants = [demo.cpts, ...demo.msps].flatMap((structure) =>
+        structure.members.filter((m) => m.roles.includes('medical_assistant')).map((m) => ({ structure, m })),
+      );
+      expect(assistants.length).toBeGreaterThanOrEqual(1);
+      for (const { structure, m: assistant } of assistants) {
+        const position = (email?: string) => structure.members.findIndex((m) => m.email === email);
+        const physicianEmails = structure.members
+          .filter((m) => m.roles.includes('practitioner') && PHYSICIANS.includes(m.profession))
+          .map((m) => m.email);
+        expect(physicianEmails).toContain(assistant.referentEmail);
+        expect(physicianEmails).toContain(assistant.backupReferentEmail);
+        expect(assistant.backupReferentEmail).not.toBe(assistant.referentEmail);
+        expect(position(assistant.referentEmail)).toBeLessThan(position(assistant.email));
+        expect(position(assistant.backupReferentEmail)).toBeLessThan(position(assistant.email));
+      }
 
       // MSP members who also work for the CPTS are the same people (same e-mail).
       const mspEmails = new Set(demo.msps.flatMap((s) => s.members.map((m) => m.email)));
@@ -222,7 +232,7 @@ describe('demo data', () => {
             rpps: string | null;
             memberships: Array<{
               roles: string[];
-              referent: { profession: string } | null;
+              referent: { id: string; profession: string } | null;
               backupReferent: { id: string; profession: string } | null;
             }>;
           }>;
@@ -258,6 +268,15 @@ describe('demo data', () => {
       expect(assistants).toHaveLength(1);
       expect(assistants[0].memberships[0].referent?.profession).toBe('general_practitioner');
       expect(assistants[0].memberships[0].backupReferent?.profession).toBe('general_practitioner');
+      // Delegation learns the pair from the membership's event.
+      const [joined] = await db.query(
+        `select payload from outbox_message where event_type = 'directory.member.joined.v1' and message_key = $1`,
+        [assistants[0].id],
+      );
+      expect(JSON.parse(joined.payload)).toMatchObject({
+        referentId: assistants[0].memberships[0].referent?.id,
+        backupReferentId: assistants[0].memberships[0].backupReferent?.id,
+      });
       expect(withRole('coordinator').map((m) => m.email)).toEqual(['coordination@msp-lices.demo']);
       expect(withRole('administrator').map((m) => m.email)).toEqual(['admin@msp-lices.demo']);
     });

@@ -259,6 +259,9 @@ describe('directory subgraph', () => {
             'directory.patient.updated.v1',
           ]);
           expect(seen.find((m) => m.key === addMember.id)?.type).toBe('directory.member.joined.v1');
+          expect(
+            seen.some((m) => m.key === msp.memberIds.medical_assistant && m.type === 'directory.member.joined.v1'),
+          ).toBe(true);
         }, 30_000);
       } finally {
         await consumer.disconnect();
@@ -287,6 +290,11 @@ describe('directory subgraph', () => {
         JSON.parse(seen.find((m) => m.type === 'directory.patient.updated.v1' && m.key === registerPatient.id)!.value)
           .changes,
       ).toEqual(['contact']);
+      // A delegate's joining names their referent physicians; anyone else's says there are none.
+      const joined = (memberId: string) =>
+        JSON.parse(seen.find((m) => m.type === 'directory.member.joined.v1' && m.key === memberId)!.value);
+      expect(joined(msp.memberIds.medical_assistant)).toMatchObject({ referentId: msp.gpId, backupReferentId: null });
+      expect(joined(addMember.id)).toMatchObject({ referentId: null, backupReferentId: null });
     });
   });
 });

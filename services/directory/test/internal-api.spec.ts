@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { generateSigningKeyPair } from '@msp/auth';
 import { testServicePrivateKey, type TestService } from '@msp/testing';
 import { InternalHttpClient } from '@msp/messaging';
@@ -95,10 +96,53 @@ describe('directory internal API', () => {
           profession: 'medical_secretary',
           roles: ['secretary'],
           siteIds: [msp.siteId],
+          referentId: null,
+          backupReferentId: null,
         },
       ]),
     );
     expect(JSON.stringify(team)).not.toMatch(/@msp\.test|Dupré|Test/);
+  });
+
+  it("gives delegation the same team, with each delegate's referent and backup referent", async () => {
+    const add = async (role: string, profession: string, extra: Record<string, unknown> = {}) =>
+      (
+        await directory.ok<{ addMember: { id: string } }>(
+          `mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`,
+          {
+            input: {
+              structureId: msp.structureId,
+              firstName: 'Lou',
+              lastName: 'Binôme',
+              email: `${role}-${randomUUID()}@msp.test`,
+              profession,
+              roles: [role],
+              siteIds: [msp.siteId],
+              ...extra,
+            },
+          },
+          msp.admin,
+        )
+      ).addMember.id;
+    const backupId = await add('practitioner', 'general_practitioner');
+    const delegateId = await add('medical_assistant', 'medical_assistant', {
+      referentId: msp.gpId,
+      backupReferentId: backupId,
+    });
+    const team = await as('delegation').get<{ members: Array<Record<string, unknown>> }>('/internal/team');
+    const byId = (memberId: string) => team.members.find((m) => m.memberId === memberId);
+    expect(byId(delegateId)).toEqual({
+      memberId: delegateId,
+      structureId: msp.structureId,
+      profession: 'medical_assistant',
+      roles: ['medical_assistant'],
+      siteIds: [msp.siteId],
+      referentId: msp.gpId,
+      backupReferentId: backupId,
+    });
+    // The seeded assistant has a referent and no backup.
+    expect(byId(msp.memberIds.medical_assistant)).toMatchObject({ referentId: msp.gpId, backupReferentId: null });
+    expect(byId(msp.gpId)).toMatchObject({ referentId: null, backupReferentId: null });
   });
 
   it('names the missing parameter and refuses callers without a valid service token', async () => {
@@ -132,12 +176,16 @@ describe('directory internal API', () => {
   });
 
   it('answers 403 to a platform service that is not among the callers a route declares', async () => {
-    // call-routing may identify callers, not read member contexts (gateway) nor the team (scheduling)
+    // call-routing may identify callers, not read member contexts (gateway) nor the team (scheduling, delegation)
     await expect(client.get(`/internal/members/${msp.memberIds.secretary}/context`)).rejects.toMatchObject({
       status: 403,
       code: 'FORBIDDEN',
     });
     await expect(client.get('/internal/team')).rejects.toMatchObject({ status: 403 });
+    await expect(as('coordination').get('/internal/team')).rejects.toMatchObject({ status: 403 });
+    await expect(as('delegation').get(`/internal/members/${msp.memberIds.secretary}/context`)).rejects.toMatchObject({
+      status: 403,
+    });
     await expect(as('scheduling').get(`/internal/callers?phone=0612345678&siteId=${msp.siteId}`)).rejects.toMatchObject(
       {
         status: 403,

@@ -134,7 +134,7 @@ describe('members change roles, sites and leave; sites change hours: state, even
       });
     });
 
-    it('hands a medical assistant over to another GP, and leaves what was not sent unchanged', async () => {
+    it('hands a medical assistant over to another GP, leaves what was not sent unchanged, and publishes a cleared backup as null', async () => {
       const { addMember } = await directory.ok<{ addMember: { id: string } }>(
         `mutation($input: AddMemberInput!) { addMember(input: $input) { id } }`,
         {
@@ -170,6 +170,16 @@ describe('members change roles, sites and leave; sites change hours: state, even
         referentId: addMember.id,
         backupReferentId: msp.gpId,
       });
+
+      await directory.ok(
+        UPDATE_MEMBER,
+        {
+          input: { memberId: msp.memberIds.medical_assistant, structureId: msp.structureId, backupReferentId: null },
+        },
+        msp.admin,
+      );
+      const [, cleared] = await onKafka('directory.member.updated.v1', msp.memberIds.medical_assistant, 2);
+      expect(cleared).toMatchObject({ referentId: addMember.id, backupReferentId: null });
     });
 
     it('refuses a site of another structure, a non-practitioner referent, another structure’s member and a secretary, changing nothing', async () => {

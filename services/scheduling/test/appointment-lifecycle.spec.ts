@@ -172,6 +172,68 @@ describe('an appointment goes through its day: arrived, in consultation, done, o
     expect(await step(START_CONSULTATION, id, agenda.as.practitioner)).toMatchObject({ status: 'IN_CONSULTATION' });
   });
 
+  describe('an exam to chase, asked for by the practitioner when completing', () => {
+    const complete = (id: string, followUp: Record<string, unknown>, user = agenda.as.practitioner) =>
+      scheduling.gql<{ completeAppointment: Step }>(COMPLETE, { input: { appointmentId: id, followUp } }, user);
+    const statusOf = async (id: string) =>
+      (await scheduling.sql<{ status: string }>(`select status from appointment where id = $1`, [id]))[0].status;
+
+    it('is recorded in the completion event, for delegation to chase', async () => {
+      const { id } = await book();
+      clockAt('09:00');
+      await step(MARK_ARRIVED, id);
+      const completedAt = clockAt('09:21');
+      const dueBy = DateTime.fromJSDate(completedAt).plus({ days: 14 }).toUTC().toISO()!;
+      const { data, errors } = await complete(id, { exam: 'BIOLOGY', dueBy });
+      expect(errors).toBeUndefined();
+      expect(data?.completeAppointment).toMatchObject({ id, status: 'DONE' });
+      expect(await eventFor('scheduling.appointment.completed.v1', id)).toEqual([
+        expect.objectContaining({
+          appointmentId: id,
+          completedAt: completedAt.toISOString(),
+          followUp: { kind: 'exam_to_chase', exam: 'biology', dueBy: new Date(dueBy).toISOString() },
+        }),
+      ]);
+    });
+
+    it('is refused when due before the completion or more than 366 days after, naming input.followUp.dueBy; the appointment stays as it was', async () => {
+      const { id } = await book();
+      clockAt('09:00');
+      await step(MARK_ARRIVED, id);
+      const completedAt = clockAt('09:21');
+      const [before] = await scheduling.sql<{ n: string }>(`select count(*) n from outbox_message`);
+      for (const dueBy of [
+        DateTime.fromJSDate(completedAt).minus({ hours: 1 }).toISO(),
+        DateTime.fromJSDate(completedAt).plus({ days: 367 }).toISO(),
+        'in two weeks',
+      ]) {
+        const { errors } = await complete(id, { exam: 'IMAGING', dueBy });
+        expect(errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.followUp.dueBy' });
+      }
+      expect(await statusOf(id)).toBe('arrived');
+      const [after] = await scheduling.sql<{ n: string }>(`select count(*) n from outbox_message`);
+      expect(Number(after.n)).toBe(Number(before.n));
+
+      // Without a follow-up, the same appointment completes, and its event asks for nothing.
+      expect(await step(COMPLETE, id, agenda.as.practitioner)).toMatchObject({ status: 'DONE' });
+      const [event] = await eventFor('scheduling.appointment.completed.v1', id);
+      expect(event).not.toHaveProperty('followUp');
+    });
+
+    it('is refused to booking staff who are not practitioners (FORBIDDEN), who may still complete without one', async () => {
+      const { id } = await book();
+      clockAt('09:00');
+      await step(MARK_ARRIVED, id);
+      const completedAt = clockAt('09:21');
+      const dueBy = DateTime.fromJSDate(completedAt).plus({ days: 7 }).toISO();
+      const { errors } = await complete(id, { exam: 'BIOLOGY', dueBy }, agenda.as.secretary);
+      expect(errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'AUTH.FORBIDDEN' });
+      expect(await statusOf(id)).toBe('arrived');
+      expect(await eventFor('scheduling.appointment.completed.v1', id)).toEqual([]);
+      expect(await step(COMPLETE, id, agenda.as.secretary)).toMatchObject({ status: 'DONE' });
+    });
+  });
+
   it('names the field of a bad or unknown id', async () => {
     expect((await refusal(MARK_ARRIVED, 'rdv-12'))?.extensions).toMatchObject({
       code: 'BAD_USER_INPUT',

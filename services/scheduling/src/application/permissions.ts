@@ -90,3 +90,9 @@ export function assertPractitioner(user: UserContext): void {
   if (!user.memberships.some((m) => m.roles.includes('practitioner')))
     throw new ForbiddenError('Calendar feeds are for practitioners, of their own agenda');
 }
+
+/** An exam to chase after a consultation is the practitioner's call: only a member with that role may ask for one. */
+export function assertMayAskFollowUp(actor: Actor, structureId: string): void {
+  if (actor.kind !== 'member' || !hasRoleIn(actor.user, structureId, ['practitioner']))
+    throw new ForbiddenError('Only a practitioner may ask the team to chase an exam when completing an appointment');
+}

@@ -5,7 +5,16 @@ import { SiteRepository } from '../ports/site.repository';
 
 export interface TeamSnapshot {
   sites: Array<{ siteId: string; structureId: string; timeZone: string }>;
-  members: Array<{ memberId: string; structureId: string; profession: string; roles: string[]; siteIds: string[] }>;
+  members: Array<{
+    memberId: string;
+    structureId: string;
+    profession: string;
+    roles: string[];
+    siteIds: string[];
+    /** A delegate's referent physician and backup (null when none), as `directory.member.joined.v1` carries them. */
+    referentId: string | null;
+    backupReferentId: string | null;
+  }>;
 }
 
 /**
@@ -34,6 +43,8 @@ export class TeamSnapshotQuery {
         profession: professions.get(m.memberId) ?? 'unknown',
         roles: m.roles,
         siteIds: m.siteIds,
+        referentId: m.referentId,
+        backupReferentId: m.backupReferentId,
       })),
     };
   }

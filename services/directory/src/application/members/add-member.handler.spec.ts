@@ -33,7 +33,7 @@ describe('adding a member', () => {
     gpId = db.member(structureId, 'general_practitioner', ['practitioner']).id;
   });
 
-  it('adds a medical assistant with their referent physician and announces the membership at the clock’s time', async () => {
+  it('adds a medical assistant with their referent physicians and announces the membership, referents included, at the clock’s time', async () => {
     const backupId = db.member(structureId, 'general_practitioner', ['practitioner']).id;
     const member = await handler.execute(admin(), input({ backupReferentId: backupId }));
     expect(member).toMatchObject({
@@ -56,6 +56,8 @@ describe('adding a member', () => {
         profession: 'medical_assistant',
         roles: ['medical_assistant'],
         siteIds: [siteId],
+        referentId: gpId,
+        backupReferentId: backupId,
         joinedAt: '2026-03-10T09:30:00.000Z',
       },
     ]);
@@ -90,12 +92,15 @@ describe('adding a member', () => {
     await expectInvalid(handler.execute(admin(), input({ backupReferentId: gpId })), 'input.backupReferentId');
   });
 
-  it('lets a role that is not delegated join without a referent', async () => {
+  it('lets a role that is not delegated join without a referent, announced with null referents', async () => {
     const nurse = await handler.execute(
       admin(),
       input({ profession: 'nurse', roles: ['practitioner'], referentId: null }),
     );
     expect((await db.memberships.find(nurse.id, structureId))?.referentId).toBeNull();
+    expect(db.events('directory.member.joined.v1')).toEqual([
+      expect.objectContaining({ memberId: nurse.id, referentId: null, backupReferentId: null }),
+    ]);
   });
 
   it('checks the RPPS number (11 digits, Luhn) and keeps it without spaces', async () => {

@@ -91,6 +91,8 @@ export class AddMemberHandler {
         profession: member.profession,
         roles,
         siteIds,
+        referentId: membership.referentId,
+        backupReferentId: membership.backupReferentId,
         joinedAt: now.toISOString(),
       });
       return member;

@@ -41,6 +41,8 @@ describe('updating a member', () => {
         profession: 'advanced_practice_nurse',
         roles: ['practitioner', 'coordinator'],
         siteIds: [siteId],
+        referentId: null,
+        backupReferentId: null,
         updatedAt: '2026-03-10T09:30:00.000Z',
       },
     ]);
@@ -98,6 +100,29 @@ describe('updating a member', () => {
     expect((await db.memberships.find(assistantId, structureId))?.referentId).toBe(gpId);
     expect(db.events('directory.member.updated.v1')).toEqual([expect.objectContaining({ referentId: gpId })]);
     await expectInvalid(update({ memberId: assistantId, referentId: null }), 'input.referentId');
+  });
+
+  it('announces a cleared backup referent as null, so a copy of the whole state drops it', async () => {
+    const backupId = db.member(structureId, 'general_practitioner', ['practitioner']).id;
+    await update({ memberId: assistantId, backupReferentId: backupId });
+    await update({ memberId: assistantId, backupReferentId: null });
+    expect((await db.memberships.find(assistantId, structureId))?.backupReferentId).toBeNull();
+    expect(db.events('directory.member.updated.v1')).toEqual([
+      expect.objectContaining({ memberId: assistantId, referentId: gpId, backupReferentId: backupId }),
+      expect.objectContaining({ memberId: assistantId, referentId: gpId, backupReferentId: null }),
+    ]);
+  });
+
+  it('announces a referent cleared from a member who is no longer a delegate as null', async () => {
+    await update({ memberId: assistantId, roles: ['secretary'], referentId: null });
+    expect(db.events('directory.member.updated.v1')).toEqual([
+      expect.objectContaining({
+        memberId: assistantId,
+        roles: ['secretary'],
+        referentId: null,
+        backupReferentId: null,
+      }),
+    ]);
   });
 
   it('refuses a member as their own referent', async () => {

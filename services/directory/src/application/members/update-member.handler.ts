@@ -66,8 +66,9 @@ export class UpdateMemberHandler {
         profession: member.profession,
         roles: membership.roles,
         siteIds: membership.siteIds,
-        ...(membership.referentId ? { referentId: membership.referentId } : {}),
-        ...(membership.backupReferentId ? { backupReferentId: membership.backupReferentId } : {}),
+        // Always sent, null when none: a consumer upserting the whole state sees a referent cleared.
+        referentId: membership.referentId,
+        backupReferentId: membership.backupReferentId,
         updatedAt: this.clock.now().toISOString(),
       });
       return member;

@@ -8,7 +8,7 @@ import type { StructureKind } from '../../domain/structure-kind';
 import type { PlatformActor } from '../actor';
 import { checkEmail, checkName, checkProfession } from '../members/member-fields';
 import { type Member, MemberRepository } from '../ports/member.repository';
-import { MembershipRepository } from '../ports/membership.repository';
+import { type Membership, MembershipRepository } from '../ports/membership.repository';
 import { type Structure, StructureRepository } from '../ports/structure.repository';
 
 export interface CreateStructureInput {
@@ -71,7 +71,7 @@ export class CreateStructureHandler {
         };
         await this.members.insert(administrator);
       }
-      await this.memberships.insert({
+      const membership: Membership = {
         memberId: administrator.id,
         structureId: structure.id,
         roles: ['administrator'],
@@ -80,13 +80,16 @@ export class CreateStructureHandler {
         backupReferentId: null,
         joinedAt: now,
         leftAt: null,
-      });
+      };
+      await this.memberships.insert(membership);
       await this.outbox.record('directory.member.joined.v1', {
         memberId: administrator.id,
         structureId: structure.id,
         profession: administrator.profession,
-        roles: ['administrator'],
-        siteIds: [],
+        roles: membership.roles,
+        siteIds: membership.siteIds,
+        referentId: membership.referentId,
+        backupReferentId: membership.backupReferentId,
         joinedAt: now.toISOString(),
       });
       return { structure, administrator };

@@ -7,7 +7,7 @@ import { DirectoryError } from '../../domain/directory-error';
 
 /**
  * Synchronous questions other services ask the directory: who is this member, who is calling this line. Each route is
- * asked by one service, so each names it; the controller admits nobody by default.
+ * asked by the services it names; the controller admits nobody by default.
  */
 @InternalApiController('', { callers: [] })
 export class IdentityInternalController {
@@ -17,9 +17,9 @@ export class IdentityInternalController {
     private readonly team: TeamSnapshotQuery,
   ) {}
 
-  /** Sites and current memberships, ids only, for services rebuilding their copy of the directory. */
+  /** Sites and current memberships (with delegates' referents), ids only, for services rebuilding their copy. */
   @Get('team')
-  @AllowedCallers('scheduling')
+  @AllowedCallers('scheduling', 'delegation')
   teamSnapshot() {
     return this.team.current();
   }

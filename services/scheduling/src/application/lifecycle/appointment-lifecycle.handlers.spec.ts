@@ -110,6 +110,74 @@ describe("an appointment's day: arrived, in consultation, done, no-show (lifecyc
     expect(outbox.types()).toEqual(['scheduling.appointment.no-show.v1']);
   });
 
+  describe('an exam to chase, asked for when completing', () => {
+    const gp = memberActor(member(IDS.gp, IDS.structure, ['practitioner'], [IDS.site]));
+    const followUp = (dueBy: string, exam = 'biology') => ({ ...input, followUp: { exam, dueBy } });
+    beforeEach(() => clock.set('2026-03-03T09:21:00Z'));
+
+    it('is carried by the completion event, for delegation to chase', async () => {
+      given('in_consultation');
+
+      await expect(handlers.done.execute(gp, followUp('2026-03-17T09:00:00+01:00', 'imaging'))).resolves.toMatchObject({
+        status: 'done',
+      });
+      expect(outbox.events).toEqual([
+        {
+          type: 'scheduling.appointment.completed.v1',
+          data: expect.objectContaining({
+            appointmentId: appointment.id,
+            completedAt: '2026-03-03T09:21:00.000Z',
+            followUp: { kind: 'exam_to_chase', exam: 'imaging', dueBy: '2026-03-17T08:00:00.000Z' },
+          }),
+        },
+      ]);
+    });
+
+    it('is absent from the event of a completion without one', async () => {
+      given('in_consultation');
+
+      await handlers.done.execute(gp, input);
+      expect(outbox.events[0].data).not.toHaveProperty('followUp');
+    });
+
+    it.each([
+      ['before the completion', '2026-03-03T09:00:00Z'],
+      ['more than 366 days after it', '2027-03-05T09:00:00Z'],
+      ['not an instant with an offset', '2026-03-17'],
+    ])('is refused when due %s, naming input.followUp.dueBy, and the appointment stays as it was', async (_, dueBy) => {
+      given('in_consultation');
+
+      await expect(handlers.done.execute(gp, followUp(dueBy))).rejects.toMatchObject({
+        code: SchedulingErrorCode.InvalidInput,
+        field: 'input.followUp.dueBy',
+      });
+      expect(appointments.get(appointment.id)?.status).toBe('in_consultation');
+      expect(outbox.events).toEqual([]);
+    });
+
+    it('refuses an exam that is not one of the codes', async () => {
+      given('in_consultation');
+
+      await expect(handlers.done.execute(gp, followUp('2026-03-17T09:00:00Z', 'tarot'))).rejects.toMatchObject({
+        field: 'input.followUp.exam',
+      });
+      expect(appointments.get(appointment.id)?.status).toBe('in_consultation');
+    });
+
+    it('is refused to a member who is not a practitioner, who may still complete without one', async () => {
+      given('in_consultation');
+
+      await expect(handlers.done.execute(secretary, followUp('2026-03-17T09:00:00Z'))).rejects.toBeInstanceOf(
+        ForbiddenError,
+      );
+      expect(appointments.get(appointment.id)?.status).toBe('in_consultation');
+      expect(outbox.events).toEqual([]);
+
+      await expect(handlers.done.execute(secretary, input)).resolves.toMatchObject({ status: 'done' });
+      expect(outbox.types()).toEqual(['scheduling.appointment.completed.v1']);
+    });
+  });
+
   it('refuses staff of another site', async () => {
     given('booked');
     const elsewhere = memberActor(member(IDS.secretary, IDS.structure, ['secretary'], [IDS.otherSite]));

@@ -18,6 +18,9 @@ export interface AppointmentStepInput {
 /** Records the step's event inside the transaction, once the appointment has its new status. */
 export type StepRecorder = (appointment: Appointment, now: Date) => Promise<unknown>;
 
+/** A step's own rule, checked once the step itself is allowed and before anything is written (throws to refuse). */
+export type StepCheck = (appointment: Appointment, now: Date) => void;
+
 /**
  * One step of an appointment's day (arrived, in consultation, done, no-show), in one transaction: the row locked, the
  * caller allowed to book for that practitioner at that site (booking staff of the site, or the practitioner), the
@@ -32,7 +35,13 @@ export class AppointmentStepRunner {
     private readonly clock: Clock,
   ) {}
 
-  run(actor: Actor, appointmentId: string, step: LifecycleStep, record: StepRecorder): Promise<Appointment> {
+  run(
+    actor: Actor,
+    appointmentId: string,
+    step: LifecycleStep,
+    record: StepRecorder,
+    check?: StepCheck,
+  ): Promise<Appointment> {
     const id = assertUuid(appointmentId, 'input.appointmentId');
     return this.transactions.run(async () => {
       const appointment = await this.appointments.lockById(id);
@@ -49,6 +58,7 @@ export class AppointmentStepRunner {
       if (!site) throw SchedulingError.notFound('Site', 'input.appointmentId');
       const now = this.clock.now();
       assertStepTiming(step, { start: appointment.startsAt, end: appointment.endsAt }, now, site.timeZone);
+      check?.(appointment, now);
       appointment.status = step;
       await this.appointments.save(appointment);
       await record(appointment, now);

@@ -1,4 +1,6 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import type { FollowUpExamV1 } from '@msp/contracts';
+import { FollowUpExamGql } from '../types/enums';
 
 @InputType()
 export class RescheduleAppointmentInput {
@@ -12,4 +14,20 @@ export class RescheduleAppointmentInput {
 @InputType()
 export class AppointmentStepInput {
   @Field(() => ID) appointmentId!: string;
+}
+
+@InputType({ description: 'An exam whose result the practitioner asks the team to chase' })
+export class AppointmentFollowUpInput {
+  @Field(() => FollowUpExamGql) exam!: FollowUpExamV1;
+  @Field({ description: 'ISO-8601 instant with offset: after the completion, at most 366 days later' }) dueBy!: string;
+}
+
+@InputType()
+export class CompleteAppointmentInput {
+  @Field(() => ID) appointmentId!: string;
+  @Field(() => AppointmentFollowUpInput, {
+    nullable: true,
+    description: 'Practitioners only: an exam to chase, which becomes a delegation task',
+  })
+  followUp?: AppointmentFollowUpInput | null;
 }

@@ -5,7 +5,7 @@ import { CompleteAppointmentHandler } from '../../../application/lifecycle/compl
 import { MarkArrivedHandler } from '../../../application/lifecycle/mark-arrived.handler';
 import { MarkNoShowHandler } from '../../../application/lifecycle/mark-no-show.handler';
 import { StartConsultationHandler } from '../../../application/lifecycle/start-consultation.handler';
-import { AppointmentStepInput } from '../inputs/lifecycle.inputs';
+import { AppointmentStepInput, CompleteAppointmentInput } from '../inputs/lifecycle.inputs';
 import { toAppointmentType } from '../mappers/agenda.mapper';
 import { AppointmentType } from '../types/appointment.type';
 
@@ -29,8 +29,11 @@ export class AppointmentLifecycleResolver {
     return toAppointmentType(await this.consultations.execute(memberActor(user), input), user);
   }
 
-  @Mutation(() => AppointmentType, { description: 'The appointment is done (arrived or in consultation → done)' })
-  async completeAppointment(@CurrentUser() user: UserContext, @Args('input') input: AppointmentStepInput) {
+  @Mutation(() => AppointmentType, {
+    description:
+      'The appointment is done (arrived or in consultation → done); a practitioner may ask the team to chase an exam',
+  })
+  async completeAppointment(@CurrentUser() user: UserContext, @Args('input') input: CompleteAppointmentInput) {
     return toAppointmentType(await this.completions.execute(memberActor(user), input), user);
   }
 

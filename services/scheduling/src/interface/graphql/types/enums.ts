@@ -1,4 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
+import { FOLLOW_UP_EXAMS, type FollowUpExamV1 } from '@msp/contracts';
 
 /** GraphQL names in upper case; the values handlers receive are the domain's. */
 export enum ConsultationChannelGql {
@@ -46,6 +47,11 @@ export enum CancellationPartyGql {
   VIRTUAL_SECRETARY = 'virtual_secretary',
 }
 
+/** The contract's exam codes (`FOLLOW_UP_EXAMS`), upper-cased: a code added there is offered here. */
+export const FollowUpExamGql = Object.fromEntries(FOLLOW_UP_EXAMS.map((exam) => [exam.toUpperCase(), exam])) as {
+  [Exam in FollowUpExamV1 as Uppercase<Exam>]: Exam;
+};
+
 registerEnumType(ConsultationChannelGql, { name: 'ConsultationChannel' });
 registerEnumType(BookingChannelGql, {
   name: 'BookingChannel',
@@ -55,3 +61,7 @@ registerEnumType(AppointmentStatusGql, { name: 'AppointmentStatus' });
 registerEnumType(AbsenceKindGql, { name: 'AbsenceKind' });
 registerEnumType(CancelReasonGql, { name: 'CancelReason' });
 registerEnumType(CancellationPartyGql, { name: 'CancellationParty' });
+registerEnumType(FollowUpExamGql, {
+  name: 'FollowUpExam',
+  description: 'A complementary exam whose result the team chases after a consultation',
+});
