@@ -115,6 +115,15 @@ export const SERVICES: readonly ServiceDefinition[] = [
     eventFedViews: "sites' zones and hours, members, practitioners' consultations and absences",
   },
   {
+    name: 'delegation',
+    entry: 'services/delegation/dist/main.js',
+    role: 'subgraph',
+    database: true,
+    order: 40,
+    // Members and sites are rebuilt from the directory's internal API when empty at boot; absences are not.
+    eventFedViews: "practitioners' absences (who a task escalates to)",
+  },
+  {
     name: 'gateway',
     entry: 'services/gateway/dist/main.js',
     role: 'gateway',

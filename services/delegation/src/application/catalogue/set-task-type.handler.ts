@@ -31,18 +31,29 @@ export class SetTaskTypeHandler {
 
   async execute(user: UserContext, input: SetTaskTypeInput): Promise<TaskType> {
     assertUuid(input.structureId, 'input.structureId');
-    assertRole(user, input.structureId, PERMISSIONS.editCatalogue, DelegationError.notFound('Structure', 'input.structureId'));
+    assertRole(
+      user,
+      input.structureId,
+      PERMISSIONS.editCatalogue,
+      DelegationError.notFound('Structure', 'input.structureId'),
+    );
     return this.transactions.run(async () => {
       const known = await this.types.typeOf(input.structureId, input.code);
       if (!known && (input.label == null || input.category == null || input.standardMinutes == null))
-        throw DelegationError.invalid('input.code', 'is a new task type: label, category and standardMinutes are required');
+        throw DelegationError.invalid(
+          'input.code',
+          'is a new task type: label, category and standardMinutes are required',
+        );
       const category = input.category ?? known?.category;
       if (!TASK_CATEGORIES.includes(category as TaskCategory))
         throw DelegationError.invalid('input.category', `must be one of ${TASK_CATEGORIES.join(', ')}`);
       const roles = input.defaultRoles ?? known?.defaultRoles ?? ['medical_assistant'];
       const unknownRoles = roles.filter((r) => !isRole(r));
       if (unknownRoles.length || roles.length === 0)
-        throw DelegationError.invalid('input.defaultRoles', `must name known roles (not: ${unknownRoles.join(', ') || 'none'})`);
+        throw DelegationError.invalid(
+          'input.defaultRoles',
+          `must name known roles (not: ${unknownRoles.join(', ') || 'none'})`,
+        );
       const type: TaskType = {
         code: input.code,
         label: (input.label ?? known?.label ?? '').trim(),

@@ -109,13 +109,18 @@ export class EscalationSweepJob implements OnApplicationBootstrap, OnModuleDestr
       now,
     );
     if (written && task.status === 'escalated')
-      await recordTaskEvent(this.outbox, 'delegation.task.escalated.v1', { ...next, version: task.version + 1 }, {
-        reason: 'target_absent',
-        thresholdKinds: [],
-        escalatedTo: to,
-        escalatedBy: null,
-        escalatedAt: now.toISOString(),
-      });
+      await recordTaskEvent(
+        this.outbox,
+        'delegation.task.escalated.v1',
+        { ...next, version: task.version + 1 },
+        {
+          reason: 'target_absent',
+          thresholdKinds: [],
+          escalatedTo: to,
+          escalatedBy: null,
+          escalatedAt: now.toISOString(),
+        },
+      );
     return written;
   }
 

@@ -22,7 +22,12 @@ export class DraftProtocolHandler {
 
   async execute(user: UserContext, input: ProtocolContentInput & { structureId: string }): Promise<Protocol> {
     assertUuid(input.structureId, 'input.structureId');
-    assertRole(user, input.structureId, PERMISSIONS.draftProtocols, DelegationError.notFound('Structure', 'input.structureId'));
+    assertRole(
+      user,
+      input.structureId,
+      PERMISSIONS.draftProtocols,
+      DelegationError.notFound('Structure', 'input.structureId'),
+    );
     const content = await protocolContentOf(input, input.structureId, this.catalogue);
     const now = this.clock.now();
     const protocol: Protocol = {

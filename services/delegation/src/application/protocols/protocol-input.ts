@@ -1,10 +1,6 @@
 import { ROLES } from '@msp/auth';
 import { DelegationError } from '../../domain/delegation-error';
-import {
-  protocolContentProblems,
-  type ProtocolContent,
-  type ValidationCircuit,
-} from '../../domain/protocols/protocol';
+import { protocolContentProblems, type ProtocolContent, type ValidationCircuit } from '../../domain/protocols/protocol';
 import type { TaskCatalogueQuery } from '../catalogue/task-catalogue.query';
 
 /** A protocol's content as a client sends it (drafting, editing a draft, revising). */

@@ -49,7 +49,8 @@ export class ProtocolLifecycleHandler {
   revise(user: UserContext, input: ProtocolContentInput & { protocolId: string }): Promise<Protocol> {
     return this.step(user, input.protocolId, 'revise', async (protocol, now) => {
       const content = await protocolContentOf(input, protocol.structureId, this.catalogue);
-      if (content.taskType !== protocol.current.content.taskType) await this.refuseSecondAdopted(protocol, content.taskType);
+      if (content.taskType !== protocol.current.content.taskType)
+        await this.refuseSecondAdopted(protocol, content.taskType);
       const version = protocol.currentVersion + 1;
       const revised: Protocol = {
         ...protocol,

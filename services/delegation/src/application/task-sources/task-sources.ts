@@ -102,7 +102,8 @@ export class TaskSources {
       frame,
       this.clock.now(),
     );
-    if (!task) this.logger.log({ msg: 'task already made from this source', origin: spec.origin, sourceId: spec.sourceId });
+    if (!task)
+      this.logger.log({ msg: 'task already made from this source', origin: spec.origin, sourceId: spec.sourceId });
     return task;
   }
 
@@ -111,7 +112,10 @@ export class TaskSources {
       return await this.factory.frameOf(spec.structureId, spec.protocolId, spec.taskType ?? defaultType);
     } catch (error) {
       if (!(error instanceof DelegationError)) throw error;
-      this.logger.warn({ msg: 'task source names what the structure does not offer; default type used', reason: error.message });
+      this.logger.warn({
+        msg: 'task source names what the structure does not offer; default type used',
+        reason: error.message,
+      });
       return this.factory.defaultFrame(spec.structureId, defaultType);
     }
   }

@@ -51,7 +51,11 @@ export class AssignTaskHandler {
           'input.taskId',
         );
       const selfTaking = input.assigneeId === user.memberId;
-      if (!selfTaking && !hasRoleIn(user, task.structureId, PERMISSIONS.assignTasks) && task.assigneeId !== user.memberId)
+      if (
+        !selfTaking &&
+        !hasRoleIn(user, task.structureId, PERMISSIONS.assignTasks) &&
+        task.assigneeId !== user.memberId
+      )
         throw new ForbiddenError(`Assigning a task requires one of the roles: ${PERMISSIONS.assignTasks.join(', ')}`);
       const frame = await this.factory.frameOf(task.structureId, task.protocolId, task.taskType);
       if (input.assigneeId) {
@@ -63,7 +67,10 @@ export class AssignTaskHandler {
             'input.assigneeId',
           );
       } else if (!frame.executingRoles.includes(input.poolRole!)) {
-        throw DelegationError.invalid('input.poolRole', `must be one of the executing roles: ${frame.executingRoles.join(', ')}`);
+        throw DelegationError.invalid(
+          'input.poolRole',
+          `must be one of the executing roles: ${frame.executingRoles.join(', ')}`,
+        );
       }
       const now = this.clock.now();
       const next: Task = {

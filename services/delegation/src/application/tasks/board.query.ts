@@ -44,12 +44,14 @@ export class BoardQuery {
     assertUuid(input.structureId, 'structureId');
     assertMember(user, input.structureId, DelegationError.notFound('Structure', 'filter.structureId'));
     const view = (input.view ?? 'all') as BoardView;
-    if (!BOARD_VIEWS.includes(view)) throw DelegationError.invalid('filter.view', `must be one of ${BOARD_VIEWS.join(', ')}`);
+    if (!BOARD_VIEWS.includes(view))
+      throw DelegationError.invalid('filter.view', `must be one of ${BOARD_VIEWS.join(', ')}`);
     const statuses = input.statuses ?? undefined;
     const unknown = statuses?.filter((s) => !TASK_STATUSES_LIST.includes(s as TaskStatus));
     if (unknown?.length) throw DelegationError.invalid('filter.statuses', `unknown status(es): ${unknown.join(', ')}`);
     const limit = input.limit ?? 200;
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) throw DelegationError.invalid('filter.limit', 'must be 1 to 500');
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500)
+      throw DelegationError.invalid('filter.limit', 'must be 1 to 500');
     const filter: BoardFilter = {
       structureId: input.structureId,
       statuses: statuses as TaskStatus[] | undefined,
@@ -90,6 +92,12 @@ export class BoardQuery {
       this.tasks.comments(taskId),
       this.tasks.attachments(taskId),
     ]);
-    return { task, history, comments, attachments, allowedTargets: allowedTargets(task.status, task.validationCircuit) };
+    return {
+      task,
+      history,
+      comments,
+      attachments,
+      allowedTargets: allowedTargets(task.status, task.validationCircuit),
+    };
   }
 }

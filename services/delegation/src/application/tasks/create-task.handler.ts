@@ -57,7 +57,11 @@ export class CreateTaskHandler {
       const frame = await this.factory.frameOf(input.structureId, input.protocolId ?? null, input.taskType ?? null);
       if (input.siteId) await this.factory.assertSite(input.structureId, input.siteId, 'input.siteId');
       if (input.assigneeId) {
-        const assignee = await this.factory.assertCurrentMember(input.structureId, input.assigneeId, 'input.assigneeId');
+        const assignee = await this.factory.assertCurrentMember(
+          input.structureId,
+          input.assigneeId,
+          'input.assigneeId',
+        );
         if (!assignee.roles.some((r) => frame.executingRoles.includes(r)))
           throw new DelegationError(
             DelegationErrorCode.RoleNotAllowed,
@@ -66,10 +70,18 @@ export class CreateTaskHandler {
           );
       }
       if (input.poolRole && !frame.executingRoles.includes(input.poolRole))
-        throw DelegationError.invalid('input.poolRole', `must be one of the executing roles: ${frame.executingRoles.join(', ')}`);
-      const physicianId = input.physicianId ?? (hasRoleIn(user, input.structureId, ['practitioner']) ? user.memberId : null);
+        throw DelegationError.invalid(
+          'input.poolRole',
+          `must be one of the executing roles: ${frame.executingRoles.join(', ')}`,
+        );
+      const physicianId =
+        input.physicianId ?? (hasRoleIn(user, input.structureId, ['practitioner']) ? user.memberId : null);
       if (input.physicianId) {
-        const physician = await this.factory.assertCurrentMember(input.structureId, input.physicianId, 'input.physicianId');
+        const physician = await this.factory.assertCurrentMember(
+          input.structureId,
+          input.physicianId,
+          'input.physicianId',
+        );
         if (!physician.roles.includes('practitioner'))
           throw DelegationError.invalid('input.physicianId', 'must be a practitioner of the structure');
       }

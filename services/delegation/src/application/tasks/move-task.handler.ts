@@ -94,7 +94,14 @@ export class MoveTaskHandler {
         assertMayTake(user, task, frame.executingRoles);
         next = { ...next, assigneeId: user.memberId, poolRole: null };
       }
-      if (report) await this.tasks.addComment({ id: randomUUID(), taskId: task.id, authorId: user.memberId, body: report, at: now });
+      if (report)
+        await this.tasks.addComment({
+          id: randomUUID(),
+          taskId: task.id,
+          authorId: user.memberId,
+          body: report,
+          at: now,
+        });
       if (FINISHING_MOVES.has(move)) {
         next = { ...next, flags: [...new Set([...task.flags, ...flags])] };
         hits = await this.thresholdsHit(next);
@@ -114,11 +121,17 @@ export class MoveTaskHandler {
       if (next.status === 'done') {
         const delegated = move !== 'resolve';
         const physicianId = task.physicianId ?? chain.referentId;
-        next = { ...next, ...(await completionOf(next, user.memberId, delegated, physicianId, now, this.protocols, this.catalogue)) };
+        next = {
+          ...next,
+          ...(await completionOf(next, user.memberId, delegated, physicianId, now, this.protocols, this.catalogue)),
+        };
       }
-      if (move === 'return_to_delegate' || move === 'send_back') next = { ...next, escalatedTo: null, escalationReason: null };
+      if (move === 'return_to_delegate' || move === 'send_back')
+        next = { ...next, escalatedTo: null, escalationReason: null };
 
-      const auditReason = hits.length ? `alert threshold: ${hits.map((h) => `${h.kind} « ${h.entry} »`).join(', ')}` : reason;
+      const auditReason = hits.length
+        ? `alert threshold: ${hits.map((h) => `${h.kind} « ${h.entry} »`).join(', ')}`
+        : reason;
       const written = await this.tasks.update(next, task.version, {
         fromStatus: task.status,
         toStatus: next.status,
@@ -180,7 +193,10 @@ export class MoveTaskHandler {
         submittedAt: at,
       });
     if (move === 'validate')
-      await recordTaskEvent(this.outbox, 'delegation.task.validated.v1', task, { validatedBy: actorId, validatedAt: at });
+      await recordTaskEvent(this.outbox, 'delegation.task.validated.v1', task, {
+        validatedBy: actorId,
+        validatedAt: at,
+      });
     if (task.status === 'done')
       await recordTaskEvent(this.outbox, 'delegation.task.completed.v1', task, {
         completedBy: actorId,
@@ -190,7 +206,10 @@ export class MoveTaskHandler {
         completedAt: at,
       });
     if (move === 'cancel')
-      await recordTaskEvent(this.outbox, 'delegation.task.cancelled.v1', task, { cancelledBy: actorId, cancelledAt: at });
+      await recordTaskEvent(this.outbox, 'delegation.task.cancelled.v1', task, {
+        cancelledBy: actorId,
+        cancelledAt: at,
+      });
   }
 }
 

@@ -61,7 +61,8 @@ export class TaskFactory {
   async frameOf(structureId: string, protocolId: string | null, taskType: string | null): Promise<TaskFrame> {
     if (protocolId) {
       const protocol = await this.protocols.byId(protocolId);
-      if (!protocol || protocol.structureId !== structureId) throw DelegationError.notFound('Protocol', 'input.protocolId');
+      if (!protocol || protocol.structureId !== structureId)
+        throw DelegationError.notFound('Protocol', 'input.protocolId');
       if (protocol.status !== 'adopted')
         throw new DelegationError(
           DelegationErrorCode.ProtocolState,
@@ -69,12 +70,13 @@ export class TaskFactory {
           'input.protocolId',
         );
       const type = await this.catalogue.typeOf(structureId, protocol.current.content.taskType);
-      if (!type) throw DelegationError.invalid('input.protocolId', "names a task type no longer in the catalogue");
+      if (!type) throw DelegationError.invalid('input.protocolId', 'names a task type no longer in the catalogue');
       return { type, protocol, executingRoles: protocol.current.content.executingRoles };
     }
     if (!taskType) throw DelegationError.invalid('input.taskType', 'is required when no protocol is given');
     const type = await this.catalogue.typeOf(structureId, taskType);
-    if (!type || !type.active) throw DelegationError.invalid('input.taskType', "is not in the structure's task catalogue");
+    if (!type || !type.active)
+      throw DelegationError.invalid('input.taskType', "is not in the structure's task catalogue");
     const protocol = await this.protocols.adoptedFor(structureId, type.code);
     return { type, protocol, executingRoles: protocol?.current.content.executingRoles ?? type.defaultRoles };
   }
@@ -111,7 +113,8 @@ export class TaskFactory {
       physicianId: spec.physicianId,
       categories: [...new Set(spec.categories)],
       flags: [],
-      dueAt: spec.dueAt ?? (content?.deadline ? new Date(now.getTime() + content.deadline.withinHours * HOUR_MS) : null),
+      dueAt:
+        spec.dueAt ?? (content?.deadline ? new Date(now.getTime() + content.deadline.withinHours * HOUR_MS) : null),
       validatorId: null,
       escalatedTo: null,
       escalationReason: null,

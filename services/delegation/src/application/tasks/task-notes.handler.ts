@@ -22,13 +22,22 @@ export class TaskNotesHandler {
     if (!body) throw DelegationError.invalid('input.body', 'must not be empty');
     return this.transactions.run(async () => {
       await this.visibleTask(user, input.taskId);
-      const comment: TaskComment = { id: randomUUID(), taskId: input.taskId, authorId: user.memberId, body, at: this.clock.now() };
+      const comment: TaskComment = {
+        id: randomUUID(),
+        taskId: input.taskId,
+        authorId: user.memberId,
+        body,
+        at: this.clock.now(),
+      };
       await this.tasks.addComment(comment);
       return comment;
     });
   }
 
-  async attach(user: UserContext, input: { taskId: string; label: string; reference: string }): Promise<TaskAttachment> {
+  async attach(
+    user: UserContext,
+    input: { taskId: string; label: string; reference: string },
+  ): Promise<TaskAttachment> {
     const label = assertText(input.label, 'input.label').trim();
     if (!label || label.length > 200) throw DelegationError.invalid('input.label', 'must be 1 to 200 characters');
     const reference = assertText(input.reference, 'input.reference').trim();

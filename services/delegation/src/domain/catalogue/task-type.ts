@@ -26,7 +26,11 @@ export function taskTypeProblems(type: Pick<TaskType, 'code' | 'label' | 'standa
   if (!TASK_TYPE_CODE.test(type.code))
     problems.set('code', 'must be 2 to 64 lowercase letters, digits or underscores, starting with a letter');
   if (type.label.trim().length === 0 || type.label.length > 120) problems.set('label', 'must be 1 to 120 characters');
-  if (!Number.isInteger(type.standardMinutes) || type.standardMinutes < 0 || type.standardMinutes > MAX_STANDARD_MINUTES)
+  if (
+    !Number.isInteger(type.standardMinutes) ||
+    type.standardMinutes < 0 ||
+    type.standardMinutes > MAX_STANDARD_MINUTES
+  )
     problems.set('standardMinutes', `must be a whole number of minutes between 0 and ${MAX_STANDARD_MINUTES}`);
   return problems;
 }

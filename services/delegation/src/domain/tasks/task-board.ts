@@ -34,7 +34,13 @@ export const TASK_STATUSES_LIST: readonly TaskStatus[] = [
   'cancelled',
 ];
 
-export const OPEN_STATUSES: readonly TaskStatus[] = ['todo', 'in_progress', 'awaiting_validation', 'blocked', 'escalated'];
+export const OPEN_STATUSES: readonly TaskStatus[] = [
+  'todo',
+  'in_progress',
+  'awaiting_validation',
+  'blocked',
+  'escalated',
+];
 
 /**
  * The board (DEL-4): to do → in progress → awaiting validation → done, plus blocked, escalated and cancelled. A task
@@ -81,7 +87,12 @@ export function statusLabel(status: TaskStatus): string {
 }
 
 /** The move from `from` to `to`, or a refusal that lists where the task may go. */
-export function moveBetween(from: TaskStatus, to: TaskStatus, circuit: ValidationCircuit, field = 'input.to'): TaskMove {
+export function moveBetween(
+  from: TaskStatus,
+  to: TaskStatus,
+  circuit: ValidationCircuit,
+  field = 'input.to',
+): TaskMove {
   const allowed = allowedTargets(from, circuit);
   const move = BOARD[from][to];
   if (move && allowed.includes(to)) return move;

@@ -49,7 +49,8 @@ export class EditProtocolInput extends ProtocolContentFields {
 @InputType()
 export class AdoptProtocolInput {
   @Field(() => ID) protocolId!: string;
-  @Field(() => ID, { nullable: true, description: 'The coordination meeting that adopts it' }) meetingId?: string | null;
+  @Field(() => ID, { nullable: true, description: 'The coordination meeting that adopts it' }) meetingId?:
+    string | null;
 }
 
 @InputType()
@@ -84,7 +85,8 @@ export class AssignTaskInput {
 export class MoveTaskInput {
   @Field(() => ID) taskId!: string;
   @Field(() => TaskStatusEnum) to!: TaskStatusEnum;
-  @Field(() => Int, { description: 'The version you read: a move on an older one is refused' }) expectedVersion!: number;
+  @Field(() => Int, { description: 'The version you read: a move on an older one is refused' })
+  expectedVersion!: number;
   @Field(() => String, { nullable: true, description: 'Required to block, escalate, send back or cancel' })
   reason?: string | null;
   @Field(() => String, { nullable: true, description: 'What was done, on submitting or completing' })

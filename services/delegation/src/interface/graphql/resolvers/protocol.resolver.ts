@@ -17,7 +17,10 @@ export class ProtocolResolver {
   ) {}
 
   @Query(() => [ProtocolType], { description: "The structure's delegation protocols" })
-  async delegationProtocols(@CurrentUser() user: UserContext, @Args('structureId', { type: () => ID }) structureId: string) {
+  async delegationProtocols(
+    @CurrentUser() user: UserContext,
+    @Args('structureId', { type: () => ID }) structureId: string,
+  ) {
     return (await this.protocols.ofStructure(user, structureId)).map(toProtocolType);
   }
 

@@ -45,7 +45,11 @@ export class TaskBoardResolver {
     return {
       ...detail,
       task: toTaskType(detail.task),
-      history: detail.history.map((h) => ({ ...h, fromStatus: h.fromStatus as TaskStatusEnum | null, toStatus: h.toStatus as TaskStatusEnum })),
+      history: detail.history.map((h) => ({
+        ...h,
+        fromStatus: h.fromStatus as TaskStatusEnum | null,
+        toStatus: h.toStatus as TaskStatusEnum,
+      })),
       allowedTargets: detail.allowedTargets as TaskStatusEnum[],
     };
   }
@@ -60,7 +64,9 @@ export class TaskBoardResolver {
     return toTaskType(await this.assigner.execute(user, input));
   }
 
-  @Mutation(() => TaskMoveResultType, { description: 'Moves a task to another column; illegal moves list the allowed ones' })
+  @Mutation(() => TaskMoveResultType, {
+    description: 'Moves a task to another column; illegal moves list the allowed ones',
+  })
   async moveTask(@CurrentUser() user: UserContext, @Args('input') input: MoveTaskInput) {
     const outcome = await this.mover.execute(user, input);
     return { task: toTaskType(outcome.task), thresholdHits: outcome.thresholdHits };

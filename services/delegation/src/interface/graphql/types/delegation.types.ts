@@ -7,7 +7,8 @@ export class TaskTypeType {
   @Field() label!: string;
   @Field({ description: 'administrative or medico_administrative' }) category!: string;
   @Field(() => Int) standardMinutes!: number;
-  @Field(() => [String], { description: 'Roles that may do it when no protocol says otherwise' }) defaultRoles!: string[];
+  @Field(() => [String], { description: 'Roles that may do it when no protocol says otherwise' })
+  defaultRoles!: string[];
   @Field() active!: boolean;
 }
 
@@ -38,7 +39,8 @@ export class ProtocolVersionType {
   @Field(() => GraphQLISODateTime) writtenAt!: Date;
   @Field(() => ID, { nullable: true }) adoptedBy!: string | null;
   @Field(() => GraphQLISODateTime, { nullable: true }) adoptedAt!: Date | null;
-  @Field(() => ID, { nullable: true, description: 'The coordination meeting that adopted it' }) meetingId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'The coordination meeting that adopted it' }) meetingId!:
+    string | null;
 }
 
 @ObjectType('DelegationProtocol', { description: 'A delegated mission, its procedure and its medical control (DEL-2)' })
@@ -75,7 +77,8 @@ export class TaskObjectType {
   @Field(() => ID, { nullable: true }) assigneeId!: string | null;
   @Field(() => String, { nullable: true, description: 'A pool task: the role that may take it (at siteId)' })
   poolRole!: string | null;
-  @Field(() => ID, { nullable: true, description: 'Opaque: the name comes from the directory' }) patientId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Opaque: the name comes from the directory' }) patientId!:
+    string | null;
   @Field(() => ID, { nullable: true, description: 'The physician the work is done for' }) physicianId!: string | null;
   @Field(() => [String]) categories!: string[];
   @Field(() => [String]) flags!: string[];
@@ -98,7 +101,8 @@ export class TaskTransitionType {
   @Field(() => TaskStatusEnum, { nullable: true }) fromStatus!: TaskStatusEnum | null;
   @Field(() => TaskStatusEnum) toStatus!: TaskStatusEnum;
   @Field() move!: string;
-  @Field(() => ID, { nullable: true, description: 'Null: the platform (an event, the deadline)' }) actorId!: string | null;
+  @Field(() => ID, { nullable: true, description: 'Null: the platform (an event, the deadline)' }) actorId!:
+    string | null;
   @Field(() => String, { nullable: true }) reason!: string | null;
   @Field(() => GraphQLISODateTime) at!: Date;
   @Field(() => Int) version!: number;
@@ -143,7 +147,9 @@ export class TaskMoveResultType {
   thresholdHits!: ThresholdHitType[];
 }
 
-@ObjectType('TimeFreedWeek', { description: 'Medical time freed: completed delegated tasks × standard minutes (DEL-6)' })
+@ObjectType('TimeFreedWeek', {
+  description: 'Medical time freed: completed delegated tasks × standard minutes (DEL-6)',
+})
 export class TimeFreedWeekType {
   @Field({ description: 'ISO week, Europe/Paris (2026-W49)' }) isoWeek!: string;
   @Field(() => ID, { nullable: true }) physicianId!: string | null;
