@@ -119,6 +119,9 @@ export class DelegationSchema1764600001000 implements MigrationInterface {
     await db.query(`create index task_assignee_idx on task (assignee_id, status)`);
     await db.query(`create index task_due_idx on task (due_at) where status in ('todo', 'in_progress', 'blocked')`);
     await db.query(`create index task_time_freed_idx on task (structure_id, iso_week) where status = 'done'`);
+    // What waits on a member: the "escalated to me" and "to validate" views, and moving it on when they are away.
+    await db.query(`create index task_escalated_to_idx on task (escalated_to) where status = 'escalated'`);
+    await db.query(`create index task_validator_idx on task (validator_id) where status = 'awaiting_validation'`);
 
     // The audit trail of the board (DEL-4): who moved what, when, from where to where, and why.
     await db.query(`
@@ -134,6 +137,8 @@ export class DelegationSchema1764600001000 implements MigrationInterface {
         version integer not null
       )`);
     await db.query(`create index task_transition_task_idx on task_transition (task_id, id)`);
+    // The weekly review counts the moves of a period.
+    await db.query(`create index task_transition_at_idx on task_transition (at)`);
     await db.query(`
       create table task_comment (
         id uuid primary key,
