@@ -141,7 +141,11 @@ describe('service registry', () => {
     });
     expect(demo.scheduling).toMatchObject({ variable: 'SCHEDULING_DEMO_DATA', skippedWhenRowsIn: { table: 'motif' } });
     expect(demo.gateway).toBeUndefined();
-    expect(SERVICES.filter((s) => s.eventFedViews).map((s) => s.name)).toEqual(['scheduling', 'call-routing', 'delegation']);
+    expect(SERVICES.filter((s) => s.eventFedViews).map((s) => s.name)).toEqual([
+      'scheduling',
+      'call-routing',
+      'delegation',
+    ]);
   });
 
   it('names one database per service, dashes as underscores', () => {

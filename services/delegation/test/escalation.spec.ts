@@ -35,7 +35,11 @@ describe('escalation to the referent physician (DEL-5)', () => {
       assigneeId: practice.assistant.id,
       physicianId: practice.colleague.id,
     });
-    const started = await moveTask(app, practice.assistant.user, { taskId: task.id, to: 'in_progress', expectedVersion: 1 });
+    const started = await moveTask(app, practice.assistant.user, {
+      taskId: task.id,
+      to: 'in_progress',
+      expectedVersion: 1,
+    });
     return started.data!.moveTask.task;
   }
 
@@ -70,9 +74,16 @@ describe('escalation to the referent physician (DEL-5)', () => {
       escalationReason: 'threshold',
     });
     expect(await app.events('delegation.task.escalated.v1')).toContainEqual(
-      expect.objectContaining({ taskId: task.id, reason: 'threshold', thresholdKinds: ['keyword'], escalatedTo: practice.referent.id }),
+      expect.objectContaining({
+        taskId: task.id,
+        reason: 'threshold',
+        thresholdKinds: ['keyword'],
+        escalatedTo: practice.referent.id,
+      }),
     );
-    expect(await app.events('delegation.task.submitted.v1')).not.toContainEqual(expect.objectContaining({ taskId: task.id }));
+    expect(await app.events('delegation.task.submitted.v1')).not.toContainEqual(
+      expect.objectContaining({ taskId: task.id }),
+    );
   });
 
   it('escalates a flag the delegate raises on submission', async () => {
@@ -98,12 +109,17 @@ describe('escalation to the referent physician (DEL-5)', () => {
     expect((await app.sql(`select status from task where id = $1`, [task.id]))[0]).toEqual({ status: 'in_progress' });
     jest.spyOn(clock, 'now').mockReturnValue(new Date(due.getTime() + 60_000));
     expect((await sweep.sweep()).overdue).toBeGreaterThanOrEqual(1);
-    expect((await app.sql(`select status, escalated_to, escalation_reason from task where id = $1`, [task.id]))[0]).toEqual({
+    expect(
+      (await app.sql(`select status, escalated_to, escalation_reason from task where id = $1`, [task.id]))[0],
+    ).toEqual({
       status: 'escalated',
       escalated_to: practice.referent.id,
       escalation_reason: 'deadline',
     });
-    const audit = await app.sql(`select actor_id, reason from task_transition where task_id = $1 and move = 'escalate'`, [task.id]);
+    const audit = await app.sql(
+      `select actor_id, reason from task_transition where task_id = $1 and move = 'escalate'`,
+      [task.id],
+    );
     expect(audit).toEqual([{ actor_id: null, reason: expect.stringMatching(/deadline passed/) }]);
     jest.restoreAllMocks();
   });
@@ -111,7 +127,12 @@ describe('escalation to the referent physician (DEL-5)', () => {
   it('lands with the backup referent while the referent is away', async () => {
     const practice = await practiceWithProtocol();
     const now = new Date();
-    await away(practice, practice.referent.id, new Date(now.getTime() - 3_600_000), new Date(now.getTime() + 7 * 86_400_000));
+    await away(
+      practice,
+      practice.referent.id,
+      new Date(now.getTime() - 3_600_000),
+      new Date(now.getTime() + 7 * 86_400_000),
+    );
     const task = await startedTask(practice);
     const escalated = await moveTask(app, practice.assistant.user, {
       taskId: task.id,
@@ -126,7 +147,10 @@ describe('escalation to the referent physician (DEL-5)', () => {
       to: 'awaiting_validation',
       expectedVersion: submittedTask.version,
     });
-    expect(submitted.data!.moveTask.task).toMatchObject({ status: 'awaiting_validation', validatorId: practice.backup.id });
+    expect(submitted.data!.moveTask.task).toMatchObject({
+      status: 'awaiting_validation',
+      validatorId: practice.backup.id,
+    });
   });
 
   it('moves an escalation waiting on a referent who goes away to the backup, then to the physician of the task', async () => {

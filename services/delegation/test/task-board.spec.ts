@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { TestEventPublisher } from '@msp/testing';
 import { DelegationTestApp } from './fixtures/delegation-test-app';
-import { adoptProtocol, createTask, moveTask, openPractice, TASK_FIELDS, type Practice, type TaskView } from './fixtures/practice';
+import {
+  adoptProtocol,
+  createTask,
+  moveTask,
+  openPractice,
+  TASK_FIELDS,
+  type Practice,
+  type TaskView,
+} from './fixtures/practice';
 
 describe('the delegation board (DEL-3, DEL-4)', () => {
   let app: DelegationTestApp;
@@ -34,7 +42,11 @@ describe('the delegation board (DEL-3, DEL-4)', () => {
 
   async function submitted(): Promise<TaskView> {
     const task = await examTask();
-    const started = await moveTask(app, practice.assistant.user, { taskId: task.id, to: 'in_progress', expectedVersion: 1 });
+    const started = await moveTask(app, practice.assistant.user, {
+      taskId: task.id,
+      to: 'in_progress',
+      expectedVersion: 1,
+    });
     const sub = await moveTask(app, practice.assistant.user, {
       taskId: task.id,
       to: 'awaiting_validation',
@@ -57,17 +69,28 @@ describe('the delegation board (DEL-3, DEL-4)', () => {
     });
     expect(new Date(task.dueAt!).getTime() - Date.now()).toBeGreaterThan(47 * 3_600_000);
     expect(await app.events('delegation.task.created.v1')).toContainEqual(
-      expect.objectContaining({ taskId: task.id, protocolVersion: 1, origin: 'person', assigneeId: practice.assistant.id }),
+      expect.objectContaining({
+        taskId: task.id,
+        protocolVersion: 1,
+        origin: 'person',
+        assigneeId: practice.assistant.id,
+      }),
     );
   });
 
   it('does not let a task under referent review reach done without the referent validating it', async () => {
     const task = await examTask();
-    const started = await moveTask(app, practice.assistant.user, { taskId: task.id, to: 'in_progress', expectedVersion: 1 });
+    const started = await moveTask(app, practice.assistant.user, {
+      taskId: task.id,
+      to: 'in_progress',
+      expectedVersion: 1,
+    });
     const done = await moveTask(app, practice.assistant.user, { taskId: task.id, to: 'done', expectedVersion: 2 });
     expect(started.errors).toBeUndefined();
     expect(done.errors?.[0]).toMatchObject({
-      message: expect.stringMatching(/in progress cannot move to done.*referent’s validation.*allowed: awaiting validation/),
+      message: expect.stringMatching(
+        /in progress cannot move to done.*referent’s validation.*allowed: awaiting validation/,
+      ),
       extensions: { code: 'CONFLICT', reason: 'DELEGATION.ILLEGAL_TRANSITION', field: 'input.to' },
     });
   });
@@ -75,29 +98,52 @@ describe('the delegation board (DEL-3, DEL-4)', () => {
   it('lets the referent validate a submitted task, recording who validated and the time it freed', async () => {
     const task = await submitted();
     expect(task).toMatchObject({ status: 'awaiting_validation', validatorId: practice.referent.id });
-    const validated = await moveTask(app, practice.referent.user, { taskId: task.id, to: 'done', expectedVersion: task.version });
+    const validated = await moveTask(app, practice.referent.user, {
+      taskId: task.id,
+      to: 'done',
+      expectedVersion: task.version,
+    });
     expect(validated.errors).toBeUndefined();
     expect(validated.data!.moveTask.task).toMatchObject({ status: 'done', standardMinutes: 6 });
     expect(await app.events('delegation.task.validated.v1')).toContainEqual(
       expect.objectContaining({ taskId: task.id, validatedBy: practice.referent.id }),
     );
     expect(await app.events('delegation.task.completed.v1')).toContainEqual(
-      expect.objectContaining({ taskId: task.id, delegated: true, standardMinutes: 6, physicianId: practice.referent.id }),
+      expect.objectContaining({
+        taskId: task.id,
+        delegated: true,
+        standardMinutes: 6,
+        physicianId: practice.referent.id,
+      }),
     );
   });
 
   it('refuses a delegate validating their own task', async () => {
     const task = await submitted();
-    const own = await moveTask(app, practice.assistant.user, { taskId: task.id, to: 'done', expectedVersion: task.version });
+    const own = await moveTask(app, practice.assistant.user, {
+      taskId: task.id,
+      to: 'done',
+      expectedVersion: task.version,
+    });
     expect(own.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'DELEGATION.NOT_VALIDATOR' });
-    const other = await moveTask(app, practice.secondAssistant.user, { taskId: task.id, to: 'done', expectedVersion: task.version });
+    const other = await moveTask(app, practice.secondAssistant.user, {
+      taskId: task.id,
+      to: 'done',
+      expectedVersion: task.version,
+    });
     expect(other.errors?.[0].extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'DELEGATION.NOT_VALIDATOR' });
-    expect((await app.sql(`select status from task where id = $1`, [task.id]))[0]).toEqual({ status: 'awaiting_validation' });
+    expect((await app.sql(`select status from task where id = $1`, [task.id]))[0]).toEqual({
+      status: 'awaiting_validation',
+    });
   });
 
   it('keeps a task reserved to medical assistants from a secretary, in the pool and by assignment', async () => {
     const pooled = await examTask({ assigneeId: null, poolRole: 'medical_assistant' });
-    const taken = await moveTask(app, practice.secretary.user, { taskId: pooled.id, to: 'in_progress', expectedVersion: 1 });
+    const taken = await moveTask(app, practice.secretary.user, {
+      taskId: pooled.id,
+      to: 'in_progress',
+      expectedVersion: 1,
+    });
     expect(taken.errors?.[0]).toMatchObject({
       message: expect.stringMatching(/reserved to: medical_assistant/),
       extensions: { code: 'FORBIDDEN', reason: 'DELEGATION.ROLE_NOT_ALLOWED' },
@@ -107,8 +153,15 @@ describe('the delegation board (DEL-3, DEL-4)', () => {
       { input: { taskId: pooled.id, expectedVersion: 1, assigneeId: practice.secretary.id } },
       practice.coordinator.user,
     );
-    expect(assigned.errors?.[0].extensions).toMatchObject({ reason: 'DELEGATION.ROLE_NOT_ALLOWED', field: 'input.assigneeId' });
-    const byAssistant = await moveTask(app, practice.assistant.user, { taskId: pooled.id, to: 'in_progress', expectedVersion: 1 });
+    expect(assigned.errors?.[0].extensions).toMatchObject({
+      reason: 'DELEGATION.ROLE_NOT_ALLOWED',
+      field: 'input.assigneeId',
+    });
+    const byAssistant = await moveTask(app, practice.assistant.user, {
+      taskId: pooled.id,
+      to: 'in_progress',
+      expectedVersion: 1,
+    });
     expect(byAssistant.data?.moveTask.task).toMatchObject({ status: 'in_progress', assigneeId: practice.assistant.id });
   });
 
@@ -125,14 +178,23 @@ describe('the delegation board (DEL-3, DEL-4)', () => {
       message: expect.stringMatching(/it is now in progress \(version 2\)/),
       extensions: { code: 'CONFLICT', reason: 'DELEGATION.STALE_TASK', field: 'input.expectedVersion' },
     });
-    expect(await app.sql(`select count(*)::int as n from task_transition where task_id = $1`, [task.id])).toEqual([{ n: 2 }]);
+    expect(await app.sql(`select count(*)::int as n from task_transition where task_id = $1`, [task.id])).toEqual([
+      { n: 2 },
+    ]);
   });
 
   it('audits every move: who, when, from, to and why', async () => {
     const task = await examTask();
     await moveTask(app, practice.assistant.user, { taskId: task.id, to: 'in_progress', expectedVersion: 1 });
-    await moveTask(app, practice.assistant.user, { taskId: task.id, to: 'blocked', expectedVersion: 2, reason: 'Laboratoire injoignable' });
-    const { task: detail } = await app.ok<{ task: { history: Array<Record<string, unknown>>; allowedTargets: string[] } }>(
+    await moveTask(app, practice.assistant.user, {
+      taskId: task.id,
+      to: 'blocked',
+      expectedVersion: 2,
+      reason: 'Laboratoire injoignable',
+    });
+    const { task: detail } = await app.ok<{
+      task: { history: Array<Record<string, unknown>>; allowedTargets: string[] };
+    }>(
       `query ($id: ID!) { task(id: $id) { history { fromStatus toStatus move actorId reason at version } allowedTargets } }`,
       { id: task.id },
       practice.coordinator.user,
@@ -147,7 +209,11 @@ describe('the delegation board (DEL-3, DEL-4)', () => {
 
   it('requires a reason to block, escalate or cancel', async () => {
     const task = await examTask();
-    const result = await moveTask(app, practice.assistant.user, { taskId: task.id, to: 'cancelled', expectedVersion: 1 });
+    const result = await moveTask(app, practice.assistant.user, {
+      taskId: task.id,
+      to: 'cancelled',
+      expectedVersion: 1,
+    });
     expect(result.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.reason' });
   });
 
@@ -162,7 +228,11 @@ describe('the delegation board (DEL-3, DEL-4)', () => {
       [{ ...base, title: '  ' }, 'input.title', 'BAD_USER_INPUT'],
     ];
     for (const [input, field, code] of cases) {
-      const result = await app.gql(`mutation ($input: CreateTaskInput!) { createTask(input: $input) { id } }`, { input }, practice.referent.user);
+      const result = await app.gql(
+        `mutation ($input: CreateTaskInput!) { createTask(input: $input) { id } }`,
+        { input },
+        practice.referent.user,
+      );
       expect(result.errors?.[0].extensions).toMatchObject({ code, field });
     }
     expect(await app.sql(`select count(*)::int as n from task`)).toEqual(before);
@@ -218,7 +288,9 @@ describe('the delegation board (DEL-3, DEL-4)', () => {
       {},
       practice.assistant.user,
     );
-    const { task: detail } = await app.ok<{ task: { comments: Array<{ body: string }>; attachments: Array<{ reference: string }> } }>(
+    const { task: detail } = await app.ok<{
+      task: { comments: Array<{ body: string }>; attachments: Array<{ reference: string }> };
+    }>(
       `query ($id: ID!) { task(id: $id) { comments { body } attachments { reference } } }`,
       { id: task.id },
       practice.referent.user,

@@ -105,7 +105,11 @@ describe('tasks made from other services’ facts (DEL-3)', () => {
     });
     await expectEventually(async () =>
       expect(await tasksFrom(actionItemId)).toEqual([
-        expect.objectContaining({ task_type: 'professional_coordination', assignee_id: null, pool_role: 'medical_assistant' }),
+        expect.objectContaining({
+          task_type: 'professional_coordination',
+          assignee_id: null,
+          pool_role: 'medical_assistant',
+        }),
       ]),
     );
   });
@@ -130,7 +134,10 @@ describe('tasks made from other services’ facts (DEL-3)', () => {
     });
     // A completion without follow-up makes nothing.
     const plain = randomUUID();
-    const plainEventId = await events.publish('scheduling.appointment.completed.v1', { ...completed, appointmentId: plain });
+    const plainEventId = await events.publish('scheduling.appointment.completed.v1', {
+      ...completed,
+      appointmentId: plain,
+    });
     await expectEventually(async () =>
       expect(await tasksFrom(appointmentId)).toEqual([
         expect.objectContaining({

@@ -40,7 +40,9 @@ describe('medical time freed and the weekly review (DEL-6)', () => {
   }
 
   const timeFreed = (fromWeek: string, toWeek: string, physicianId?: string) =>
-    app.ok<{ delegatedTimeFreed: Array<{ isoWeek: string; physicianId: string | null; minutes: number; tasks: number }> }>(
+    app.ok<{
+      delegatedTimeFreed: Array<{ isoWeek: string; physicianId: string | null; minutes: number; tasks: number }>;
+    }>(
       `query ($s: ID!, $f: String!, $t: String!, $p: ID) {
          delegatedTimeFreed(structureId: $s, fromWeek: $f, toWeek: $t, physicianId: $p) { isoWeek physicianId minutes tasks } }`,
       { s: practice.structureId, f: fromWeek, t: toWeek, p: physicianId ?? null },
@@ -61,7 +63,12 @@ describe('medical time freed and the weekly review (DEL-6)', () => {
       assigneeId: practice.assistant.id,
       physicianId: practice.referent.id,
     });
-    await moveTask(app, practice.coordinator.user, { taskId: cancelled.id, to: 'cancelled', expectedVersion: 1, reason: 'Doublon' });
+    await moveTask(app, practice.coordinator.user, {
+      taskId: cancelled.id,
+      to: 'cancelled',
+      expectedVersion: 1,
+      reason: 'Doublon',
+    });
 
     const { delegatedTimeFreed } = await timeFreed('2026-W48', '2026-W49');
     const minutes = (week: string, physicianId: string) =>

@@ -77,7 +77,7 @@ export class TypeOrmProtocolRepository implements ProtocolRepository {
            returning id
          )
          insert into protocol_version (protocol_id, ${VERSION_COLUMNS})
-         select id, $5::integer, $9::jsonb, $10::uuid, $11::timestamptz, $12::uuid, $13::timestamptz, $14::uuid
+         select id, $9::integer, $10::jsonb, $11::uuid, $12::timestamptz, $13::uuid, $14::timestamptz, $15::uuid
          from inserted`,
         [
           protocol.id,
