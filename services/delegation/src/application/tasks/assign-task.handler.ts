@@ -66,7 +66,7 @@ export class AssignTaskHandler {
             `input.assigneeId: this task is reserved to: ${frame.executingRoles.join(', ')}`,
             'input.assigneeId',
           );
-      } else if (!frame.executingRoles.includes(input.poolRole!)) {
+      } else if (!input.poolRole || !frame.executingRoles.includes(input.poolRole)) {
         throw DelegationError.invalid(
           'input.poolRole',
           `must be one of the executing roles: ${frame.executingRoles.join(', ')}`,
@@ -76,7 +76,7 @@ export class AssignTaskHandler {
       const next: Task = {
         ...task,
         assigneeId: input.assigneeId ?? null,
-        poolRole: input.assigneeId ? null : input.poolRole!,
+        poolRole: input.assigneeId ? null : (input.poolRole ?? null),
         // Whoever takes it over starts it themselves.
         status: task.status === 'in_progress' && task.assigneeId !== input.assigneeId ? 'todo' : task.status,
         updatedAt: now,

@@ -59,7 +59,7 @@ export class BoardQuery {
       patientId: input.patientId ?? undefined,
       limit,
     };
-    const membership = membershipIn(user, input.structureId)!;
+    const membership = membershipIn(user, input.structureId) ?? { roles: [], siteIds: [] };
     switch (view) {
       case 'mine':
         filter.assigneeId = user.memberId;

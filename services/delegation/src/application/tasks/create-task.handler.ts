@@ -107,8 +107,9 @@ export class CreateTaskHandler {
         frame,
         now,
       );
-      // A person's task has no source: it is always written.
-      return task!;
+      // A person's task has no source, so nothing can have made it already.
+      if (!task) throw new Error('A task without a source was refused as a duplicate');
+      return task;
     });
   }
 }
