@@ -57,19 +57,19 @@ export class AssignTaskHandler {
         task.assigneeId !== user.memberId
       )
         throw new ForbiddenError(`Assigning a task requires one of the roles: ${PERMISSIONS.assignTasks.join(', ')}`);
-      const frame = await this.factory.frameOf(task.structureId, task.protocolId, task.taskType);
+      const executingRoles = await this.factory.executingRolesOf(task);
       if (input.assigneeId) {
         const assignee = await this.factory.assertCurrentMember(task.structureId, input.assigneeId, 'input.assigneeId');
-        if (!assignee.roles.some((r) => frame.executingRoles.includes(r)))
+        if (!assignee.roles.some((r) => executingRoles.includes(r)))
           throw new DelegationError(
             DelegationErrorCode.RoleNotAllowed,
-            `input.assigneeId: this task is reserved to: ${frame.executingRoles.join(', ')}`,
+            `input.assigneeId: this task is reserved to: ${executingRoles.join(', ')}`,
             'input.assigneeId',
           );
-      } else if (!input.poolRole || !frame.executingRoles.includes(input.poolRole)) {
+      } else if (!input.poolRole || !executingRoles.includes(input.poolRole)) {
         throw DelegationError.invalid(
           'input.poolRole',
-          `must be one of the executing roles: ${frame.executingRoles.join(', ')}`,
+          `must be one of the executing roles: ${executingRoles.join(', ')}`,
         );
       }
       const now = this.clock.now();

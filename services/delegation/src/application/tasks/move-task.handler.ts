@@ -90,8 +90,7 @@ export class MoveTaskHandler {
       if (move === 'start' && task.assigneeId !== user.memberId) {
         if (task.assigneeId)
           throw DelegationError.invalid('input.taskId', 'is assigned to someone else: ask for it to be reassigned');
-        const frame = await this.factory.frameOf(task.structureId, task.protocolId, task.taskType);
-        assertMayTake(user, task, frame.executingRoles);
+        assertMayTake(user, task, await this.factory.executingRolesOf(task));
         next = { ...next, assigneeId: user.memberId, poolRole: null };
       }
       if (report)

@@ -81,6 +81,23 @@ export class TaskFactory {
     return { type, protocol, executingRoles: protocol?.current.content.executingRoles ?? type.defaultRoles };
   }
 
+  /**
+   * Who may do an existing task: the roles of the protocol version it was made under (a later revision or retirement
+   * does not change them), else its catalogue type's.
+   */
+  async executingRolesOf(
+    task: Pick<Task, 'structureId' | 'taskType' | 'protocolId' | 'protocolVersion'>,
+  ): Promise<string[]> {
+    if (task.protocolId && task.protocolVersion) {
+      const version = await this.protocols.version(task.protocolId, task.protocolVersion);
+      if (version) return version.content.executingRoles;
+    }
+    const type =
+      (await this.catalogue.typeOf(task.structureId, task.taskType)) ??
+      DEFAULT_TASK_TYPES.find((t) => t.code === task.taskType);
+    return type?.defaultRoles ?? [];
+  }
+
   /** The catalogue's own type for a source, offered or not: a fact from another service always makes its task. */
   async defaultFrame(structureId: string, code: string): Promise<TaskFrame> {
     const type = (await this.catalogue.typeOf(structureId, code)) ?? DEFAULT_TASK_TYPES.find((t) => t.code === code);
