@@ -522,7 +522,10 @@ describe('delegation repositories on PostgreSQL', () => {
       await protocols().save(revised);
 
       expect(await protocols().byId(p.id)).toEqual(revised);
-      expect(await protocols().versions(p.id)).toEqual([revised.current, adoption.current]);
+      expect(await protocols().versionsOf([p.id])).toEqual([
+        { ...revised.current, protocolId: p.id },
+        { ...adoption.current, protocolId: p.id },
+      ]);
       expect(await protocols().version(p.id, 1)).toEqual(adoption.current);
       expect(await protocols().version(p.id, 3)).toBeNull();
       expect(await protocols().adoptedFor(p.structureId, 'prescription_renewal')).toEqual(revised);

@@ -30,7 +30,8 @@ export abstract class ProtocolRepository {
   /** The protocol, locked for this transaction when `forUpdate`. */
   abstract byId(protocolId: string, forUpdate?: boolean): Promise<Protocol | null>;
   abstract ofStructure(structureId: string): Promise<Protocol[]>;
-  abstract versions(protocolId: string): Promise<ProtocolVersion[]>;
+  /** Every version of each protocol, newest first, in one query. */
+  abstract versionsOf(protocolIds: readonly string[]): Promise<Array<ProtocolVersion & { protocolId: string }>>;
   abstract version(protocolId: string, version: number): Promise<ProtocolVersion | null>;
   /** The adopted protocol of a task type in a structure, if any (at most one). */
   abstract adoptedFor(structureId: string, taskType: string): Promise<Protocol | null>;

@@ -22,8 +22,11 @@ export class ProtocolsQuery {
     return protocol;
   }
 
-  /** Every version, newest first: what each task was done under stays readable. */
-  versions(protocol: Protocol): Promise<ProtocolVersion[]> {
-    return this.protocols.versions(protocol.id);
+  /**
+   * Every version of each protocol, newest first: what each task was done under stays readable. The protocols were
+   * read through a visibility check already (they are the parents of the field); one query for all of them.
+   */
+  versionsOf(protocolIds: readonly string[]): Promise<Array<ProtocolVersion & { protocolId: string }>> {
+    return this.protocols.versionsOf(protocolIds);
   }
 }

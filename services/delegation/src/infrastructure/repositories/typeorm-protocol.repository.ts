@@ -136,13 +136,14 @@ export class TypeOrmProtocolRepository implements ProtocolRepository {
     return rows.map(toProtocol);
   }
 
-  /** Newest first. */
-  async versions(protocolId: string): Promise<ProtocolVersion[]> {
-    const rows: VersionRow[] = await this.manager().query(
-      `select ${VERSION_COLUMNS} from protocol_version where protocol_id = $1 order by version desc`,
-      [protocolId],
+  /** Newest first within each protocol. */
+  async versionsOf(protocolIds: readonly string[]): Promise<Array<ProtocolVersion & { protocolId: string }>> {
+    const rows: Array<VersionRow & { protocol_id: string }> = await this.manager().query(
+      `select protocol_id, ${VERSION_COLUMNS} from protocol_version where protocol_id = any($1)
+       order by protocol_id, version desc`,
+      [protocolIds],
     );
-    return rows.map(toVersion);
+    return rows.map((r) => ({ ...toVersion(r), protocolId: r.protocol_id }));
   }
 
   async version(protocolId: string, version: number): Promise<ProtocolVersion | null> {

@@ -1,4 +1,5 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { manyByKey, requestLoader, type SubgraphContext } from '@msp/service-kit';
 import { CurrentUser, type UserContext } from '@msp/auth';
 import { DraftProtocolHandler } from '../../../application/protocols/draft-protocol.handler';
 import { ProtocolLifecycleHandler } from '../../../application/protocols/protocol-lifecycle.handler';
@@ -30,9 +31,12 @@ export class ProtocolResolver {
   }
 
   @ResolveField(() => [ProtocolVersionType], { description: 'Every version, newest first' })
-  async versions(@Parent() protocol: ProtocolType, @CurrentUser() user: UserContext) {
-    const visible = await this.protocols.byId(user, protocol.id);
-    return (await this.protocols.versions(visible)).map(toProtocolVersionType);
+  versions(@Parent() protocol: ProtocolType, @Context() context: SubgraphContext) {
+    return requestLoader(context, 'protocol-versions', async (ids: readonly string[]) =>
+      manyByKey(ids, await this.protocols.versionsOf(ids), (v) => v.protocolId).map((own) =>
+        own.map(toProtocolVersionType),
+      ),
+    ).load(protocol.id);
   }
 
   @Mutation(() => ProtocolType, { description: 'Drafts a protocol (practitioners, coordinators, administrators)' })
