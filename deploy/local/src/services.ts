@@ -120,6 +120,12 @@ export const SERVICES: readonly ServiceDefinition[] = [
     role: 'subgraph',
     database: true,
     order: 40,
+    demoData: {
+      variable: 'DELEGATION_DEMO_DATA',
+      skippedWhenRowsIn: { table: 'protocol', described: 'protocols' },
+      contents:
+        "three protocols adopted by the medical assistant's referent (exam follow-up, renewals, callbacks) and a morning's tasks on the board, as the directory's members reach it",
+    },
     // Members and sites are rebuilt from the directory's internal API when empty at boot; absences are not.
     eventFedViews: "practitioners' absences (who a task escalates to)",
   },

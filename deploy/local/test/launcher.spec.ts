@@ -236,6 +236,35 @@ describe('the platform through the gateway (built services, real directory)', ()
     });
   });
 
+  it('gives the demo medical assistant a board of tasks under the protocols her referent adopted', async () => {
+    const db = new Client({ connectionString: databaseUrl(testPostgresAdminUrl(), `${prefix}_directory`) });
+    await db.connect();
+    const [{ id, structure_id: structureId }] = (
+      await db.query(
+        `select m.id, ms.structure_id from member m join membership ms on ms.member_id = m.id
+         where m.email = 'manon.daniel@msp-lices.demo'`,
+      )
+    ).rows;
+    await db.end();
+    const token = await (await DevIssuer.loadOrCreate(join(dataDir, 'dev-issuer'))).issue({ subject: id });
+
+    // Delegation loads its demo once the directory's members have reached its team copy, a few seconds after boot.
+    await expectEventually(
+      async () => {
+        const result = await graphql(
+          `{ taskBoard(filter: { structureId: "${structureId}", view: mine }) { taskType protocolId } }`,
+          token,
+        );
+        expect(result.errors).toBeUndefined();
+        const mine = result.data?.taskBoard as Array<{ taskType: string; protocolId: string | null }>;
+        expect(new Set(mine.map((t) => t.taskType))).toEqual(new Set(['exam_follow_up', 'prescription_renewal']));
+        expect(mine.every((t) => t.protocolId)).toBe(true);
+      },
+      60_000,
+      500,
+    );
+  });
+
   it('refuses the same query without a token, with a clear reason', async () => {
     const result = await graphql('{ me { id } }');
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'MISSING_TOKEN' });

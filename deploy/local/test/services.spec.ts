@@ -140,6 +140,10 @@ describe('service registry', () => {
       skippedWhenRowsIn: { table: 'structure' },
     });
     expect(demo.scheduling).toMatchObject({ variable: 'SCHEDULING_DEMO_DATA', skippedWhenRowsIn: { table: 'motif' } });
+    expect(demo.delegation).toMatchObject({
+      variable: 'DELEGATION_DEMO_DATA',
+      skippedWhenRowsIn: { table: 'protocol' },
+    });
     expect(demo.gateway).toBeUndefined();
     expect(SERVICES.filter((s) => s.eventFedViews).map((s) => s.name)).toEqual([
       'scheduling',
@@ -399,6 +403,7 @@ describe('demo data switches', () => {
       directory: { DIRECTORY_DEMO_DATA: 'load' },
       scheduling: { SCHEDULING_DEMO_DATA: 'load' },
       'call-routing': { CALL_ROUTING_DEMO_DATA: 'load' },
+      delegation: { DELEGATION_DEMO_DATA: 'load' },
       gateway: {},
     });
   });
@@ -408,12 +413,14 @@ describe('demo data switches', () => {
       DIRECTORY_DEMO_DATA: 'load',
       SCHEDULING_DEMO_DATA: 'load',
       CALL_ROUTING_DEMO_DATA: 'load',
+      DELEGATION_DEMO_DATA: 'load',
       OTHER_DEMO_DATA: 'kept',
     };
     expect(byService(context('skip', shell))).toEqual({
       directory: { DIRECTORY_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
       scheduling: { SCHEDULING_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
       'call-routing': { CALL_ROUTING_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
+      delegation: { DELEGATION_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
       gateway: { OTHER_DEMO_DATA: 'kept' },
     });
   });

@@ -6,6 +6,7 @@ import { DELEGATION_ENTITIES } from './infrastructure/entities';
 import { DELEGATION_MIGRATIONS } from './infrastructure/migrations';
 import { DelegationReviewModule } from './modules/delegation-review.module';
 import { DelegationSettingsModule } from './modules/delegation-settings.module';
+import { DemoProtocolsModule } from './modules/demo-protocols.module';
 import { EscalationModule } from './modules/escalation.module';
 import { ProtocolsModule } from './modules/protocols.module';
 import { TaskBoardModule } from './modules/task-board.module';
@@ -41,6 +42,7 @@ export class AppModule {
         TaskSourcesModule,
         EscalationModule,
         DelegationReviewModule,
+        DemoProtocolsModule.forRoot(config.loadDemoData),
       ],
     };
   }

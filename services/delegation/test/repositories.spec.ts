@@ -642,6 +642,17 @@ describe('delegation repositories on PostgreSQL', () => {
       expect(await team().member(early.structureId, early.memberId)).toEqual(early);
     });
 
+    it('lists the current members paired with a referent, not those without one nor those who left', async () => {
+      const structureId = randomUUID();
+      const delegate = member({ structureId, roles: ['medical_assistant'] });
+      const unpaired = member({ structureId, referentId: null });
+      const leaver = member({ structureId });
+      for (const m of [delegate, unpaired, leaver]) await team().upsertMember(m, at('2027-03-01T00:00:00Z'));
+      await team().markLeft(leaver.memberId, structureId, at('2027-03-02T00:00:00Z'));
+
+      expect((await team().delegates()).filter((m) => m.structureId === structureId)).toEqual([delegate]);
+    });
+
     it("knows a site's structure, the newest fact winning", async () => {
       const [siteId, structureId] = [randomUUID(), randomUUID()];
       expect(await team().siteStructure(siteId)).toBeNull();

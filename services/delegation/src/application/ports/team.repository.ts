@@ -17,6 +17,8 @@ export abstract class TeamRepository {
   /** A current member of the structure, or null (left, unknown, or of another structure). */
   abstract member(structureId: string, memberId: string): Promise<TeamMember | null>;
   abstract siteStructure(siteId: string): Promise<string | null>;
+  /** Current members paired with a medical referent (the delegates), of every structure, by structure. */
+  abstract delegates(): Promise<TeamMember[]>;
   abstract isEmpty(): Promise<boolean>;
   abstract upsertAbsence(absenceId: string, memberId: string, startsAt: Date, endsAt: Date): Promise<void>;
   abstract endAbsence(absenceId: string, memberId: string, endsAt: Date): Promise<void>;
