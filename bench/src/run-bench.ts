@@ -54,7 +54,7 @@ const ESTIMATED_SECONDS = {
   'slots-and-week': 90,
   events: 60,
   calls: 90,
-  board: 60,
+  board: 45,
   scale: 420,
 } as const;
 const SMOKE_SCALE_DATASET: DatasetSize = { ...SMOKE_DATASET, name: 'smoke-scale', practitioners: 8, patients: 100 };

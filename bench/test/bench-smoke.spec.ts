@@ -133,6 +133,7 @@ describe('npm run bench -- --smoke', () => {
       'raw-pg-16',
       'raw-pg-contended-16',
       'create-16',
+      'moves-1',
       'moves-16',
       'move-start',
       'move-submit',

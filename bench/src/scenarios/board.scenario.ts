@@ -106,17 +106,18 @@ async function adoptReviewProtocol(as: GraphQLEndpoint, practice: BoardPractice)
 }
 
 /**
- * Each assistant's referent gives them `count` tasks, every other one under the protocol; the 16 referents' requests run
- * at once, each physician one task after another for each of their assistants.
+ * Each assistant's referent gives them `count` tasks, every other one under the protocol; the requests for the
+ * assistants run at once, one task after another for each.
  */
 async function createOwnTasks(
   practice: BoardPractice,
+  delegates: readonly BoardDelegate[],
   via: (user: UserContext) => GraphQLEndpoint,
   count: number,
   samples: Sample[],
 ): Promise<OwnTask[]> {
   const perDelegate = await Promise.all(
-    practice.delegates.map(async (delegate) => {
+    delegates.map(async (delegate) => {
       const tasks: OwnTask[] = [];
       for (let i = 0; i < count; i++) {
         const reviewed = i % 2 === 0;
@@ -445,7 +446,7 @@ export async function boardScenario(stack: BenchStack, scale: BenchScale): Promi
   try {
     // Warm-up, not reported: JIT, connection pools, the signed contexts, the plans of every statement.
     const warm: Sample[] = [];
-    await workOwnTasks(await createOwnTasks(practice, via, 2, warm), via, warm);
+    await workOwnTasks(await createOwnTasks(practice, practice.delegates, via, 2, warm), via, warm);
     await takeTogether(practice, via, await createPoolTasks(practice, via, 1), warm);
     await rawOwnMoves(pool, practice, 2, []);
     const warmErrors = warm.filter((s) => s.reason !== undefined && !(s.kind === 'take' && s.reason === STALE));
@@ -454,9 +455,12 @@ export async function boardScenario(stack: BenchStack, scale: BenchScale): Promi
     const raw = await measured(cpu, (samples) => rawOwnMoves(pool, practice, tasksPerUser, samples));
     let own: OwnTask[] = [];
     const created = await measured(cpu, async (samples) => {
-      own = await createOwnTasks(practice, via, tasksPerUser, samples);
+      own = await createOwnTasks(practice, practice.delegates, via, tasksPerUser, samples);
     });
     const moves = await measured(cpu, (samples) => workOwnTasks(own, via, samples));
+    // The same work by one assistant alone: what a move costs without a queue in front of it.
+    const alone = await createOwnTasks(practice, practice.delegates.slice(0, 1), via, tasksPerUser, []);
+    const single = await measured(cpu, (samples) => workOwnTasks(alone, via, samples));
     let rawWonOnce = 0;
     const rawTakes = await measured(cpu, async (samples) => {
       rawWonOnce = await rawContention(pool, practice, contendedTasks, samples);
@@ -513,6 +517,16 @@ export async function boardScenario(stack: BenchStack, scale: BenchScale): Promi
           concurrency: users,
           throughputPerSecond: round(created.samples.length / created.wallSeconds),
           cpuMsPerOperation: created.cpuMs,
+        },
+      ),
+      latencyMeasurement(
+        'moves-1',
+        'Moves of their own tasks, one user alone (same mix, nothing else running)',
+        single.samples,
+        {
+          concurrency: 1,
+          throughputPerSecond: round(single.samples.length / single.wallSeconds),
+          cpuMsPerOperation: single.cpuMs,
         },
       ),
       latencyMeasurement(
@@ -588,8 +602,15 @@ export function boardTargets(measurements: readonly Measurement[]): TargetCheck[
   if (!moves?.latencyMs || !takes?.latencyMs) return [];
   const rawMoves = find('raw-pg-16')?.latencyMs;
   const rawTakes = find('raw-pg-contended-16')?.latencyMs;
+  const alone = find('moves-1')?.latencyMs;
   const limit = (m: Measurement, raw: typeof rawMoves) =>
-    [describeCpu(m.cpuMsPerOperation), raw && `the raw statement p99 ${raw.p99} ms`].filter(Boolean).join('; ');
+    [
+      describeCpu(m.cpuMsPerOperation),
+      m === moves && alone && `one user alone p50 ${alone.p50} ms, p99 ${alone.p99} ms`,
+      raw && `the raw statement p99 ${raw.p99} ms`,
+    ]
+      .filter(Boolean)
+      .join('; ');
   const tasks = takes.extra?.tasks ?? 0;
   const wonOnce = takes.extra?.tasksWonOnce ?? 0;
   const losers = (takes.operations ?? 0) - tasks;
