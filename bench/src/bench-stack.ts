@@ -61,6 +61,8 @@ export async function startBenchStack(
     kafkaBrokers: summary.kafka.brokers.split(','),
     callRoutingDatabaseUrl: service('call-routing').databaseUrl as string,
     callRoutingPublicUrl: service('call-routing').publicUrl as string,
+    delegationUrl: service('delegation').url,
+    delegationDatabaseUrl: service('delegation').databaseUrl as string,
     telephonyWebhookSecret: currentSecret(env.TELEPHONY_WEBHOOK_SECRETS || keys.secrets.TELEPHONY_WEBHOOK_SECRETS),
     userContextPrivateKey: keys.userContext.privateKey,
     pids: stack.pids,

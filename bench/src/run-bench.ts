@@ -17,6 +17,7 @@ import { gatewayEndpoint, subgraphEndpoint } from './load/graphql-endpoint';
 import type { BenchResult, ScenarioResult, SkippedScenario } from './report/bench-result';
 import { writeReport } from './report/write-report';
 import { FULL_SCALE, SMOKE_SCALE, type SeededDataset } from './scenarios/bench-context';
+import { boardScenario } from './scenarios/board.scenario';
 import { bookingScenario } from './scenarios/booking.scenario';
 import { callRoutingScenario } from './scenarios/call-routing.scenario';
 import { eventsScenario } from './scenarios/events.scenario';
@@ -48,7 +49,14 @@ export interface BenchRun {
 }
 
 /** Rough cost of each scenario on this kind of machine, to skip what the budget cannot hold (and say so). */
-const ESTIMATED_SECONDS = { booking: 120, 'slots-and-week': 90, events: 60, calls: 90, scale: 420 } as const;
+const ESTIMATED_SECONDS = {
+  booking: 120,
+  'slots-and-week': 90,
+  events: 60,
+  calls: 90,
+  board: 45,
+  scale: 420,
+} as const;
 const SMOKE_SCALE_DATASET: DatasetSize = { ...SMOKE_DATASET, name: 'smoke-scale', practitioners: 8, patients: 100 };
 
 /** Starts a fresh stack, seeds it, runs every scenario the budget allows, stops the stack, writes the report. */
@@ -99,6 +107,10 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     if (fits('calls')) {
       say('Scenario calls (the telephony webhook, open loop)');
       scenarios.push(await callRoutingScenario(stack, base, scale));
+    }
+    if (fits('board')) {
+      say('Scenario board (delegation: 16 users moving tasks, and taking the same pool tasks at once)');
+      scenarios.push(await boardScenario(stack, scale));
     }
     scenarios.push(footprintScenario(stack, idle, underLoad, 'peak while booking'));
     if (fits('scale')) {

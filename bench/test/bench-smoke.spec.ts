@@ -58,6 +58,7 @@ describe('npm run bench -- --smoke', () => {
       'slots-and-week',
       'events',
       'calls',
+      'board',
       'footprint',
       'scale',
     ]);
@@ -126,9 +127,45 @@ describe('npm run bench -- --smoke', () => {
     expect(calls.targets.find((t) => t.description.startsWith('Lost calls'))?.met).toBe(true);
   });
 
+  it('lets exactly one of 16 assistants take each contended pool task, tells every other one it is stale, and fails nothing else', () => {
+    const board = scenario('board');
+    expect(board.measurements.map((m) => m.id)).toEqual([
+      'raw-pg-16',
+      'raw-pg-contended-16',
+      'create-16',
+      'moves-1',
+      'moves-16',
+      'move-start',
+      'move-submit',
+      'move-validate',
+      'move-complete',
+      'contended-16',
+    ]);
+    for (const m of board.measurements) expect({ id: m.id, errors: m.errors }).toEqual({ id: m.id, errors: 0 });
+    const taken = measurement(board, 'contended-16');
+    const figures = taken.extra ?? {};
+    expect(figures.tasks).toBeGreaterThan(0);
+    expect(taken.operations).toBe(16 * (figures.tasks ?? 0));
+    expect(figures.winners).toBe(figures.tasks);
+    expect(figures.tasksWonOnce).toBe(figures.tasks);
+    expect(figures.staleTask).toBe((taken.operations ?? 0) - (figures.tasks ?? 0));
+    // The same contention through pg alone: one row updated per task, as the service's answers say.
+    const raw = measurement(board, 'raw-pg-contended-16').extra ?? {};
+    expect(raw.tasksWonOnce).toBe(raw.tasks);
+  });
+
+  it('carries every assistant’s own tasks to done through start, submit and the referent’s validation, or complete', () => {
+    const moves = measurement(scenario('board'), 'moves-16');
+    const figures = moves.extra ?? {};
+    expect(figures.tasks).toBeGreaterThan(0);
+    expect(figures.tasksDone).toBe(figures.tasks);
+    expect(figures.validateMoves).toBeGreaterThan(0);
+    expect(figures.completeMoves).toBeGreaterThan(0);
+  });
+
   it('reports each service’s memory and the start-up time', () => {
     const footprint = scenario('footprint');
-    for (const service of ['directory', 'scheduling', 'gateway'])
+    for (const service of ['directory', 'scheduling', 'call-routing', 'delegation', 'gateway'])
       expect(measurement(footprint, `${service}-idle`).value).toBeGreaterThan(20);
     expect(measurement(footprint, 'startup').value).toBeGreaterThan(0);
   });
@@ -148,9 +185,9 @@ describe('npm run bench -- --smoke', () => {
   });
 
   it('stops the stack and drops the run’s databases', async () => {
-    expect(run.pids).toHaveLength(4);
+    expect(run.pids).toHaveLength(5);
     expect(run.pids.filter(isAlive)).toEqual([]);
-    for (const service of ['directory', 'scheduling', 'call_routing'])
+    for (const service of ['directory', 'scheduling', 'call_routing', 'delegation'])
       expect(await databaseExists(testPostgresAdminUrl(), `${prefix}_${service}`)).toBe(false);
   });
 });

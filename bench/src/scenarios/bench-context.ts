@@ -13,6 +13,9 @@ export interface BenchStack {
   callRoutingDatabaseUrl: string;
   /** Call routing's public listener (its /health probes; the gateway forwards /telephony to it). */
   callRoutingPublicUrl: string;
+  /** Delegation's subgraph (reached with a signed user context, as the gateway reaches it) and its database. */
+  delegationUrl: string;
+  delegationDatabaseUrl: string;
   /** The HMAC key the neutral telephony webhook is signed with (the current one of TELEPHONY_WEBHOOK_SECRETS). */
   telephonyWebhookSecret: string;
   kafkaBrokers: string[];
@@ -46,6 +49,9 @@ export interface BenchScale {
   propagationSamples: number;
   /** Calls placed through the telephony webhook, at an even pace over `seconds`; `pauseMs` a caller's pause between steps. */
   calls: { count: number; seconds: number; pauseMs: number };
+  /** The delegation board: `users` medical assistants each working `tasksPerUser` tasks of their own, then all of them
+   * taking each of `contendedTasks` pool tasks at once. */
+  board: { users: number; tasksPerUser: number; contendedTasks: number };
 }
 
 export const FULL_SCALE: BenchScale = {
@@ -56,6 +62,7 @@ export const FULL_SCALE: BenchScale = {
   readSeconds: 45,
   propagationSamples: 200,
   calls: { count: 1_000, seconds: 60, pauseMs: 1_000 },
+  board: { users: 16, tasksPerUser: 40, contendedTasks: 60 },
 };
 
 export const SMOKE_SCALE: BenchScale = {
@@ -66,4 +73,5 @@ export const SMOKE_SCALE: BenchScale = {
   readSeconds: 30,
   propagationSamples: 10,
   calls: { count: 30, seconds: 5, pauseMs: 100 },
+  board: { users: 16, tasksPerUser: 2, contendedTasks: 3 },
 };
