@@ -350,7 +350,7 @@ describe('delegation protocols: drafted, adopted by a physician, revised, retire
 
   it('refuses bad content naming the field, and writes nothing', async () => {
     const count = () =>
-      app.sql(
+      app.sql<{ protocols: number; versions: number }>(
         `select (select count(*)::int from protocol) as protocols, (select count(*)::int from protocol_version) as versions`,
       );
     const before = await count();
