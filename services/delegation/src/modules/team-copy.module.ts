@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TeamProjection } from '../application/projections/team-projection';
-import { TeamCopyRebuilder } from '../application/projections/team-copy.rebuilder';
+import { TEAM_COPY_EMPTY_AT_BOOT, TeamCopyRebuilder } from '../application/projections/team-copy.rebuilder';
 import { TeamDirectory } from '../application/ports/team-directory.port';
+import { TeamRepository } from '../application/ports/team.repository';
 import { HttpTeamDirectory } from '../infrastructure/clients/http-team-directory';
 import { DirectoryEventsHandler } from '../interface/events/directory-events.handler';
 import { DelegationPersistenceModule } from './delegation-persistence.module';
@@ -12,6 +13,12 @@ import { DelegationPersistenceModule } from './delegation-persistence.module';
   providers: [
     TeamProjection,
     TeamCopyRebuilder,
+    // Resolved while the service is created, before its consumer can apply an event (the database is migrated by then).
+    {
+      provide: TEAM_COPY_EMPTY_AT_BOOT,
+      useFactory: (team: TeamRepository) => team.isEmpty(),
+      inject: [TeamRepository],
+    },
     DirectoryEventsHandler,
     { provide: TeamDirectory, useClass: HttpTeamDirectory },
   ],

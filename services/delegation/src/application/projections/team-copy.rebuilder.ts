@@ -1,8 +1,14 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { TransactionRunner } from '@msp/persistence';
 import { Clock } from '@msp/service-kit';
 import { TeamDirectory } from '../ports/team-directory.port';
 import { TeamRepository } from '../ports/team.repository';
+
+/**
+ * Whether the copy held nothing when the service was created: decided before its Kafka consumer starts (Nest runs the
+ * bootstrap hooks after it), since a directory event applied first would make an empty copy look filled.
+ */
+export const TEAM_COPY_EMPTY_AT_BOOT = Symbol('TEAM_COPY_EMPTY_AT_BOOT');
 
 /**
  * Delegation's copy of the team (roles, sites, referents) is fed by the directory's events. When it is empty at boot —
@@ -19,17 +25,23 @@ export class TeamCopyRebuilder implements OnApplicationBootstrap {
     private readonly directory: TeamDirectory,
     private readonly transactions: TransactionRunner,
     private readonly clock: Clock,
+    @Inject(TEAM_COPY_EMPTY_AT_BOOT) private readonly emptyAtBoot: boolean,
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.emptyAtBoot) return;
     // Not awaited: the service must not wait on another one to start.
-    void this.rebuildIfEmpty().catch((error: Error) =>
+    void this.rebuild().catch((error: Error) =>
       this.logger.warn(`Team copy not rebuilt (events will fill it): ${error.message}`),
     );
   }
 
   async rebuildIfEmpty(): Promise<number> {
-    if (!(await this.team.isEmpty())) return 0;
+    return (await this.team.isEmpty()) ? this.rebuild() : 0;
+  }
+
+  /** The directory's snapshot over whatever events brought meanwhile: rows stamped later than the answer keep theirs. */
+  private async rebuild(): Promise<number> {
     const snapshot = await this.directory.snapshot();
     if (!snapshot.members.length) return 0;
     const at = this.clock.now();
