@@ -1,8 +1,14 @@
-import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { TransactionRunner } from '@msp/persistence';
 import { DirectoryCopyRepository } from '../ports/directory-copy.repository';
 import { PatientDirectory } from '../ports/patient-directory.port';
 import { DirectoryProjection } from './directory-projection';
+
+/**
+ * Whether the copy held nothing when the service was created: decided before its Kafka consumer starts (Nest runs the
+ * bootstrap hooks after it), since a directory event applied first would make an empty copy look filled.
+ */
+export const DIRECTORY_COPY_EMPTY_AT_BOOT = Symbol('DIRECTORY_COPY_EMPTY_AT_BOOT');
 
 /**
  * Scheduling's copy of the directory is fed by events. When it is empty at boot — a first start, or a new Kafka in front
@@ -18,17 +24,23 @@ export class DirectoryCopyRebuilder implements OnApplicationBootstrap {
     private readonly directory: PatientDirectory,
     private readonly projection: DirectoryProjection,
     private readonly transactions: TransactionRunner,
+    @Inject(DIRECTORY_COPY_EMPTY_AT_BOOT) private readonly emptyAtBoot: boolean,
   ) {}
 
   onApplicationBootstrap(): void {
+    if (!this.emptyAtBoot) return;
     // Not awaited: the service must not wait on another one to start.
-    void this.rebuildIfEmpty().catch((error: Error) =>
+    void this.rebuild().catch((error: Error) =>
       this.logger.warn(`Directory copy not rebuilt (events will fill it): ${error.message}`),
     );
   }
 
   async rebuildIfEmpty(): Promise<number> {
-    if (!(await this.copy.isEmpty())) return 0;
+    return (await this.copy.isEmpty()) ? this.rebuild() : 0;
+  }
+
+  /** The directory's whole team, upserted over whatever events brought meanwhile. */
+  private async rebuild(): Promise<number> {
     const team = await this.directory.team();
     if (!team || !team.sites.length) return 0;
     await this.transactions.run(async () => {
