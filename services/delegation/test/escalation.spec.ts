@@ -43,6 +43,19 @@ describe('escalation to the referent physician (DEL-5)', () => {
     return started.data!.moveTask.task;
   }
 
+  /** The delegate sends their started task back to a physician themselves. */
+  async function escalatedByDelegate(practice: Practice, reason: string): Promise<TaskView> {
+    const task = await startedTask(practice);
+    const escalated = await moveTask(app, practice.assistant.user, {
+      taskId: task.id,
+      to: 'escalated',
+      expectedVersion: task.version,
+      reason,
+    });
+    expect(escalated.errors).toBeUndefined();
+    return escalated.data!.moveTask.task;
+  }
+
   async function away(practice: Practice, memberId: string, from: Date, to: Date): Promise<void> {
     await events.publish('scheduling.absence.declared.v1', {
       absenceId: randomUUID(),
@@ -133,14 +146,8 @@ describe('escalation to the referent physician (DEL-5)', () => {
       new Date(now.getTime() - 3_600_000),
       new Date(now.getTime() + 7 * 86_400_000),
     );
-    const task = await startedTask(practice);
-    const escalated = await moveTask(app, practice.assistant.user, {
-      taskId: task.id,
-      to: 'escalated',
-      expectedVersion: task.version,
-      reason: 'Patient inquiet, je préfère un avis médical',
-    });
-    expect(escalated.data!.moveTask.task).toMatchObject({ status: 'escalated', escalatedTo: practice.backup.id });
+    const escalated = await escalatedByDelegate(practice, 'Patient inquiet, je préfère un avis médical');
+    expect(escalated).toMatchObject({ status: 'escalated', escalatedTo: practice.backup.id });
     const submittedTask = await startedTask(practice);
     const submitted = await moveTask(app, practice.assistant.user, {
       taskId: submittedTask.id,
@@ -155,14 +162,8 @@ describe('escalation to the referent physician (DEL-5)', () => {
 
   it('moves an escalation waiting on a referent who goes away to the backup, then to the physician of the task', async () => {
     const practice = await practiceWithProtocol();
-    const task = await startedTask(practice);
-    const escalated = await moveTask(app, practice.assistant.user, {
-      taskId: task.id,
-      to: 'escalated',
-      expectedVersion: task.version,
-      reason: 'Question de posologie',
-    });
-    expect(escalated.data!.moveTask.task.escalatedTo).toBe(practice.referent.id);
+    const task = await escalatedByDelegate(practice, 'Question de posologie');
+    expect(task.escalatedTo).toBe(practice.referent.id);
     const now = new Date();
     await away(practice, practice.referent.id, new Date(now.getTime() - 60_000), new Date(now.getTime() + 86_400_000));
     await app.get(EscalationSweepJob).sweep();
@@ -177,25 +178,34 @@ describe('escalation to the referent physician (DEL-5)', () => {
     });
   });
 
-  it('lets the physician it was escalated to hand it back; a physician resolving it frees no delegated time', async () => {
+  it('lets the physician it was escalated to hand it back to the delegate, and nobody else', async () => {
     const practice = await practiceWithProtocol();
-    const task = await startedTask(practice);
-    const escalated = await moveTask(app, practice.assistant.user, {
+    const task = await escalatedByDelegate(practice, 'Doute sur la conduite à tenir');
+    const byOtherAssistant = await moveTask(app, practice.secondAssistant.user, {
       taskId: task.id,
-      to: 'escalated',
+      to: 'in_progress',
       expectedVersion: task.version,
-      reason: 'Doute',
     });
-    const byColleague = await moveTask(app, practice.secondAssistant.user, {
+    expect(byOtherAssistant.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const handedBack = await moveTask(app, practice.referent.user, {
       taskId: task.id,
-      to: 'done',
-      expectedVersion: escalated.data!.moveTask.task.version,
+      to: 'in_progress',
+      expectedVersion: task.version,
     });
-    expect(byColleague.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(handedBack.data!.moveTask.task).toMatchObject({
+      status: 'in_progress',
+      assigneeId: practice.assistant.id,
+      escalatedTo: null,
+    });
+  });
+
+  it('frees no delegated time when the physician resolves an escalated task themselves', async () => {
+    const practice = await practiceWithProtocol();
+    const task = await escalatedByDelegate(practice, 'Doute');
     const resolved = await moveTask(app, practice.referent.user, {
       taskId: task.id,
       to: 'done',
-      expectedVersion: escalated.data!.moveTask.task.version,
+      expectedVersion: task.version,
     });
     expect(resolved.data!.moveTask.task.status).toBe('done');
     expect(await app.events('delegation.task.completed.v1')).toContainEqual(
