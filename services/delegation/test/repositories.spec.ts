@@ -84,6 +84,7 @@ describe('delegation repositories on PostgreSQL', () => {
     reason: null,
     at: t.createdAt,
     version: t.version,
+    targetId: null,
   });
 
   describe('tasks', () => {
@@ -181,6 +182,7 @@ describe('delegation repositories on PostgreSQL', () => {
           reason: null,
           at: at('2027-03-01T09:00:00Z'),
           version: 2,
+          targetId: null,
         },
       ]);
     });
@@ -393,7 +395,7 @@ describe('delegation repositories on PostgreSQL', () => {
           ['escalated', 'escalate', assistant, inWeek(2, 9), { escalatedTo: referent }],
           ['done', 'resolve', referent, inWeek(2, 10)],
         ]);
-        // The deadline sweep sends an assistant's task to the physician, who returns it: no longer escalated to anyone.
+        // The deadline sweep sends an assistant's task to the physician, who returns it: still counted for the physician.
         await step(await made(task({ structureId, assigneeId: assistant })), [
           ['escalated', 'escalate', null, inWeek(3, 8), { escalatedTo: physician }],
           ['in_progress', 'return_to_delegate', physician, inWeek(3, 9), { escalatedTo: null }],
@@ -413,6 +415,7 @@ describe('delegation repositories on PostgreSQL', () => {
         });
         expect(byMember(counts.referents)).toEqual({
           [referent]: { completed: 1, validated: 1, escalated: 1, sentBack: 1 },
+          [physician]: { completed: 0, validated: 0, escalated: 1, sentBack: 0 },
         });
         expect(counts.delegates.map((c) => c.memberId)).toEqual([nurse, assistant].sort());
         expect(

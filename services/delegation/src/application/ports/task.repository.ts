@@ -58,6 +58,11 @@ export interface TaskTransition {
   reason: string | null;
   at: Date;
   version: number;
+  /**
+   * Whom the move sent the task to (the physician of an escalation, the validator of a submission); taken by the
+   * repository from the task as written, so it is only present when read back.
+   */
+  targetId?: string | null;
 }
 
 export interface TaskComment {

@@ -59,6 +59,7 @@ interface TransitionRow {
   reason: string | null;
   at: Date;
   version: number;
+  target_id: string | null;
 }
 
 const toTask = (r: TaskRow): Task => ({
@@ -104,6 +105,7 @@ const toTransition = (r: TransitionRow): TaskTransition => ({
   reason: r.reason,
   at: r.at,
   version: r.version,
+  targetId: r.target_id,
 });
 
 /** What a task is made of and never changes: written once, by `insert`. */
@@ -151,9 +153,11 @@ const INSERT_COLUMNS = [...FIXED_COLUMNS, ...MUTABLE_COLUMNS];
 /** The audit line of a write, appended to the write's parameters from `$first` on; its task is the written row's id. */
 function auditLine(first: number): string {
   const p = (i: number) => `$${first + i}`;
-  return `insert into task_transition (task_id, from_status, to_status, move, actor_id, reason, at, version)
+  // The target is read from the row as written: the physician an escalation went to, the validator of a submission.
+  return `insert into task_transition (task_id, from_status, to_status, move, actor_id, reason, at, version, target_id)
     select id, ${p(0)}::text, ${p(1)}::text, ${p(2)}::text, ${p(3)}::uuid, ${p(4)}::text, ${p(5)}::timestamptz,
-           ${p(6)}::integer
+           ${p(6)}::integer,
+           case status when 'escalated' then escalated_to when 'awaiting_validation' then validator_id end
     from written
     returning task_id`;
 }
@@ -189,7 +193,7 @@ export class TypeOrmTaskRepository implements TaskRepository {
          insert into task (${INSERT_COLUMNS.map(([column]) => column).join(', ')})
          values (${values.map((_, i) => `$${i + 1}`).join(', ')})
          on conflict (origin, source_id) where source_id is not null do nothing
-         returning id
+         returning id, status, escalated_to, validator_id
        )
        ${auditLine(values.length + 1)}`,
       [...values, ...auditParams(transition)],
@@ -203,7 +207,7 @@ export class TypeOrmTaskRepository implements TaskRepository {
       `with written as (
          update task set ${MUTABLE_COLUMNS.map(([column], i) => `${column} = $${i + 3}`).join(', ')}
          where id = $1 and version = $2
-         returning id
+         returning id, status, escalated_to, validator_id
        )
        ${auditLine(values.length + 3)}`,
       [task.id, expectedVersion, ...values, ...auditParams(transition)],
@@ -243,7 +247,7 @@ export class TypeOrmTaskRepository implements TaskRepository {
   /** Oldest first. */
   async history(taskId: string): Promise<TaskTransition[]> {
     const rows: TransitionRow[] = await this.manager().query(
-      `select from_status, to_status, move, actor_id, reason, at, version
+      `select from_status, to_status, move, actor_id, reason, at, version, target_id
        from task_transition where task_id = $1 order by id`,
       [taskId],
     );
@@ -351,9 +355,8 @@ export class TypeOrmTaskRepository implements TaskRepository {
    * Referents, by the audit line's actor unless said otherwise:
    * - validated: the member's 'validate' lines;
    * - sentBack: the member's 'send_back' lines;
-   * - escalated: distinct tasks escalated ('escalate', or 'reroute' to the escalated column) in the range whose task is
-   *   now escalated to the member (`task.escalated_to`). An approximation: the audit line does not say whom a task went
-   *   to, and `escalated_to` is cleared when the task is returned to its delegate — such an escalation is not counted;
+   * - escalated: distinct tasks escalated ('escalate', or 'reroute' to the escalated column) to the member in the range,
+   *   by the audit line's target: counted even after the task was handed back to its delegate;
    * - completed: the member's 'resolve' lines (the escalated tasks they did themselves).
    */
   async reviewCounts(
@@ -370,7 +373,7 @@ export class TypeOrmTaskRepository implements TaskRepository {
       sent_back: number;
     }> = await this.manager().query(
       `with line as (
-         select l.task_id, l.move, l.to_status, l.actor_id, t.assignee_id, t.escalated_to
+         select l.task_id, l.move, l.to_status, l.actor_id, l.target_id, t.assignee_id
          from task_transition l
          join task t on t.id = l.task_id
          where t.structure_id = $1 and l.at >= $2 and l.at < $3
@@ -388,7 +391,7 @@ export class TypeOrmTaskRepository implements TaskRepository {
          union all
          select 'referent', actor_id, 'sent_back', task_id from line where move = 'send_back'
          union all
-         select 'referent', escalated_to, 'escalated', task_id from line
+         select 'referent', target_id, 'escalated', task_id from line
          where move in ('escalate', 'reroute') and to_status = 'escalated'
          union all
          select 'referent', actor_id, 'completed', task_id from line where move = 'resolve'

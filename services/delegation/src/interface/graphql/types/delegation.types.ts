@@ -106,6 +106,8 @@ export class TaskTransitionType {
   @Field(() => String, { nullable: true }) reason!: string | null;
   @Field(() => GraphQLISODateTime) at!: Date;
   @Field(() => Int) version!: number;
+  @Field(() => ID, { nullable: true, description: 'Whom it was sent to: the escalation’s physician, the validator' })
+  targetId?: string | null;
 }
 
 @ObjectType('TaskComment')
