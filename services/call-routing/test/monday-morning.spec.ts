@@ -96,10 +96,13 @@ describe('a scripted Monday morning: 300 calls to a 12-practitioner practice, on
       endsAt: '2027-03-01T22:59:00Z',
       declaredAt: '2027-02-20T10:00:00Z',
     });
+    // Only this practice's practitioners: other spec files publish consultations and absences on the same topic.
     await expectEventually(
       async () => {
         const [row] = await app.sql<{ n: number }>(
-          `select (select count(*) from consultation_presence) + (select count(*) from absence_presence) as n`,
+          `select (select count(*) from consultation_presence where practitioner_id = any($1))
+                + (select count(*) from absence_presence where practitioner_id = any($1)) as n`,
+          [p],
         );
         expect(Number(row.n)).toBe(6);
       },
