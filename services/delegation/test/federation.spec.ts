@@ -11,21 +11,9 @@ import {
   TestEventPublisher,
   uniqueSuffix,
   type TestCaller,
-  type TestService,
 } from '@msp/testing';
 import { DelegationTestApp } from './fixtures/delegation-test-app';
 import { openPractice, type Practice } from './fixtures/practice';
-
-/**
- * SubgraphProcess's signature names the directory and scheduling; it runs any platform service from its sources the
- * same way, call routing included (its own variables given in `env`).
- */
-const startSubgraph = SubgraphProcess.start.bind(SubgraphProcess) as (
-  service: TestService,
-  port: number,
-  label: string,
-  env?: Record<string, string>,
-) => Promise<SubgraphProcess>;
 
 /**
  * Delegation's subgraph composed with the real directory's, scheduling's and call routing's, as `npm run compose` does
@@ -47,12 +35,12 @@ describe("delegation's subgraph composes with the directory's, scheduling's and 
     while (ports.size < 5) ports.add(await freePort());
     const [directoryPort, schedulingPort, schedulingPublicPort, callRoutingPort, callRoutingPublicPort] = [...ports];
     [directory, scheduling, callRouting] = await Promise.all([
-      startSubgraph('directory', directoryPort, 'delegation_directory'),
-      startSubgraph('scheduling', schedulingPort, 'delegation_scheduling', {
+      SubgraphProcess.start('directory', directoryPort, 'delegation_directory'),
+      SubgraphProcess.start('scheduling', schedulingPort, 'delegation_scheduling', {
         PUBLIC_PORT: String(schedulingPublicPort),
         KAFKA_CONSUMER_GROUP: `scheduling-for-delegation-${uniqueSuffix()}`,
       }),
-      startSubgraph('call-routing', callRoutingPort, 'delegation_call_routing', {
+      SubgraphProcess.start('call-routing', callRoutingPort, 'delegation_call_routing', {
         PUBLIC_PORT: String(callRoutingPublicPort),
         KAFKA_CONSUMER_GROUP: `call-routing-for-delegation-${uniqueSuffix()}`,
         TELEPHONY_WEBHOOK_SECRETS: 'federation-spec-webhook-secret-0123456789',
