@@ -21,16 +21,14 @@ export class EscalationPolicy {
   }
 
   async targetFor(task: Task, now: Date): Promise<EscalationTarget> {
-    const chain = await this.chainOf(task);
+    return this.targetIn(await this.chainOf(task), task, now);
+  }
+
+  /** The target within a chain already read for this task (a move reads it once, for its permission check too). */
+  async targetIn(chain: EscalationChain, task: Pick<Task, 'assigneeId'>, now: Date): Promise<EscalationTarget> {
     const named = [chain.referentId, chain.backupReferentId, chain.physicianId].filter((id): id is string => !!id);
     const away = await this.team.awayAt(named, now);
     // Never back to the delegate themselves (a physician's own task that escalates goes to their colleagues).
     return escalationTarget(chain, (id) => away.has(id) || id === task.assigneeId);
-  }
-
-  /** Who validates a submitted task: the escalation chain's first present member; null: any practitioner of the site. */
-  async validatorFor(task: Task, now: Date): Promise<string | null> {
-    const target = await this.targetFor(task, now);
-    return target.kind === 'member' ? target.memberId : null;
   }
 }

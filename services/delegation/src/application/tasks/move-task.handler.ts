@@ -106,17 +106,21 @@ export class MoveTaskHandler {
         hits = await this.thresholdsHit(next);
         if (hits.length) recordedMove = 'escalate';
       }
-      if (recordedMove === 'escalate') {
-        const target = await this.escalation.targetFor(next, now);
-        next = {
-          ...next,
-          status: 'escalated',
-          escalatedTo: target.kind === 'member' ? target.memberId : null,
-          escalationReason: hits.length ? 'threshold' : 'requested',
-        };
+      // Escalating and submitting leave the assignee and physician as they were: the chain read above still holds.
+      // The validator of a submission is whom it would escalate to (null: any practitioner of the site).
+      if (recordedMove === 'escalate' || recordedMove === 'submit') {
+        const target = await this.escalation.targetIn(chain, next, now);
+        const memberId = target.kind === 'member' ? target.memberId : null;
+        next =
+          recordedMove === 'escalate'
+            ? {
+                ...next,
+                status: 'escalated',
+                escalatedTo: memberId,
+                escalationReason: hits.length ? 'threshold' : 'requested',
+              }
+            : { ...next, validatorId: memberId };
       }
-      if (move === 'submit' && recordedMove === 'submit')
-        next = { ...next, validatorId: await this.escalation.validatorFor(next, now) };
       if (next.status === 'done') {
         const delegated = move !== 'resolve';
         const physicianId = task.physicianId ?? chain.referentId;
