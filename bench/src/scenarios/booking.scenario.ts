@@ -79,32 +79,42 @@ export function bookThrough(endpoint: GraphQLEndpoint, dataset: Dataset) {
  * exclusion constraint, through as many connections as the service's pool (10).
  */
 export function insertRaw(pool: Pool, dataset: Dataset) {
+  const insert = (attempt: BookingAttempt) =>
+    pool.query(
+      `insert into appointment (id, structure_id, site_id, practitioner_id, patient_id, motif_id, starts_at, ends_at,
+         status, booked_by, booked_by_actor)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, 'booked', 'staff', $9)`,
+      [
+        randomUUID(),
+        dataset.structureId,
+        attempt.siteId,
+        attempt.practitionerId,
+        attempt.patientId,
+        dataset.consultation.id,
+        attempt.startsAt,
+        new Date(attempt.startsAt.getTime() + SLOT_MINUTES * 60_000),
+        dataset.secretary.id,
+      ],
+    );
   return async (attempt: BookingAttempt): Promise<Outcome> => {
-    try {
-      await pool.query(
-        `insert into appointment (id, structure_id, site_id, practitioner_id, patient_id, motif_id, starts_at, ends_at,
-           status, booked_by, booked_by_actor)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, 'booked', 'staff', $9)`,
-        [
-          randomUUID(),
-          dataset.structureId,
-          attempt.siteId,
-          attempt.practitionerId,
-          attempt.patientId,
-          dataset.consultation.id,
-          attempt.startsAt,
-          new Date(attempt.startsAt.getTime() + SLOT_MINUTES * 60_000),
-          dataset.secretary.id,
-        ],
-      );
-      return { outcome: 'booked' };
-    } catch (error) {
-      const code = (error as { code?: string }).code;
-      if (code === '23P01') return { outcome: 'slot-taken' };
-      return { outcome: code === '40P01' ? 'deadlock' : 'error', detail: code ?? (error as Error).message };
+    // Concurrent inserts under the exclusion constraint can deadlock; PostgreSQL rolls one back and the service's
+    // transactions run it again (at most 3 attempts, @msp/persistence): the baseline does the same work.
+    for (let tries = 1; ; tries++) {
+      try {
+        await insert(attempt);
+        return { outcome: 'booked' };
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (code === '23P01') return { outcome: 'slot-taken' };
+        if (code === '40P01' && tries < RAW_DEADLOCK_ATTEMPTS) continue;
+        return { outcome: code === '40P01' ? 'deadlock' : 'error', detail: code ?? (error as Error).message };
+      }
     }
   };
 }
+
+/** As many attempts as the service's transactions make on a deadlock. */
+const RAW_DEADLOCK_ATTEMPTS = 3;
 
 /** Live appointments of a practitioner that overlap another live one on the day: must always be 0. */
 export async function doubleBookings(pool: Pool, structureId: string, day: string): Promise<number> {
