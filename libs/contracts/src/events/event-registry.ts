@@ -4,6 +4,15 @@ import { callRoutedV1, type CallRoutedV1 } from './call-routing/call-routed.v1';
 import { emergencyRedirectedV1, type EmergencyRedirectedV1 } from './call-routing/emergency-redirected.v1';
 import { messageTakenV1, type MessageTakenV1 } from './call-routing/message-taken.v1';
 import { actionItemCreatedV1, type ActionItemCreatedV1 } from './coordination/action-item-created.v1';
+import { meetingScheduledV1, type MeetingScheduledV1 } from './coordination/meeting-scheduled.v1';
+import { meetingRescheduledV1, type MeetingRescheduledV1 } from './coordination/meeting-rescheduled.v1';
+import { meetingCancelledV1, type MeetingCancelledV1 } from './coordination/meeting-cancelled.v1';
+import { meetingHeldV1, type MeetingHeldV1 } from './coordination/meeting-held.v1';
+import { invitationAnsweredV1, type InvitationAnsweredV1 } from './coordination/invitation-answered.v1';
+import { attendanceRecordedV1, type AttendanceRecordedV1 } from './coordination/attendance-recorded.v1';
+import { caseReviewedV1, type CaseReviewedV1 } from './coordination/case-reviewed.v1';
+import { decisionRecordedV1, type DecisionRecordedV1 } from './coordination/decision-recorded.v1';
+import { meetingBlockRefusedV1, type MeetingBlockRefusedV1 } from './scheduling/meeting-block-refused.v1';
 import { protocolAdoptedV1, type ProtocolAdoptedV1 } from './delegation/protocol-adopted.v1';
 import { protocolRevisedV1, type ProtocolRevisedV1 } from './delegation/protocol-revised.v1';
 import { protocolRetiredV1, type ProtocolRetiredV1 } from './delegation/protocol-retired.v1';
@@ -72,6 +81,15 @@ export interface EventPayloads {
   'call-routing.message.taken.v1': MessageTakenV1;
   'call-routing.emergency.redirected.v1': EmergencyRedirectedV1;
   'call-routing.call.ended.v1': CallEndedV1;
+  'scheduling.meeting-block.refused.v1': MeetingBlockRefusedV1;
+  'coordination.meeting.scheduled.v1': MeetingScheduledV1;
+  'coordination.meeting.rescheduled.v1': MeetingRescheduledV1;
+  'coordination.meeting.cancelled.v1': MeetingCancelledV1;
+  'coordination.invitation.answered.v1': InvitationAnsweredV1;
+  'coordination.meeting.held.v1': MeetingHeldV1;
+  'coordination.attendance.recorded.v1': AttendanceRecordedV1;
+  'coordination.case.reviewed.v1': CaseReviewedV1;
+  'coordination.decision.recorded.v1': DecisionRecordedV1;
   'coordination.action-item.created.v1': ActionItemCreatedV1;
   'delegation.protocol.adopted.v1': ProtocolAdoptedV1;
   'delegation.protocol.revised.v1': ProtocolRevisedV1;
@@ -116,6 +134,15 @@ export const EVENT_REGISTRY: { readonly [K in EventType]: EventDefinition<EventP
   'call-routing.message.taken.v1': messageTakenV1,
   'call-routing.emergency.redirected.v1': emergencyRedirectedV1,
   'call-routing.call.ended.v1': callEndedV1,
+  'scheduling.meeting-block.refused.v1': meetingBlockRefusedV1,
+  'coordination.meeting.scheduled.v1': meetingScheduledV1,
+  'coordination.meeting.rescheduled.v1': meetingRescheduledV1,
+  'coordination.meeting.cancelled.v1': meetingCancelledV1,
+  'coordination.invitation.answered.v1': invitationAnsweredV1,
+  'coordination.meeting.held.v1': meetingHeldV1,
+  'coordination.attendance.recorded.v1': attendanceRecordedV1,
+  'coordination.case.reviewed.v1': caseReviewedV1,
+  'coordination.decision.recorded.v1': decisionRecordedV1,
   'coordination.action-item.created.v1': actionItemCreatedV1,
   'delegation.protocol.adopted.v1': protocolAdoptedV1,
   'delegation.protocol.revised.v1': protocolRevisedV1,
