@@ -1,0 +1,24 @@
+import { assertStructureAccess, ForbiddenError, hasRoleIn, type Role, type UserContext } from '@msp/auth';
+import type { DomainError } from '@msp/errors';
+
+/**
+ * Who may do what in their own structure; another structure's meetings answer NOT_FOUND, exactly as missing ones.
+ * Every member may read the structure's meetings and answer their own invitations.
+ */
+export const PERMISSIONS = {
+  /** Plan, move, cancel meetings; record attendance, cases and minutes. */
+  organiseMeetings: ['coordinator', 'practitioner', 'administrator'],
+  /** The pluriprofessional rule and the ACI standing. */
+  manageSettings: ['coordinator', 'administrator'],
+  readAci: ['coordinator', 'administrator', 'practitioner'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export function assertRole(user: UserContext, structureId: string, roles: readonly Role[], unseen: DomainError): void {
+  assertStructureAccess(user, structureId, undefined, unseen);
+  if (!hasRoleIn(user, structureId, roles))
+    throw new ForbiddenError(`This requires one of the roles: ${roles.join(', ')}`);
+}
+
+export function assertMember(user: UserContext, structureId: string, unseen: DomainError): void {
+  assertStructureAccess(user, structureId, undefined, unseen);
+}
