@@ -130,6 +130,21 @@ export const SERVICES: readonly ServiceDefinition[] = [
     eventFedViews: "practitioners' absences (who a task escalates to)",
   },
   {
+    name: 'coordination',
+    entry: 'services/coordination/dist/main.js',
+    role: 'subgraph',
+    database: true,
+    order: 50,
+    demoData: {
+      variable: 'COORDINATION_DEMO_DATA',
+      skippedWhenRowsIn: { table: 'meeting', described: 'meetings' },
+      contents:
+        "the MSP des Lices' coming concertation meetings (a monthly RCP, a synthesis meeting) with their invitations, as the directory's members reach it",
+    },
+    // Members and sites are rebuilt from the directory's internal API when empty at boot; scheduling's refusals are not.
+    eventFedViews: 'invitees whose agendas scheduling could not block (patients booked over a meeting)',
+  },
+  {
     name: 'gateway',
     entry: 'services/gateway/dist/main.js',
     role: 'gateway',

@@ -144,11 +144,16 @@ describe('service registry', () => {
       variable: 'DELEGATION_DEMO_DATA',
       skippedWhenRowsIn: { table: 'protocol' },
     });
+    expect(demo.coordination).toMatchObject({
+      variable: 'COORDINATION_DEMO_DATA',
+      skippedWhenRowsIn: { table: 'meeting' },
+    });
     expect(demo.gateway).toBeUndefined();
     expect(SERVICES.filter((s) => s.eventFedViews).map((s) => s.name)).toEqual([
       'scheduling',
       'call-routing',
       'delegation',
+      'coordination',
     ]);
   });
 
@@ -404,6 +409,7 @@ describe('demo data switches', () => {
       scheduling: { SCHEDULING_DEMO_DATA: 'load' },
       'call-routing': { CALL_ROUTING_DEMO_DATA: 'load' },
       delegation: { DELEGATION_DEMO_DATA: 'load' },
+      coordination: { COORDINATION_DEMO_DATA: 'load' },
       gateway: {},
     });
   });
@@ -414,6 +420,7 @@ describe('demo data switches', () => {
       SCHEDULING_DEMO_DATA: 'load',
       CALL_ROUTING_DEMO_DATA: 'load',
       DELEGATION_DEMO_DATA: 'load',
+      COORDINATION_DEMO_DATA: 'load',
       OTHER_DEMO_DATA: 'kept',
     };
     expect(byService(context('skip', shell))).toEqual({
@@ -421,6 +428,7 @@ describe('demo data switches', () => {
       scheduling: { SCHEDULING_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
       'call-routing': { CALL_ROUTING_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
       delegation: { DELEGATION_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
+      coordination: { COORDINATION_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
       gateway: { OTHER_DEMO_DATA: 'kept' },
     });
   });

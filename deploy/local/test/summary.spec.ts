@@ -40,22 +40,31 @@ describe('the summary about demo data', () => {
       scheduling: 'loaded',
       'call-routing': 'loaded',
       delegation: 'loaded',
+      coordination: 'loaded',
     });
     expect(text).toMatch(/Demo data\s+loaded into empty databases\n/);
     expect(text).toMatch(/directory: the MSP des Lices \(3 sites, 500 patients\), its CPTS/);
     expect(text).toMatch(/scheduling: standard motifs and weekly opening ranges/);
     expect(text).toMatch(/call-routing: a line per demo site/);
     expect(text).toMatch(/delegation: three protocols adopted by the medical assistant's referent/);
+    expect(text).toMatch(/coordination: the MSP des Lices' coming concertation meetings/);
     expect(text).not.toContain('already holds');
   });
 
   it('says the existing data was kept, and how to start from scratch, when the databases already held data', () => {
-    const text = summaryWith({ directory: 'kept', scheduling: 'kept', 'call-routing': 'kept', delegation: 'kept' });
+    const text = summaryWith({
+      directory: 'kept',
+      scheduling: 'kept',
+      'call-routing': 'kept',
+      delegation: 'kept',
+      coordination: 'kept',
+    });
     expect(text).toMatch(/Demo data\s+not loaded: the databases already held data, kept as it was\n/);
     expect(text).toMatch(/directory: already holds structures, left as they are\n/);
     expect(text).toMatch(/scheduling: already holds motifs, left as they are\n/);
     expect(text).toMatch(/call-routing: already holds phone lines, left as they are\n/);
     expect(text).toMatch(/delegation: already holds protocols, left as they are\n/);
+    expect(text).toMatch(/coordination: already holds meetings, left as they are\n/);
     expect(text).toContain('another MSP_DATABASE_PREFIX, or drop those databases');
     expect(text).not.toMatch(/loaded into empty/);
   });
@@ -66,6 +75,7 @@ describe('the summary about demo data', () => {
       scheduling: 'loaded',
       'call-routing': 'loaded',
       delegation: 'loaded',
+      coordination: 'loaded',
     });
     expect(text).toMatch(/Demo data\s+loaded only where a database was empty\n/);
     expect(text).toMatch(/directory: already holds structures, left as they are\n/);
@@ -78,6 +88,7 @@ describe('the summary about demo data', () => {
       scheduling: 'skipped',
       'call-routing': 'skipped',
       delegation: 'skipped',
+      coordination: 'skipped',
     });
     expect(text).toMatch(/Demo data\s+skipped \(--no-demo-data\)\n/);
     expect(text).not.toMatch(/loaded|already holds/);
