@@ -60,22 +60,17 @@ export class PatientIdentitiesQuery {
             `(no current role among ${readRoles.join(', ')} there)`,
           'readerId',
         );
-      const found = (await this.patients.findByIds(patientIds)).filter((p) => p.structureId === structureId);
+      const ofStructure = new Map(
+        (await this.patients.findByIds(patientIds)).filter((p) => p.structureId === structureId).map((p) => [p.id, p]),
+      );
+      const found = patientIds.flatMap((id) => ofStructure.get(id) ?? []);
       await this.accessLog.record({ memberId: readerId }, found, purpose);
-      const byId = new Map(found.map((p) => [p.id, p]));
-      return patientIds.flatMap((id) => {
-        const patient = byId.get(id);
-        return patient
-          ? [
-              {
-                patientId: patient.id,
-                firstName: patient.firstName,
-                lastName: patient.lastName,
-                birthDate: patient.birthDate,
-              },
-            ]
-          : [];
-      });
+      return found.map((p) => ({
+        patientId: p.id,
+        firstName: p.firstName,
+        lastName: p.lastName,
+        birthDate: p.birthDate,
+      }));
     });
   }
 }
