@@ -102,9 +102,9 @@ export class TypeOrmPatientRepository implements PatientRepository {
   }
 
   async concertationPopulation(criteria: ConcertationPopulationCriteria): Promise<MedecinTraitantPopulation[]> {
-    // Age on the day by date arithmetic, not by days or by adding years to the birth date: `asOf - 75 years` clamps
-    // 29 February to the 28th, so someone born on a 29 February turns 75 on 1 March of a common year (on the 29th in a
-    // leap year), while `birth_date + 75 years` would make them 75 on the 28th.
+    // Old enough when born on or before `asOf - 75 years` (calendar years, not days): someone born on a 29 February
+    // turns 75 on 1 March, 75 years after a leap year being a common year. `birth_date + 75 years` would not do: it
+    // clamps 29 February to the 28th and makes them 75 a day early.
     return joinedManager(this.dataSource).query(
       `select m.id::text as "memberId",
               count(*)::int as "patientCount",
