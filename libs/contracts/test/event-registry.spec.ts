@@ -11,6 +11,9 @@ import {
 
 const types = Object.keys(EVENT_REGISTRY) as EventType[];
 const IDENTITY_FIELDS = /name|phone|mail|address|birth|nir|comment|note|text/i;
+/** Health facts about a patient stay in the directory too: the ALD flag (COO-7) leaves it only as counts. */
+const HEALTH_WORDS = new Set(['ald', 'affection', 'diagnosis']);
+const wordsOf = (field: string) => field.split(/(?=[A-Z])|[_-]/).map((word) => word.toLowerCase());
 
 function fieldNames(schema: unknown): string[] {
   if (!schema || typeof schema !== 'object') return [];
@@ -45,6 +48,19 @@ describe('event registry', () => {
       EventValidationError,
     );
     expect(fieldNames(definition.schema).filter((f) => IDENTITY_FIELDS.test(f))).toEqual([]);
+  });
+
+  it.each(types)('%s carries no health fact about a patient (ALD flag, diagnosis)', (type) => {
+    const fields = fieldNames(EVENT_REGISTRY[type].schema);
+    expect(fields.filter((f) => wordsOf(f).some((word) => HEALTH_WORDS.has(word)))).toEqual([]);
+  });
+
+  it('recognises the health fields it refuses, whatever their case', () => {
+    const refused = ['inAld', 'ald', 'in_ald', 'aldSince', 'longTermAffection', 'diagnosis'];
+    const accepted = ['validatedAt', 'scaledCount', 'heraldId', 'caseId'];
+    const flagged = (f: string) => wordsOf(f).some((word) => HEALTH_WORDS.has(word));
+    expect(refused.filter(flagged)).toEqual(refused);
+    expect(accepted.filter(flagged)).toEqual([]);
   });
 
   it('names the offending field and the reason', () => {

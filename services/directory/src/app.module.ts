@@ -7,6 +7,9 @@ import { DIRECTORY_ENTITIES } from './infrastructure/entities';
 import { DirectorySchema1763900001000 } from './infrastructure/migrations/1763900001000-directory-schema';
 import { PatientRegistrationRequest1763900002000 } from './infrastructure/migrations/1763900002000-patient-registration-request';
 import { AccessLogByMember1763900003000 } from './infrastructure/migrations/1763900003000-access-log-by-member';
+import { PatientAld1763900004000 } from './infrastructure/migrations/1763900004000-patient-ald';
+import { AccessLogOfServiceReads1763900005000 } from './infrastructure/migrations/1763900005000-access-log-of-service-reads';
+import { ConcertationModule } from './modules/concertation.module';
 import { DemoDataModule } from './modules/demo-data.module';
 import { IdentityModule } from './modules/identity.module';
 import { MembersModule } from './modules/members.module';
@@ -31,6 +34,8 @@ export class AppModule {
             DirectorySchema1763900001000,
             PatientRegistrationRequest1763900002000,
             AccessLogByMember1763900003000,
+            PatientAld1763900004000,
+            AccessLogOfServiceReads1763900005000,
           ],
           kafkaBrokers: config.kafkaBrokers,
           trust: config.trust,
@@ -41,6 +46,7 @@ export class AppModule {
         PatientsModule,
         IdentityModule,
         OnlineBookingModule,
+        ConcertationModule,
         DemoDataModule.forRoot(config.loadDemoData),
       ],
     };

@@ -20,6 +20,7 @@ const ALL = ROLES;
 const CARE_READERS: Role[] = ['practitioner', 'secretary', 'medical_assistant', 'coordinator'];
 const RECEPTION: Role[] = ['practitioner', 'secretary', 'medical_assistant'];
 const ADMIN: Role[] = ['administrator'];
+const ALD_RECORDERS: Role[] = ['practitioner', 'secretary'];
 
 describe('directory authorization matrix', () => {
   let directory: DirectoryTestApp;
@@ -168,6 +169,14 @@ describe('directory authorization matrix', () => {
       call: async (t) => ({
         query: `mutation($input: UpdatePatientInput!) { updatePatient(input: $input) { id } }`,
         variables: { input: { patientId: t.patientId, consentToReminders: true } },
+      }),
+    },
+    {
+      name: 'setPatientAld',
+      allowed: ALD_RECORDERS,
+      call: async (t) => ({
+        query: `mutation($input: SetPatientAldInput!) { setPatientAld(input: $input) { id inAld } }`,
+        variables: { input: { patientId: t.patientId, inAld: true } },
       }),
     },
   ];

@@ -167,6 +167,18 @@ describe('demo data', () => {
       expect(lices.patients.some((p) => p.prefersHuman)).toBe(true);
       expect(lices.patients.filter((p) => p.email).length).toBeGreaterThan(50);
     });
+
+    it('puts about a fifth of the adults in ALD, more among the elderly, some under 75 (the concertation demo)', () => {
+      const aged = allPatients.map((p) => ({ age: ageOn(p.birthDate, DEMO_REFERENCE_DATE), inAld: p.inAld }));
+      const share = (group: typeof aged) => group.filter((p) => p.inAld).length / group.length;
+      const adults = aged.filter((p) => p.age >= 18);
+      const elderly = aged.filter((p) => p.age >= 75);
+      expect(share(adults)).toBeGreaterThan(0.15);
+      expect(share(adults)).toBeLessThan(0.25);
+      expect(share(elderly)).toBeGreaterThan(0.35);
+      expect(share(elderly)).toBeGreaterThan(2 * share(adults.filter((p) => p.age < 75)));
+      expect(aged.filter((p) => p.inAld && p.age < 75).length).toBeGreaterThan(20);
+    });
   });
 
   describe('DIRECTORY_DEMO_DATA', () => {
@@ -356,6 +368,22 @@ describe('demo data', () => {
         `select count(*) from patient_access_log where operation = 'registerPatient'`,
       );
       expect(Number(logged)).toBe(allPatients.length);
+    });
+
+    it('records the ALD flags through the handler, by the registrar, access-logged and announced nowhere', async () => {
+      const inAld = allPatients.filter((p) => p.inAld).length;
+      const [{ flagged, by_registrar }] = await db.query(
+        `select count(*) as flagged,
+                count(*) filter (where m.email like 'secretariat@%') as by_registrar
+           from patient p join member m on m.id = p.ald_changed_by where p.in_ald`,
+      );
+      expect([Number(flagged), Number(by_registrar)]).toEqual([inAld, inAld]);
+      const [{ count: logged }] = await db.query(
+        `select count(*) from patient_access_log where operation = 'setPatientAld'`,
+      );
+      expect(Number(logged)).toBe(inAld);
+      const [{ count: carrying }] = await db.query(`select count(*) from outbox_message where payload ~* 'ald'`);
+      expect(Number(carrying)).toBe(0);
     });
 
     it('loads nothing when the service boots again on the same database', async () => {

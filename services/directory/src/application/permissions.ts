@@ -12,5 +12,10 @@ export const PERMISSIONS = {
   readPatients: ['practitioner', 'secretary', 'medical_assistant', 'coordinator'],
   searchPatients: ['practitioner', 'secretary', 'medical_assistant'],
   writePatients: ['practitioner', 'secretary', 'medical_assistant'],
+  /**
+   * The ALD flag is health data: the physician who writes the protocole de soins knows it, the secretariat records it
+   * from the patient's attestation de droits; nobody else sets it.
+   */
+  setPatientAld: ['practitioner', 'secretary'],
   readAccessLog: ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -5,6 +5,7 @@ import { platformActor } from '../application/actor';
 import { AddMemberHandler } from '../application/members/add-member.handler';
 import { UpdateMemberHandler } from '../application/members/update-member.handler';
 import { RegisterPatientHandler } from '../application/patients/register-patient.handler';
+import { SetPatientAldHandler } from '../application/patients/set-patient-ald.handler';
 import { OpenSiteHandler } from '../application/sites/open-site.handler';
 import { CreateStructureHandler } from '../application/structures/create-structure.handler';
 import { type DemoDirectory, type DemoStructure, generateDemoDirectory } from './demo-directory';
@@ -44,6 +45,7 @@ export class DemoDataLoader implements OnApplicationBootstrap {
     private readonly addMember: AddMemberHandler,
     private readonly updateMember: UpdateMemberHandler,
     private readonly registerPatient: RegisterPatientHandler,
+    private readonly setPatientAld: SetPatientAldHandler,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -168,7 +170,7 @@ export class DemoDataLoader implements OnApplicationBootstrap {
       memberships: [{ structureId, roles: registrar.roles, siteIds: sitesOf(registrar.siteNames) }],
     };
     for (const patient of structure.patients) {
-      await this.registerPatient.execute(secretary, {
+      const registered = await this.registerPatient.execute(secretary, {
         structureId,
         firstName: patient.firstName,
         lastName: patient.lastName,
@@ -182,6 +184,7 @@ export class DemoDataLoader implements OnApplicationBootstrap {
         passThrough: patient.passThrough,
         prefersHuman: patient.prefersHuman,
       });
+      if (patient.inAld) await this.setPatientAld.execute(secretary, { patientId: registered.id, inAld: true });
       summary.patients++;
     }
   }

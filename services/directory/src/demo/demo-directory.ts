@@ -65,6 +65,8 @@ export interface DemoPatient {
   medecinTraitantEmail: string | null;
   passThrough: boolean;
   prefersHuman: boolean;
+  /** Affection de longue durée, recorded by the secretary after registration. */
+  inAld: boolean;
 }
 
 export interface DemoStructure {
@@ -116,6 +118,8 @@ function weekdays(opens: string, closes: string, lunch?: [string, string]): Open
 /** The whole demo setup for a seed; same seed, same data. */
 export function generateDemoDirectory(seed: number = DEMO_SEED): DemoDirectory {
   const random = new SeededRandom(seed);
+  // A sequence of its own: drawing the ALD flags from `random` would change every patient after the first.
+  const ald = new SeededRandom(seed + ALD_SEED_OFFSET);
   const reference = new Date(`${DEMO_REFERENCE_DATE}T00:00:00Z`);
   const numbers = new NumberBook(random);
   const rpps = new RppsBook(random);
@@ -231,7 +235,7 @@ export function generateDemoDirectory(seed: number = DEMO_SEED): DemoDirectory {
     administrator: { ...person('Isabelle', 'Rouxel', `admin@${lices}`, 'practice_manager'), roles: ['administrator'] },
     sites: licesSites,
     members: licesMembers,
-    patients: generatePatients(random, numbers, reference, 500, [
+    patients: generatePatients(random, ald, numbers, reference, 500, [
       [licesGps[0].email, 26],
       [licesGps[1].email, 24],
       [licesGps[2].email, 22],
@@ -273,7 +277,7 @@ export function generateDemoDirectory(seed: number = DEMO_SEED): DemoDirectory {
         email: `secretariat@${paimpont}`,
       }),
     ],
-    patients: generatePatients(random, numbers, reference, 60, [
+    patients: generatePatients(random, ald, numbers, reference, 60, [
       [paimpontGps[0].email, 55],
       [paimpontGps[1].email, 45],
     ]),
@@ -343,10 +347,24 @@ const ADULT_AGES: ReadonlyArray<readonly [[number, number], number]> = [
   [[85, 97], 10],
 ];
 const MAIL_DOMAINS = ['courriel.demo', 'messagerie.demo', 'boite.demo'];
+const ALD_SEED_OFFSET = 0x41d;
+/**
+ * Share of patients in ALD by age, roughly as in France (about one person in six overall, over 40 % after 75), so that
+ * about a fifth of the adults are in ALD and coordination's concertation demo has eligible patients under 75 too.
+ */
+const ALD_SHARE: ReadonlyArray<readonly [number, number]> = [
+  [18, 0.02],
+  [45, 0.05],
+  [60, 0.14],
+  [75, 0.25],
+  [Infinity, 0.45],
+];
+const aldShare = (age: number) => (ALD_SHARE.find(([below]) => age < below) ?? ALD_SHARE[ALD_SHARE.length - 1])[1];
 
 /** `count` patients in households (singles, couples, families), whose members share a name, a GP and sometimes a phone. */
 function generatePatients(
   random: SeededRandom,
+  ald: SeededRandom,
   numbers: NumberBook,
   reference: Date,
   count: number,
@@ -440,6 +458,7 @@ function generatePatients(
         medecinTraitantEmail,
         passThrough: random.chance(draft.age >= 60 ? 0.03 : 0.005),
         prefersHuman: random.chance(draft.age >= 85 ? 0.3 : draft.age >= 75 ? 0.12 : 0.02),
+        inAld: ald.chance(aldShare(draft.age)),
       });
     }
   }

@@ -11,6 +11,8 @@ export enum DirectoryErrorCode {
   IdentityMismatch = 'DIRECTORY.IDENTITY_MISMATCH',
   /** The identity (profession, RPPS) of a member who also works in another structure: not one structure's to change. */
   SharedIdentity = 'DIRECTORY.SHARED_IDENTITY',
+  /** The member a service reads identities for may not read them in that structure (no current role that reads patients). */
+  ReaderNotEntitled = 'DIRECTORY.READER_NOT_ENTITLED',
 }
 
 function kindOf(code: DirectoryErrorCode): ErrorKind {
@@ -25,6 +27,7 @@ function kindOf(code: DirectoryErrorCode): ErrorKind {
     case DirectoryErrorCode.IdentityMismatch:
       return 'conflict';
     case DirectoryErrorCode.SharedIdentity:
+    case DirectoryErrorCode.ReaderNotEntitled:
       return 'forbidden';
   }
 }

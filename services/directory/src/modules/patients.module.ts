@@ -3,6 +3,7 @@ import { PatientAccessLogger } from '../application/patients/patient-access-logg
 import { PatientMembershipQuery } from '../application/patients/patient-membership.query';
 import { PatientReader } from '../application/patients/patient-reader';
 import { RegisterPatientHandler } from '../application/patients/register-patient.handler';
+import { SetPatientAldHandler } from '../application/patients/set-patient-ald.handler';
 import { UpdatePatientHandler } from '../application/patients/update-patient.handler';
 import { AccessLogReader } from '../application/reads/access-log-reader';
 import { AccessEntryResolver } from '../interface/graphql/resolvers/access-entry.resolver';
@@ -12,7 +13,7 @@ import { DirectoryPersistenceModule } from './directory-persistence.module';
 import { DirectoryReadsModule } from './directory-reads.module';
 
 /**
- * A structure's patients: registering, updating and reading them, the access log every read and write leaves, and
+ * A structure's patients: registering, updating and reading them, their ALD flag, the access log every read and write leaves, and
  * the internal check scheduling makes before booking, holding or waitlisting a patient id.
  */
 @Module({
@@ -24,10 +25,11 @@ import { DirectoryReadsModule } from './directory-reads.module';
     AccessLogReader,
     RegisterPatientHandler,
     UpdatePatientHandler,
+    SetPatientAldHandler,
     PatientMembershipQuery,
     PatientResolver,
     AccessEntryResolver,
   ],
-  exports: [PatientAccessLogger, RegisterPatientHandler],
+  exports: [PatientAccessLogger, RegisterPatientHandler, SetPatientAldHandler],
 })
 export class PatientsModule {}

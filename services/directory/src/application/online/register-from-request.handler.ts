@@ -60,6 +60,7 @@ export class RegisterFromRequestHandler {
           medecinTraitantId: null,
           passThrough: false,
           prefersHuman: false,
+          inAld: false,
           createdAt: now,
           updatedAt: now,
         };

@@ -1,5 +1,7 @@
+import { NO_MEMBER } from '../patients/patient-access-logger';
+
 /**
  * The access log's "who" for reads made on a patient's own behalf through online booking (no member is involved): the
  * nil UUID, with an `online-booking:*` operation naming what was done.
  */
-export const SELF_SERVICE_ACTOR = '00000000-0000-0000-0000-000000000000';
+export const SELF_SERVICE_ACTOR = NO_MEMBER;

@@ -3,11 +3,23 @@ import { DirectoryError } from '../../domain/directory-error';
 import type { MemberRepository } from '../ports/member.repository';
 import type { MembershipRepository } from '../ports/membership.repository';
 
+function realDate(value: unknown, field: string): DateTime {
+  const date = typeof value === 'string' ? DateTime.fromISO(value, { zone: 'utc' }) : undefined;
+  if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value) || !date?.isValid)
+    throw DirectoryError.invalid(field, `"${String(value).slice(0, 64)}" is not a date YYYY-MM-DD`);
+  return date;
+}
+
+/** A real date YYYY-MM-DD between 1900 and 2199 (a day the platform reasons about, such as an "as of" day). */
+export function checkCalendarDate(value: unknown, field: string): string {
+  const date = realDate(value, field);
+  if (date.year < 1900 || date.year > 2199) throw DirectoryError.invalid(field, 'must be between 1900 and 2199');
+  return date.toFormat('yyyy-MM-dd');
+}
+
 /** A real date YYYY-MM-DD, not after `today`, not before 1900. */
 export function checkBirthDate(value: string, field: string, today: Date): string {
-  const date = DateTime.fromISO(value, { zone: 'utc' });
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || !date.isValid)
-    throw DirectoryError.invalid(field, `"${value}" is not a date YYYY-MM-DD`);
+  const date = realDate(value, field);
   if (date > DateTime.fromJSDate(today, { zone: 'utc' }).endOf('day'))
     throw DirectoryError.invalid(field, 'cannot be in the future');
   if (date.year < 1900) throw DirectoryError.invalid(field, 'is before 1900');

@@ -51,6 +51,7 @@ export class RegisterPatientHandler {
       consentToReminders: input.consentToReminders ?? false,
       passThrough: input.passThrough ?? false,
       prefersHuman: input.prefersHuman ?? false,
+      inAld: false,
       createdAt: now,
       updatedAt: now,
     };

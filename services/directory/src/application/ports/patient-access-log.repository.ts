@@ -1,9 +1,13 @@
-/** One read of one patient's identity: who, when, through which operation. */
+/**
+ * One read of one patient's identity: who, when, through which operation. A read by no member (online booking's
+ * self-service, a platform service) has the nil UUID as `memberId` and an operation `<channel>:<what>`; a service's
+ * read of a structure's patients as a whole (counts and opaque ids) names no patient.
+ */
 export interface PatientAccessEntry {
   id: string;
   at: Date;
   memberId: string;
-  patientId: string;
+  patientId: string | null;
   structureId: string;
   operation: string;
 }

@@ -14,6 +14,8 @@ export interface Patient {
   /** Calls from this patient go straight through to the practitioner. */
   passThrough: boolean;
   prefersHuman: boolean;
+  /** Affection de longue durée: health data, changed only through `setAld`, never put in an event. */
+  inAld: boolean;
   createdAt: Date;
   updatedAt: Date;
 }
@@ -35,6 +37,30 @@ export interface PatientMatchCriteria {
   phone: string;
 }
 
+/** Who set or cleared a patient's ALD flag, and when. */
+export interface AldChange {
+  patientId: string;
+  inAld: boolean;
+  changedBy: string;
+  changedAt: Date;
+}
+
+export interface ConcertationPopulationCriteria {
+  structureId: string;
+  /** YYYY-MM-DD: ages are counted on this day. */
+  asOf: string;
+  /** Patients at least this old on `asOf` are eligible, as are patients in ALD. */
+  eligibleFromAge: number;
+}
+
+/** One general practitioner's médecin-traitant patients, as counts and opaque ids. */
+export interface MedecinTraitantPopulation {
+  memberId: string;
+  patientCount: number;
+  /** Sorted. */
+  eligiblePatientIds: string[];
+}
+
 /** Reads here return identity: callers log them to the patient access log in the same transaction. */
 export abstract class PatientRepository {
   abstract findById(id: string): Promise<Patient | null>;
@@ -47,6 +73,13 @@ export abstract class PatientRepository {
   abstract match(criteria: PatientMatchCriteria): Promise<Patient[]>;
   /** Patients of the structure with this E.164 number, oldest first. */
   abstract withPhone(structureId: string, phone: string): Promise<Patient[]>;
+  /**
+   * For each current general practitioner of the structure who is médecin traitant of at least one of its patients:
+   * their patients and the eligible ones (old enough on the day, or in ALD). Ids only, ordered by member id.
+   */
+  abstract concertationPopulation(criteria: ConcertationPopulationCriteria): Promise<MedecinTraitantPopulation[]>;
   abstract insert(patient: Patient): Promise<void>;
+  /** Every field but the ALD flag, which only `setAld` changes. */
   abstract update(patient: Patient): Promise<void>;
+  abstract setAld(change: AldChange): Promise<void>;
 }

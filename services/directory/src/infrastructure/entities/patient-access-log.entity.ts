@@ -6,7 +6,8 @@ export class PatientAccessLogEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' }) id!: string;
   @Column('timestamptz') at!: Date;
   @Column('uuid') memberId!: string;
-  @Column('uuid') patientId!: string;
+  /** Null for a platform service's read of a structure's patients as a whole (counts and opaque ids). */
+  @Column('uuid', { nullable: true }) patientId!: string | null;
   @Column('uuid') structureId!: string;
   @Column('text') operation!: string;
 }

@@ -17,6 +17,10 @@ export class PatientEntity {
   /** Calls from this patient go straight through to the practitioner. */
   @Column('boolean') passThrough!: boolean;
   @Column('boolean') prefersHuman!: boolean;
+  /** Affection de longue durée: health data, set by staff only, never in an event. */
+  @Column('boolean') inAld!: boolean;
+  @Column('timestamptz', { nullable: true }) aldChangedAt!: Date | null;
+  @Column('uuid', { nullable: true }) aldChangedBy!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ type: 'timestamptz' }) updatedAt!: Date;
 }

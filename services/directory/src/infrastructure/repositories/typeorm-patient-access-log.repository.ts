@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type FindOptionsWhere } from 'typeorm';
 import { requireActiveManager } from '@msp/persistence';
 import {
   type AccessLogQuery,
@@ -42,7 +42,7 @@ export class TypeOrmPatientAccessLogRepository implements PatientAccessLogReposi
   }
 
   async list(query: AccessLogQuery): Promise<PatientAccessEntry[]> {
-    const where: Partial<PatientAccessLogEntity> = { structureId: query.structureId };
+    const where: FindOptionsWhere<PatientAccessLogEntity> = { structureId: query.structureId };
     if (query.patientId) where.patientId = query.patientId;
     if (query.memberId) where.memberId = query.memberId;
     const found = await joinedManager(this.dataSource)

@@ -2,6 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { requireActiveManager } from '@msp/persistence';
 import {
+  type AldChange,
+  type ConcertationPopulationCriteria,
+  type MedecinTraitantPopulation,
   type Patient,
   type PatientMatchCriteria,
   PatientRepository,
@@ -23,6 +26,7 @@ const toPatient = (e: PatientEntity): Patient => ({
   medecinTraitantId: e.medecinTraitantId,
   passThrough: e.passThrough,
   prefersHuman: e.prefersHuman,
+  inAld: e.inAld,
   createdAt: e.createdAt,
   updatedAt: e.updatedAt,
 });
@@ -97,12 +101,42 @@ export class TypeOrmPatientRepository implements PatientRepository {
     return (await this.patients.find({ where: { structureId, phone }, order: { createdAt: 'ASC' } })).map(toPatient);
   }
 
+  async concertationPopulation(criteria: ConcertationPopulationCriteria): Promise<MedecinTraitantPopulation[]> {
+    // Old enough when born on or before `asOf - 75 years` (calendar years, not days): someone born on a 29 February
+    // turns 75 on 1 March, 75 years after a leap year being a common year. `birth_date + 75 years` would not do: it
+    // clamps 29 February to the 28th and makes them 75 a day early.
+    return joinedManager(this.dataSource).query(
+      `select m.id::text as "memberId",
+              count(*)::int as "patientCount",
+              coalesce(
+                array_agg(p.id::text order by p.id)
+                  filter (where p.in_ald or p.birth_date <= ($2::date - make_interval(years => $3))::date),
+                '{}'
+              ) as "eligiblePatientIds"
+         from membership ms
+         join member m on m.id = ms.member_id and m.profession = 'general_practitioner'
+         join patient p on p.medecin_traitant_id = m.id and p.structure_id = ms.structure_id
+        where ms.structure_id = $1 and ms.left_at is null
+        group by m.id
+        order by m.id`,
+      [criteria.structureId, criteria.asOf, criteria.eligibleFromAge],
+    );
+  }
+
   async insert(patient: Patient): Promise<void> {
     await this.patients.insert(withSearchName(patient));
   }
 
   async update(patient: Patient): Promise<void> {
-    const { id, createdAt: _createdAt, ...changes } = withSearchName(patient);
+    const { id, createdAt: _createdAt, inAld: _inAld, ...changes } = withSearchName(patient);
     await this.patients.update({ id }, changes);
+  }
+
+  async setAld(change: AldChange): Promise<void> {
+    // A statement of its own rather than the ORM's update, which would stamp updated_at as if the identity had changed.
+    await requireActiveManager('Setting the ALD flag').query(
+      `update patient set in_ald = $2, ald_changed_by = $3, ald_changed_at = $4 where id = $1`,
+      [change.patientId, change.inAld, change.changedBy, change.changedAt],
+    );
   }
 }

@@ -1,6 +1,5 @@
 import { Body, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import { AllowedCallers, InternalApiController, InternalApiException } from '@msp/messaging';
-import { serviceActor, type ServiceActor } from '../../application/actor';
 import { DiscardRegistrationRequestHandler } from '../../application/online/discard-registration-request.handler';
 import {
   OpenRegistrationRequestHandler,
@@ -9,9 +8,7 @@ import {
 import { PatientMatchQuery, type PatientMatchInput } from '../../application/online/patient-match.query';
 import { RegisterFromRequestHandler } from '../../application/online/register-from-request.handler';
 import { SiteSummaryQuery } from '../../application/online/site-summary.query';
-
-/** The internal API guard sets the verified calling service on the request. */
-const caller = (request: { callerService?: string }): ServiceActor => serviceActor(request.callerService ?? 'unknown');
+import { callingService as caller } from './calling-service';
 
 /**
  * What scheduling asks for online booking (SCH-5) and its public pages: is this person a patient (an id, never an

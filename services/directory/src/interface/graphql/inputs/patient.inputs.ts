@@ -27,3 +27,10 @@ export class UpdatePatientInput {
   @Field(() => Boolean, { nullable: true }) passThrough?: boolean | null;
   @Field(() => Boolean, { nullable: true }) prefersHuman?: boolean | null;
 }
+
+@InputType()
+export class SetPatientAldInput {
+  @Field(() => ID) patientId!: string;
+  @Field({ description: 'true: the patient is in ALD (affection de longue durée); false: no longer' })
+  inAld!: boolean;
+}

@@ -14,10 +14,11 @@ import { CurrentUser, SubgraphAuthenticator, type UserContext } from '@msp/auth'
 import { oneByKey, requestLoader, type SubgraphContext } from '@msp/service-kit';
 import { PatientReader } from '../../../application/patients/patient-reader';
 import { RegisterPatientHandler } from '../../../application/patients/register-patient.handler';
+import { SetPatientAldHandler } from '../../../application/patients/set-patient-ald.handler';
 import { UpdatePatientHandler } from '../../../application/patients/update-patient.handler';
 import { AccessLogReader } from '../../../application/reads/access-log-reader';
 import { DirectoryLoaders } from '../directory.loaders';
-import { RegisterPatientInput, UpdatePatientInput } from '../inputs/patient.inputs';
+import { RegisterPatientInput, SetPatientAldInput, UpdatePatientInput } from '../inputs/patient.inputs';
 import { MemberType } from '../types/member.type';
 import { PatientAccessEntryType, PatientType } from '../types/patient.type';
 
@@ -27,6 +28,7 @@ export class PatientResolver {
     private readonly patients: PatientReader,
     private readonly registerer: RegisterPatientHandler,
     private readonly updater: UpdatePatientHandler,
+    private readonly aldSetter: SetPatientAldHandler,
     private readonly accessLog: AccessLogReader,
     private readonly loaders: DirectoryLoaders,
     private readonly auth: SubgraphAuthenticator,
@@ -68,6 +70,13 @@ export class PatientResolver {
   @Mutation(() => PatientType)
   updatePatient(@CurrentUser() user: UserContext, @Args('input') input: UpdatePatientInput) {
     return this.updater.execute(user, input);
+  }
+
+  @Mutation(() => PatientType, {
+    description: 'Records that the patient is in ALD, or no longer (practitioners and secretaries; access-logged)',
+  })
+  setPatientAld(@CurrentUser() user: UserContext, @Args('input') input: SetPatientAldInput) {
+    return this.aldSetter.execute(user, input);
   }
 
   @ResolveField(() => MemberType, { nullable: true })

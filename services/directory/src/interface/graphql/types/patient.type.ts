@@ -12,6 +12,8 @@ export class PatientType {
   @Field() consentToReminders!: boolean;
   @Field({ description: 'Calls go straight through to the practitioner' }) passThrough!: boolean;
   @Field({ description: 'Prefers a human on the phone' }) prefersHuman!: boolean;
+  @Field({ description: 'In ALD (affection de longue durée), as staff recorded it with setPatientAld' })
+  inAld!: boolean;
   medecinTraitantId!: string | null;
   structureId!: string;
 }
@@ -20,7 +22,12 @@ export class PatientType {
 export class PatientAccessEntryType {
   @Field(() => ID) id!: string;
   @Field() at!: Date;
-  @Field(() => ID) patientId!: string;
-  @Field() operation!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: "Null when a platform service read the structure's patients as a whole (counts and opaque ids)",
+  })
+  patientId!: string | null;
+  @Field({ description: 'How: a GraphQL operation, or `<channel>:<what>` when no member read (member is null)' })
+  operation!: string;
   memberId!: string;
 }
