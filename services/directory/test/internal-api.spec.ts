@@ -130,6 +130,7 @@ describe('directory internal API', () => {
       backupReferentId: backupId,
     });
     const team = await as('delegation').get<{ members: Array<Record<string, unknown>> }>('/internal/team');
+    expect(await as('coordination').get<{ members: unknown[] }>('/internal/team')).toEqual(team);
     const byId = (memberId: string) => team.members.find((m) => m.memberId === memberId);
     expect(byId(delegateId)).toEqual({
       memberId: delegateId,
@@ -176,13 +177,16 @@ describe('directory internal API', () => {
   });
 
   it('answers 403 to a platform service that is not among the callers a route declares', async () => {
-    // call-routing may identify callers, not read member contexts (gateway) nor the team (scheduling, delegation)
+    // call-routing may identify callers, not read member contexts (gateway) nor the team (scheduling, delegation,
+    // coordination)
     await expect(client.get(`/internal/members/${msp.memberIds.secretary}/context`)).rejects.toMatchObject({
       status: 403,
       code: 'FORBIDDEN',
     });
     await expect(client.get('/internal/team')).rejects.toMatchObject({ status: 403 });
-    await expect(as('coordination').get('/internal/team')).rejects.toMatchObject({ status: 403 });
+    await expect(as('coordination').get(`/internal/members/${msp.memberIds.secretary}/context`)).rejects.toMatchObject({
+      status: 403,
+    });
     await expect(as('delegation').get(`/internal/members/${msp.memberIds.secretary}/context`)).rejects.toMatchObject({
       status: 403,
     });

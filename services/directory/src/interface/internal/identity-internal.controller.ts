@@ -19,7 +19,7 @@ export class IdentityInternalController {
 
   /** Sites and current memberships (with delegates' referents), ids only, for services rebuilding their copy. */
   @Get('team')
-  @AllowedCallers('scheduling', 'delegation')
+  @AllowedCallers('scheduling', 'delegation', 'coordination')
   teamSnapshot() {
     return this.team.current();
   }
