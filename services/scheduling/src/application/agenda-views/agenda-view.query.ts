@@ -51,7 +51,16 @@ export class AgendaViewQuery {
       ? await this.views.practitioners(structureId, siteIds, input.profession?.trim() || null)
       : [];
     const ids = practitioners.map((p) => p.practitionerId);
-    if (!ids.length) return buildAgendaView({ span, sites, practitioners, ranges: [], appointments: [], absences: [], meetingBlocks: [] });
+    if (!ids.length)
+      return buildAgendaView({
+        span,
+        sites,
+        practitioners,
+        ranges: [],
+        appointments: [],
+        absences: [],
+        meetingBlocks: [],
+      });
     const windows = sites.map((site) => spanWindow(span, site.timeZone));
     const start = new Date(Math.min(...windows.map((w) => w.start.getTime())));
     const end = new Date(Math.max(...windows.map((w) => w.end.getTime())));
