@@ -94,8 +94,8 @@ export const SERVICES: readonly ServiceDefinition[] = [
       contents:
         "standard motifs and weekly opening ranges for every structure without motifs, as the directory's members reach it",
     },
-    // Sites and members are rebuilt from the directory's internal API when empty at boot; consents are not.
-    eventFedViews: "patients' reminder consents",
+    // Sites and members are rebuilt from the directory's internal API when empty at boot; consents and meetings are not.
+    eventFedViews: "patients' reminder consents, coordination meetings' blocks in the attendees' agendas",
   },
   {
     name: 'call-routing',

@@ -18,6 +18,7 @@ import { DemoAgendasModule } from './modules/demo-agendas.module';
 import { DirectoryCopyModule } from './modules/directory-copy.module';
 import { FreeBusyModule } from './modules/free-busy.module';
 import { FreeSlotsModule } from './modules/free-slots.module';
+import { MeetingBlocksModule } from './modules/meeting-blocks.module';
 import { MotifsModule } from './modules/motifs.module';
 import { OnlineBookingModule } from './modules/online-booking.module';
 import { OpeningRangesModule } from './modules/opening-ranges.module';
@@ -43,7 +44,8 @@ export class AppModule {
           migrations: SCHEDULING_MIGRATIONS,
           kafkaBrokers: config.kafkaBrokers,
           // Its own topic too: reminders and the waitlist react to appointment events (once, through the inbox).
-          subscribeTo: [TOPICS.directory, TOPICS.scheduling],
+          // Coordination's: its meetings block the attendees' agendas.
+          subscribeTo: [TOPICS.directory, TOPICS.scheduling, TOPICS.coordination],
           consumerGroup: config.consumerGroup,
           trust: config.trust,
         }),
@@ -72,6 +74,7 @@ export class AppModule {
         RemindersModule,
         WaitlistModule,
         AppointmentFollowUpModule,
+        MeetingBlocksModule,
         CalendarFeedsModule,
         DemoAgendasModule.forRoot(config.loadDemoData),
       ],

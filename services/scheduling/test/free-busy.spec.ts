@@ -12,6 +12,7 @@ interface FreeBusy {
   members: Array<{
     memberId: string;
     busy: Array<{ startsAt: string; endsAt: string }>;
+    patientBusy: Array<{ startsAt: string; endsAt: string }>;
     consultingHours: Array<{ startsAt: string; endsAt: string }>;
   }>;
 }
@@ -20,6 +21,7 @@ describe('free/busy for the meeting planner (internal HTTP)', () => {
   let scheduling: SchedulingTestApp;
   let agenda: SeededAgenda;
   let client: InternalHttpClient;
+  const patientIds: string[] = [];
   const day = 5;
   const iso = (time: string) => new Date(siteTime(agenda, day, time)).toISOString();
 
@@ -41,7 +43,7 @@ describe('free/busy for the meeting planner (internal HTTP)', () => {
             practitionerId: agenda.gpId,
             siteId: agenda.siteId,
             motifId,
-            patientId: randomUUID(),
+            patientId: patientIds[patientIds.push(randomUUID()) - 1],
             startsAt: siteTime(agenda, day, time),
           },
         },
@@ -89,14 +91,20 @@ describe('free/busy for the meeting planner (internal HTTP)', () => {
         { startsAt: iso('11:00'), endsAt: iso('11:50') },
         { startsAt: iso('16:00'), endsAt: iso('19:00') },
       ],
+      patientBusy: [
+        { startsAt: iso('09:00'), endsAt: iso('09:40') },
+        { startsAt: iso('11:00'), endsAt: iso('11:50') },
+      ],
       consultingHours: [{ startsAt: iso('08:00'), endsAt: iso('18:00') }],
     });
     expect(colleague).toEqual({
       memberId: agenda.colleagueId,
       busy: [],
+      patientBusy: [],
       consultingHours: [{ startsAt: iso('08:00'), endsAt: iso('18:00') }],
     });
-    expect(JSON.stringify(answer)).not.toMatch(/motif|patient/i);
+    expect(Object.keys(gp).sort()).toEqual(['busy', 'consultingHours', 'memberId', 'patientBusy']);
+    expect(JSON.stringify(answer)).not.toMatch(new RegExp(['motif', agenda.motifId, ...patientIds].join('|'), 'i'));
   });
 
   it('a member scheduling does not know is simply free', async () => {
@@ -106,7 +114,7 @@ describe('free/busy for the meeting planner (internal HTTP)', () => {
       from: siteTime(agenda, day, '07:00'),
       to: siteTime(agenda, day, '19:00'),
     });
-    expect(members).toEqual([{ memberId: stranger, busy: [], consultingHours: [] }]);
+    expect(members).toEqual([{ memberId: stranger, busy: [], patientBusy: [], consultingHours: [] }]);
   });
 
   it.each<[string, Record<string, unknown>, string]>([
@@ -115,6 +123,7 @@ describe('free/busy for the meeting planner (internal HTTP)', () => {
     ['a bad instant', { from: 'lundi 9h' }, 'from'],
     ['to before from', { to: '2026-01-01T00:00:00Z' }, 'to'],
     ['too long a window', { to: '2099-01-01T00:00:00Z' }, 'to'],
+    ['a bad meeting id', { ignoreMeetingId: 'staff-meeting' }, 'ignoreMeetingId'],
   ])('refuses %s, naming the field', async (_label, override, field) => {
     const body = {
       memberIds: [agenda.gpId],

@@ -25,3 +25,8 @@ export const uuidSchema = { type: 'string', format: 'uuid' } as const;
 export const instantSchema = { type: 'string', format: 'date-time' } as const;
 /** An optional id: absent or null both mean "none". */
 export const nullableUuidSchema = { type: 'string', format: 'uuid', nullable: true } as const;
+/**
+ * A required id that may be null (`siteId: string | null`). ajv's JSONSchemaType types `nullable` on optional
+ * properties only, so this fragment is typed as `uuidSchema`; at run time ajv honours `nullable: true` on a required one.
+ */
+export const requiredNullableUuidSchema = nullableUuidSchema as unknown as typeof uuidSchema;

@@ -44,6 +44,7 @@ describe('buildAgendaView', () => {
         appointment('reunion-late', '2026-03-30T20:00:00Z', 20, { siteId: OVERSEAS }), // 00:00 Reunion the next day: out
       ],
       absences: [],
+      meetingBlocks: [],
     });
     expect(view.windows).toEqual([
       { siteId: SITE, timeZone: 'Europe/Paris', start: at('2026-03-29T22:00:00Z'), end: at('2026-03-30T22:00:00Z') },
@@ -62,7 +63,7 @@ describe('buildAgendaView', () => {
     ]);
   });
 
-  it('gives each practitioner their own openings, appointments and absences, and a practitioner without any an empty day', () => {
+  it('gives each practitioner their own openings, appointments, absences and meeting blocks (within the span), and a practitioner without any an empty day', () => {
     const view = buildAgendaView({
       span: { from: '2026-03-30', to: '2026-04-05' },
       sites: [sites[0]],
@@ -86,8 +87,16 @@ describe('buildAgendaView', () => {
           end: at('2026-04-02T16:00:00Z'),
         },
       ],
+      meetingBlocks: [
+        { practitionerId: GP, start: at('2026-04-03T11:00:00Z'), end: at('2026-04-03T12:30:00Z') },
+        { practitionerId: GP, start: at('2026-05-03T11:00:00Z'), end: at('2026-05-03T12:30:00Z') },
+      ],
     });
     const [gp, other, nobody] = view.practitioners;
+    expect(gp.meetingBlocks).toEqual([
+      { practitionerId: GP, start: at('2026-04-03T11:00:00Z'), end: at('2026-04-03T12:30:00Z') },
+    ]);
+    expect(other.meetingBlocks).toEqual([]);
     expect(gp.openings).toHaveLength(5);
     expect(gp.appointments.map((a) => a.id)).toEqual(['a']);
     expect(other.openings.map((o) => o.date)).toEqual(['2026-04-01']);
@@ -98,6 +107,7 @@ describe('buildAgendaView', () => {
       openings: [],
       appointments: [],
       absences: [],
+      meetingBlocks: [],
     });
   });
 });

@@ -36,6 +36,11 @@ export interface AgendaAbsence extends Interval {
   kind: ExceptionKind;
 }
 
+/** Time a coordination meeting holds in a practitioner's agenda: busy, and nothing more of the meeting is told. */
+export interface AgendaMeetingBlock extends Interval {
+  practitionerId: string;
+}
+
 /** One occurrence of an opening range on a local date of its site. */
 export interface AgendaOpening extends Interval {
   rangeId: string;
@@ -56,6 +61,7 @@ export interface PractitionerAgenda extends AgendaPractitioner {
   openings: AgendaOpening[];
   appointments: AgendaAppointment[];
   absences: AgendaAbsence[];
+  meetingBlocks: AgendaMeetingBlock[];
 }
 
 export interface AgendaView {
@@ -71,6 +77,7 @@ export interface AgendaSources {
   ranges: readonly OpeningRange[];
   appointments: readonly AgendaAppointment[];
   absences: readonly AgendaAbsence[];
+  meetingBlocks: readonly AgendaMeetingBlock[];
 }
 
 const overlaps = (a: Interval, b: Interval) =>
@@ -79,7 +86,7 @@ const byStart = (a: Interval, b: Interval) => a.start.getTime() - b.start.getTim
 
 /**
  * Each practitioner's day(s) across the sites in view: opening-range occurrences and appointments of each site within
- * that site's own local days, and the practitioner's absences over them. Practitioners in the order given.
+ * that site's own local days, and the practitioner's absences and meeting blocks over them. Practitioners in the order given.
  */
 export function buildAgendaView(sources: AgendaSources): AgendaView {
   const windows = sources.sites.map((site) => ({
@@ -110,10 +117,12 @@ export function buildAgendaView(sources: AgendaSources): AgendaView {
     return window !== undefined && overlaps(a, window);
   });
   const absences = sources.absences.filter((absence) => windows.some((w) => overlaps(absence, w)));
+  const meetingBlocks = sources.meetingBlocks.filter((block) => windows.some((w) => overlaps(block, w)));
   // Grouped once, not filtered per practitioner: a structure-wide week of 500 practitioners holds thousands of each.
   const openingsOf = groupBy(openings, (o) => o.practitionerId);
   const appointmentsOf = groupBy(appointments, (a) => a.practitionerId);
   const absencesOf = groupBy(absences, (a) => a.practitionerId);
+  const meetingBlocksOf = groupBy(meetingBlocks, (b) => b.practitionerId);
   return {
     span: sources.span,
     windows,
@@ -122,6 +131,7 @@ export function buildAgendaView(sources: AgendaSources): AgendaView {
       openings: (openingsOf.get(p.practitionerId) ?? []).sort(byStart),
       appointments: (appointmentsOf.get(p.practitionerId) ?? []).sort(byStart),
       absences: (absencesOf.get(p.practitionerId) ?? []).sort(byStart),
+      meetingBlocks: (meetingBlocksOf.get(p.practitionerId) ?? []).sort(byStart),
     })),
   };
 }

@@ -5,6 +5,7 @@ import { AgendaRepository } from '../application/ports/agenda.repository';
 import { AppointmentRepository } from '../application/ports/appointment.repository';
 import { DirectoryCopyRepository } from '../application/ports/directory-copy.repository';
 import { IcalFeedRepository } from '../application/ports/ical-feed.repository';
+import { MeetingBlockRepository } from '../application/ports/meeting-block.repository';
 import { NoShowRepository } from '../application/ports/no-show.repository';
 import { OnlineBookingRequestRepository } from '../application/ports/online-booking-request.repository';
 import { PublicAgendaRepository } from '../application/ports/public-agenda.repository';
@@ -18,6 +19,7 @@ import { TypeOrmAgendaRepository } from '../infrastructure/repositories/typeorm-
 import { TypeOrmAppointmentRepository } from '../infrastructure/repositories/typeorm-appointment.repository';
 import { TypeOrmDirectoryCopyRepository } from '../infrastructure/repositories/typeorm-directory-copy.repository';
 import { TypeOrmIcalFeedRepository } from '../infrastructure/repositories/typeorm-ical-feed.repository';
+import { TypeOrmMeetingBlockRepository } from '../infrastructure/repositories/typeorm-meeting-block.repository';
 import { TypeOrmNoShowRepository } from '../infrastructure/repositories/typeorm-no-show.repository';
 import { TypeOrmOnlineBookingRequestRepository } from '../infrastructure/repositories/typeorm-online-booking-request.repository';
 import { PostgresSavepoints } from '../infrastructure/repositories/postgres-savepoints';
@@ -41,6 +43,7 @@ const PORTS: Provider[] = [
   { provide: NoShowRepository, useClass: TypeOrmNoShowRepository },
   { provide: WaitlistRepository, useClass: TypeOrmWaitlistRepository },
   { provide: IcalFeedRepository, useClass: TypeOrmIcalFeedRepository },
+  { provide: MeetingBlockRepository, useClass: TypeOrmMeetingBlockRepository },
   { provide: Savepoints, useClass: PostgresSavepoints },
   // The demo loader's view of the projection (wiring code, not an application port).
   TeamSnapshotRepository,

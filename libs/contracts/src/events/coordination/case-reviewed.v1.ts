@@ -1,5 +1,5 @@
 import { TOPICS } from '../../topics/topics';
-import { defineEvent, instantSchema, nullableUuidSchema, uuidSchema } from '../event-definition';
+import { defineEvent, instantSchema, requiredNullableUuidSchema, uuidSchema } from '../event-definition';
 import { CASE_THEMES, meetingKindSchema, type CaseThemeV1, type MeetingKindV1 } from './coordination-vocabulary';
 
 export interface CaseReviewedV1 {
@@ -32,7 +32,7 @@ export const caseReviewedV1 = defineEvent<CaseReviewedV1>({
       kind: meetingKindSchema,
       patientId: uuidSchema,
       theme: { type: 'string', enum: [...CASE_THEMES] },
-      presenterId: nullableUuidSchema,
+      presenterId: requiredNullableUuidSchema,
       pluriprofessional: { type: 'boolean' },
       reviewedAt: instantSchema,
     },

@@ -1,5 +1,5 @@
 import { TOPICS } from '../../topics/topics';
-import { defineEvent, instantSchema, nullableUuidSchema, uuidSchema } from '../event-definition';
+import { defineEvent, instantSchema, requiredNullableUuidSchema, uuidSchema } from '../event-definition';
 
 export interface DecisionRecordedV1 {
   decisionId: string;
@@ -26,8 +26,8 @@ export const decisionRecordedV1 = defineEvent<DecisionRecordedV1>({
       decisionId: uuidSchema,
       meetingId: uuidSchema,
       structureId: uuidSchema,
-      caseId: nullableUuidSchema,
-      protocolId: nullableUuidSchema,
+      caseId: requiredNullableUuidSchema,
+      protocolId: requiredNullableUuidSchema,
       recordedAt: instantSchema,
     },
   },

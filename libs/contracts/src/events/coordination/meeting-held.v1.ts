@@ -1,5 +1,5 @@
 import { TOPICS } from '../../topics/topics';
-import { defineEvent, instantSchema, nullableUuidSchema, uuidSchema } from '../event-definition';
+import { defineEvent, instantSchema, requiredNullableUuidSchema, uuidSchema } from '../event-definition';
 import { meetingKindSchema, type MeetingKindV1 } from './coordination-vocabulary';
 
 export interface MeetingHeldV1 {
@@ -26,7 +26,7 @@ export const meetingHeldV1 = defineEvent<MeetingHeldV1>({
       meetingId: uuidSchema,
       structureId: uuidSchema,
       kind: meetingKindSchema,
-      siteId: nullableUuidSchema,
+      siteId: requiredNullableUuidSchema,
       startsAt: instantSchema,
       endsAt: instantSchema,
       heldAt: instantSchema,

@@ -1,5 +1,11 @@
 import { TOPICS } from '../../topics/topics';
-import { defineEvent, instantSchema, nullableUuidSchema, uuidSchema } from '../event-definition';
+import {
+  defineEvent,
+  instantSchema,
+  nullableUuidSchema,
+  requiredNullableUuidSchema,
+  uuidSchema,
+} from '../event-definition';
 import { meetingKindSchema, type MeetingKindV1 } from './coordination-vocabulary';
 
 export interface MeetingScheduledV1 {
@@ -31,7 +37,7 @@ export const meetingScheduledV1 = defineEvent<MeetingScheduledV1>({
       meetingId: uuidSchema,
       structureId: uuidSchema,
       kind: meetingKindSchema,
-      siteId: nullableUuidSchema,
+      siteId: requiredNullableUuidSchema,
       seriesId: nullableUuidSchema,
       startsAt: instantSchema,
       endsAt: instantSchema,

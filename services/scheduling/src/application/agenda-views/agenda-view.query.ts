@@ -19,8 +19,9 @@ export interface AgendaViewInput {
 
 /**
  * The shared day and week views (SCH-7): every practitioner of the structure (or of one site, or one profession) with
- * their opening ranges, appointments and absences, each site's days running from its own local midnight. Any member
- * of the structure may look; what they see of each appointment is decided when it leaves (busy and motif, or more).
+ * their opening ranges, appointments, absences and the blocks of the structure's meetings, each site's days running
+ * from its own local midnight. Any member of the structure may look; what they see of each appointment is decided when
+ * it leaves (busy and motif, or more); of a meeting, only that it is one.
  */
 @Injectable()
 export class AgendaViewQuery {
@@ -50,14 +51,24 @@ export class AgendaViewQuery {
       ? await this.views.practitioners(structureId, siteIds, input.profession?.trim() || null)
       : [];
     const ids = practitioners.map((p) => p.practitionerId);
-    if (!ids.length) return buildAgendaView({ span, sites, practitioners, ranges: [], appointments: [], absences: [] });
+    if (!ids.length)
+      return buildAgendaView({
+        span,
+        sites,
+        practitioners,
+        ranges: [],
+        appointments: [],
+        absences: [],
+        meetingBlocks: [],
+      });
     const windows = sites.map((site) => spanWindow(span, site.timeZone));
     const start = new Date(Math.min(...windows.map((w) => w.start.getTime())));
     const end = new Date(Math.max(...windows.map((w) => w.end.getTime())));
-    const [ranges, appointments, absences] = await Promise.all([
+    const [ranges, appointments, absences, meetingBlocks] = await Promise.all([
       this.agenda.ranges({ structureId, practitionerIds: ids, siteIds, from: span.from, to: span.to }),
       this.views.appointmentsAtSites(structureId, siteIds, { start, end, now: this.clock.now() }),
       this.views.absences(ids, start, end),
+      this.views.meetingBlocks(structureId, ids, start, end),
     ]);
     const shown = new Set(ids);
     return buildAgendaView({
@@ -67,6 +78,7 @@ export class AgendaViewQuery {
       ranges,
       appointments: appointments.filter((a) => shown.has(a.practitionerId)),
       absences,
+      meetingBlocks,
     });
   }
 }

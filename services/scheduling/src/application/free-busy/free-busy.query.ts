@@ -4,16 +4,19 @@ import type { Interval } from '../../domain/interval';
 import { addDays, localDateOf } from '../../domain/local-date';
 import { rangeOccurrences } from '../../domain/range-occurrences';
 import { SchedulingError } from '../../domain/scheduling-error';
+import type { PractitionerInterval } from '../../domain/slot-generator';
 import { AgendaViewRepository } from '../ports/agenda-view.repository';
 import { AgendaRepository } from '../ports/agenda.repository';
 import { Clock } from '@msp/service-kit';
-import { assertUuids, parseInstant } from '../input-checks';
+import { assertUuid, assertUuids, parseInstant } from '../input-checks';
 
 export interface FreeBusyInput {
   memberIds: string[];
   /** ISO-8601 instants with offset; [from, to). */
   from: string;
   to: string;
+  /** A meeting being moved: its own blocks are not counted as busy. */
+  ignoreMeetingId?: string | null;
 }
 
 export interface FreeBusyInterval {
@@ -21,10 +24,14 @@ export interface FreeBusyInterval {
   endsAt: string;
 }
 
-/** One member's time: busy (appointments, live holds, absences) and consulting hours (opening-range occurrences). */
+/**
+ * One member's time: busy (appointments, live holds, meeting blocks, absences), patientBusy (appointments and live holds
+ * only: what a meeting placed there would be refused over) and consulting hours (opening-range occurrences).
+ */
 export interface MemberFreeBusy {
   memberId: string;
   busy: FreeBusyInterval[];
+  patientBusy: FreeBusyInterval[];
   consultingHours: FreeBusyInterval[];
 }
 
@@ -48,6 +55,7 @@ export class FreeBusyQuery {
 
   async execute(input: FreeBusyInput): Promise<{ from: string; to: string; members: MemberFreeBusy[] }> {
     const memberIds = [...new Set(assertUuids(input.memberIds, 'memberIds'))];
+    const ignoreMeetingId = input.ignoreMeetingId ? assertUuid(input.ignoreMeetingId, 'ignoreMeetingId') : null;
     if (!memberIds.length || memberIds.length > MAX_MEMBERS)
       throw SchedulingError.invalid('memberIds', `must list 1 to ${MAX_MEMBERS} member ids`);
     const window = { start: parseInstant(input.from, 'from'), end: parseInstant(input.to, 'to') };
@@ -57,8 +65,9 @@ export class FreeBusyQuery {
     // Local dates anywhere on Earth fall within a day either side of the UTC dates.
     const fromDate = addDays(localDateOf(window.start, 'UTC'), -1);
     const toDate = addDays(localDateOf(window.end, 'UTC'), 1);
-    const [appointments, absences, ranges] = await Promise.all([
-      this.agenda.busy(memberIds, window.start, window.end, this.clock.now()),
+    const [appointments, meetings, absences, ranges] = await Promise.all([
+      this.agenda.patientBusy(memberIds, window.start, window.end, this.clock.now()),
+      this.agenda.meetingBusy(memberIds, window.start, window.end, ignoreMeetingId),
       this.agenda.exceptions(memberIds, window.start, window.end),
       this.views.memberRanges(memberIds, fromDate, toDate),
     ]);
@@ -69,28 +78,24 @@ export class FreeBusyQuery {
         end: o.end,
       })),
     );
-    const busy = [...appointments, ...absences];
+    const busy = [...appointments, ...meetings, ...absences];
+    const merged = (intervals: readonly PractitionerInterval[], memberId: string) =>
+      toWire(
+        mergeIntervals(
+          clipTo(
+            intervals.filter((i) => i.practitionerId === memberId),
+            window,
+          ),
+        ),
+      );
     return {
       from: window.start.toISOString(),
       to: window.end.toISOString(),
       members: memberIds.map((memberId) => ({
         memberId,
-        busy: toWire(
-          mergeIntervals(
-            clipTo(
-              busy.filter((i) => i.practitionerId === memberId),
-              window,
-            ),
-          ),
-        ),
-        consultingHours: toWire(
-          mergeIntervals(
-            clipTo(
-              occurrences.filter((o) => o.practitionerId === memberId),
-              window,
-            ),
-          ),
-        ),
+        busy: merged(busy, memberId),
+        patientBusy: merged(appointments, memberId),
+        consultingHours: merged(occurrences, memberId),
       })),
     };
   }

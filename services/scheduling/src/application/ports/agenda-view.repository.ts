@@ -1,4 +1,10 @@
-import type { AgendaAbsence, AgendaAppointment, AgendaPractitioner, AgendaSite } from '../../domain/agenda-view';
+import type {
+  AgendaAbsence,
+  AgendaAppointment,
+  AgendaMeetingBlock,
+  AgendaPractitioner,
+  AgendaSite,
+} from '../../domain/agenda-view';
 import type { LocalDate } from '../../domain/local-date';
 import type { OpeningRange } from '../../domain/opening-range';
 
@@ -38,6 +44,14 @@ export abstract class AgendaViewRepository {
   ): Promise<AgendaAppointment[]>;
 
   abstract absences(practitionerIds: readonly string[], start: Date, end: Date): Promise<AgendaAbsence[]>;
+
+  /** The placed blocks of the structure's meetings in these practitioners' agendas over [start, end). */
+  abstract meetingBlocks(
+    structureId: string,
+    practitionerIds: readonly string[],
+    start: Date,
+    end: Date,
+  ): Promise<AgendaMeetingBlock[]>;
 
   /** Ranges of each site still valid on or after that site's `from`. */
   abstract siteRanges(sites: ReadonlyArray<{ siteId: string; from: LocalDate }>): Promise<OpeningRange[]>;

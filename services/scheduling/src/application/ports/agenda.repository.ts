@@ -61,8 +61,27 @@ export abstract class AgendaRepository {
 
   abstract exceptions(practitionerIds: readonly string[], start: Date, end: Date): Promise<PractitionerInterval[]>;
 
-  /** Live appointments and unexpired holds: a hold past its expiry no longer takes anyone's time. */
+  /**
+   * Everything that takes a practitioner's time: live appointments, unexpired holds (a hold past its expiry no longer
+   * takes anyone's time) and coordination meetings' blocks.
+   */
   abstract busy(practitionerIds: readonly string[], start: Date, end: Date, now: Date): Promise<PractitionerInterval[]>;
+
+  /** Live appointments and unexpired holds only: the time patients hold. */
+  abstract patientBusy(
+    practitionerIds: readonly string[],
+    start: Date,
+    end: Date,
+    now: Date,
+  ): Promise<PractitionerInterval[]>;
+
+  /** Coordination meetings' blocks, but those of `ignoreMeetingId` (a meeting being moved does not hide its own time). */
+  abstract meetingBusy(
+    practitionerIds: readonly string[],
+    start: Date,
+    end: Date,
+    ignoreMeetingId?: string | null,
+  ): Promise<PractitionerInterval[]>;
 
   abstract insertMotif(motif: Motif): Promise<void>;
 

@@ -9,6 +9,7 @@ import { OnlineBookingPrivacy1764300006000 } from './1764300006000-online-bookin
 import { RemindersLiveUniqueness1764300007000 } from './1764300007000-reminders-live-uniqueness';
 import { DirectoryCopyEventOrder1764300012000 } from './1764300012000-directory-copy-event-order';
 import { AgendaReadIndexes1764400001000 } from './1764400001000-agenda-read-indexes';
+import { MeetingBlocks1764500001000 } from './1764500001000-meeting-blocks';
 
 /** Every migration of scheduling's database, oldest first. */
 export const SCHEDULING_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const SCHEDULING_MIGRATIONS: Array<new () => MigrationInterface> = [
   RemindersLiveUniqueness1764300007000,
   DirectoryCopyEventOrder1764300012000,
   AgendaReadIndexes1764400001000,
+  MeetingBlocks1764500001000,
 ];

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { AgendaAbsence, AgendaAppointment, AgendaPractitioner, AgendaSite } from '../../domain/agenda-view';
+import type {
+  AgendaAbsence,
+  AgendaAppointment,
+  AgendaMeetingBlock,
+  AgendaPractitioner,
+  AgendaSite,
+} from '../../domain/agenda-view';
 import type { LocalDate } from '../../domain/local-date';
 import type { OpeningRange } from '../../domain/opening-range';
 import { OpeningRangeEntity } from '../entities/opening-range.entity';
@@ -99,6 +105,25 @@ export class TypeOrmAgendaViewRepository implements AgendaViewRepository {
       start: row.starts_at,
       end: row.ends_at,
     }));
+  }
+
+  async meetingBlocks(
+    structureId: string,
+    practitionerIds: readonly string[],
+    start: Date,
+    end: Date,
+  ): Promise<AgendaMeetingBlock[]> {
+    if (!practitionerIds.length) return [];
+    const rows: Array<{ practitioner_id: string; starts_at: Date; ends_at: Date }> = await this.db.query(
+      `select b.practitioner_id, lower(b.during) as starts_at, upper(b.during) as ends_at
+         from practitioner_busy b
+         join meeting_block m on m.meeting_id = b.meeting_id and m.member_id = b.practitioner_id
+        where b.source = 'meeting' and b.practitioner_id = any($1) and b.during && tstzrange($2, $3, '[)')
+          and m.structure_id = $4
+        order by starts_at`,
+      [[...practitionerIds], start, end, structureId],
+    );
+    return rows.map((row) => ({ practitionerId: row.practitioner_id, start: row.starts_at, end: row.ends_at }));
   }
 
   /** Ranges of each site still valid on or after that site's `from`. */

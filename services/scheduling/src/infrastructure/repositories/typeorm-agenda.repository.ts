@@ -20,6 +20,17 @@ import {
 /** First key of the practitioner agenda locks (the second is the practitioner id's hash): apart from other locks. */
 const PRACTITIONER_AGENDA_LOCK_SPACE = 0x5c4ed;
 
+/** Live appointments and unexpired holds ($1 practitioners, [$2, $3) window, $4 now). */
+const PATIENT_BUSY = `
+  select practitioner_id, starts_at, ends_at from appointment
+   where practitioner_id = any($1) and tstzrange(starts_at, ends_at, '[)') && tstzrange($2, $3, '[)')
+     and status <> 'cancelled' and not (status = 'held' and hold_expires_at <= $4)`;
+
+/** Placed meeting blocks ($1 practitioners, [$2, $3) window), through the exclusion constraint's index. */
+const MEETING_BUSY = `
+  select practitioner_id, lower(during) as starts_at, upper(during) as ends_at from practitioner_busy
+   where source = 'meeting' and practitioner_id = any($1) and during && tstzrange($2, $3, '[)')`;
+
 /** Reads what slots and bookings are computed from: sites, team, motifs, ranges, exceptions and busy time. */
 @Injectable()
 export class TypeOrmAgendaRepository implements AgendaRepository {
@@ -131,14 +142,27 @@ export class TypeOrmAgendaRepository implements AgendaRepository {
     );
   }
 
-  /** Live appointments and unexpired holds: a hold past its expiry no longer takes anyone's time. */
+  /** One statement for both sources: free slots ask it on every search. */
   busy(practitionerIds: readonly string[], start: Date, end: Date, now: Date): Promise<PractitionerInterval[]> {
-    return this.intervals(
-      `select practitioner_id, starts_at, ends_at from appointment
-        where practitioner_id = any($1) and tstzrange(starts_at, ends_at, '[)') && tstzrange($2, $3, '[)')
-          and status <> 'cancelled' and not (status = 'held' and hold_expires_at <= $4)`,
-      [practitionerIds, start, end, now],
-    );
+    return this.intervals(`${PATIENT_BUSY} union all ${MEETING_BUSY}`, [practitionerIds, start, end, now]);
+  }
+
+  patientBusy(practitionerIds: readonly string[], start: Date, end: Date, now: Date): Promise<PractitionerInterval[]> {
+    return this.intervals(PATIENT_BUSY, [practitionerIds, start, end, now]);
+  }
+
+  meetingBusy(
+    practitionerIds: readonly string[],
+    start: Date,
+    end: Date,
+    ignoreMeetingId?: string | null,
+  ): Promise<PractitionerInterval[]> {
+    return this.intervals(`${MEETING_BUSY} and meeting_id is distinct from $4::uuid`, [
+      practitionerIds,
+      start,
+      end,
+      ignoreMeetingId ?? null,
+    ]);
   }
 
   async insertMotif(motif: Motif): Promise<void> {

@@ -12,7 +12,11 @@ import {
   type LapsedHold,
 } from '../../application/ports/appointment.repository';
 
-const NO_OVERLAP = 'appointment_no_overlap';
+/**
+ * The constraints that decide whose time it is: between appointments, and between an appointment and a coordination
+ * meeting's block (`practitioner_busy`, kept in step by triggers on `appointment`).
+ */
+const NO_OVERLAP = new Set(['appointment_no_overlap', 'practitioner_busy_no_overlap']);
 
 interface LapsedRow {
   id: string;
@@ -125,7 +129,7 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
 }
 
 /**
- * Losing the race for the time (the exclusion constraint) is SCHEDULING.SLOT_TAKEN. Anything else goes up untouched —
+ * Losing the race for the time (an exclusion constraint) is SCHEDULING.SLOT_TAKEN. Anything else goes up untouched —
  * a deadlock met while checking the constraint (40P01) above all: the transaction is run again on it
  * (`inTransaction`), and it is the last attempt's outcome that this turns into an answer.
  */
@@ -134,7 +138,7 @@ async function slotTakenOnOverlap(write: () => Promise<unknown>): Promise<void> 
     await write();
   } catch (error) {
     const pg = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
-    if (pg?.code === '23P01' && pg.constraint === NO_OVERLAP) throw SchedulingError.slotTaken();
+    if (pg?.code === '23P01' && NO_OVERLAP.has(pg.constraint ?? '')) throw SchedulingError.slotTaken();
     throw error;
   }
 }

@@ -63,6 +63,7 @@ export function toAgendaViewType(structureId: string, view: AgendaView, viewer: 
       })),
       appointments: p.appointments.map((a) => toAgendaEntry(a, viewer)),
       absences: p.absences.map(toAbsence),
+      meetingBlocks: p.meetingBlocks.map((b) => ({ startsAt: b.start, endsAt: b.end })),
     })),
   };
 }

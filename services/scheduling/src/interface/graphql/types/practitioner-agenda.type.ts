@@ -1,6 +1,7 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { AbsenceType } from './absence.type';
 import { AgendaEntryType } from './agenda-entry.type';
+import { AgendaMeetingBlockType } from './agenda-meeting-block.type';
 import { AgendaOpeningType } from './agenda-opening.type';
 import { MemberRefType } from './member-ref.type';
 
@@ -13,4 +14,6 @@ export class PractitionerAgendaType {
   @Field(() => [AgendaOpeningType]) openings!: AgendaOpeningType[];
   @Field(() => [AgendaEntryType]) appointments!: AgendaEntryType[];
   @Field(() => [AbsenceType]) absences!: AbsenceType[];
+  @Field(() => [AgendaMeetingBlockType], { description: "Coordination meetings' time: busy, no patient may be booked" })
+  meetingBlocks!: AgendaMeetingBlockType[];
 }
