@@ -10,7 +10,7 @@ export interface CaseReviewedV1 {
   /** Opaque; the patient's identity stays in the directory. */
   patientId: string;
   theme: CaseThemeV1;
-  presenterId?: string | null;
+  presenterId: string | null;
   /** The meeting met the structure's pluriprofessional rule: the case counts toward the ACI's 5 %. */
   pluriprofessional: boolean;
   reviewedAt: string;
@@ -24,7 +24,17 @@ export const caseReviewedV1 = defineEvent<CaseReviewedV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['caseId', 'meetingId', 'structureId', 'kind', 'patientId', 'theme', 'pluriprofessional', 'reviewedAt'],
+    required: [
+      'caseId',
+      'meetingId',
+      'structureId',
+      'kind',
+      'patientId',
+      'theme',
+      'presenterId',
+      'pluriprofessional',
+      'reviewedAt',
+    ],
     properties: {
       caseId: uuidSchema,
       meetingId: uuidSchema,

@@ -6,9 +6,9 @@ export interface DecisionRecordedV1 {
   meetingId: string;
   structureId: string;
   /** The case it was taken on; null for a decision of the meeting as a whole. */
-  caseId?: string | null;
+  caseId: string | null;
   /** The delegation protocol the meeting elaborated or adopted by this decision, by reference. */
-  protocolId?: string | null;
+  protocolId: string | null;
   recordedAt: string;
 }
 
@@ -21,7 +21,7 @@ export const decisionRecordedV1 = defineEvent<DecisionRecordedV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['decisionId', 'meetingId', 'structureId', 'recordedAt'],
+    required: ['decisionId', 'meetingId', 'structureId', 'caseId', 'protocolId', 'recordedAt'],
     properties: {
       decisionId: uuidSchema,
       meetingId: uuidSchema,

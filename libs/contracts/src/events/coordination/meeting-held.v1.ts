@@ -6,7 +6,7 @@ export interface MeetingHeldV1 {
   meetingId: string;
   structureId: string;
   kind: MeetingKindV1;
-  siteId?: string | null;
+  siteId: string | null;
   startsAt: string;
   endsAt: string;
   heldAt: string;
@@ -21,7 +21,7 @@ export const meetingHeldV1 = defineEvent<MeetingHeldV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['meetingId', 'structureId', 'kind', 'startsAt', 'endsAt', 'heldAt'],
+    required: ['meetingId', 'structureId', 'kind', 'siteId', 'startsAt', 'endsAt', 'heldAt'],
     properties: {
       meetingId: uuidSchema,
       structureId: uuidSchema,

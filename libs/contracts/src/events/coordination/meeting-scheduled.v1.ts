@@ -13,7 +13,7 @@ export interface MeetingScheduledV1 {
   structureId: string;
   kind: MeetingKindV1;
   /** The site it takes place at; null for a remote meeting. */
-  siteId?: string | null;
+  siteId: string | null;
   /** The recurring series it belongs to, if any. */
   seriesId?: string | null;
   startsAt: string;
@@ -32,7 +32,7 @@ export const meetingScheduledV1 = defineEvent<MeetingScheduledV1>({
   schema: {
     type: 'object',
     additionalProperties: false,
-    required: ['meetingId', 'structureId', 'kind', 'startsAt', 'endsAt', 'attendeeIds', 'scheduledAt'],
+    required: ['meetingId', 'structureId', 'kind', 'siteId', 'startsAt', 'endsAt', 'attendeeIds', 'scheduledAt'],
     properties: {
       meetingId: uuidSchema,
       structureId: uuidSchema,
