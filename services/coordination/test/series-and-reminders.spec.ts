@@ -212,7 +212,7 @@ describe('recurring series and reminders', () => {
 
       // H-2: one more, delivered once however many sweeps run.
       now = new Date('2026-12-03T10:00:00.000Z');
-      const told = jest.spyOn(app.get(MemberNotifier), 'deliver');
+      const told = jest.spyOn(app.app.get(MemberNotifier), 'deliver');
       await Promise.all([sweep(), sweep()]);
       await sweep();
       // The channels are told once too, with the meeting they need to say it.
