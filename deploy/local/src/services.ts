@@ -130,6 +130,15 @@ export const SERVICES: readonly ServiceDefinition[] = [
     eventFedViews: "practitioners' absences (who a task escalates to)",
   },
   {
+    name: 'coordination',
+    entry: 'services/coordination/dist/main.js',
+    role: 'subgraph',
+    database: true,
+    order: 50,
+    // Members and sites are rebuilt from the directory's internal API when empty at boot; refusals are not.
+    eventFedViews: "scheduling's refusals to block invitees' agendas",
+  },
+  {
     name: 'gateway',
     entry: 'services/gateway/dist/main.js',
     role: 'gateway',
