@@ -22,6 +22,7 @@ import { bookingScenario } from './scenarios/booking.scenario';
 import { callRoutingScenario } from './scenarios/call-routing.scenario';
 import { eventsScenario } from './scenarios/events.scenario';
 import { footprintScenario, MemorySampler } from './scenarios/footprint.scenario';
+import { planningScenario } from './scenarios/planning.scenario';
 import { readsScenario } from './scenarios/reads.scenario';
 import { scaleScenario } from './scenarios/scale.scenario';
 
@@ -55,6 +56,7 @@ const ESTIMATED_SECONDS = {
   events: 60,
   calls: 90,
   board: 45,
+  planning: 60,
   scale: 420,
 } as const;
 const SMOKE_SCALE_DATASET: DatasetSize = { ...SMOKE_DATASET, name: 'smoke-scale', practitioners: 8, patients: 100 };
@@ -111,6 +113,10 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     if (fits('board')) {
       say('Scenario board (delegation: 16 users moving tasks, and taking the same pool tasks at once)');
       scenarios.push(await boardScenario(stack, scale));
+    }
+    if (fits('planning')) {
+      say('Scenario planning (coordination: a meeting for 10 members over a month, against the free/busy call alone)');
+      scenarios.push(await planningScenario(stack, base, scale));
     }
     scenarios.push(footprintScenario(stack, idle, underLoad, 'peak while booking'));
     if (fits('scale')) {

@@ -59,6 +59,7 @@ describe('npm run bench -- --smoke', () => {
       'events',
       'calls',
       'board',
+      'planning',
       'footprint',
       'scale',
     ]);
@@ -163,9 +164,23 @@ describe('npm run bench -- --smoke', () => {
     expect(figures.completeMoves).toBeGreaterThan(0);
   });
 
+  it('plans a meeting for 10 members over a month with proposals every time, beside the free/busy call alone', () => {
+    const planning = scenario('planning');
+    expect(planning.measurements.map((m) => m.id)).toEqual(['free-busy', 'planner']);
+    for (const m of planning.measurements) {
+      expect({ id: m.id, errors: m.errors }).toEqual({ id: m.id, errors: 0 });
+      expect(m.operations).toBeGreaterThan(0);
+    }
+    const planner = measurement(planning, 'planner');
+    expect(planner.baselineOf).toBe('free-busy');
+    expect(planner.extra?.degraded).toBe(0);
+    expect(planner.extra?.proposalsPerAnswer).toBeGreaterThan(0);
+    expect(measurement(planning, 'free-busy').extra?.busyIntervalsPerAnswer).toBeGreaterThan(0);
+  });
+
   it('reports each service’s memory and the start-up time', () => {
     const footprint = scenario('footprint');
-    for (const service of ['directory', 'scheduling', 'call-routing', 'delegation', 'gateway'])
+    for (const service of ['directory', 'scheduling', 'call-routing', 'delegation', 'coordination', 'gateway'])
       expect(measurement(footprint, `${service}-idle`).value).toBeGreaterThan(20);
     expect(measurement(footprint, 'startup').value).toBeGreaterThan(0);
   });
@@ -185,9 +200,9 @@ describe('npm run bench -- --smoke', () => {
   });
 
   it('stops the stack and drops the run’s databases', async () => {
-    expect(run.pids).toHaveLength(5);
+    expect(run.pids).toHaveLength(6);
     expect(run.pids.filter(isAlive)).toEqual([]);
-    for (const service of ['directory', 'scheduling', 'call_routing', 'delegation'])
+    for (const service of ['directory', 'scheduling', 'call_routing', 'delegation', 'coordination'])
       expect(await databaseExists(testPostgresAdminUrl(), `${prefix}_${service}`)).toBe(false);
   });
 });

@@ -16,6 +16,11 @@ export interface BenchStack {
   /** Delegation's subgraph (reached with a signed user context, as the gateway reaches it) and its database. */
   delegationUrl: string;
   delegationDatabaseUrl: string;
+  /** Coordination's subgraph and database; scheduling's internal API, which coordination's planner asks. */
+  coordinationUrl: string;
+  coordinationDatabaseUrl: string;
+  /** Coordination's service key: the baseline asks scheduling's free/busy as coordination does. */
+  coordinationPrivateKey: string;
   /** The HMAC key the neutral telephony webhook is signed with (the current one of TELEPHONY_WEBHOOK_SECRETS). */
   telephonyWebhookSecret: string;
   kafkaBrokers: string[];
@@ -52,6 +57,8 @@ export interface BenchScale {
   /** The delegation board: `users` medical assistants each working `tasksPerUser` tasks of their own, then all of them
    * taking each of `contendedTasks` pool tasks at once. */
   board: { users: number; tasksPerUser: number; contendedTasks: number };
+  /** The meeting planner: proposals asked by `concurrency` coordinators, `requests` of them. */
+  planning: { requests: number; concurrency: number };
 }
 
 export const FULL_SCALE: BenchScale = {
@@ -63,6 +70,7 @@ export const FULL_SCALE: BenchScale = {
   propagationSamples: 200,
   calls: { count: 1_000, seconds: 60, pauseMs: 1_000 },
   board: { users: 16, tasksPerUser: 40, contendedTasks: 60 },
+  planning: { requests: 300, concurrency: 4 },
 };
 
 export const SMOKE_SCALE: BenchScale = {
@@ -74,4 +82,5 @@ export const SMOKE_SCALE: BenchScale = {
   propagationSamples: 10,
   calls: { count: 30, seconds: 5, pauseMs: 100 },
   board: { users: 16, tasksPerUser: 2, contendedTasks: 3 },
+  planning: { requests: 10, concurrency: 2 },
 };

@@ -5,7 +5,11 @@ import type { CoordinationConfig } from './config/coordination.config';
 import { COORDINATION_ENTITIES } from './infrastructure/entities';
 import { COORDINATION_MIGRATIONS } from './infrastructure/migrations';
 import { CoordinationSettingsModule } from './modules/coordination-settings.module';
+import { CoordinationSweepModule } from './modules/coordination-sweep.module';
+import { MeetingSeriesModule } from './modules/meeting-series.module';
 import { MeetingsModule } from './modules/meetings.module';
+import { NotificationInboxModule } from './modules/notification-inbox.module';
+import { PlanningModule } from './modules/planning.module';
 import { TeamCopyModule } from './modules/team-copy.module';
 
 export const SERVICE_NAME = 'coordination';
@@ -31,6 +35,10 @@ export class AppModule {
         CoordinationSettingsModule.forRoot(config),
         TeamCopyModule,
         MeetingsModule,
+        PlanningModule,
+        MeetingSeriesModule,
+        NotificationInboxModule,
+        CoordinationSweepModule.forRoot(config),
       ],
     };
   }

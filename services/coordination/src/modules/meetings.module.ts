@@ -27,6 +27,6 @@ import { MemberAgendasModule } from './member-agendas.module';
     SchedulingEventsHandler,
     MeetingResolver,
   ],
-  exports: [ScheduleMeetingHandler, MeetingsQuery, MeetingNotifications],
+  exports: [ScheduleMeetingHandler, ChangeMeetingHandler, MeetingsQuery, MeetingNotifications],
 })
 export class MeetingsModule {}

@@ -177,12 +177,13 @@ export class TypeOrmMeetingRepository implements MeetingRepository {
   }
 
   async agendaRefused(meetingId: string, memberId: string, overlappingAppointments: number): Promise<boolean> {
-    const rows: unknown[] = await this.manager().query(
+    // TypeORM answers an UPDATE with [rows, affected count].
+    const [, updated]: [unknown[], number] = await this.manager().query(
       `update invitation set agenda = 'refused', overlapping_appointments = $3
-       where meeting_id = $1 and member_id = $2 returning 1`,
+       where meeting_id = $1 and member_id = $2`,
       [meetingId, memberId, overlappingAppointments],
     );
-    return rows.length > 0;
+    return updated > 0;
   }
 
   async resetAgendaRefusals(meetingId: string): Promise<void> {

@@ -60,8 +60,9 @@ export class TypeOrmNotificationRepository implements NotificationRepository {
   }
 
   async deliverDue(now: Date, limit: number): Promise<MemberNotification[]> {
-    // Replicas share the work: each takes rows the others have not locked.
-    const rows: NotificationRow[] = await this.manager().query(
+    // Replicas share the work: each takes rows the others have not locked. TypeORM answers an UPDATE with
+    // [rows, affected count].
+    const [rows]: [NotificationRow[], number] = await this.manager().query(
       `update notification set delivered_at = $1
        where id in (select id from notification where delivered_at is null and due_at <= $1
                     order by due_at, id limit $2 for update skip locked)
@@ -81,12 +82,12 @@ export class TypeOrmNotificationRepository implements NotificationRepository {
   }
 
   async markRead(memberId: string, notificationIds: readonly string[], at: Date): Promise<number> {
-    const rows: unknown[] = await this.manager().query(
+    const [, marked]: [unknown[], number] = await this.manager().query(
       `update notification set read_at = $3
-       where member_id = $1 and id = any($2::uuid[]) and read_at is null and delivered_at is not null returning 1`,
+       where member_id = $1 and id = any($2::uuid[]) and read_at is null and delivered_at is not null`,
       [memberId, notificationIds, at],
     );
-    return rows.length;
+    return marked;
   }
 
   private manager(): EntityManager {
