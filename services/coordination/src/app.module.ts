@@ -4,8 +4,10 @@ import { PlatformSubgraphModule } from '@msp/service-kit';
 import type { CoordinationConfig } from './config/coordination.config';
 import { COORDINATION_ENTITIES } from './infrastructure/entities';
 import { COORDINATION_MIGRATIONS } from './infrastructure/migrations';
+import { AciConcertationModule } from './modules/aci-concertation.module';
 import { CoordinationSettingsModule } from './modules/coordination-settings.module';
 import { MeetingsModule } from './modules/meetings.module';
+import { MinutesModule } from './modules/minutes.module';
 import { TeamCopyModule } from './modules/team-copy.module';
 
 export const SERVICE_NAME = 'coordination';
@@ -31,6 +33,8 @@ export class AppModule {
         CoordinationSettingsModule.forRoot(config),
         TeamCopyModule,
         MeetingsModule,
+        MinutesModule,
+        AciConcertationModule,
       ],
     };
   }
