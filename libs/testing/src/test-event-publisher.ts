@@ -25,6 +25,22 @@ export class TestEventPublisher {
     return envelope.id;
   }
 
+  /**
+   * Sends again a record a service's outbox relay already sent (its topic, key, headers and payload, so its event id):
+   * the redelivery Kafka may make, which consumers' inboxes must skip.
+   */
+  async redeliver(record: {
+    topic: string;
+    key: string;
+    headers: Record<string, string>;
+    payload: string;
+  }): Promise<void> {
+    await this.producer.send({
+      topic: record.topic,
+      messages: [{ key: record.key, value: record.payload, headers: record.headers }],
+    });
+  }
+
   stop(): Promise<void> {
     return this.producer.disconnect();
   }

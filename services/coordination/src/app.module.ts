@@ -4,12 +4,14 @@ import { PlatformSubgraphModule } from '@msp/service-kit';
 import type { CoordinationConfig } from './config/coordination.config';
 import { COORDINATION_ENTITIES } from './infrastructure/entities';
 import { COORDINATION_MIGRATIONS } from './infrastructure/migrations';
+import { AciConcertationModule } from './modules/aci-concertation.module';
 import { CoordinationSettingsModule } from './modules/coordination-settings.module';
 import { CoordinationSweepModule } from './modules/coordination-sweep.module';
 import { MeetingSeriesModule } from './modules/meeting-series.module';
 import { MeetingsModule } from './modules/meetings.module';
 import { NotificationInboxModule } from './modules/notification-inbox.module';
 import { PlanningModule } from './modules/planning.module';
+import { MinutesModule } from './modules/minutes.module';
 import { TeamCopyModule } from './modules/team-copy.module';
 
 export const SERVICE_NAME = 'coordination';
@@ -39,6 +41,8 @@ export class AppModule {
         MeetingSeriesModule,
         NotificationInboxModule,
         CoordinationSweepModule.forRoot(config),
+        MinutesModule,
+        AciConcertationModule,
       ],
     };
   }
