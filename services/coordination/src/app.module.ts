@@ -6,6 +6,7 @@ import { COORDINATION_ENTITIES } from './infrastructure/entities';
 import { COORDINATION_MIGRATIONS } from './infrastructure/migrations';
 import { AciConcertationModule } from './modules/aci-concertation.module';
 import { CoordinationSettingsModule } from './modules/coordination-settings.module';
+import { DemoMeetingsModule } from './modules/demo-meetings.module';
 import { CoordinationSweepModule } from './modules/coordination-sweep.module';
 import { MeetingSeriesModule } from './modules/meeting-series.module';
 import { MeetingsModule } from './modules/meetings.module';
@@ -43,6 +44,7 @@ export class AppModule {
         CoordinationSweepModule.forRoot(config),
         MinutesModule,
         AciConcertationModule,
+        DemoMeetingsModule.forRoot(config.loadDemoData),
       ],
     };
   }

@@ -10,6 +10,6 @@ import { MeetingsModule } from './meetings.module';
 @Module({
   imports: [CoordinationPersistenceModule, MeetingsModule],
   providers: [SeriesExtension, SeriesSweep, MeetingSeriesHandler, SeriesResolver],
-  exports: [SeriesSweep],
+  exports: [SeriesSweep, MeetingSeriesHandler],
 })
 export class MeetingSeriesModule {}

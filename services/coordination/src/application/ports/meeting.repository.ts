@@ -53,6 +53,8 @@ export abstract class MeetingRepository {
   /** Writes the meeting and its invitations; false when a series already has an occurrence at that start. */
   abstract insert(meeting: NewMeeting): Promise<boolean>;
   abstract byId(meetingId: string): Promise<Meeting | null>;
+  /** No meeting at all, or none of the structure's when one is named. */
+  abstract isEmpty(structureId?: string): Promise<boolean>;
   /** The meeting this transaction just wrote: its absence is a bug, not a refusal. */
   abstract reread(meetingId: string): Promise<Meeting>;
   /** The meeting, locked for the rest of the transaction. */

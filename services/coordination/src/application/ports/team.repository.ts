@@ -26,4 +26,6 @@ export abstract class TeamRepository {
   /** The zone the structure's meetings are told in: its first site's (Europe/Paris when it has none yet). */
   abstract structureTimeZone(structureId: string): Promise<string>;
   abstract isEmpty(): Promise<boolean>;
+  /** Current members holding `role`, of every structure, by structure. */
+  abstract withRole(role: string): Promise<TeamMember[]>;
 }

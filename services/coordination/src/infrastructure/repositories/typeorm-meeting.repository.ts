@@ -119,6 +119,14 @@ export class TypeOrmMeetingRepository implements MeetingRepository {
     return row ? toMeeting(row) : null;
   }
 
+  async isEmpty(structureId?: string): Promise<boolean> {
+    const [row]: Array<{ empty: boolean }> = await this.manager().query(
+      `select not exists (select 1 from meeting where $1::uuid is null or structure_id = $1) as empty`,
+      [structureId ?? null],
+    );
+    return row.empty;
+  }
+
   async reread(meetingId: string): Promise<Meeting> {
     const meeting = await this.byId(meetingId);
     if (!meeting) throw new Error(`Meeting ${meetingId} vanished inside its own transaction`);

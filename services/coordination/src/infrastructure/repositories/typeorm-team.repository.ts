@@ -83,6 +83,15 @@ export class TypeOrmTeamRepository implements TeamRepository {
     return rows.map(toMember);
   }
 
+  async withRole(role: string): Promise<TeamMember[]> {
+    const rows: MemberRow[] = await this.manager().query(
+      `select ${MEMBER_COLUMNS} from team_member where left_at is null and $1 = any(roles)
+       order by structure_id, member_id`,
+      [role],
+    );
+    return rows.map(toMember);
+  }
+
   async site(siteId: string): Promise<TeamSite | null> {
     const [row]: Array<{ site_id: string; structure_id: string; time_zone: string }> = await this.manager().query(
       `select site_id, structure_id, time_zone from site_ref where site_id = $1`,
