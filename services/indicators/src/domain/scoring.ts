@@ -201,7 +201,7 @@ export function score(indicator: IndicatorDefinition, values: IndicatorValues, c
       if (!result.population.met) {
         result.status = 'below_minimum_population';
         result.estimatedEuros = rules.payment === 'none' ? null : 0;
-        result.points.earned = rules.payment === 'points' ? 0 : null;
+        if (rules.payment === 'points') result.points = { maximum: null, earned: 0, weighted: 0 };
         explanation.push(
           `Seuil minimal non atteint : ${population} patient${population > 1 ? 's' : ''} pour un minimum de ${minimum} ; l’indicateur n’est pas rémunéré.`,
         );
@@ -237,7 +237,8 @@ export function score(indicator: IndicatorDefinition, values: IndicatorValues, c
 
 function achievement(indicator: IndicatorDefinition, level: number, startingLevel: number | null, result: Score): void {
   const rules = indicator.scoring;
-  if (rules.achievement === 'none') return;
+  // A count without objectives (protocols paid per unit) has no achievement rate to compute.
+  if (rules.achievement === 'none' || (!indicator.objectives && indicator.unit !== 'boolean')) return;
   if (rules.ruleStatus !== 'confirmed') result.unconfirmed.push(rules.ruleExplanation);
   const { intermediate, target } = result.objectives;
 
@@ -379,7 +380,7 @@ function pay(
   if (weighted > 0 && result.weighting) {
     parts.push(
       fixed > 0
-        ? `dont ${frNumber(weighted * result.achievementRate)} pondérés par la patientèle (${frNumber(result.weighting.patientBase)} / ${frNumber(result.weighting.reference)}) = ${frNumber(weightedEarned)} points`
+        ? `dont ${frNumber(weighted * result.achievementRate)} points variables × patientèle ${frNumber(result.weighting.patientBase)} / ${frNumber(result.weighting.reference)} = ${frNumber(weighted * result.achievementRate * factor)} ; total ${frNumber(weightedEarned)} points`
         : `× patientèle ${frNumber(result.weighting.patientBase)} / ${frNumber(result.weighting.reference)} = ${frNumber(weightedEarned)} points`,
     );
   }
