@@ -1,4 +1,5 @@
 import { readDataFiles } from '../infrastructure/catalogue-files';
+import type { CatalogueFile } from './catalogue-schema';
 import { catalogueInForce, type CatalogueSource, loadCatalogues, validateCatalogue } from './catalogue-loader';
 import { IndicatorsError } from './indicators-error';
 
@@ -6,9 +7,9 @@ const shipped = () => readDataFiles('catalogue');
 const rosp = () => shipped().find((s) => s.file.includes('rosp-mt-adulte')) as CatalogueSource;
 
 /** A deep copy of a shipped file, changed by `edit`, to plant one fault at a time. */
-function planted(edit: (content: any) => void): CatalogueSource {
+function planted(edit: (content: CatalogueFile) => void): CatalogueSource {
   const source = rosp();
-  const content = structuredClone(source.content);
+  const content = structuredClone(source.content) as CatalogueFile;
   edit(content);
   return { file: source.file, content };
 }
@@ -58,7 +59,7 @@ describe('catalogue loader', () => {
 
   it('refuses a value given while its status says "to be completed", naming the file and the path', () => {
     const source = planted((c) => {
-      c.indicators[1].objectives.target.value = 80;
+      c.indicators[1].objectives!.target.value = 80;
     });
     expect(problemsOf(source)).toEqual([
       'indicators[1].objectives.target.value: a value "to_be_completed" must stay empty (null) until a source confirms it',
@@ -70,8 +71,8 @@ describe('catalogue loader', () => {
 
   it('refuses an empty value that claims to be confirmed, and a confirmed value without a source', () => {
     const source = planted((c) => {
-      c.indicators[0].points.weighted.value = null;
-      c.indicators[0].minimumPopulation.sources = [];
+      c.indicators[0].points!.weighted!.value = null;
+      c.indicators[0].minimumPopulation!.sources = [];
     });
     expect(problemsOf(source)).toEqual([
       'indicators[0].minimumPopulation.sources: a confirmed value needs at least one source',
@@ -81,8 +82,8 @@ describe('catalogue loader', () => {
 
   it('names the path of a schema fault: an unknown unit and a missing label', () => {
     const source = planted((c) => {
-      c.indicators[2].unit = 'percent';
-      delete c.indicators[3].label;
+      (c.indicators[2] as { unit: string }).unit = 'percent';
+      Reflect.deleteProperty(c.indicators[3], 'label');
     });
     const problems = problemsOf(source);
     expect(problems).toHaveLength(2);
@@ -92,7 +93,7 @@ describe('catalogue loader', () => {
 
   it('refuses objectives in the wrong order for the direction, an unknown family and a duplicate code', () => {
     const source = planted((c) => {
-      c.indicators[0].objectives.intermediate.value = 95;
+      c.indicators[0].objectives!.intermediate.value = 95;
       c.indicators[4].family = 'NOPE';
       c.indicators[5].code = c.indicators[6].code;
     });
@@ -105,7 +106,7 @@ describe('catalogue loader', () => {
 
   it('refuses the same catalogue version in two files and reports every file at fault at once', () => {
     const broken = planted((c) => {
-      c.pointValueEur.value = -7;
+      c.pointValueEur!.value = -7;
     });
     try {
       loadCatalogues([
@@ -135,7 +136,7 @@ describe('catalogue loader', () => {
     const next = planted((c) => {
       c.version = '2016-avenant-99';
       c.validFrom = '2024-01-01';
-      c.indicators[0].objectives.target.value = 95;
+      c.indicators[0].objectives!.target.value = 95;
     });
     const catalogues = loadCatalogues([rosp(), next]);
     expect(catalogueInForce(catalogues, 'ROSP_MT_ADULTE', '2023-06-30').version).toBe('2016-avenant-6');
