@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InternalHttpClient } from '@msp/messaging';
+import type { InternalHttpClient } from '@msp/messaging';
 import { INTERNAL_CLIENT_SETTINGS, type InternalClientSettings } from '../../application/internal-client-settings';
+import { coordinationClient } from './coordination-client';
 import { TeamDirectory, type TeamSnapshot } from '../../application/ports/team-directory.port';
 
 /** The whole platform's team in one answer: more to send than a lookup, and nobody waits on it but a rebuild. */
@@ -20,13 +21,7 @@ export class HttpTeamDirectory extends TeamDirectory {
 
   constructor(@Inject(INTERNAL_CLIENT_SETTINGS) settings: InternalClientSettings) {
     super();
-    this.client = new InternalHttpClient({
-      caller: 'coordination',
-      target: 'directory',
-      baseUrl: settings.directoryInternalUrl,
-      privateKey: settings.servicePrivateKey,
-      timeoutMs: TIMEOUT_MS,
-    });
+    this.client = coordinationClient(settings, 'directory', TIMEOUT_MS);
   }
 
   async snapshot(): Promise<TeamSnapshot> {
