@@ -31,18 +31,8 @@ export interface DirectoryTeam {
 
 /** The answer as it comes over the wire: another service wrote it, so anything may be missing. */
 export type DirectoryTeamAnswer = Partial<{
-  sites: Array<Partial<{ siteId: string; structureId: string; timeZone: string }>>;
-  members: Array<
-    Partial<{
-      memberId: string;
-      structureId: string;
-      profession: string;
-      roles: string[];
-      siteIds: string[];
-      referentId: string | null;
-      backupReferentId: string | null;
-    }>
-  >;
+  sites: Array<Partial<DirectoryTeamSite>>;
+  members: Array<Partial<DirectoryTeamMember>>;
 }>;
 
 /** The membership a member event describes, as the snapshot would (referents null when the event has none). */
