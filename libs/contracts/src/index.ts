@@ -60,3 +60,4 @@ export * from './events/delegation/task-validated.v1';
 export * from './events/delegation/task-completed.v1';
 export * from './events/delegation/task-escalated.v1';
 export * from './events/delegation/task-cancelled.v1';
+export * from './internal/directory-team';

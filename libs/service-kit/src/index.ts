@@ -8,3 +8,4 @@ export * from './http-input-checks.pipe';
 export * from './periodic-task';
 export * from './request-loaders';
 export * from './public-listener.module';
+export * from './event-fed-copy';

@@ -1,5 +1,7 @@
 import { assertStructureAccess, ForbiddenError, hasRoleIn, type Role, type UserContext } from '@msp/auth';
 import type { DomainError } from '@msp/errors';
+import { CoordinationError } from '../domain/coordination-error';
+import { assertUuid } from './input-checks';
 
 /**
  * Who may do what in their own structure; another structure's meetings answer NOT_FOUND, exactly as missing ones.
@@ -21,4 +23,14 @@ export function assertRole(user: UserContext, structureId: string, roles: readon
 
 export function assertMember(user: UserContext, structureId: string, unseen: DomainError): void {
   assertStructureAccess(user, structureId, undefined, unseen);
+}
+
+/**
+ * The structure an input names (`input.structureId`), once the caller holds one of `roles` there: a malformed id is
+ * INVALID on that field, a structure the caller cannot see NOT_FOUND on it.
+ */
+export function inputStructureFor(user: UserContext, structureId: string, roles: readonly Role[]): string {
+  const id = assertUuid(structureId, 'input.structureId');
+  assertRole(user, id, roles, CoordinationError.notFound('Structure', 'input.structureId'));
+  return id;
 }

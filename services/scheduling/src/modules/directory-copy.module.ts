@@ -1,9 +1,7 @@
 import { Module } from '@nestjs/common';
-import {
-  DIRECTORY_COPY_EMPTY_AT_BOOT,
-  DirectoryCopyRebuilder,
-} from '../application/projections/directory-copy.rebuilder';
-import { DirectoryCopyRepository } from '../application/ports/directory-copy.repository';
+import { eventFedCopyRebuilder } from '@msp/service-kit';
+import { DirectoryCopyRebuilder } from '../application/projections/directory-copy.rebuilder';
+import { PatientDirectory } from '../application/ports/patient-directory.port';
 import { DirectoryProjection } from '../application/projections/directory-projection';
 import { DirectoryEventsHandler } from '../interface/events/directory-events.handler';
 import { CalendarFeedsModule } from './calendar-feeds.module';
@@ -18,13 +16,11 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
   imports: [SchedulingPersistenceModule, DirectoryClientModule, CalendarFeedsModule],
   providers: [
     DirectoryProjection,
-    DirectoryCopyRebuilder,
-    // Resolved while the service is created, before its consumer can apply an event (the database is migrated by then).
-    {
-      provide: DIRECTORY_COPY_EMPTY_AT_BOOT,
-      useFactory: (copy: DirectoryCopyRepository) => copy.isEmpty(),
-      inject: [DirectoryCopyRepository],
-    },
+    eventFedCopyRebuilder(DirectoryCopyRebuilder, {
+      copy: DirectoryProjection,
+      source: PatientDirectory,
+      snapshot: (directory: PatientDirectory) => directory.team(),
+    }),
     DirectoryEventsHandler,
   ],
 })

@@ -4,7 +4,7 @@ import { TransactionRunner } from '@msp/persistence';
 import { Clock } from '@msp/service-kit';
 import { CoordinationError } from '../../domain/coordination-error';
 import { assertUuid } from '../input-checks';
-import { assertMember, assertRole, PERMISSIONS } from '../permissions';
+import { assertMember, inputStructureFor, PERMISSIONS } from '../permissions';
 import { PluriprofessionalRules, type StructureRule } from '../ports/pluriprofessional-rules.repository';
 
 export interface SetPluriprofessionalRuleInput {
@@ -32,13 +32,7 @@ export class PluriprofessionalRuleHandler {
   }
 
   async set(user: UserContext, input: SetPluriprofessionalRuleInput): Promise<StructureRule> {
-    const structureId = assertUuid(input.structureId, 'input.structureId');
-    assertRole(
-      user,
-      structureId,
-      PERMISSIONS.manageSettings,
-      CoordinationError.notFound('Structure', 'input.structureId'),
-    );
+    const structureId = inputStructureFor(user, input.structureId, PERMISSIONS.manageSettings);
     if (!Number.isInteger(input.minProfessions) || input.minProfessions < 1 || input.minProfessions > 10)
       throw CoordinationError.invalid('input.minProfessions', 'must be a whole number from 1 to 10');
     if (typeof input.physicianRequired !== 'boolean')

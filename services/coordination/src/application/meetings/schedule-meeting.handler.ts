@@ -8,7 +8,7 @@ import { CoordinationError } from '../../domain/coordination-error';
 import { checkMeetingTime, checkVenue, MEETING_KINDS, type MeetingKind } from '../../domain/meeting';
 import { assertText, assertUuid, parseInstant } from '../input-checks';
 import { MeetingNotifications } from '../notifications/meeting-notifications';
-import { assertRole, PERMISSIONS } from '../permissions';
+import { inputStructureFor, PERMISSIONS } from '../permissions';
 import { MeetingRepository, type Meeting } from '../ports/meeting.repository';
 import { TeamRepository } from '../ports/team.repository';
 import { Invitees } from './invitees';
@@ -55,13 +55,7 @@ export class ScheduleMeetingHandler {
   ) {}
 
   async execute(user: UserContext, input: ScheduleMeetingInput): Promise<Meeting> {
-    const structureId = assertUuid(input.structureId, 'input.structureId');
-    assertRole(
-      user,
-      structureId,
-      PERMISSIONS.organiseMeetings,
-      CoordinationError.notFound('Structure', 'input.structureId'),
-    );
+    const structureId = inputStructureFor(user, input.structureId, PERMISSIONS.organiseMeetings);
     const draft = await this.draft(structureId, input, user.memberId);
     if (draft.startsAt.getTime() < this.clock.now().getTime())
       throw CoordinationError.invalid('input.startsAt', 'must not be in the past');

@@ -13,9 +13,9 @@ import {
   proposeMeetings,
   type MeetingProposal,
 } from '../../domain/meeting-planner';
-import { assertUuid, parseInstant } from '../input-checks';
+import { parseInstant } from '../input-checks';
 import { Invitees } from '../meetings/invitees';
-import { assertRole, PERMISSIONS } from '../permissions';
+import { inputStructureFor, PERMISSIONS } from '../permissions';
 import { MemberAgendas } from '../ports/member-agendas.port';
 import { TeamRepository } from '../ports/team.repository';
 
@@ -64,13 +64,7 @@ export class MeetingProposalsQuery {
   ) {}
 
   async execute(user: UserContext, input: MeetingProposalsInput): Promise<MeetingProposals> {
-    const structureId = assertUuid(input.structureId, 'input.structureId');
-    assertRole(
-      user,
-      structureId,
-      PERMISSIONS.organiseMeetings,
-      CoordinationError.notFound('Structure', 'input.structureId'),
-    );
+    const structureId = inputStructureFor(user, input.structureId, PERMISSIONS.organiseMeetings);
     const from = parseInstant(input.from, 'input.from');
     const to = parseInstant(input.to, 'input.to');
     if (to.getTime() <= from.getTime()) throw CoordinationError.invalid('input.to', 'must be after from');

@@ -10,7 +10,7 @@ import { checkLocalDate, firstSeriesDate, normaliseSeriesRule, occurrencesOn } f
 import { assertUuid } from '../input-checks';
 import { ChangeMeetingHandler } from '../meetings/change-meeting.handler';
 import { ScheduleMeetingHandler } from '../meetings/schedule-meeting.handler';
-import { assertMember, assertRole, PERMISSIONS } from '../permissions';
+import { assertMember, assertRole, inputStructureFor, PERMISSIONS } from '../permissions';
 import { MeetingRepository, type Meeting } from '../ports/meeting.repository';
 import { MeetingSeriesRepository, type MeetingSeries } from '../ports/meeting-series.repository';
 import { TeamRepository } from '../ports/team.repository';
@@ -57,13 +57,7 @@ export class MeetingSeriesHandler {
   ) {}
 
   async create(user: UserContext, input: CreateMeetingSeriesInput): Promise<SeriesWithOccurrences> {
-    const structureId = assertUuid(input.structureId, 'input.structureId');
-    assertRole(
-      user,
-      structureId,
-      PERMISSIONS.organiseMeetings,
-      CoordinationError.notFound('Structure', 'input.structureId'),
-    );
+    const structureId = inputStructureFor(user, input.structureId, PERMISSIONS.organiseMeetings);
     const rrule = normaliseSeriesRule(input.rrule, 'input.rrule');
     const startMinute = minuteOfDay(input.localStartTime, 'input.localStartTime');
     const duration = input.durationMinutes;

@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InternalHttpClient } from '@msp/messaging';
+import type { InternalHttpClient } from '@msp/messaging';
 import type { GpPopulation } from '../../domain/aci-concertation';
 import { INTERNAL_CLIENT_SETTINGS, type InternalClientSettings } from '../../application/internal-client-settings';
+import { coordinationClient } from './coordination-client';
 import { ConcertationPopulation } from '../../application/ports/concertation-population.port';
 
 /** A coordinator waits on the answer: past this, the check shows the meetings and says the share is unavailable. */
@@ -20,13 +21,7 @@ export class HttpConcertationPopulation extends ConcertationPopulation {
 
   constructor(@Inject(INTERNAL_CLIENT_SETTINGS) settings: InternalClientSettings) {
     super();
-    this.client = new InternalHttpClient({
-      caller: 'coordination',
-      target: 'directory',
-      baseUrl: settings.directoryInternalUrl,
-      privateKey: settings.servicePrivateKey,
-      timeoutMs: TIMEOUT_MS,
-    });
+    this.client = coordinationClient(settings, 'directory', TIMEOUT_MS);
   }
 
   async of(structureId: string, asOf: string): Promise<GpPopulation[]> {

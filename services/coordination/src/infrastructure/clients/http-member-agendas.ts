@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InternalHttpClient } from '@msp/messaging';
+import type { InternalHttpClient } from '@msp/messaging';
 import { INTERNAL_CLIENT_SETTINGS, type InternalClientSettings } from '../../application/internal-client-settings';
+import { coordinationClient } from './coordination-client';
 import { MemberAgendas, type BusyInterval, type MemberFreeBusy } from '../../application/ports/member-agendas.port';
 
 interface WireInterval {
@@ -27,13 +28,7 @@ export class HttpMemberAgendas extends MemberAgendas {
 
   constructor(@Inject(INTERNAL_CLIENT_SETTINGS) settings: InternalClientSettings) {
     super();
-    this.client = new InternalHttpClient({
-      caller: 'coordination',
-      target: 'scheduling',
-      baseUrl: settings.schedulingInternalUrl,
-      privateKey: settings.servicePrivateKey,
-      timeoutMs: settings.freeBusyTimeoutMs,
-    });
+    this.client = coordinationClient(settings, 'scheduling', settings.freeBusyTimeoutMs);
   }
 
   async freeBusy(

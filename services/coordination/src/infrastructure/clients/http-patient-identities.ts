@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InternalHttpClient } from '@msp/messaging';
+import type { InternalHttpClient } from '@msp/messaging';
 import { INTERNAL_CLIENT_SETTINGS, type InternalClientSettings } from '../../application/internal-client-settings';
+import { coordinationClient } from './coordination-client';
 import { PatientIdentities, type PatientIdentity } from '../../application/ports/patient-identities.port';
 
 const TIMEOUT_MS = 2_000;
@@ -19,13 +20,7 @@ export class HttpPatientIdentities extends PatientIdentities {
 
   constructor(@Inject(INTERNAL_CLIENT_SETTINGS) settings: InternalClientSettings) {
     super();
-    this.client = new InternalHttpClient({
-      caller: 'coordination',
-      target: 'directory',
-      baseUrl: settings.directoryInternalUrl,
-      privateKey: settings.servicePrivateKey,
-      timeoutMs: TIMEOUT_MS,
-    });
+    this.client = coordinationClient(settings, 'directory', TIMEOUT_MS);
   }
 
   async read(readerId: string, structureId: string, patientIds: readonly string[]): Promise<PatientIdentity[]> {

@@ -1,17 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InternalHttpClient } from '@msp/messaging';
+import { readDirectoryTeam, type DirectoryTeamAnswer } from '@msp/contracts';
+import type { InternalHttpClient } from '@msp/messaging';
 import { INTERNAL_CLIENT_SETTINGS, type InternalClientSettings } from '../../application/internal-client-settings';
 import { TeamDirectory, type TeamSnapshot } from '../../application/ports/team-directory.port';
+import { coordinationClient } from './coordination-client';
 
 /** The whole platform's team in one answer: more to send than a lookup, and nobody waits on it but a rebuild. */
 const TIMEOUT_MS = 10_000;
-
-type SnapshotAnswer = Partial<{
-  sites: Array<Partial<{ siteId: string; structureId: string; timeZone: string }>>;
-  members: Array<
-    Partial<{ memberId: string; structureId: string; profession: string; roles: string[]; siteIds: string[] }>
-  >;
-}>;
 
 /** The directory's internal team snapshot (`GET /internal/team`), called as service "coordination". */
 @Injectable()
@@ -20,38 +15,15 @@ export class HttpTeamDirectory extends TeamDirectory {
 
   constructor(@Inject(INTERNAL_CLIENT_SETTINGS) settings: InternalClientSettings) {
     super();
-    this.client = new InternalHttpClient({
-      caller: 'coordination',
-      target: 'directory',
-      baseUrl: settings.directoryInternalUrl,
-      privateKey: settings.servicePrivateKey,
-      timeoutMs: TIMEOUT_MS,
-    });
+    this.client = coordinationClient(settings, 'directory', TIMEOUT_MS);
   }
 
+  /** Only what the port promises: a site without its time zone cannot place a meeting in time, so it waits for events. */
   async snapshot(): Promise<TeamSnapshot> {
-    return snapshotOf(await this.client.get<SnapshotAnswer>('/internal/team'));
+    const team = readDirectoryTeam(await this.client.get<DirectoryTeamAnswer>('/internal/team'));
+    return {
+      sites: team.sites.flatMap(({ timeZone, ...site }) => (timeZone ? [{ ...site, timeZone }] : [])),
+      members: team.members,
+    };
   }
-}
-
-/** Only what the port promises, from an answer another service wrote. */
-function snapshotOf(answer: SnapshotAnswer): TeamSnapshot {
-  return {
-    sites: (answer.sites ?? []).flatMap(({ siteId, structureId, timeZone }) =>
-      siteId && structureId && timeZone ? [{ siteId, structureId, timeZone }] : [],
-    ),
-    members: (answer.members ?? []).flatMap(({ memberId, structureId, ...m }) =>
-      memberId && structureId
-        ? [
-            {
-              memberId,
-              structureId,
-              profession: m.profession ?? 'unknown',
-              roles: m.roles ?? [],
-              siteIds: m.siteIds ?? [],
-            },
-          ]
-        : [],
-    ),
-  };
 }

@@ -1,12 +1,7 @@
+import type { DirectoryTeamMember } from '@msp/contracts';
+
 /** A member as delegation knows them, from the directory's events: roles, sites and referents, ids only. */
-export interface TeamMember {
-  memberId: string;
-  structureId: string;
-  profession: string;
-  roles: string[];
-  siteIds: string[];
-  referentId: string | null;
-  backupReferentId: string | null;
+export interface TeamMember extends DirectoryTeamMember {
   leftAt: Date | null;
 }
 

@@ -1,31 +1,21 @@
 import { Injectable } from '@nestjs/common';
-import type { EventPayloads } from '@msp/contracts';
+import { directoryTeamMemberOf, type EventPayloads } from '@msp/contracts';
+import type { RebuildableCopy } from '@msp/service-kit';
+import type { TeamSnapshot } from '../ports/team-directory.port';
 import { TeamRepository } from '../ports/team.repository';
 
 type MemberFacts = EventPayloads['directory.member.joined.v1'] | EventPayloads['directory.member.updated.v1'];
 
 /**
- * Members (roles, sites, referent and backup) and sites from the directory's events, absences from scheduling's:
- * upserted by id with the event's instant, so a replay or a late event never overwrites a newer fact.
+ * Members (roles, sites, referent and backup) and sites from the directory's events or its snapshot, absences from
+ * scheduling's: upserted by id with the fact's instant, so a replay or a late event never overwrites a newer fact.
  */
 @Injectable()
-export class TeamProjection {
+export class TeamProjection implements RebuildableCopy<TeamSnapshot> {
   constructor(private readonly team: TeamRepository) {}
 
   memberChanged(data: MemberFacts, at: string): Promise<void> {
-    return this.team.upsertMember(
-      {
-        memberId: data.memberId,
-        structureId: data.structureId,
-        profession: data.profession,
-        roles: data.roles,
-        siteIds: data.siteIds,
-        referentId: data.referentId ?? null,
-        backupReferentId: data.backupReferentId ?? null,
-        leftAt: null,
-      },
-      new Date(at),
-    );
+    return this.team.upsertMember({ ...directoryTeamMemberOf(data), leftAt: null }, new Date(at));
   }
 
   memberLeft(data: EventPayloads['directory.member.left.v1']): Promise<void> {
@@ -42,5 +32,14 @@ export class TeamProjection {
 
   absenceEnded(data: EventPayloads['scheduling.absence.ended.v1']): Promise<void> {
     return this.team.endAbsence(data.absenceId, data.practitionerId, new Date(data.endsAt));
+  }
+
+  isEmpty(): Promise<boolean> {
+    return this.team.isEmpty();
+  }
+
+  async applySnapshot(snapshot: TeamSnapshot, at: Date): Promise<void> {
+    for (const site of snapshot.sites) await this.team.upsertSite(site.siteId, site.structureId, at);
+    for (const member of snapshot.members) await this.team.upsertMember({ ...member, leftAt: null }, at);
   }
 }

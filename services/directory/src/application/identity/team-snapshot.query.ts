@@ -1,20 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import type { DirectoryTeamMember } from '@msp/contracts';
 import { MemberRepository } from '../ports/member.repository';
 import { MembershipRepository } from '../ports/membership.repository';
 import { SiteRepository } from '../ports/site.repository';
 
+/** What `GET /internal/team` answers, as other services read it (`DirectoryTeam` of @msp/contracts), every zone known. */
 export interface TeamSnapshot {
   sites: Array<{ siteId: string; structureId: string; timeZone: string }>;
-  members: Array<{
-    memberId: string;
-    structureId: string;
-    profession: string;
-    roles: string[];
-    siteIds: string[];
-    /** A delegate's referent physician and backup (null when none), as `directory.member.joined.v1` carries them. */
-    referentId: string | null;
-    backupReferentId: string | null;
-  }>;
+  members: DirectoryTeamMember[];
 }
 
 /**

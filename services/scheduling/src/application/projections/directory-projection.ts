@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import type { RebuildableCopy } from '@msp/service-kit';
 import {
   DirectoryCopyRepository,
   type DirectoryMembership,
   type DirectorySite,
 } from '../ports/directory-copy.repository';
+import type { TeamSnapshot } from '../ports/patient-directory.port';
 
 /**
  * Keeps what scheduling needs of the directory — each site's structure and time zone, each member's profession, roles
@@ -12,7 +14,7 @@ import {
  * (see DirectoryCopyRepository); omitted for a snapshot of the directory.
  */
 @Injectable()
-export class DirectoryProjection {
+export class DirectoryProjection implements RebuildableCopy<TeamSnapshot> {
   constructor(private readonly copy: DirectoryCopyRepository) {}
 
   upsertSite(site: DirectorySite, asOf?: string): Promise<void> {
@@ -25,5 +27,15 @@ export class DirectoryProjection {
 
   memberLeft(member: { memberId: string; structureId: string; leftAt: string }, asOf?: string): Promise<void> {
     return this.copy.memberLeft(member.memberId, member.structureId, member.leftAt, asOf);
+  }
+
+  isEmpty(): Promise<boolean> {
+    return this.copy.isEmpty();
+  }
+
+  /** Without an instant: a snapshot only lands on rows no event has written yet (see DirectoryCopyRepository). */
+  async applySnapshot(team: TeamSnapshot): Promise<void> {
+    for (const site of team.sites) await this.upsertSite(site);
+    for (const member of team.members) await this.upsertMember(member);
   }
 }
