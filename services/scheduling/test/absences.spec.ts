@@ -63,6 +63,24 @@ describe('ending an absence early', () => {
     });
   });
 
+  it('withdraws an absence ended before it began: the whole day is bookable again and the services are told', async () => {
+    const absenceId = await declare(9, '08:00', '18:00');
+    expect(await freeStarts(9)).toEqual([]);
+
+    const { endAbsence } = await scheduling.ok<{ endAbsence: { id: string; startsAt: string; endsAt: string } }>(
+      END_ABSENCE,
+      { input: { absenceId } },
+      agenda.as.secretary,
+    );
+    const startsAt = new Date(siteTime(agenda, 9, '08:00')).toISOString();
+    expect(endAbsence).toEqual({ id: absenceId, startsAt, endsAt: startsAt });
+    expect(await scheduling.sql('select 1 from schedule_exception where id = $1', [absenceId])).toEqual([]);
+    expect(await freeStarts(9)).toHaveLength(30);
+    expect((await scheduling.events('scheduling.absence.ended.v1')).filter((e) => e.absenceId === absenceId)).toEqual([
+      expect.objectContaining({ practitionerId: agenda.gpId, endsAt: startsAt }),
+    ]);
+  });
+
   it('refuses an end that is not earlier than the declared one, naming the field, and changes nothing', async () => {
     const absenceId = await declare(7, '08:00', '12:00');
     const result = await scheduling.gql(

@@ -26,6 +26,10 @@ class InMemoryAbsences implements AbsenceRepository {
     const row = this.rows.get(id);
     if (row) row.endsAt = endsAt;
   }
+
+  async withdraw(id: string): Promise<void> {
+    this.rows.delete(id);
+  }
 }
 
 describe('ending an absence early (EndAbsenceHandler)', () => {
@@ -72,9 +76,19 @@ describe('ending an absence early (EndAbsenceHandler)', () => {
     await expect(end()).resolves.toMatchObject({ endsAt: new Date('2026-03-04T12:00:00Z') });
   });
 
-  it('withdraws an absence ended before it began: nothing of it remains', async () => {
-    await expect(end('2026-03-01T00:00:00Z')).resolves.toMatchObject({ endsAt: absence.startsAt });
-  });
+  it.each(['2026-03-01T00:00:00Z', '2026-03-02T00:00:00Z'])(
+    'withdraws an absence ended (%s) before it began: nothing of it remains',
+    async (endsAt) => {
+      await expect(end(endsAt)).resolves.toMatchObject({ endsAt: absence.startsAt });
+      expect(absences.rows.has(absence.id)).toBe(false);
+      expect(outbox.events).toEqual([
+        {
+          type: 'scheduling.absence.ended.v1',
+          data: expect.objectContaining({ absenceId: absence.id, endsAt: absence.startsAt.toISOString() }),
+        },
+      ]);
+    },
+  );
 
   it.each(['2026-03-09T00:00:00Z', '2026-03-10T00:00:00Z'])(
     'refuses an end (%s) not before the current one, naming input.endsAt',

@@ -39,9 +39,15 @@ export class EndAbsenceHandler {
       );
       if (requested >= absence.endsAt)
         throw SchedulingError.invalid('input.endsAt', 'must be before the current end of the absence');
-      // Ending an absence before it began withdraws it: nothing of it remains.
-      absence.endsAt = requested < absence.startsAt ? absence.startsAt : requested;
-      await this.absences.endAt(absence.id, absence.endsAt);
+      // Ending an absence before it began withdraws it: nothing of it remains. The row goes rather than shrinking to
+      // nothing, which `schedule_exception` refuses (ends_at > starts_at); the event says it ends as it starts.
+      if (requested <= absence.startsAt) {
+        absence.endsAt = absence.startsAt;
+        await this.absences.withdraw(absence.id);
+      } else {
+        absence.endsAt = requested;
+        await this.absences.endAt(absence.id, absence.endsAt);
+      }
       await this.outbox.record('scheduling.absence.ended.v1', {
         absenceId: absence.id,
         structureId: absence.structureId,

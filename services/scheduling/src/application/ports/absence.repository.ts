@@ -20,4 +20,7 @@ export abstract class AbsenceRepository {
   abstract lockById(id: string): Promise<Absence | null>;
 
   abstract endAt(id: string, endsAt: Date): Promise<void>;
+
+  /** Removes an absence ended before it began: none of its time remains (a zero-length one is no absence). */
+  abstract withdraw(id: string): Promise<void>;
 }

@@ -30,4 +30,8 @@ export class TypeOrmAbsenceRepository implements AbsenceRepository {
   async endAt(id: string, endsAt: Date): Promise<void> {
     await requireActiveManager('Ending an absence').update(ScheduleExceptionEntity, { id }, { endsAt });
   }
+
+  async withdraw(id: string): Promise<void> {
+    await requireActiveManager('Withdrawing an absence').delete(ScheduleExceptionEntity, { id });
+  }
 }
