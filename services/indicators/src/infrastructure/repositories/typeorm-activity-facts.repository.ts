@@ -209,8 +209,10 @@ export class TypeOrmActivityFactsRepository implements ActivityFactsRepository {
   async activity(structureId: string, from: string, to: string): Promise<PractitionerActivity[]> {
     const args = [structureId, from, to];
     const m = this.manager();
-    const [appointments, calls, tasks, meetings, protocols] = await Promise.all([
-      m.query<CountRow[]>(
+    // One after the other: inside the inbox transaction they share one connection.
+    const rows: CountRow[] = [];
+    for (const [sql, parameters] of [
+      [
         `select a.practitioner_id,
                 count(*) filter (where a.outcome = 'completed') as "appointmentsCompleted",
                 count(*) filter (where a.outcome = 'no_show') as "noShows"
@@ -218,8 +220,8 @@ export class TypeOrmActivityFactsRepository implements ActivityFactsRepository {
           where a.structure_id = $1 and ${localDate('a.starts_at')} between $2::date and $3::date
           group by a.practitioner_id`,
         args,
-      ),
-      m.query<CountRow[]>(
+      ],
+      [
         `select c.practitioner_id,
                 count(*) as "callsReceived",
                 count(*) filter (where c.handled_without_human) as "callsWithoutHuman",
@@ -236,8 +238,8 @@ export class TypeOrmActivityFactsRepository implements ActivityFactsRepository {
                 between $2::date and $3::date
           group by c.practitioner_id`,
         args,
-      ),
-      m.query<CountRow[]>(
+      ],
+      [
         `select t.physician_id as practitioner_id,
                 count(*) filter (where t.delegated) as "delegatedTasksCompleted",
                 coalesce(sum(t.standard_minutes) filter (where t.delegated), 0) as "delegatedMinutes"
@@ -245,8 +247,8 @@ export class TypeOrmActivityFactsRepository implements ActivityFactsRepository {
           where t.structure_id = $1 and ${localDate('t.completed_at')} between $2::date and $3::date
           group by t.physician_id`,
         args,
-      ),
-      m.query<CountRow[]>(
+      ],
+      [
         `select null as practitioner_id,
                 count(*) filter (where (held_at is not null or attendance_at is not null) and cancelled_at is null)
                   as "meetingsHeld",
@@ -255,10 +257,10 @@ export class TypeOrmActivityFactsRepository implements ActivityFactsRepository {
            from meeting_fact mf left join site_zone z on z.site_id = mf.site_id
           where mf.structure_id = $1 and ${localDate('mf.starts_at')} between $2::date and $3::date`,
         args,
-      ),
+      ],
       // A protocol counts once, in the period of its earliest adoption: by delegation, or named by a decision of a
       // meeting's minutes; one delegation knows as not pluriprofessional does not count.
-      m.query<CountRow[]>(
+      [
         `with adoption as (
            select protocol_id, min(at) as adopted_at from (
              select protocol_id, adopted_at as at from protocol_fact
@@ -272,10 +274,11 @@ export class TypeOrmActivityFactsRepository implements ActivityFactsRepository {
            from adoption, (select null::text as time_zone) z
           where ${localDate('adopted_at')} between $2::date and $3::date`,
         args,
-      ),
-    ]);
+      ],
+    ] as const)
+      rows.push(...(await m.query<CountRow[]>(sql, parameters)));
     const byPractitioner = new Map<string | null, ActivityCounts>();
-    for (const row of [...appointments, ...calls, ...tasks, ...meetings, ...protocols]) {
+    for (const row of rows) {
       const counts = { ...(byPractitioner.get(row.practitioner_id) ?? NO_ACTIVITY) };
       for (const [key, value] of Object.entries(row))
         if (key !== 'practitioner_id') counts[key as keyof ActivityCounts] = Number(value);
