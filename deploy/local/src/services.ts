@@ -145,6 +145,16 @@ export const SERVICES: readonly ServiceDefinition[] = [
     eventFedViews: 'invitees whose agendas scheduling could not block (patients booked over a meeting)',
   },
   {
+    name: 'indicators',
+    entry: 'services/indicators/dist/main.js',
+    role: 'subgraph',
+    database: true,
+    order: 60,
+    // No demo data yet; its facts come only from the other services' events (a rebuild re-reads the topics).
+    eventFedViews:
+      'every operational fact it counts (appointments done or missed, calls, delegated tasks, meetings, protocols)',
+  },
+  {
     name: 'gateway',
     entry: 'services/gateway/dist/main.js',
     role: 'gateway',

@@ -154,6 +154,7 @@ describe('service registry', () => {
       'call-routing',
       'delegation',
       'coordination',
+      'indicators',
     ]);
   });
 
@@ -410,6 +411,7 @@ describe('demo data switches', () => {
       'call-routing': { CALL_ROUTING_DEMO_DATA: 'load' },
       delegation: { DELEGATION_DEMO_DATA: 'load' },
       coordination: { COORDINATION_DEMO_DATA: 'load' },
+      indicators: {},
       gateway: {},
     });
   });
@@ -429,6 +431,7 @@ describe('demo data switches', () => {
       'call-routing': { CALL_ROUTING_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
       delegation: { DELEGATION_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
       coordination: { COORDINATION_DEMO_DATA: 'skip', OTHER_DEMO_DATA: 'kept' },
+      indicators: { OTHER_DEMO_DATA: 'kept' },
       gateway: { OTHER_DEMO_DATA: 'kept' },
     });
   });

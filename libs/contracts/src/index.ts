@@ -48,6 +48,8 @@ export * from './events/coordination/meeting-held.v1';
 export * from './events/coordination/attendance-recorded.v1';
 export * from './events/coordination/case-reviewed.v1';
 export * from './events/coordination/decision-recorded.v1';
+export * from './events/indicators/indicator-value-changed.v1';
+export * from './events/indicators/threshold-crossed.v1';
 export * from './events/scheduling/meeting-block-refused.v1';
 export * from './events/delegation/protocol-adopted.v1';
 export * from './events/delegation/protocol-revised.v1';

@@ -38,6 +38,7 @@ export const TEST_SERVICES = [
   'call-routing',
   'coordination',
   'delegation',
+  'indicators',
   'token-cli',
 ] as const;
 export type TestService = (typeof TEST_SERVICES)[number];

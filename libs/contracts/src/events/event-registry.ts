@@ -12,6 +12,8 @@ import { invitationAnsweredV1, type InvitationAnsweredV1 } from './coordination/
 import { attendanceRecordedV1, type AttendanceRecordedV1 } from './coordination/attendance-recorded.v1';
 import { caseReviewedV1, type CaseReviewedV1 } from './coordination/case-reviewed.v1';
 import { decisionRecordedV1, type DecisionRecordedV1 } from './coordination/decision-recorded.v1';
+import { indicatorValueChangedV1, type IndicatorValueChangedV1 } from './indicators/indicator-value-changed.v1';
+import { thresholdCrossedV1, type ThresholdCrossedV1 } from './indicators/threshold-crossed.v1';
 import { meetingBlockRefusedV1, type MeetingBlockRefusedV1 } from './scheduling/meeting-block-refused.v1';
 import { protocolAdoptedV1, type ProtocolAdoptedV1 } from './delegation/protocol-adopted.v1';
 import { protocolRevisedV1, type ProtocolRevisedV1 } from './delegation/protocol-revised.v1';
@@ -102,6 +104,8 @@ export interface EventPayloads {
   'delegation.task.completed.v1': TaskCompletedV1;
   'delegation.task.escalated.v1': TaskEscalatedV1;
   'delegation.task.cancelled.v1': TaskCancelledV1;
+  'indicators.indicator-value.changed.v1': IndicatorValueChangedV1;
+  'indicators.threshold.crossed.v1': ThresholdCrossedV1;
 }
 
 export type EventType = keyof EventPayloads;
@@ -155,6 +159,8 @@ export const EVENT_REGISTRY: { readonly [K in EventType]: EventDefinition<EventP
   'delegation.task.completed.v1': taskCompletedV1,
   'delegation.task.escalated.v1': taskEscalatedV1,
   'delegation.task.cancelled.v1': taskCancelledV1,
+  'indicators.indicator-value.changed.v1': indicatorValueChangedV1,
+  'indicators.threshold.crossed.v1': thresholdCrossedV1,
 };
 
 export function isEventType(type: string): type is EventType {

@@ -41,6 +41,11 @@ export class IndicatorsError extends DomainError {
     return new IndicatorsError(IndicatorsErrorCode.InvalidInput, `${field}: ${reason}`, field);
   }
 
+  /** Also what a caller outside the structure gets: another structure's indicators are not said to exist. */
+  static notFound(what: string, field?: string): IndicatorsError {
+    return new IndicatorsError(IndicatorsErrorCode.NotFound, `${what} not found`, field);
+  }
+
   static invalidCatalogue(problems: readonly CatalogueProblem[]): IndicatorsError {
     const lines = problems.map((p) => `${p.file} ${p.path || '(root)'}: ${p.message}`);
     return new IndicatorsError(

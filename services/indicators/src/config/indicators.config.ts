@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import {
+  describeServiceEnv,
+  parseServiceEnv,
+  platformServiceEnv,
+  platformTrustOf,
+  type PlatformTrust,
+} from '@msp/service-kit';
+
+const schema = platformServiceEnv(4106).extend({
+  KAFKA_CONSUMER_GROUP: z.string().min(1).default('indicators'),
+});
+
+/** The indicators service's environment, validated once at boot; every wrong variable is named at once. */
+export class IndicatorsConfig {
+  private constructor(
+    readonly port: number,
+    readonly host: string,
+    readonly databaseUrl: string,
+    readonly kafkaBrokers: string[],
+    /** A new group name re-reads every topic from its start: the way to rebuild the projections (see README). */
+    readonly consumerGroup: string,
+    readonly trust: PlatformTrust,
+  ) {}
+
+  static fromEnv(env: NodeJS.ProcessEnv): IndicatorsConfig {
+    const c = parseServiceEnv('indicators', schema, env);
+    return new IndicatorsConfig(
+      c.PORT,
+      c.HOST,
+      c.DATABASE_URL,
+      c.KAFKA_BROKERS.split(','),
+      c.KAFKA_CONSUMER_GROUP,
+      platformTrustOf(c),
+    );
+  }
+
+  /** Safe to log: keys and the database password never appear. */
+  toJSON(): Record<string, unknown> {
+    return { ...describeServiceEnv(this), consumerGroup: this.consumerGroup };
+  }
+}

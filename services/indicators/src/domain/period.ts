@@ -1,0 +1,58 @@
+import { DateTime } from 'luxon';
+import { IndicatorsError } from './indicators-error';
+
+/** A calendar month (`2026-11`) or ISO week (`2026-W48`), as local dates: a fact belongs to it by its site's zone. */
+export interface Period {
+  kind: 'month' | 'week';
+  code: string;
+  /** Inclusive local dates YYYY-MM-DD. */
+  start: string;
+  end: string;
+  days: number;
+}
+
+const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
+const WEEK = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/;
+
+/** Parses a period code; `field` names the argument at fault. */
+export function parsePeriod(code: string, field: string): Period {
+  const month = MONTH.exec(code);
+  if (month) {
+    const first = DateTime.fromObject({ year: Number(month[1]), month: Number(month[2]), day: 1 }, { zone: 'utc' });
+    return periodOf('month', code, first, first.endOf('month'));
+  }
+  const week = WEEK.exec(code);
+  if (week) {
+    const monday = DateTime.fromObject(
+      { weekYear: Number(week[1]), weekNumber: Number(week[2]), weekday: 1 },
+      { zone: 'utc' },
+    );
+    if (!monday.isValid || monday.weekYear !== Number(week[1]))
+      throw IndicatorsError.invalid(field, `${code} is not a week of ${week[1]}`);
+    return periodOf('week', code, monday, monday.plus({ days: 6 }));
+  }
+  throw IndicatorsError.invalid(
+    field,
+    `"${code.slice(0, 32)}" is neither a month (2026-11) nor an ISO week (2026-W48)`,
+  );
+}
+
+/** Parses an ISO week only (the time freed is a weekly figure). */
+export function parseWeek(code: string, field: string): Period {
+  const period = parsePeriod(code, field);
+  if (period.kind !== 'week') throw IndicatorsError.invalid(field, `expected an ISO week such as 2026-W48`);
+  return period;
+}
+
+/** The month (`YYYY-MM`) a local date belongs to: the period whose values a new fact may change. */
+export const monthOf = (localDate: string): string => localDate.slice(0, 7);
+
+function periodOf(kind: Period['kind'], code: string, first: DateTime, last: DateTime): Period {
+  return {
+    kind,
+    code,
+    start: first.toISODate() as string,
+    end: last.toISODate() as string,
+    days: Math.round(last.startOf('day').diff(first.startOf('day'), 'days').days) + 1,
+  };
+}

@@ -1,0 +1,9 @@
+import type { INestApplication } from '@nestjs/common';
+import { startPlatformService } from '@msp/service-kit';
+import { AppModule } from './app.module';
+import type { IndicatorsConfig } from './config/indicators.config';
+
+/** Creates and starts the indicators service; `main.ts` and the tests share this path. */
+export function startIndicators(config: IndicatorsConfig): Promise<INestApplication> {
+  return startPlatformService('Indicators', AppModule.forRoot(config), config);
+}

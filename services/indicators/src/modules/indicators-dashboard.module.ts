@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { IndicatorsQuery } from '../application/dashboard/indicators.query';
+import { IndicatorsResolver } from '../interface/graphql/resolvers/indicators.resolver';
+import { OperationalIndicatorsModule } from './operational-indicators.module';
+
+/** IND-1..4 for the console: catalogue, operational scores per period, time freed per practitioner and week. */
+@Module({ imports: [OperationalIndicatorsModule], providers: [IndicatorsQuery, IndicatorsResolver] })
+export class IndicatorsDashboardModule {}
