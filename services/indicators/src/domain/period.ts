@@ -1,9 +1,12 @@
 import { DateTime } from 'luxon';
 import { IndicatorsError } from './indicators-error';
 
-/** A calendar month (`2026-11`) or ISO week (`2026-W48`), as local dates: a fact belongs to it by its site's zone. */
+/**
+ * A calendar month (`2026-11`) or ISO week (`2026-W48`) — or, for imported and declared values, a quarter (`2026-T1`)
+ * or a year (`2026`) — as local dates: a fact belongs to it by its site's zone.
+ */
 export interface Period {
-  kind: 'month' | 'week';
+  kind: 'month' | 'week' | 'quarter' | 'year';
   code: string;
   /** Inclusive local dates YYYY-MM-DD. */
   start: string;
@@ -13,6 +16,8 @@ export interface Period {
 
 const MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const WEEK = /^(\d{4})-W(0[1-9]|[1-4]\d|5[0-3])$/;
+/** As imports name them (docs/indicators-import.md): "T" for trimestre. */
+const QUARTER_OR_YEAR = /^(\d{4})(?:-T([1-4]))?$/;
 
 /** Parses a period code; `field` names the argument at fault. */
 export function parsePeriod(code: string, field: string): Period {
@@ -31,9 +36,18 @@ export function parsePeriod(code: string, field: string): Period {
       throw IndicatorsError.invalid(field, `${code} is not a week of ${week[1]}`);
     return periodOf('week', code, monday, monday.plus({ days: 6 }));
   }
+  const quarterOrYear = QUARTER_OR_YEAR.exec(code);
+  if (quarterOrYear) {
+    const year = Number(quarterOrYear[1]);
+    const quarter = quarterOrYear[2] ? Number(quarterOrYear[2]) : null;
+    const first = DateTime.fromObject({ year, month: quarter ? quarter * 3 - 2 : 1, day: 1 }, { zone: 'utc' });
+    return quarter
+      ? periodOf('quarter', code, first, first.plus({ months: 2 }).endOf('month'))
+      : periodOf('year', code, first, first.endOf('year'));
+  }
   throw IndicatorsError.invalid(
     field,
-    `"${code.slice(0, 32)}" is neither a month (2026-11) nor an ISO week (2026-W48)`,
+    `"${code.slice(0, 32)}" is neither a month (2026-11) nor an ISO week (2026-W48), a quarter (2026-T1) or a year (2026)`,
   );
 }
 

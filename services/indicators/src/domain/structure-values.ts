@@ -43,6 +43,11 @@ function current(indicator: IndicatorDefinition, path: SettablePath): SourcedNum
   }
 }
 
+/** Whether the catalogue confirms this value (a cited source): then no structure may set it. */
+export function isConfirmed(indicator: IndicatorDefinition, path: SettablePath): boolean {
+  return current(indicator, path)?.status === 'confirmed';
+}
+
 /**
  * The indicator as one structure scores it: the values its administrator set, each with its source, in place of the
  * catalogue's "à compléter" (or of a platform default). A value the catalogue confirms cannot be overridden.

@@ -10,6 +10,8 @@ export interface MemberJoinedV1 {
   /** Set for delegates (medical assistants): the physician who validates their work, and the backup. */
   referentId?: string | null;
   backupReferentId?: string | null;
+  /** The practitioner's RPPS number, when known: how insurer statements and practice software name them. */
+  rpps?: string | null;
   joinedAt: string;
 }
 
@@ -30,6 +32,7 @@ export const memberJoinedV1 = defineEvent<MemberJoinedV1>({
       siteIds: { type: 'array', items: uuidSchema, uniqueItems: true },
       referentId: { type: 'string', format: 'uuid', nullable: true },
       backupReferentId: { type: 'string', format: 'uuid', nullable: true },
+      rpps: { type: 'string', pattern: '^[0-9]{11}$', nullable: true },
       joinedAt: instantSchema,
     },
   },

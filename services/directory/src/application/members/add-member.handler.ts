@@ -93,6 +93,7 @@ export class AddMemberHandler {
         siteIds,
         referentId: membership.referentId,
         backupReferentId: membership.backupReferentId,
+        rpps: member.rpps,
         joinedAt: now.toISOString(),
       });
       return member;

@@ -69,6 +69,7 @@ export class UpdateMemberHandler {
         // Always sent, null when none: a consumer upserting the whole state sees a referent cleared.
         referentId: membership.referentId,
         backupReferentId: membership.backupReferentId,
+        rpps: member.rpps,
         updatedAt: this.clock.now().toISOString(),
       });
       return member;

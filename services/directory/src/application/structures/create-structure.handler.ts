@@ -90,6 +90,7 @@ export class CreateStructureHandler {
         siteIds: membership.siteIds,
         referentId: membership.referentId,
         backupReferentId: membership.backupReferentId,
+        rpps: administrator.rpps,
         joinedAt: now.toISOString(),
       });
       return { structure, administrator };

@@ -5,11 +5,17 @@ import type { Catalogue } from '../../domain/catalogue-loader';
 import { IndicatorsError, IndicatorsErrorCode } from '../../domain/indicators-error';
 import { timeFreedOf } from '../../domain/operational-values';
 import { parsePeriod, parseWeek } from '../../domain/period';
+import { score } from '../../domain/scoring';
 import type { TimeFreed } from '../../domain/time-freed';
 import { IndicatorData } from '../indicator-data';
+import { type ScoredValue, StructureIndicators } from '../inputs/structure-indicators';
 import { OperationalIndicators, type OperationalFigures } from './operational-indicators';
 
 const input = inputChecks(IndicatorsErrorCode.InvalidInput);
+
+export interface DashboardFigures extends Omit<OperationalFigures, 'scores'> {
+  scores: ScoredValue[];
+}
 
 export interface PractitionerTimeFreed extends TimeFreed {
   practitionerId: string;
@@ -25,6 +31,7 @@ export class IndicatorsQuery {
   constructor(
     private readonly operational: OperationalIndicators,
     private readonly data: IndicatorData,
+    private readonly structure: StructureIndicators,
   ) {}
 
   catalogue(user: UserContext, structureId: string): readonly Catalogue[] {
@@ -32,15 +39,29 @@ export class IndicatorsQuery {
     return this.data.catalogues;
   }
 
+  /**
+   * The operational indicators computed from the events, then the imported and declared values of exactly this
+   * period; each scored with the values the structure set, and said where it comes from.
+   */
   async activity(
     user: UserContext,
     structureId: string,
     periodCode: string,
     practitionerId: string | null,
-  ): Promise<OperationalFigures> {
+  ): Promise<DashboardFigures> {
     const id = this.reader(user, structureId, practitionerId);
     const period = parsePeriod(periodCode, 'period');
-    return this.operational.figures(id, period, practitionerId && input.uuid(practitionerId, 'practitionerId'));
+    const who = practitionerId && input.uuid(practitionerId, 'practitionerId');
+    const figures = await this.operational.figures(id, period, who);
+    const apply = await this.structure.settingsOf(id);
+    const scope = who ? ('practitioner' as const) : ('structure' as const);
+    const computed = figures.scores.map(({ indicator, values, score: scored }): ScoredValue => {
+      const { indicator: applied, settings } = apply(indicator);
+      const rescored = settings.length > 0 ? score(applied, values, { scope, period: scored.period }) : scored;
+      return { indicator: applied, values, score: rescored, provenance: 'computed', record: null, settings };
+    });
+    const stored = await this.structure.storedScores(id, period, who);
+    return { ...figures, scores: [...computed, ...stored] };
   }
 
   async timeFreed(user: UserContext, structureId: string, weekCode: string): Promise<PractitionerTimeFreed[]> {

@@ -46,8 +46,9 @@ export interface PractitionerActivity {
  */
 export abstract class ActivityFactsRepository {
   abstract upsertSite(siteId: string, structureId: string, timeZone: string, at: Date): Promise<void>;
+  /** `rpps` undefined (an event of the older shape): the number already known is kept. */
   abstract upsertMember(
-    member: { memberId: string; structureId: string; profession: string; roles: string[] },
+    member: { memberId: string; structureId: string; profession: string; roles: string[]; rpps?: string | null },
     at: Date,
   ): Promise<void>;
   abstract markMemberLeft(memberId: string, structureId: string, at: Date): Promise<void>;

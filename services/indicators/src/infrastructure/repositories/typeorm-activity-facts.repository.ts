@@ -36,16 +36,26 @@ export class TypeOrmActivityFactsRepository implements ActivityFactsRepository {
   }
 
   async upsertMember(
-    member: { memberId: string; structureId: string; profession: string; roles: string[] },
+    member: { memberId: string; structureId: string; profession: string; roles: string[]; rpps?: string | null },
     at: Date,
   ): Promise<void> {
+    // An event of the older shape says nothing of the RPPS ($7 false): the number known is kept.
     await this.manager().query(
-      `insert into practitioner_member (member_id, structure_id, profession, roles, updated_at)
-       values ($1, $2, $3, $4, $5)
+      `insert into practitioner_member (member_id, structure_id, profession, roles, updated_at, rpps)
+       values ($1, $2, $3, $4, $5, $6)
        on conflict (member_id, structure_id) do update
-         set profession = excluded.profession, roles = excluded.roles, updated_at = excluded.updated_at
+         set profession = excluded.profession, roles = excluded.roles, updated_at = excluded.updated_at,
+             rpps = case when $7 then excluded.rpps else practitioner_member.rpps end
          where practitioner_member.updated_at <= excluded.updated_at`,
-      [member.memberId, member.structureId, member.profession, member.roles, at],
+      [
+        member.memberId,
+        member.structureId,
+        member.profession,
+        member.roles,
+        at,
+        member.rpps ?? null,
+        member.rpps !== undefined,
+      ],
     );
   }
 

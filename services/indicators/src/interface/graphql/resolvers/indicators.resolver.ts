@@ -38,7 +38,7 @@ export class IndicatorsResolver {
 
   @Query(() => IndicatorScoresType, {
     description:
-      'The operational indicators computed from the services’ events over a month (2026-11) or ISO week (2026-W48)',
+      'The operational indicators computed from the services’ events over a month (2026-11) or ISO week (2026-W48), and the imported or declared values of that period (also 2026-T1, 2026), each with its provenance',
   })
   async indicatorScores(
     @CurrentUser() user: UserContext,
@@ -55,7 +55,7 @@ export class IndicatorsResolver {
       start: first.start,
       end: first.end,
       activity: figures.counts,
-      scores: figures.scores.map(({ indicator, values, score }) => ({
+      scores: figures.scores.map(({ indicator, values, score, provenance, record, settings }) => ({
         catalogue: score.catalogue,
         version: score.version,
         indicatorCode: score.indicatorCode,
@@ -73,6 +73,13 @@ export class IndicatorsResolver {
         estimatedEuros: score.estimatedEuros,
         unconfirmed: score.unconfirmed,
         explanation: score.explanation,
+        provenance,
+        importedFile: record?.file?.name ?? null,
+        importedFileSha256: record?.file?.sha256 ?? null,
+        evidenceReference: record?.evidenceReference ?? null,
+        recordedBy: record?.recordedBy ?? null,
+        recordedAt: record?.recordedAt ?? null,
+        settings: settings.map((s) => ({ ...s, provenance: 'set' })),
       })),
     };
   }

@@ -1,4 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { IndicatorSettingType } from './indicator-inputs.types';
 
 @ObjectType('CatalogueIndicator', { description: 'One indicator of a catalogue version, its objectives as sourced' })
 export class CatalogueIndicatorType {
@@ -63,6 +64,18 @@ export class IndicatorScoreType {
   @Field(() => Float, { nullable: true }) estimatedEuros!: number | null;
   @Field(() => [String]) unconfirmed!: string[];
   @Field(() => [String]) explanation!: string[];
+  @Field({ description: 'Where the values come from: computed (events), imported (file) or declared (evidence)' })
+  provenance!: string;
+  @Field(() => String, { nullable: true, description: 'Imported: the file name' }) importedFile!: string | null;
+  @Field(() => String, { nullable: true, description: 'Imported: SHA-256 of the file' }) importedFileSha256!:
+    string | null;
+  @Field(() => String, { nullable: true, description: 'Declared: the evidence' }) evidenceReference!: string | null;
+  @Field(() => ID, { nullable: true }) recordedBy!: string | null;
+  @Field(() => Date, { nullable: true }) recordedAt!: Date | null;
+  @Field(() => [IndicatorSettingType], {
+    description: 'Values the structure set that this score used (provenance set)',
+  })
+  settings!: IndicatorSettingType[];
 }
 
 @ObjectType('IndicatorScores', { description: 'A structure’s (or one practitioner’s) operational indicators' })
