@@ -1,4 +1,5 @@
 import { type DynamicModule, type INestApplication, Logger } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { startEventConsumer } from '@msp/messaging';
 import { createObservableApp } from '@msp/observability';
 
@@ -13,9 +14,12 @@ export async function startPlatformService(
   name: string,
   module: DynamicModule,
   config: ListeningConfig,
+  /** `jsonBodyLimit`: above Express's 100 kB, for a service that takes files in its requests (indicators' imports). */
+  options: { jsonBodyLimit?: string } = {},
 ): Promise<INestApplication> {
   // Raw bodies kept: webhooks are signed over the exact bytes received (call routing's telephony).
   const app = await createObservableApp(module, { abortOnError: false, rawBody: true });
+  if (options.jsonBodyLimit) (app as NestExpressApplication).useBodyParser('json', { limit: options.jsonBodyLimit });
   app.enableShutdownHooks();
   await startEventConsumer(app);
   await app.listen(config.port, config.host);

@@ -5,6 +5,7 @@ import { IndicatorSettingsQuery, SetIndicatorValueHandler } from '../application
 import { StructureIndicators } from '../application/inputs/structure-indicators';
 import { IndicatorFileReader } from '../application/ports/indicator-file-reader.port';
 import { CsvIndicatorFileReader } from '../infrastructure/csv/csv-indicator-file-reader';
+import { Base64FileScalar } from '../interface/graphql/scalars/base64-file.scalar';
 import { IndicatorInputsResolver } from '../interface/graphql/resolvers/indicator-inputs.resolver';
 import { IndicatorsPersistenceModule } from './indicators-persistence.module';
 
@@ -19,6 +20,7 @@ import { IndicatorsPersistenceModule } from './indicators-persistence.module';
     IndicatorSettingsQuery,
     { provide: IndicatorFileReader, useClass: CsvIndicatorFileReader },
     IndicatorInputsResolver,
+    Base64FileScalar,
   ],
   exports: [StructureIndicators],
 })

@@ -1,10 +1,13 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { Base64File } from '../scalars/base64-file.scalar';
 
 @InputType()
 export class ImportIndicatorValuesInputType {
   @Field(() => ID) structureId!: string;
-  @Field({ description: 'The file’s bytes in base64, as uploaded (2 MB at most): UTF-8, UTF-16 or Windows-1252' })
-  csvBase64!: string;
+  @Field(() => Base64File, {
+    description: 'The file’s bytes in base64, as uploaded (2 MB at most): UTF-8, UTF-16 or Windows-1252',
+  })
+  csvBase64!: Base64File;
   @Field(() => String, { nullable: true, description: 'Kept with each row’s provenance' }) fileName?: string | null;
 }
 

@@ -35,7 +35,7 @@ export class IndicatorInputsResolver {
     @CurrentUser() user: UserContext,
     @Args('input') input: ImportIndicatorValuesInputType,
   ): Promise<IndicatorImportResultType> {
-    return this.importer.execute(user, input);
+    return this.importer.execute(user, { ...input, csvBase64: input.csvBase64.text });
   }
 
   @Mutation(() => DeclaredIndicatorType, { description: 'Declares a declarative indicator with its evidence' })
