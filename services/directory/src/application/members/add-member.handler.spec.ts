@@ -58,6 +58,7 @@ describe('adding a member', () => {
         siteIds: [siteId],
         referentId: gpId,
         backupReferentId: backupId,
+        rpps: null,
         joinedAt: '2026-03-10T09:30:00.000Z',
       },
     ]);

@@ -43,6 +43,7 @@ describe('updating a member', () => {
         siteIds: [siteId],
         referentId: null,
         backupReferentId: null,
+        rpps: null,
         updatedAt: '2026-03-10T09:30:00.000Z',
       },
     ]);

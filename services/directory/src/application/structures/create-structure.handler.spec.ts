@@ -37,6 +37,7 @@ describe('creating a structure', () => {
         siteIds: [],
         referentId: null,
         backupReferentId: null,
+        rpps: null,
         joinedAt: '2026-03-10T09:30:00.000Z',
       },
     ]);
