@@ -2,7 +2,7 @@ import { Clock } from '@msp/service-kit';
 import { expectEventually, TestEventPublisher } from '@msp/testing';
 import { SCORE_EXPORT_HEADER } from '../src/domain/export/scores-csv';
 import { IndicatorsTestApp } from './fixtures/indicators-test-app';
-import { monthIds, newPractice, publishMonth, type ScriptedPractice } from './fixtures/scripted-month';
+import { monthIds, newPractice, NOVEMBER, publishMonth, type ScriptedPractice } from './fixtures/scripted-month';
 import { dataDirWithObjectives } from './fixtures/stated-objectives';
 
 const HISTORY = `query ($s: ID!, $code: String!, $from: String!, $to: String!, $who: ID) {
@@ -43,14 +43,20 @@ describe('indicator history, alerts and CSV export over the scripted month', () 
     events = await TestEventPublisher.start('indicators-spec-reports');
     practice = newPractice();
     await publishMonth(events, practice, monthIds());
+    // Every fact of the month in, whatever the order the topics deliver them in.
     await expectEventually(async () => {
+      const { indicatorScores } = await app.ok<{ indicatorScores: { activity: unknown } }>(
+        `query ($s: ID!) { indicatorScores(structureId: $s, period: "2026-11") { activity { ${Object.keys(NOVEMBER).join(' ')} } } }`,
+        { s: practice.structureId },
+        practice.coordinator,
+      );
+      expect(indicatorScores.activity).toEqual(NOVEMBER);
+      // And October's: the 10 appointments and the cancelled one are all known.
       const [{ n }] = await app.sql<{ n: number }>(
-        `select count(*)::int as n from protocol_decision_fact where structure_id = $1`,
+        `select count(*)::int as n from appointment_fact where structure_id = $1`,
         [practice.structureId],
       );
-      expect(n).toBe(2);
-      const { indicatorHistory } = await history('OPS-PLURIPRO-MEETINGS', '2026-11', '2026-11');
-      expect(indicatorHistory.points[0].level).toBe(2);
+      expect(n).toBe(11);
     }, 60_000);
   }, 120_000);
 
