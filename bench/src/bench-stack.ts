@@ -65,6 +65,8 @@ export async function startBenchStack(
     delegationDatabaseUrl: service('delegation').databaseUrl as string,
     coordinationUrl: service('coordination').url,
     coordinationDatabaseUrl: service('coordination').databaseUrl as string,
+    indicatorsUrl: service('indicators').url,
+    indicatorsDatabaseUrl: service('indicators').databaseUrl as string,
     coordinationPrivateKey: keys.services.coordination.privateKey,
     telephonyWebhookSecret: currentSecret(env.TELEPHONY_WEBHOOK_SECRETS || keys.secrets.TELEPHONY_WEBHOOK_SECRETS),
     userContextPrivateKey: keys.userContext.privateKey,

@@ -22,6 +22,7 @@ import { bookingScenario } from './scenarios/booking.scenario';
 import { callRoutingScenario } from './scenarios/call-routing.scenario';
 import { eventsScenario } from './scenarios/events.scenario';
 import { footprintScenario, MemorySampler } from './scenarios/footprint.scenario';
+import { indicatorsScenario } from './scenarios/indicators.scenario';
 import { planningScenario } from './scenarios/planning.scenario';
 import { readsScenario } from './scenarios/reads.scenario';
 import { scaleScenario } from './scenarios/scale.scenario';
@@ -57,6 +58,7 @@ const ESTIMATED_SECONDS = {
   calls: 90,
   board: 45,
   planning: 60,
+  indicators: 60,
   scale: 420,
 } as const;
 const SMOKE_SCALE_DATASET: DatasetSize = { ...SMOKE_DATASET, name: 'smoke-scale', practitioners: 8, patients: 100 };
@@ -117,6 +119,10 @@ export async function runBench(options: BenchOptions): Promise<BenchRun> {
     if (fits('planning')) {
       say('Scenario planning (coordination: a meeting for 10 members over a month, against the free/busy call alone)');
       scenarios.push(await planningScenario(stack, base, scale));
+    }
+    if (fits('indicators')) {
+      say('Scenario indicators (a structure’s year recomputed from its facts, against one month)');
+      scenarios.push(await indicatorsScenario(stack, base, scale));
     }
     scenarios.push(footprintScenario(stack, idle, underLoad, 'peak while booking'));
     if (fits('scale')) {

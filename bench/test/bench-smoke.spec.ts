@@ -60,6 +60,7 @@ describe('npm run bench -- --smoke', () => {
       'calls',
       'board',
       'planning',
+      'indicators',
       'footprint',
       'scale',
     ]);
@@ -178,9 +179,45 @@ describe('npm run bench -- --smoke', () => {
     expect(measurement(planning, 'free-busy').extra?.busyIntervalsPerAnswer).toBeGreaterThan(0);
   });
 
+  it('recomputes a structure’s year of indicators from its facts, every month counted as seeded, beside one month', () => {
+    const indicators = scenario('indicators');
+    expect(indicators.measurements.map((m) => m.id)).toEqual(['month', 'year']);
+    for (const m of indicators.measurements) {
+      expect({ id: m.id, errors: m.errors }).toEqual({ id: m.id, errors: 0 });
+      expect(m.operations).toBeGreaterThan(0);
+    }
+    const year = measurement(indicators, 'year');
+    expect(year.baselineOf).toBe('month');
+    const figures = year.extra ?? {};
+    // Last year's working days × the smoke dataset's 4 practitioners × 20 consultations, 15 calls, 4 tasks a day.
+    const last = new Date().getUTCFullYear() - 1;
+    let workingDays = 0;
+    for (let d = new Date(Date.UTC(last, 0, 1)); d.getUTCFullYear() === last; d.setUTCDate(d.getUTCDate() + 1))
+      if (d.getUTCDay() !== 0 && d.getUTCDay() !== 6) workingDays++;
+    expect(figures.appointmentFacts).toBe(4 * workingDays * 20);
+    expect(figures.callFacts).toBe(4 * workingDays * 15);
+    expect(figures.taskFacts).toBe(4 * workingDays * 4);
+    // The twelve months, summed, give back every fact once: nothing lost or counted twice at a month's edge.
+    expect(figures.callsReceived).toBe(figures.callFacts);
+    expect(figures.delegatedMinutes).toBe((figures.taskFacts ?? 0) * 10);
+    expect(figures.pluriprofessionalMeetings).toBe(12);
+    expect(figures.protocolsAdopted).toBe(6);
+    expect(figures.noShows).toBeGreaterThan(0);
+    expect((figures.appointmentsCompleted ?? 0) + (figures.noShows ?? 0)).toBeLessThan(figures.appointmentFacts ?? 0);
+    expect(indicators.targets.find((t) => t.description.endsWith('every month answered'))?.met).toBe(true);
+  });
+
   it('reports each service’s memory and the start-up time', () => {
     const footprint = scenario('footprint');
-    for (const service of ['directory', 'scheduling', 'call-routing', 'delegation', 'coordination', 'gateway'])
+    for (const service of [
+      'directory',
+      'scheduling',
+      'call-routing',
+      'delegation',
+      'coordination',
+      'indicators',
+      'gateway',
+    ])
       expect(measurement(footprint, `${service}-idle`).value).toBeGreaterThan(20);
     expect(measurement(footprint, 'startup').value).toBeGreaterThan(0);
   });
@@ -200,9 +237,9 @@ describe('npm run bench -- --smoke', () => {
   });
 
   it('stops the stack and drops the run’s databases', async () => {
-    expect(run.pids).toHaveLength(6);
+    expect(run.pids).toHaveLength(7);
     expect(run.pids.filter(isAlive)).toEqual([]);
-    for (const service of ['directory', 'scheduling', 'call_routing', 'delegation', 'coordination'])
+    for (const service of ['directory', 'scheduling', 'call_routing', 'delegation', 'coordination', 'indicators'])
       expect(await databaseExists(testPostgresAdminUrl(), `${prefix}_${service}`)).toBe(false);
   });
 });

@@ -21,6 +21,9 @@ export interface BenchStack {
   coordinationDatabaseUrl: string;
   /** Coordination's service key: the baseline asks scheduling's free/busy as coordination does. */
   coordinationPrivateKey: string;
+  /** Indicators' subgraph and database (its fact tables, seeded with a year of activity). */
+  indicatorsUrl: string;
+  indicatorsDatabaseUrl: string;
   /** The HMAC key the neutral telephony webhook is signed with (the current one of TELEPHONY_WEBHOOK_SECRETS). */
   telephonyWebhookSecret: string;
   kafkaBrokers: string[];
@@ -59,6 +62,8 @@ export interface BenchScale {
   board: { users: number; tasksPerUser: number; contendedTasks: number };
   /** The meeting planner: proposals asked by `concurrency` coordinators, `requests` of them. */
   planning: { requests: number; concurrency: number };
+  /** Indicators: a structure's year recomputed `years` times (and 6 × `years` single months, the baseline). */
+  indicators: { years: number };
 }
 
 export const FULL_SCALE: BenchScale = {
@@ -71,6 +76,7 @@ export const FULL_SCALE: BenchScale = {
   calls: { count: 1_000, seconds: 60, pauseMs: 1_000 },
   board: { users: 16, tasksPerUser: 40, contendedTasks: 60 },
   planning: { requests: 300, concurrency: 4 },
+  indicators: { years: 10 },
 };
 
 export const SMOKE_SCALE: BenchScale = {
@@ -83,4 +89,5 @@ export const SMOKE_SCALE: BenchScale = {
   calls: { count: 30, seconds: 5, pauseMs: 100 },
   board: { users: 16, tasksPerUser: 2, contendedTasks: 3 },
   planning: { requests: 10, concurrency: 2 },
+  indicators: { years: 2 },
 };

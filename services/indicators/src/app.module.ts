@@ -34,7 +34,7 @@ export class AppModule {
           consumerGroup: config.consumerGroup,
           trust: config.trust,
         }),
-        IndicatorsSettingsModule.forRoot(),
+        IndicatorsSettingsModule.forRoot(config.dataDir),
         ActivityProjectionsModule,
         IndicatorsDashboardModule,
       ],

@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { expectEventually, TestEventPublisher } from '@msp/testing';
 import { IndicatorsTestApp, positionConsumerGroup } from './fixtures/indicators-test-app';
-import { monthIds, newPractice, publishMonth, type MonthIds, type ScriptedPractice } from './fixtures/scripted-month';
+import {
+  monthIds,
+  newPractice,
+  NOVEMBER,
+  publishMonth,
+  type MonthIds,
+  type ScriptedPractice,
+} from './fixtures/scripted-month';
 
 const SCORES = `query ($s: ID!, $p: String!, $who: ID) {
   indicatorScores(structureId: $s, period: $p, practitionerId: $who) {
@@ -42,24 +49,6 @@ interface TimeFreedRow {
   explanation: string[];
   terms: Array<{ code: string; quantity: number; minutesPerUnit: number; minutes: number }>;
 }
-
-/** The month's activity, as computed by hand in scripted-month.ts. */
-const NOVEMBER = {
-  appointmentsCompleted: 7,
-  noShows: 2,
-  callsReceived: 6,
-  callsWithoutHuman: 3,
-  callsTransferred: 1,
-  messagesTaken: 1,
-  callsDuringConsultation: 3,
-  consultationsInterrupted: 1,
-  interruptionsAvoided: 2,
-  delegatedTasksCompleted: 4,
-  delegatedMinutes: 41,
-  meetingsHeld: 3,
-  pluriprofessionalMeetingsHeld: 2,
-  protocolsAdopted: 2,
-};
 
 describe('operational indicators computed from a scripted month of the other services’ events', () => {
   let app: IndicatorsTestApp;

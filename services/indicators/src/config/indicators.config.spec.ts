@@ -25,6 +25,14 @@ describe('IndicatorsConfig', () => {
     ).toBe('indicators-rebuild-2026-12');
   });
 
+  it('reads the data files from INDICATORS_DATA_DIR, from the service’s own data/ when unset or empty', () => {
+    expect(IndicatorsConfig.fromEnv({ ...valid, INDICATORS_DATA_DIR: '/srv/catalogues' }).dataDir).toBe(
+      '/srv/catalogues',
+    );
+    expect(IndicatorsConfig.fromEnv({ ...valid, INDICATORS_DATA_DIR: '' }).dataDir).toBeUndefined();
+    expect(IndicatorsConfig.fromEnv(valid).dataDir).toBeUndefined();
+  });
+
   it('names every wrong variable at once', () => {
     const { DATABASE_URL: _db, ...without } = valid;
     expect(() => IndicatorsConfig.fromEnv({ ...without, PORT: 'eighty', KAFKA_CONSUMER_GROUP: '' })).toThrow(

@@ -9,6 +9,7 @@ import {
 
 const schema = platformServiceEnv(4106).extend({
   KAFKA_CONSUMER_GROUP: z.string().min(1).default('indicators'),
+  INDICATORS_DATA_DIR: z.string().optional(),
 });
 
 /** The indicators service's environment, validated once at boot; every wrong variable is named at once. */
@@ -21,6 +22,11 @@ export class IndicatorsConfig {
     /** A new group name re-reads every topic from its start: the way to rebuild the projections (see README). */
     readonly consumerGroup: string,
     readonly trust: PlatformTrust,
+    /**
+     * Where the `catalogue/` and `parameters/` data files are read (default: the service's `data/`): a deployment can
+     * ship a new catalogue version without a new build, and a spec can score on objectives it states.
+     */
+    readonly dataDir: string | undefined,
   ) {}
 
   static fromEnv(env: NodeJS.ProcessEnv): IndicatorsConfig {
@@ -32,11 +38,12 @@ export class IndicatorsConfig {
       c.KAFKA_BROKERS.split(','),
       c.KAFKA_CONSUMER_GROUP,
       platformTrustOf(c),
+      c.INDICATORS_DATA_DIR || undefined,
     );
   }
 
   /** Safe to log: keys and the database password never appear. */
   toJSON(): Record<string, unknown> {
-    return { ...describeServiceEnv(this), consumerGroup: this.consumerGroup };
+    return { ...describeServiceEnv(this), consumerGroup: this.consumerGroup, dataDir: this.dataDir ?? 'data/' };
   }
 }

@@ -58,6 +58,28 @@ export function parseWeek(code: string, field: string): Period {
   return period;
 }
 
+/** The longest history read at once: three years of months. */
+export const MAX_HISTORY_MONTHS = 36;
+
+/** The months from `from` to `to` (`YYYY-MM`, both included), in order; a history of at most 36 months. */
+export function monthsBetween(from: string, to: string): Period[] {
+  const first = parsePeriod(from, 'from');
+  const last = parsePeriod(to, 'to');
+  if (first.kind !== 'month') throw IndicatorsError.invalid('from', 'expected a month such as 2026-01');
+  if (last.kind !== 'month') throw IndicatorsError.invalid('to', 'expected a month such as 2026-12');
+  if (last.start < first.start) throw IndicatorsError.invalid('to', `${to} is before ${from}`);
+  const start = DateTime.fromISO(first.start, { zone: 'utc' });
+  const count = Math.round(DateTime.fromISO(last.start, { zone: 'utc' }).diff(start, 'months').months) + 1;
+  if (count > MAX_HISTORY_MONTHS)
+    throw IndicatorsError.invalid('to', `${count} months asked, at most ${MAX_HISTORY_MONTHS} at once`);
+  return Array.from({ length: count }, (_, i) => parsePeriod(start.plus({ months: i }).toFormat('yyyy-MM'), 'from'));
+}
+
+/** The local date (YYYY-MM-DD) of an instant in an IANA zone: "today" where the structure is. */
+export function localDateOf(instant: Date, zone: string): string {
+  return DateTime.fromJSDate(instant, { zone }).toISODate() as string;
+}
+
 /** The month (`YYYY-MM`) a local date belongs to: the period whose values a new fact may change. */
 export const monthOf = (localDate: string): string => localDate.slice(0, 7);
 

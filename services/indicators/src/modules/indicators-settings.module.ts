@@ -12,13 +12,16 @@ import { readDataFiles } from '../infrastructure/catalogue-files';
 @Global()
 @Module({})
 export class IndicatorsSettingsModule {
-  static forRoot(): DynamicModule {
-    const parameters = readDataFiles('parameters').map(loadTimeFreedParameters);
+  static forRoot(dataDir?: string): DynamicModule {
+    const parameters = readDataFiles('parameters', dataDir).map(loadTimeFreedParameters);
     const latest = parameters.sort((a, b) => a.validFrom.localeCompare(b.validFrom)).at(-1);
     if (!latest) throw new Error('data/parameters holds no time-freed parameters');
     const providers = [
       Clock,
-      { provide: IndicatorData, useValue: new IndicatorData(loadCatalogues(readDataFiles('catalogue')), latest) },
+      {
+        provide: IndicatorData,
+        useValue: new IndicatorData(loadCatalogues(readDataFiles('catalogue', dataDir)), latest),
+      },
     ];
     return { module: IndicatorsSettingsModule, providers, exports: providers };
   }

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { assertStructureAccess, ForbiddenError, hasRoleIn, type UserContext } from '@msp/auth';
-import { inputChecks } from '@msp/errors';
+import type { UserContext } from '@msp/auth';
 import type { Catalogue } from '../../domain/catalogue-loader';
-import { IndicatorsError, IndicatorsErrorCode } from '../../domain/indicators-error';
 import { timeFreedOf } from '../../domain/operational-values';
 import { parsePeriod, parseWeek } from '../../domain/period';
 import { score } from '../../domain/scoring';
@@ -10,8 +8,7 @@ import type { TimeFreed } from '../../domain/time-freed';
 import { IndicatorData } from '../indicator-data';
 import { type ScoredValue, StructureIndicators } from '../inputs/structure-indicators';
 import { OperationalIndicators, type OperationalFigures } from './operational-indicators';
-
-const input = inputChecks(IndicatorsErrorCode.InvalidInput);
+import { practitionerReader, structureReader } from './structure-reader';
 
 export interface DashboardFigures extends Omit<OperationalFigures, 'scores'> {
   scores: ScoredValue[];
@@ -35,7 +32,7 @@ export class IndicatorsQuery {
   ) {}
 
   catalogue(user: UserContext, structureId: string): readonly Catalogue[] {
-    this.reader(user, structureId);
+    structureReader(user, structureId);
     return this.data.catalogues;
   }
 
@@ -49,9 +46,10 @@ export class IndicatorsQuery {
     periodCode: string,
     practitionerId: string | null,
   ): Promise<DashboardFigures> {
-    const id = this.reader(user, structureId, practitionerId);
+    const reader = practitionerReader(user, structureId, practitionerId);
     const period = parsePeriod(periodCode, 'period');
-    const who = practitionerId && input.uuid(practitionerId, 'practitionerId');
+    const id = reader.structureId;
+    const who = reader.practitionerId;
     const figures = await this.operational.figures(id, period, who);
     const apply = await this.structure.settingsOf(id);
     const scope = who ? ('practitioner' as const) : ('structure' as const);
@@ -65,7 +63,7 @@ export class IndicatorsQuery {
   }
 
   async timeFreed(user: UserContext, structureId: string, weekCode: string): Promise<PractitionerTimeFreed[]> {
-    const { id, everyone } = this.readerOf(user, structureId);
+    const { structureId: id, everyone } = structureReader(user, structureId);
     const week = parseWeek(weekCode, 'week');
     const activity = await this.operational.activity(id, week);
     const ids = new Set<string>();
@@ -77,23 +75,5 @@ export class IndicatorsQuery {
         const counts = this.operational.figuresOf(activity, week, practitionerId, 1).counts;
         return { practitionerId, ...timeFreedOf(counts, week.days, 1, this.data.timeFreedParameters) };
       });
-  }
-
-  private reader(user: UserContext, structureId: string, practitionerId: string | null = null): string {
-    const { id, everyone } = this.readerOf(user, structureId);
-    if (practitionerId && !everyone && practitionerId !== user.memberId)
-      throw new ForbiddenError('A practitioner reads the structure’s figures and their own only');
-    return id;
-  }
-
-  private readerOf(user: UserContext, structureId: string): { id: string; everyone: boolean } {
-    const id = input.uuid(structureId, 'structureId');
-    assertStructureAccess(
-      user,
-      id,
-      ['administrator', 'coordinator', 'practitioner'],
-      IndicatorsError.notFound('Structure', 'structureId'),
-    );
-    return { id, everyone: hasRoleIn(user, id, ['administrator', 'coordinator']) };
   }
 }

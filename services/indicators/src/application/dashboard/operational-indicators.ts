@@ -16,7 +16,7 @@ import { IndicatorData } from '../indicator-data';
 import { ActivityFactsRepository, type PractitionerActivity } from '../ports/activity-facts.repository';
 
 /** Codes that are the structure's only: a practitioner's figure has no meeting or protocol of its own. */
-const STRUCTURE_ONLY: readonly ComputedOperationalCode[] = ['OPS-PLURIPRO-MEETINGS', 'OPS-PROTOCOLS-ADOPTED'];
+export const STRUCTURE_ONLY: readonly ComputedOperationalCode[] = ['OPS-PLURIPRO-MEETINGS', 'OPS-PROTOCOLS-ADOPTED'];
 
 export interface OperationalFigures {
   counts: ActivityCounts;
