@@ -204,7 +204,7 @@ describe('values imported, declared and set by a structure’s administrators', 
 
     it('refuses a file over 2 MB and what is not base64, naming the field', async () => {
       const big = base64(Buffer.alloc(2 * 1024 * 1024 + 10, 0x41));
-      for (const csvBase64 of [big, 'pas du base64 !']) {
+      for (const csvBase64 of [big, 'pas du base64 !', -1, true, { bytes: 'QQ==' }]) {
         const result = await app.gql(IMPORT, { input: { structureId: msp.structureId, csvBase64 } }, msp.admin);
         expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.csvBase64' });
       }

@@ -14,7 +14,8 @@ export const MAX_IMPORT_BYTES = 2 * 1024 * 1024;
 export interface ImportIndicatorValuesInput {
   structureId: string;
   /** The file's bytes as received, in base64: the encoding is the file's own (UTF-8, Windows-1252…). */
-  csvBase64: string;
+  /** Null when the caller sent something else than text. */
+  csvBase64: string | null;
   fileName?: string | null;
 }
 
@@ -81,7 +82,8 @@ export class ImportIndicatorValuesHandler {
   }
 }
 
-function decodeBase64(text: string): Uint8Array {
+function decodeBase64(text: string | null): Uint8Array {
+  if (text === null) throw IndicatorsError.invalid('input.csvBase64', 'expected the file’s bytes in base64 text');
   const compact = text.replace(/\s+/g, '');
   // Checked before decoding: four characters of base64 are three bytes.
   if (Math.floor((compact.length * 3) / 4) > MAX_IMPORT_BYTES + 2)

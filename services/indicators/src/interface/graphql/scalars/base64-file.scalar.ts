@@ -1,5 +1,5 @@
 import { type CustomScalar, Scalar } from '@nestjs/graphql';
-import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import { Kind, type ValueNode } from 'graphql';
 
 /**
  * A file's bytes in base64, held in a private field of an object rather than as a string: the platform's argument
@@ -7,13 +7,14 @@ import { GraphQLError, Kind, type ValueNode } from 'graphql';
  * by the import handler, which names the field.
  */
 export class Base64File {
-  readonly #text: string;
+  readonly #text: string | null;
 
-  constructor(text: string) {
+  /** `null`: the caller sent something else than text, which the handler refuses naming the field. */
+  constructor(text: string | null) {
     this.#text = text;
   }
 
-  get text(): string {
+  get text(): string | null {
     return this.#text;
   }
 }
@@ -24,16 +25,16 @@ export class Base64FileScalar implements CustomScalar<string, Base64File> {
   description = 'A file’s bytes in base64';
 
   parseValue(value: unknown): Base64File {
-    if (typeof value !== 'string') throw new GraphQLError('Base64File: expected the file’s bytes in base64');
-    return new Base64File(value);
+    // Refused by the handler, not here: a coercion error would leave the subgraph as HTTP 400, which the gateway
+    // cannot tell from a fault, where a domain error names the field.
+    return new Base64File(typeof value === 'string' ? value : null);
   }
 
   serialize(value: unknown): string {
-    return (value as Base64File).text;
+    return (value as Base64File).text ?? '';
   }
 
   parseLiteral(ast: ValueNode): Base64File {
-    if (ast.kind !== Kind.STRING) throw new GraphQLError('Base64File: expected the file’s bytes in base64');
-    return new Base64File(ast.value);
+    return new Base64File(ast.kind === Kind.STRING ? ast.value : null);
   }
 }
