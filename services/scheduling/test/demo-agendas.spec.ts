@@ -99,14 +99,16 @@ describe('demo agendas (SCHEDULING_DEMO_DATA=load)', () => {
     const before = await rangeCount();
     await expectEventually(async () => expect(await loader.loadPending()).toBeNull(), 30_000, 500);
     expect(await rangeCount()).toBe(before);
+    const motifCount = async () =>
+      (await scheduling.sql(`select 1 from motif where structure_id = $1`, [structureId])).length;
+    const motifsBefore = await motifCount();
     await scheduling.sql(`delete from opening_range where structure_id = $1`, [structureId]);
     await scheduling.sql(`delete from motif where structure_id = $1`, [structureId]);
     const results = await Promise.all([loader.loadPending(), loader.loadPending()]);
-    // One loads (this structure, and any other spec's structure that has just arrived), the other finds it done.
-    expect(results.filter((r) => r !== null)).toEqual([
-      expect.objectContaining({ structures: expect.any(Number), ranges: expect.any(Number) }),
-    ]);
-    expect(results.find((r) => r !== null)?.ranges).toBeGreaterThanOrEqual(before);
+    // This structure is loaded by one of them, once: its ranges and motifs are not doubled. (The other may still load
+    // another spec's structure that arrived meanwhile on the shared topics, so its result is not asserted.)
+    expect(results.some((r) => r !== null && r.ranges >= before)).toBe(true);
     expect(await rangeCount()).toBe(before);
+    expect(await motifCount()).toBe(motifsBefore);
   });
 });
