@@ -1,4 +1,4 @@
-import { assertStructureAccess, ForbiddenError, hasRoleIn, type Role, type UserContext } from '@msp/auth';
+import { assertStructureAccess, type Role, type UserContext } from '@msp/auth';
 import type { DomainError } from '@msp/errors';
 
 /**
@@ -16,9 +16,7 @@ export const PERMISSIONS = {
 } as const satisfies Record<string, readonly Role[]>;
 
 export function assertRole(user: UserContext, structureId: string, roles: readonly Role[], unseen: DomainError): void {
-  assertStructureAccess(user, structureId, undefined, unseen);
-  if (!hasRoleIn(user, structureId, roles))
-    throw new ForbiddenError(`This requires one of the roles: ${roles.join(', ')}`);
+  assertStructureAccess(user, structureId, roles, unseen);
 }
 
 export function assertMember(user: UserContext, structureId: string, unseen: DomainError): void {
