@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 // ---------------------------------------------------------------------------------------------------------------------
 // Service layers (docs/service-anatomy.md, checked by libs/service-kit/test/layer-rules.spec.ts). Each
@@ -41,9 +42,9 @@ const layerRules = {
         'domain/ knows no database or broker: state what it needs as a port in application/, implemented in infrastructure/.',
     },
     {
-      regex: '^@msp/(?!errors(/|$)|contracts(/|$))',
+      regex: '^@msp/(?!errors(/|$)|calendar(/|$)|french-csv(/|$)|contracts(/|$))',
       message:
-        'domain/ may use @msp/errors and types from @msp/contracts only; the other libs serve application/ and below.',
+        'domain/ may use @msp/errors, @msp/calendar, @msp/french-csv (pure text rules) and types from @msp/contracts only; the other libs serve application/ and below.',
     },
     {
       regex: '^@msp/contracts(/|$)',
@@ -214,5 +215,7 @@ export default [
       ],
     },
   },
+  // The console's React code: the rules of hooks (and the React Compiler's checks the plugin ships with).
+  { ...reactHooks.configs.flat.recommended, files: ['services/console/src/**/*.{ts,tsx}'] },
   ...serviceLayers,
 ];

@@ -4,6 +4,7 @@ module.exports = {
     '<rootDir>/libs/*/jest.config.js',
     '<rootDir>/services/*/jest.config.js',
     '<rootDir>/deploy/local/jest.config.js',
+    '<rootDir>/deploy/local/test/console/jest.config.js',
     '<rootDir>/bench/jest.config.js',
   ],
   maxWorkers: 2,

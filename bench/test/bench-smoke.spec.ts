@@ -22,7 +22,7 @@ describe('npm run bench -- --smoke', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'bench-smoke-'));
     resultsDir = mkdtempSync(join(tmpdir(), 'bench-results-'));
     const env = builtStackEnv(prefix);
-    buildWorkspace(env);
+    await buildWorkspace(env);
     run = await runBench({
       smoke: true,
       budgetSeconds: 300,
@@ -197,11 +197,14 @@ describe('npm run bench -- --smoke', () => {
     expect(figures.appointmentFacts).toBe(4 * workingDays * 20);
     expect(figures.callFacts).toBe(4 * workingDays * 15);
     expect(figures.taskFacts).toBe(4 * workingDays * 4);
-    // The twelve months, summed, give back every fact once: nothing lost or counted twice at a month's edge.
+    // The twelve months of the year's histories, summed, give back every fact once: nothing lost or counted twice at a
+    // month's edge.
     expect(figures.callsReceived).toBe(figures.callFacts);
     expect(figures.delegatedMinutes).toBe((figures.taskFacts ?? 0) * 10);
     expect(figures.pluriprofessionalMeetings).toBe(12);
     expect(figures.protocolsAdopted).toBe(6);
+    // The seeded ranges: mornings and afternoons of 12 twenty-minute slots, a tenth SNP (1 each), every working day.
+    expect(figures.snpSlots).toBe(4 * workingDays * 2);
     expect(figures.noShows).toBeGreaterThan(0);
     expect((figures.appointmentsCompleted ?? 0) + (figures.noShows ?? 0)).toBeLessThan(figures.appointmentFacts ?? 0);
     expect(indicators.targets.find((t) => t.description.endsWith('every month answered'))?.met).toBe(true);

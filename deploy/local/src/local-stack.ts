@@ -9,11 +9,14 @@ import {
   redactUrl,
   resolvePostgres,
   startLocalKafka,
+  startLocalKeycloak,
   type TopicCreationResult,
 } from '@msp/infra';
 import { DemoDataReport, demoDataReport, staleViewsWarning } from './boot-checks';
+import { registerConsoleAtKeycloak } from './keycloak-console-client';
+import { consoleSignIn } from './console-sign-in';
 import { PlannedService, planPorts, planService, publicPortKey, serviceEnv, StackContext } from './service-env';
-import { DEVELOPMENT_CALLERS, loadOrCreateStackKeys, ownerOnlyLogs } from './stack-secrets';
+import { DEVELOPMENT_CALLERS, loadOrCreateStackKeys, ownerOnlyLogs, type StackKeys } from './stack-secrets';
 import { logTail, ServiceProcess, ServiceStartError } from './service-process';
 import { databaseName, SERVICES, ServiceDefinition, startOrder } from './services';
 
@@ -25,11 +28,16 @@ export interface LocalStackOptions {
   readyTimeoutMs?: number;
   /** Ask services to load their demo data into empty databases (default true). */
   demoData?: boolean;
+  /** Also run Keycloak with the demo realm and let the gateway trust it (`npm start -- --keycloak`). */
+  keycloak?: boolean;
   /** Given to each service's `node` before its entry point (`--cpu-prof …`). */
   nodeArguments?: readonly string[];
   /** Progress lines ("Starting Kafka…"). */
   progress?: (line: string) => void;
 }
+
+/** The built web console, relative to the repository root: the gateway serves it (`CONSOLE_DIR`). */
+export const CONSOLE_DIST = 'services/console/dist';
 
 export interface StackSummary {
   gateway?: PlannedService;
@@ -39,9 +47,28 @@ export interface StackSummary {
   topics: TopicCreationResult;
   /** One per service that declares demo data, in start order. */
   demoData: DemoDataReport[];
+  /** With `--keycloak`: where it runs and the realm's test users. */
+  keycloak?: KeycloakSummary;
   dataDir: string;
   logsDir: string;
 }
+
+export interface KeycloakSummary {
+  url: string;
+  issuer: string;
+  logFile: string;
+  admin: { username: string; password: string };
+  users: ReadonlyArray<{ username: string; password: string; who: string }>;
+}
+
+/** The demo realm committed beside the stack, and who its users sign in as (the demo directory's members). */
+export const KEYCLOAK_REALM_FILE = 'deploy/keycloak/realm-msp.json';
+const KEYCLOAK_REALM = 'msp';
+const KEYCLOAK_USERS: KeycloakSummary['users'] = [
+  { username: 'yann.legall', password: 'msp-demo', who: 'Dr Yann Le Gall, matched by his RPPS' },
+  { username: 'secretariat.lices', password: 'msp-demo', who: 'secretariat of the MSP des Lices, by verified e-mail' },
+  { username: 'admin.unverified', password: 'msp-demo', who: 'refused: its e-mail is not verified' },
+];
 
 interface Resource {
   name: string;
@@ -133,6 +160,9 @@ export class LocalStack {
     const logsDir = join(dataDir, 'logs');
     mkdirSync(logsDir, { recursive: true });
 
+    // Keycloak takes a minute to start: it starts beside PostgreSQL and Kafka, and is awaited before the gateway.
+    const keycloakStarting = this.options.keycloak ? this.startKeycloak(workspaceRoot, logsDir) : undefined;
+    keycloakStarting?.catch(() => undefined);
     const postgres = await this.startPostgres(join(dataDir, 'postgres'));
     const kafka = await this.startKafka(join(dataDir, 'kafka'));
 
@@ -166,16 +196,37 @@ export class LocalStack {
       logsDir,
       planned.map((s) => s.logFile),
     );
-    const auth = await this.startIssuer(join(dataDir, 'dev-issuer'));
+    const keys = loadOrCreateStackKeys(
+      dataDir,
+      [...services.map((s) => s.name), ...DEVELOPMENT_CALLERS],
+      services.flatMap((s) => s.secrets ?? []),
+    );
+    const { auth, consoleAuthority } = await this.startIssuer(join(dataDir, 'dev-issuer'), planned, keys);
+    const keycloak = await keycloakStarting;
+    if (keycloak) {
+      auth.AUTH_EXTERNAL_ISSUERS = JSON.stringify([
+        {
+          issuer: keycloak.issuer,
+          audience: 'msp-platform',
+          jwksUri: `${keycloak.issuer}/protocol/openid-connect/certs`,
+          rppsClaim: 'rpps',
+        },
+      ]);
+    }
+    // With Keycloak, the console signs in there (its client given the gateway's origins); the development issuer stays
+    // for `npm run token`.
+    const gateway = planned.find((s) => s.definition.role === 'gateway');
+    if (keycloak && gateway)
+      await registerConsoleAtKeycloak({ url: keycloak.url, realm: KEYCLOAK_REALM, admin: keycloak.admin }, gateway.url);
     const context: StackContext = {
       kafkaBrokers: kafka.brokers,
       logLevel: this.env.LOG_LEVEL || 'info',
       auth,
-      keys: loadOrCreateStackKeys(
-        dataDir,
-        [...services.map((s) => s.name), ...DEVELOPMENT_CALLERS],
-        services.flatMap((s) => s.secrets ?? []),
-      ),
+      keys,
+      console: {
+        dir: join(workspaceRoot, CONSOLE_DIST),
+        authority: this.env.CONSOLE_OIDC_AUTHORITY || (keycloak && gateway ? keycloak.issuer : consoleAuthority),
+      },
       baseEnv: this.env,
       demoData: this.options.demoData === false ? 'skip' : 'load',
     };
@@ -201,8 +252,28 @@ export class LocalStack {
       kafka,
       topics,
       demoData,
+      keycloak,
       dataDir,
       logsDir,
+    };
+  }
+
+  private async startKeycloak(workspaceRoot: string, logsDir: string): Promise<KeycloakSummary> {
+    this.progress('Starting Keycloak (the first run downloads it with Maven and builds it: a few minutes)');
+    const logFile = join(logsDir, 'keycloak.log');
+    const keycloak = await startLocalKeycloak({
+      realmFile: join(workspaceRoot, KEYCLOAK_REALM_FILE),
+      logFile,
+      port: this.env.KEYCLOAK_PORT ? Number(this.env.KEYCLOAK_PORT) : undefined,
+    });
+    this.track({ name: 'Keycloak', stop: () => keycloak.stop() });
+    this.progress(`Keycloak: ${keycloak.url} (realm ${KEYCLOAK_REALM})`);
+    return {
+      url: keycloak.url,
+      issuer: keycloak.issuerOf(KEYCLOAK_REALM),
+      logFile,
+      admin: keycloak.admin,
+      users: KEYCLOAK_USERS,
     };
   }
 
@@ -231,18 +302,37 @@ export class LocalStack {
   }
 
   /**
-   * The development OpenID Connect issuer (`npm run token` signs with its key), unless AUTH_JWKS_URI points the
-   * gateway at a real one (Keycloak, Pro Santé Connect).
+   * The development OpenID Connect issuer (`npm run token` signs with its key, the console signs in through its
+   * authorization-code flow), unless AUTH_JWKS_URI points the gateway at a real one (Keycloak, Pro Santé Connect).
    */
-  private async startIssuer(dir: string): Promise<Record<string, string>> {
+  private async startIssuer(
+    dir: string,
+    planned: readonly PlannedService[],
+    keys: StackKeys,
+  ): Promise<{ auth: Record<string, string>; consoleAuthority?: string }> {
+    // Also with --keycloak: the development issuer stays, so `npm run token` keeps working beside Keycloak.
     if (this.env.AUTH_JWKS_URI) {
       this.progress(`Authentication: tokens verified against ${this.env.AUTH_JWKS_URI}`);
-      return {};
+      return { auth: {} };
     }
-    const issuer = await (await DevIssuer.loadOrCreate(dir)).listen();
+    const gateway = planned.find((s) => s.definition.role === 'gateway');
+    const directory = planned.find((s) => s.definition.name === 'directory');
+    const signIn =
+      gateway && directory
+        ? consoleSignIn({
+            gatewayUrl: gateway.url,
+            directoryUrl: directory.url,
+            lookupPrivateKey: keys.services['token-cli'].privateKey,
+            demoData: this.options.demoData !== false,
+          })
+        : undefined;
+    const issuer = await (await DevIssuer.loadOrCreate(dir)).listen(0, signIn);
     this.track({ name: 'the development issuer', stop: () => issuer.close() });
     this.progress(`Authentication: development issuer on ${issuer.url}`);
-    return { AUTH_JWKS_URI: issuer.jwksUri, AUTH_ISSUER: DEV_ISSUER, AUTH_AUDIENCE: DEV_AUDIENCE };
+    return {
+      auth: { AUTH_JWKS_URI: issuer.jwksUri, AUTH_ISSUER: DEV_ISSUER, AUTH_AUDIENCE: DEV_AUDIENCE },
+      consoleAuthority: signIn ? issuer.url : undefined,
+    };
   }
 
   private async startKafka(dir: string): Promise<StackSummary['kafka']> {

@@ -31,6 +31,7 @@ async function main(): Promise<void> {
     workspaceRoot: workspaceRoot(),
     progress: say,
     demoData: options.demoData,
+    keycloak: options.keycloak,
   });
 
   let exiting = false;

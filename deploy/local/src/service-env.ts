@@ -1,6 +1,5 @@
-import { createServer } from 'node:net';
 import { isAbsolute, join } from 'node:path';
-import { freePort } from '@msp/infra';
+import { freePort, portIsFree } from '@msp/infra';
 import { ServiceDefinition } from './services';
 import type { StackKeys } from './stack-secrets';
 
@@ -29,6 +28,8 @@ export interface StackContext {
   baseEnv: NodeJS.ProcessEnv;
   /** The value of each declared demo data variable: `skip` with `--no-demo-data`. */
   demoData: 'load' | 'skip';
+  /** The web console the gateway serves: its build folder and the issuer it signs in with. */
+  console?: { dir: string; authority?: string };
 }
 
 /** Keys and switches of the trust between services: only ever the launcher's, never inherited from its shell. */
@@ -76,15 +77,6 @@ const DECIDED_PER_SERVICE = [
   'LOG_LEVEL',
   ...TRUST_VARIABLES,
 ];
-
-export function portIsFree(port: number, host = SERVICE_HOST): Promise<boolean> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', () => resolve(false));
-    server.listen(port, host, () => server.close(() => resolve(true)));
-  });
-}
 
 export interface PortPlanning {
   isFree(port: number): Promise<boolean>;
@@ -211,6 +203,10 @@ export function serviceEnv(
   }
   if (service.definition.role === 'gateway') {
     env.GATEWAY_SUBGRAPHS = subgraphList(all);
+    if (context.console) {
+      env.CONSOLE_DIR = context.console.dir;
+      if (context.console.authority) env.CONSOLE_OIDC_AUTHORITY = context.console.authority;
+    }
     // The platform's one public origin: the gateway forwards each service's public paths to its public listener.
     for (const other of all)
       if (other.definition.publicListener && other.publicUrl)

@@ -92,7 +92,7 @@ export const SERVICES: readonly ServiceDefinition[] = [
       variable: 'SCHEDULING_DEMO_DATA',
       skippedWhenRowsIn: { table: 'motif', described: 'motifs' },
       contents:
-        "standard motifs and weekly opening ranges for every structure without motifs, as the directory's members reach it",
+        "standard motifs and weekly opening ranges for every structure without motifs, as the directory's members reach it, then, once its patients have arrived, the past month's appointments (completed, no-shows, cancellations)",
     },
     // Sites and members are rebuilt from the directory's internal API when empty at boot; consents and meetings are not.
     eventFedViews: "patients' reminder consents, coordination meetings' blocks in the attendees' agendas",
@@ -124,7 +124,7 @@ export const SERVICES: readonly ServiceDefinition[] = [
       variable: 'DELEGATION_DEMO_DATA',
       skippedWhenRowsIn: { table: 'protocol', described: 'protocols' },
       contents:
-        "three protocols adopted by the medical assistant's referent (exam follow-up, renewals, callbacks) and a morning's tasks on the board, as the directory's members reach it",
+        "protocols adopted by a physician of each practice (its assistant's referent), last month's delegated work played through the handlers and a morning's tasks on the board, as each practice's whole team reaches it",
     },
     // Members and sites are rebuilt from the directory's internal API when empty at boot; absences are not.
     eventFedViews: "practitioners' absences (who a task escalates to)",
@@ -139,7 +139,7 @@ export const SERVICES: readonly ServiceDefinition[] = [
       variable: 'COORDINATION_DEMO_DATA',
       skippedWhenRowsIn: { table: 'meeting', described: 'meetings' },
       contents:
-        "the MSP des Lices' coming concertation meetings (a monthly RCP, a synthesis meeting) with their invitations, as the directory's members reach it",
+        "the MSP des Lices' last month of concertation (an RCP and a synthesis held, cases reviewed, minutes closed) and its coming meetings (a monthly RCP, a synthesis meeting), as its whole team reaches it",
     },
     // Members and sites are rebuilt from the directory's internal API when empty at boot; scheduling's refusals are not.
     eventFedViews: 'invitees whose agendas scheduling could not block (patients booked over a meeting)',

@@ -28,11 +28,26 @@ function demoDataLines(reports: readonly DemoDataReport[]): string[] {
   return lines;
 }
 
+/** Where Keycloak runs, how to get a token from it, and its test users. */
+function keycloakLines(keycloak: NonNullable<StackSummary['keycloak']>): string[] {
+  const [first] = keycloak.users;
+  return [
+    `${pad('Keycloak')}${keycloak.url}  (admin console: ${keycloak.admin.username} / ${keycloak.admin.password}, log ${keycloak.logFile})`,
+    `${pad('  issuer')}${keycloak.issuer}`,
+    ...keycloak.users.map((u) => `${pad('  test user')}${u.username} / ${u.password}: ${u.who}`),
+    `${pad('  token')}curl -s -d grant_type=password -d client_id=msp-web -d username=${first.username} -d password=${first.password} ${keycloak.issuer}/protocol/openid-connect/token`,
+  ];
+}
+
 /** The block printed once everything answers: where each piece runs and where its log is. */
 export function formatSummary(summary: StackSummary): string {
   const lines = ['', 'MSP platform is up.', ''];
   const gateway = summary.gateway;
   if (gateway) {
+    const signIn = summary.keycloak
+      ? 'sign in at Keycloak as one of its test users below'
+      : "sign in by choosing a member on the development issuer's page";
+    lines.push(`${pad('Web console')}${gateway.url}/  (${signIn})`);
     lines.push(`${pad('GraphQL (gateway)')}${gateway.url}/graphql`);
     lines.push(`${pad('Health')}${gateway.url}/health/live  ${gateway.url}/health/ready`);
     lines.push(`${pad('Metrics')}${gateway.url}/metrics`);
@@ -56,6 +71,7 @@ export function formatSummary(summary: StackSummary): string {
   lines.push(`${pad('Data')}${summary.dataDir}`);
   lines.push(...demoDataLines(summary.demoData));
   lines.push(`${pad('Sign in')}npm run token -- --member admin@msp-lices.demo   (any member's id or e-mail)`);
+  if (summary.keycloak) lines.push(...keycloakLines(summary.keycloak));
   lines.push('', 'Ctrl-C to stop.', '');
   return lines.join('\n');
 }

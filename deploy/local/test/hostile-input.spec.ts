@@ -20,7 +20,7 @@ import {
 import { Client } from 'pg';
 import { DevIssuer } from '@msp/auth';
 import { databaseUrl, dropDatabase, workspaceRoot } from '@msp/infra';
-import { buildWorkspace, builtStackEnv, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
+import { buildWorkspace, builtStackEnv, expectEventually, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
 import { LocalStack } from '../src/local-stack';
 import { databaseName, SERVICES } from '../src/services';
 
@@ -93,7 +93,7 @@ describe('hostile input through the gateway (every argument of the composed sche
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'msp-hostile-spec-'));
     const env = builtStackEnv(prefix, { MSP_DATA_DIR: dataDir });
-    buildWorkspace(env);
+    await buildWorkspace(env);
     stack = new LocalStack({ dataDir, workspaceRoot: root, env, services: SERVICES, demoData: true });
     gatewayUrl = (await stack.start()).gateway!.url;
     known = await demoIds();
@@ -105,7 +105,12 @@ describe('hostile input through the gateway (every argument of the composed sche
       const [{ id }] = await sql('directory', 'select id from member where email = $1', [email]);
       tokens[role] = await issuer.issue({ subject: id });
     }
-    const introspection = await post(getIntrospectionQuery(), {}, tokens.administrator);
+    // The gateway may still be composing the supergraph as the last subgraph comes up: ask until it answers.
+    const introspection = await expectEventually(async () => {
+      const answer = await post(getIntrospectionQuery(), {}, tokens.administrator);
+      expect(answer.body.errors).toBeUndefined();
+      return answer;
+    }, 60_000);
     schema = buildClientSchema(introspection.body.data as unknown as IntrospectionQuery);
   }, 400_000);
 

@@ -36,7 +36,8 @@ class Launcher {
     this.exited = new Promise((resolve) => this.child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
-  async waitFor(pattern: RegExp, timeoutMs = 90_000): Promise<RegExpMatchArray> {
+  // A whole stack, on two cores shared with the console specs' stack: minutes, not seconds, under npm test.
+  async waitFor(pattern: RegExp, timeoutMs = 300_000): Promise<RegExpMatchArray> {
     return expectEventually(() => {
       const match = this.output.match(pattern);
       if (!match) throw new Error(`no ${pattern} in launcher output yet:\n${this.output}`);
@@ -54,10 +55,10 @@ describe('npm start launcher (built, with the real gateway)', () => {
   let dataDir: string;
   let first: Launcher | undefined;
 
-  beforeAll(() => {
+  beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'msp-launcher-spec-'));
-    buildWorkspace(launcherEnv(dataDir));
-  }, 320_000);
+    await buildWorkspace(launcherEnv(dataDir));
+  }, 600_000);
 
   afterAll(async () => {
     if (first && first.child.exitCode === null) {
@@ -71,7 +72,8 @@ describe('npm start launcher (built, with the real gateway)', () => {
 
   it('starts the gateway, refuses a second launcher, and stops everything on SIGTERM', async () => {
     first = new Launcher(dataDir);
-    const [, graphqlUrl] = await first.waitFor(/GraphQL \(gateway\)\s+(http:\/\/127\.0\.0\.1:\d+\/graphql)/);
+    // Seven services, composed by the gateway, on two cores shared with the console specs' stack.
+    const [, graphqlUrl] = await first.waitFor(/GraphQL \(gateway\)\s+(http:\/\/127\.0\.0\.1:\d+\/graphql)/, 300_000);
     const base = graphqlUrl.replace(/\/graphql$/, '');
     expect(first.output).toMatch(/Kafka\s+\S+ \(given by KAFKA_BROKERS\)/);
     expect(first.output).toMatch(/PostgreSQL\s+DATABASE_URL: postgres:\/\//);
@@ -81,6 +83,15 @@ describe('npm start launcher (built, with the real gateway)', () => {
     expect(first.output).toMatch(/Demo data\s+loaded into empty databases\n\s+directory: the MSP des Lices/);
 
     expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+    // The web console, built with the workspace, on the gateway's origin; it signs in with the development issuer.
+    expect(first.output).toContain(`Web console         ${base}/`);
+    const consolePage = await fetch(`${base}/agenda`);
+    expect(consolePage.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(await consolePage.text()).toContain('<div id="root"></div>');
+    expect(await (await fetch(`${base}/console-config.json`)).json()).toEqual({
+      authority: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/),
+      clientId: 'msp-console',
+    });
     const response = await fetch(graphqlUrl, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -112,7 +123,7 @@ describe('npm start launcher (built, with the real gateway)', () => {
     expect(descendants(dataDir)).toEqual([]);
     expect(() => readFileSync(lockFilePath(dataDir))).toThrow(/ENOENT/);
     expect(readFileSync(join(dataDir, 'logs', 'gateway.log'), 'utf8').length).toBeGreaterThan(0);
-  }, 180_000);
+  }, 420_000);
 
   it('recovers from a launcher killed outright: its gateway dies with it and the stale lock is replaced', async () => {
     const killed = new Launcher(dataDir);
@@ -130,7 +141,7 @@ describe('npm start launcher (built, with the real gateway)', () => {
     await next.waitFor(/Ctrl-C to stop/);
     next.child.kill('SIGINT');
     expect((await next.exited).code).toBe(0);
-  }, 180_000);
+  }, 600_000);
 
   it('stops by itself when the shell that started it (as npm start does) is killed', async () => {
     // `; true` keeps sh alive as the parent, as npm's script shell is, instead of exec-ing node.
@@ -141,7 +152,7 @@ describe('npm start launcher (built, with the real gateway)', () => {
     });
     let output = '';
     shell.stdout?.on('data', (chunk) => (output += chunk));
-    await expectEventually(() => expect(output).toMatch(/Ctrl-C to stop/), 90_000);
+    await expectEventually(() => expect(output).toMatch(/Ctrl-C to stop/), 300_000);
     const state = JSON.parse(readFileSync(lockFilePath(dataDir), 'utf8')) as StackState;
     shell.kill('SIGKILL');
     await expectEventually(() => {
@@ -149,7 +160,7 @@ describe('npm start launcher (built, with the real gateway)', () => {
       expect(descendants(dataDir)).toEqual([]);
     }, 40_000);
     expect(output).toContain('The process that started the launcher is gone: stopping.');
-  }, 180_000);
+  }, 600_000);
 
   it('explains a missing prerequisite in words, without a stack trace, and exits 1', async () => {
     // No KAFKA_BROKERS and no Java on the PATH: the local broker cannot run.
@@ -170,7 +181,7 @@ describe('npm start launcher (built, with the real gateway)', () => {
       /(directory|gateway) stopped \(exit code 1\) before it was ready\. Its log, .*(directory|gateway)\.log/,
     );
     expect(descendants(dataDir)).toEqual([]);
-  }, 120_000);
+  }, 600_000);
 });
 
 /**
@@ -185,7 +196,7 @@ describe('the platform through the gateway (built services, real directory)', ()
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'msp-platform-spec-'));
-    buildWorkspace(launcherEnv(dataDir));
+    await buildWorkspace(launcherEnv(dataDir));
     const env = launcherEnv(dataDir, { MSP_DATABASE_PREFIX: prefix, LOG_LEVEL: 'warn' });
     const services = [
       ...SERVICES,
@@ -200,7 +211,7 @@ describe('the platform through the gateway (built services, real directory)', ()
     stack = new LocalStack({ dataDir, workspaceRoot: root, env, services, demoData: true });
     const summary = await stack.start();
     gatewayUrl = summary.gateway!.url;
-  }, 320_000);
+  }, 600_000);
 
   afterAll(async () => {
     await stack?.stop();
@@ -257,10 +268,13 @@ describe('the platform through the gateway (built services, real directory)', ()
         );
         expect(result.errors).toBeUndefined();
         const mine = result.data?.taskBoard as Array<{ taskType: string; protocolId: string | null }>;
-        expect(new Set(mine.map((t) => t.taskType))).toEqual(new Set(['exam_follow_up', 'prescription_renewal']));
+        // Last month's work (renewals, files, exams) and this morning's, each under its protocol.
+        expect(new Set(mine.map((t) => t.taskType))).toEqual(
+          new Set(['exam_follow_up', 'prescription_renewal', 'insurance_files']),
+        );
         expect(mine.every((t) => t.protocolId)).toBe(true);
       },
-      60_000,
+      90_000,
       500,
     );
   });

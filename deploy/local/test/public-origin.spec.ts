@@ -26,7 +26,7 @@ describe('the public surface through the gateway (real stack)', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'msp-public-origin-spec-'));
     const env = builtStackEnv(prefix, { MSP_DATA_DIR: dataDir });
     delete env.PUBLIC_BASE_URL;
-    buildWorkspace(env);
+    await buildWorkspace(env);
     stack = new LocalStack({ dataDir, workspaceRoot: root, env, services: SERVICES, demoData: true });
     const started = await stack.start();
     gatewayUrl = started.gateway!.url;

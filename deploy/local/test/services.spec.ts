@@ -303,6 +303,19 @@ describe('serviceEnv', () => {
       GATEWAY_SUBGRAPHS: 'directory=http://127.0.0.1:5001/graphql',
     });
   });
+
+  it('tells the gateway, and only the gateway, where the built console is and which issuer it signs in with', () => {
+    const withConsole: StackContext = {
+      ...context,
+      console: { dir: '/repo/services/console/dist', authority: 'http://127.0.0.1:4400' },
+    };
+    expect(serviceEnv(planned[2], planned, withConsole)).toMatchObject({
+      CONSOLE_DIR: '/repo/services/console/dist',
+      CONSOLE_OIDC_AUTHORITY: 'http://127.0.0.1:4400',
+    });
+    expect(serviceEnv(planned[0], planned, withConsole).CONSOLE_DIR).toBeUndefined();
+    expect(serviceEnv(planned[0], planned, withConsole).CONSOLE_OIDC_AUTHORITY).toBeUndefined();
+  });
 });
 
 describe("scheduling's public listener behind the gateway", () => {

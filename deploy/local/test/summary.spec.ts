@@ -15,7 +15,7 @@ const planned = SERVICES.map((definition, index) =>
   ),
 );
 
-function summaryWith(outcomes: Record<string, DemoDataReport['outcome']>): string {
+function summaryWith(outcomes: Record<string, DemoDataReport['outcome']>, keycloak?: StackSummary['keycloak']): string {
   const summary: StackSummary = {
     gateway: planned.find((s) => s.definition.role === 'gateway'),
     services: planned.map((service, index) => ({ service, pid: 100 + index })),
@@ -27,6 +27,7 @@ function summaryWith(outcomes: Record<string, DemoDataReport['outcome']>): strin
       declared: s.demoData!,
       outcome: outcomes[s.name],
     })),
+    keycloak,
     dataDir: '/data',
     logsDir: '/data/logs',
   };
@@ -46,8 +47,8 @@ describe('the summary about demo data', () => {
     expect(text).toMatch(/directory: the MSP des Lices \(3 sites, 500 patients\), its CPTS/);
     expect(text).toMatch(/scheduling: standard motifs and weekly opening ranges/);
     expect(text).toMatch(/call-routing: a line per demo site/);
-    expect(text).toMatch(/delegation: three protocols adopted by the medical assistant's referent/);
-    expect(text).toMatch(/coordination: the MSP des Lices' coming concertation meetings/);
+    expect(text).toMatch(/delegation: protocols adopted by a physician of each practice/);
+    expect(text).toMatch(/coordination: the MSP des Lices' last month of concertation/);
     expect(text).not.toContain('already holds');
   });
 
@@ -92,5 +93,27 @@ describe('the summary about demo data', () => {
     });
     expect(text).toMatch(/Demo data\s+skipped \(--no-demo-data\)\n/);
     expect(text).not.toMatch(/loaded|already holds/);
+  });
+});
+
+describe('the summary with --keycloak', () => {
+  const loaded = { directory: 'loaded', scheduling: 'loaded' } as Record<string, DemoDataReport['outcome']>;
+
+  it('prints where Keycloak runs, its issuer, the test users and how to get a token', () => {
+    const text = summaryWith(loaded, {
+      url: 'http://127.0.0.1:8180',
+      issuer: 'http://127.0.0.1:8180/realms/msp',
+      logFile: '/data/logs/keycloak.log',
+      admin: { username: 'admin', password: 'admin' },
+      users: [{ username: 'yann.legall', password: 'msp-demo', who: 'Dr Yann Le Gall, matched by his RPPS' }],
+    });
+    expect(text).toMatch(/Keycloak\s+http:\/\/127\.0\.0\.1:8180 {2}\(admin console: admin \/ admin/);
+    expect(text).toMatch(/issuer\s+http:\/\/127\.0\.0\.1:8180\/realms\/msp\n/);
+    expect(text).toMatch(/test user\s+yann\.legall \/ msp-demo: Dr Yann Le Gall/);
+    expect(text).toContain('-d username=yann.legall -d password=msp-demo http://127.0.0.1:8180/realms/msp/protocol');
+  });
+
+  it('says nothing of Keycloak without the option', () => {
+    expect(summaryWith(loaded)).not.toMatch(/Keycloak/);
   });
 });

@@ -8,7 +8,8 @@ export type AuthenticationFailure =
   | 'INVALID_SIGNATURE'
   | 'WRONG_AUDIENCE'
   | 'WRONG_ISSUER'
-  | 'UNKNOWN_MEMBER';
+  | 'UNKNOWN_MEMBER'
+  | 'UNLINKED_IDENTITY';
 
 const MESSAGES: Record<AuthenticationFailure, string> = {
   MISSING_TOKEN: 'Authentication required: send an OpenID Connect bearer token in the Authorization header',
@@ -18,6 +19,8 @@ const MESSAGES: Record<AuthenticationFailure, string> = {
   WRONG_AUDIENCE: 'The bearer token was issued for another audience',
   WRONG_ISSUER: 'The bearer token comes from an issuer this platform does not trust',
   UNKNOWN_MEMBER: 'The token is valid but names no member of any structure',
+  UNLINKED_IDENTITY:
+    'The token is valid but this identity is linked to no member: its RPPS or verified e-mail matches none, and no administrator linked it',
 };
 
 /** The caller could not be authenticated; GraphQL code UNAUTHENTICATED with the precise reason. */

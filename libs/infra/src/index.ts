@@ -7,3 +7,4 @@ export * from './kafka/kafka-jars';
 export * from './kafka/local-kafka';
 export * from './postgres/postgres-server';
 export * from './kafka/create-topics';
+export * from './keycloak/local-keycloak';

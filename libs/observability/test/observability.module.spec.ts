@@ -156,6 +156,25 @@ describe('ObservabilityModule', () => {
       expect(logs.raw.join('\n')).not.toContain(token.slice(0, 20));
     });
 
+    it('never logs the secret token of a waitlist offer’s answer link, shown or answered', async () => {
+      const token = 'Qw93-answer_token_of_an_offer_0123456789ABCD';
+      await request(app.getHttpServer())
+        .get(`/public/waitlist-offers/${token}?reponse=accepter`)
+        .set(CORRELATION_ID_HEADER, 'corr-offer')
+        .expect(404);
+      await request(app.getHttpServer())
+        .post(`/public/waitlist-offers/${token}/accept`)
+        .set(CORRELATION_ID_HEADER, 'corr-offer-2')
+        .expect(404);
+      expect(linesOf('corr-offer').find((l) => l.msg === 'request completed')).toMatchObject({
+        req: { url: '/public/waitlist-offers/[redacted]' },
+      });
+      expect(linesOf('corr-offer-2').find((l) => l.msg === 'request completed')).toMatchObject({
+        req: { url: '/public/waitlist-offers/[redacted]/accept' },
+      });
+      expect(logs.raw.join('\n')).not.toContain(token.slice(0, 20));
+    });
+
     it('does not log health probes and scrapes', async () => {
       await request(app.getHttpServer()).get('/health/live').set(CORRELATION_ID_HEADER, 'corr-probe').expect(200);
       expect(linesOf('corr-probe')).toEqual([]);

@@ -9,3 +9,6 @@ export * from './periodic-task';
 export * from './request-loaders';
 export * from './public-listener.module';
 export * from './event-fed-copy';
+export * from './demo-month';
+export * from './background-watch';
+export * from './base64-file.scalar';

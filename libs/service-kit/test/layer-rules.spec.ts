@@ -12,7 +12,8 @@ const MESSAGES = {
   domainPure: 'domain/ is pure: it imports nothing from application/, infrastructure/ or interface/',
   domainNoNest: 'domain/ does not depend on Nest',
   domainNoDatabase: 'domain/ knows no database or broker',
-  domainOnlyErrorsAndContracts: 'domain/ may use @msp/errors and types from @msp/contracts only',
+  domainOnlyErrorsAndContracts:
+    'domain/ may use @msp/errors, @msp/calendar, @msp/french-csv (pure text rules) and types from @msp/contracts only',
   domainContractTypesOnly: 'domain/ may import only types from @msp/contracts',
   domainNoClock: 'domain/ never reads the clock',
   applicationOnPorts: 'application/ depends on ports, not implementations',
@@ -78,7 +79,7 @@ const violations: Array<
     message: MESSAGES.domainPure,
   },
   {
-    name: 'domain importing a platform lib other than @msp/errors',
+    name: 'domain importing a platform lib other than @msp/errors and @msp/calendar',
     filePath: src('domain/planted.ts'),
     code: `import { OutboxWriter } from '@msp/messaging';\nexport type Writer = OutboxWriter;\n`,
     rule: 'no-restricted-imports',
@@ -232,10 +233,12 @@ const violations: Array<
 
 const cleanCode: PlantedSource[] = [
   {
-    name: 'domain: pure rules on luxon, @msp/errors, contract types and explicit instants',
+    name: 'domain: pure rules on luxon, @msp/errors, @msp/calendar, @msp/french-csv, contract types and explicit instants',
     filePath: src('domain/booking/planted.ts'),
     code: [
       `import { DateTime } from 'luxon';`,
+      `import { atWallTime } from '@msp/calendar';`,
+      `import { normaliseHeaderName } from '@msp/french-csv';`,
       `import type { OpeningHoursV1 } from '@msp/contracts';`,
       `import { DomainError } from '@msp/errors';`,
       `import { Interval } from '../interval';`,
@@ -244,6 +247,8 @@ const cleanCode: PlantedSource[] = [
       `export type Hours = OpeningHoursV1;`,
       `export type Failure = DomainError;`,
       `export type Span = Interval;`,
+      `export const nine = (date: string, zone: string): Date => atWallTime(date, { hour: 9, minute: 0 }, zone);`,
+      `export const header = (name: string): string => normaliseHeaderName(name);`,
       ``,
     ].join('\n'),
   },

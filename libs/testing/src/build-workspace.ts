@@ -1,18 +1,19 @@
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { promisify } from 'node:util';
 import { workspaceRoot } from '@msp/infra';
 import { testKafkaBrokers, testPostgresAdminUrl } from './test-environment';
 
 const STALE_LOCK_MS = 10 * 60_000;
-const pause = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 
 /**
  * `nx run-many -t build` for specs that start the built services (the launcher's, the benchmarks'). Jest runs spec
  * files in parallel workers and two builds at once would rewrite the same dist files: a lock folder lets one build at a
  * time (the next one is a cache hit). Runs without NODE_OPTIONS, which points Jest at the TypeScript sources.
  */
-export function buildWorkspace(env: NodeJS.ProcessEnv = process.env): void {
+export async function buildWorkspace(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const root = workspaceRoot();
   const lock = join(root, '.data', 'build.lock');
   mkdirSync(join(root, '.data'), { recursive: true });
@@ -23,16 +24,17 @@ export function buildWorkspace(env: NodeJS.ProcessEnv = process.env): void {
     } catch {
       const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
       if (age > STALE_LOCK_MS) rmSync(lock, { recursive: true, force: true });
-      else pause(250);
+      else await sleep(250);
     }
   }
   try {
     const buildEnv: NodeJS.ProcessEnv = { ...env, NX_DAEMON: 'false', NX_TUI: 'false' };
     delete buildEnv.NODE_OPTIONS;
-    execFileSync('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], {
+    // Asynchronous, so that a build in Jest's parent process (a global setup) leaves it scheduling the workers.
+    await promisify(execFile)('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'], {
       cwd: root,
       env: buildEnv,
-      stdio: 'pipe',
+      maxBuffer: 64 * 1024 * 1024,
       timeout: 300_000,
     });
   } finally {

@@ -4,6 +4,7 @@ export * from './service-test-app';
 export * from './consumer-group-at-end';
 export { faultKafka, faultPostgres } from './faults/fault-infrastructure';
 export { buildWorkspace, builtStackEnv } from './build-workspace';
+export { startTestInfrastructure, whenTestInfrastructureStops } from './test-infrastructure';
 export * from './internal-api-stub';
 export * from './test-event-publisher';
 export * from './subgraph-process';

@@ -10,6 +10,8 @@ export interface TestInfrastructure {
   kafka?: LocalKafka;
   postgres: PostgresServer;
   scratchDir: string;
+  /** What runs on them and must stop first (a stack a project's global setup started), newest first. */
+  dependents: Array<() => Promise<void>>;
 }
 
 const KEY = '__mspTestInfrastructure';
@@ -33,7 +35,7 @@ export async function startTestInfrastructure(): Promise<void> {
       throw error;
     }
   }
-  holder[KEY] = { kafka, postgres, scratchDir };
+  holder[KEY] = { kafka, postgres, scratchDir, dependents: [] };
   const brokers = process.env.KAFKA_BROKERS ?? kafka?.brokers ?? '';
   await createTopics(brokers.split(','));
   process.env.MSP_TEST_DATABASE_URL = postgres.adminUrl;
@@ -42,11 +44,23 @@ export async function startTestInfrastructure(): Promise<void> {
   publishTemplateRegistry(scratchDir);
 }
 
+/**
+ * Something a global setup started on the test PostgreSQL and Kafka (a whole stack): stopped before them, whichever
+ * project's global teardown Jest runs first.
+ */
+export function whenTestInfrastructureStops(stop: () => Promise<void>): void {
+  const infra = (globalThis as Holder)[KEY];
+  if (!infra)
+    throw new Error('The test infrastructure is not started in this process: call startTestInfrastructure first');
+  infra.dependents.unshift(stop);
+}
+
 export async function stopTestInfrastructure(): Promise<void> {
   const holder = globalThis as Holder;
   const infra = holder[KEY];
   if (!infra) return;
   delete holder[KEY];
+  for (const stop of infra.dependents) await stop().catch(() => undefined);
   await Promise.allSettled([infra.kafka?.stop(), infra.postgres.stop()]);
   rmSync(infra.scratchDir, { recursive: true, force: true });
 }

@@ -8,6 +8,7 @@ import { CallHandlingModule } from './modules/call-handling.module';
 import { CallJournalModule } from './modules/call-journal.module';
 import { CallRoutingSettingsModule } from './modules/call-routing-settings.module';
 import { DemoLinesModule } from './modules/demo-lines.module';
+import { DemoMonthModule } from './modules/demo-month.module';
 import { DependencyClientsModule } from './modules/dependency-clients.module';
 import { DirectoryCopyModule } from './modules/directory-copy.module';
 import { LinesModule } from './modules/lines.module';
@@ -51,6 +52,7 @@ export class AppModule {
         SimulatorModule,
         CallJournalModule,
         DemoLinesModule.forRoot(config.loadDemoData),
+        DemoMonthModule.forRoot(config.loadDemoData),
       ],
     };
   }

@@ -109,6 +109,9 @@ describe("delegation's subgraph composes with the directory's, scheduling's and 
     for (const field of [...queries, ...mutations])
       expect(supergraph).toMatch(new RegExp(`\\s${field}(\\([^)]*\\))?: [^\\n]* @join__field\\(graph: DELEGATION\\)`));
     expect(supergraph).toMatch(/type Task\s+@join__type\(graph: DELEGATION\)/);
+    // The patient of a task is the directory's entity: delegation names it by id, the directory gives its identity.
+    expect(supergraph).toMatch(/type Patient[^{]*@join__type\(graph: DELEGATION, key: "id", resolvable: false\)/);
+    expect(supergraph).toMatch(/\spatient: Patient @join__field\(graph: DELEGATION\)/);
   });
 
   it('answers nothing to a caller the gateway did not sign for, reaching the subgraph directly', async () => {

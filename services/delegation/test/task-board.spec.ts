@@ -276,6 +276,43 @@ describe('the delegation board (DEL-3, DEL-4)', () => {
     expect(await view(practice.backup, 'to_validate')).not.toContain(toValidate.id);
   });
 
+  it('shows only the tasks changed since an instant, so the closed columns hold the recent work', async () => {
+    const before = await examTask();
+    const since = new Date(Date.now() + 1_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const after = await examTask();
+    const board = async (updatedSince: string) =>
+      (
+        await app.ok<{ taskBoard: Array<{ id: string }> }>(
+          `query ($filter: BoardFilterInput!) { taskBoard(filter: $filter) { ${TASK_FIELDS} } }`,
+          { filter: { structureId: practice.structureId, updatedSince } },
+          practice.referent.user,
+        )
+      ).taskBoard.map((t) => t.id);
+    const recent = await board(since.toISOString());
+    expect(recent).toContain(after.id);
+    expect(recent).not.toContain(before.id);
+    const refused = await app.gql(
+      `query ($filter: BoardFilterInput!) { taskBoard(filter: $filter) { id } }`,
+      { filter: { structureId: practice.structureId, updatedSince: 'last week' } },
+      practice.referent.user,
+    );
+    expect(refused.errors?.[0].message).toMatch(/filter\.updatedSince/);
+  });
+
+  it("names a task's patient by reference only, for the directory to resolve through the gateway", async () => {
+    const patientId = randomUUID();
+    const withPatient = await examTask({ patientId });
+    const without = await examTask({ patientId: null });
+    const { taskBoard } = await app.ok<{ taskBoard: Array<{ id: string; patient: { id: string } | null }> }>(
+      `query ($filter: BoardFilterInput!) { taskBoard(filter: $filter) { id patient { id } } }`,
+      { filter: { structureId: practice.structureId } },
+      practice.referent.user,
+    );
+    expect(taskBoard.find((t) => t.id === withPatient.id)?.patient).toEqual({ id: patientId });
+    expect(taskBoard.find((t) => t.id === without.id)?.patient).toBeNull();
+  });
+
   it('keeps comments and attachments by reference on a task', async () => {
     const task = await examTask();
     await app.ok(

@@ -4,13 +4,11 @@ import { PlatformSubgraphModule } from '@msp/service-kit';
 import { PatientsModule } from './modules/patients.module';
 import type { DirectoryConfig } from './config/directory.config';
 import { DIRECTORY_ENTITIES } from './infrastructure/entities';
-import { DirectorySchema1763900001000 } from './infrastructure/migrations/1763900001000-directory-schema';
-import { PatientRegistrationRequest1763900002000 } from './infrastructure/migrations/1763900002000-patient-registration-request';
-import { AccessLogByMember1763900003000 } from './infrastructure/migrations/1763900003000-access-log-by-member';
-import { PatientAld1763900004000 } from './infrastructure/migrations/1763900004000-patient-ald';
-import { AccessLogOfServiceReads1763900005000 } from './infrastructure/migrations/1763900005000-access-log-of-service-reads';
+import { DIRECTORY_MIGRATIONS } from './infrastructure/migrations';
 import { ConcertationModule } from './modules/concertation.module';
 import { DemoDataModule } from './modules/demo-data.module';
+import { DirectoryImportModule } from './modules/directory-import.module';
+import { ExternalIdentityModule } from './modules/external-identity.module';
 import { IdentityModule } from './modules/identity.module';
 import { MembersModule } from './modules/members.module';
 import { OnlineBookingModule } from './modules/online-booking.module';
@@ -30,13 +28,7 @@ export class AppModule {
           serviceName: SERVICE_NAME,
           databaseUrl: config.databaseUrl,
           entities: DIRECTORY_ENTITIES,
-          migrations: [
-            DirectorySchema1763900001000,
-            PatientRegistrationRequest1763900002000,
-            AccessLogByMember1763900003000,
-            PatientAld1763900004000,
-            AccessLogOfServiceReads1763900005000,
-          ],
+          migrations: DIRECTORY_MIGRATIONS,
           kafkaBrokers: config.kafkaBrokers,
           trust: config.trust,
         }),
@@ -47,6 +39,8 @@ export class AppModule {
         IdentityModule,
         OnlineBookingModule,
         ConcertationModule,
+        DirectoryImportModule,
+        ExternalIdentityModule,
         DemoDataModule.forRoot(config.loadDemoData),
       ],
     };

@@ -82,7 +82,7 @@ describe('directory authorization matrix', () => {
     },
     {
       name: 'searchPatients',
-      allowed: RECEPTION,
+      allowed: CARE_READERS,
       call: async (t) => ({
         query: `query($s: ID!) { searchPatients(structureId: $s, name: "dupre") { id } }`,
         variables: { s: t.structureId },
@@ -170,6 +170,40 @@ describe('directory authorization matrix', () => {
         query: `mutation($input: UpdatePatientInput!) { updatePatient(input: $input) { id } }`,
         variables: { input: { patientId: t.patientId, consentToReminders: true } },
       }),
+    },
+    {
+      name: 'identityLinks',
+      allowed: ADMIN,
+      call: async (t) => ({
+        query: `query($id: ID!) { identityLinks(memberId: $id) { links { subject } } }`,
+        variables: { id: t.memberIds.coordinator },
+      }),
+    },
+    {
+      name: 'linkIdentity',
+      allowed: ADMIN,
+      call: async (t) => ({
+        query: `mutation($input: LinkIdentityInput!) { linkIdentity(input: $input) { rule } }`,
+        variables: {
+          input: { memberId: t.memberIds.coordinator, issuer: 'https://kc.test/realms/msp', subject: uniqueSuffix() },
+        },
+      }),
+    },
+    {
+      name: 'unlinkIdentity',
+      allowed: ADMIN,
+      call: async (t) => {
+        const input = { issuer: 'https://kc.test/realms/msp', subject: uniqueSuffix() };
+        await directory.ok(
+          `mutation($input: LinkIdentityInput!) { linkIdentity(input: $input) { rule } }`,
+          { input: { ...input, memberId: t.memberIds.coordinator } },
+          t.admin,
+        );
+        return {
+          query: `mutation($input: UnlinkIdentityInput!) { unlinkIdentity(input: $input) }`,
+          variables: { input },
+        };
+      },
     },
     {
       name: 'setPatientAld',

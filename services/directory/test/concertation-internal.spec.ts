@@ -1,4 +1,4 @@
-import { testServicePrivateKey, type TestService } from '@msp/testing';
+import { type TestService } from '@msp/testing';
 import { InternalHttpClient } from '@msp/messaging';
 import { DirectoryTestApp } from './fixtures/directory-test-app';
 import { seedStructure, type SeededStructure } from './fixtures/seed-structures';
@@ -23,14 +23,7 @@ describe('directory internal API for coordination (COO-7)', () => {
   const p: Record<string, string> = {};
   let gpB: string;
 
-  const as = (caller: TestService) =>
-    new InternalHttpClient({
-      caller,
-      target: 'directory',
-      baseUrl: directory.url,
-      privateKey: testServicePrivateKey(caller),
-      timeoutMs: 3_000,
-    });
+  const as = (caller: TestService) => directory.internalAs(caller);
 
   const register = async (
     target: SeededStructure,
@@ -82,7 +75,7 @@ describe('directory internal API for coordination (COO-7)', () => {
   const serviceReads = (structureId: string) =>
     directory.sql<{ member_id: string; patient_id: string | null; operation: string }>(
       `select member_id, patient_id, operation from patient_access_log
-        where structure_id = $1 and operation like 'coordination:%' order by id`,
+        where structure_id = $1 and operation like '%:concertation-population' order by id`,
       [structureId],
     );
 
@@ -236,6 +229,13 @@ describe('directory internal API for coordination (COO-7)', () => {
       });
     });
 
+    it('answers indicators too (the ACI share on the dashboard), logging the read as indicators’', async () => {
+      const answer = await population(msp.structureId, '2027-02-28', as('indicators'));
+      expect(answer.practitioners.length).toBeGreaterThan(0);
+      const reads = await serviceReads(msp.structureId);
+      expect(reads[reads.length - 1].operation).toBe('indicators:concertation-population');
+    });
+
     it.each(['scheduling', 'call-routing', 'delegation'] as const)(
       'refuses %s (403) and logs nothing',
       async (caller) => {
@@ -339,19 +339,22 @@ describe('directory internal API for coordination (COO-7)', () => {
       expect(await minutesReads([p.young])).toEqual([]);
     });
 
-    it('refuses another caller than coordination (403), logging nothing', async () => {
-      await expect(
-        identities(
-          {
-            readerId: msp.memberIds.secretary,
-            structureId: msp.structureId,
-            patientIds: [p.young],
-            purpose: 'coordination_minutes',
-          },
-          as('scheduling'),
-        ),
-      ).rejects.toMatchObject({ status: 403 });
-      expect(await minutesReads([p.young])).toEqual([]);
-    });
+    it.each(['scheduling', 'indicators'] as const)(
+      'refuses %s (403): names are coordination’s only, logging nothing',
+      async (caller) => {
+        await expect(
+          identities(
+            {
+              readerId: msp.memberIds.secretary,
+              structureId: msp.structureId,
+              patientIds: [p.young],
+              purpose: 'coordination_minutes',
+            },
+            as(caller),
+          ),
+        ).rejects.toMatchObject({ status: 403 });
+        expect(await minutesReads([p.young])).toEqual([]);
+      },
+    );
   });
 });

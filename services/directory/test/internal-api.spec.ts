@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { generateSigningKeyPair } from '@msp/auth';
-import { testServicePrivateKey, type TestService } from '@msp/testing';
+import { type TestService } from '@msp/testing';
 import { InternalHttpClient } from '@msp/messaging';
 import { DirectoryTestApp } from './fixtures/directory-test-app';
 import { seedStructure, type SeededStructure } from './fixtures/seed-structures';
@@ -10,26 +10,13 @@ describe('directory internal API', () => {
   let msp: SeededStructure;
   let other: SeededStructure;
   let client: InternalHttpClient;
-  const as = (caller: TestService) =>
-    new InternalHttpClient({
-      caller,
-      target: 'directory',
-      baseUrl: directory.url,
-      privateKey: testServicePrivateKey(caller),
-      timeoutMs: 3_000,
-    });
+  const as = (caller: TestService) => directory.internalAs(caller);
 
   beforeAll(async () => {
     directory = await DirectoryTestApp.start('directory_internal');
     msp = await seedStructure(directory, 'MSP Internal');
     other = await seedStructure(directory, 'MSP Voisine');
-    client = new InternalHttpClient({
-      caller: 'call-routing',
-      target: 'directory',
-      baseUrl: directory.url,
-      privateKey: testServicePrivateKey('call-routing'),
-      timeoutMs: 3_000,
-    });
+    client = directory.internalAs('call-routing');
   });
 
   afterAll(() => directory?.stop());
@@ -207,5 +194,12 @@ describe('directory internal API', () => {
       code: 'NOT_FOUND',
     });
     expect((await fetch(`${directory.url}/internal/members?email=${email}`)).status).toBe(404);
+  });
+
+  it("hides the demo month's list of patient numbers (404) outside development, even from call routing", async () => {
+    await expect(client.get(`/internal/demo-callers?structureId=${msp.structureId}`)).rejects.toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+    });
   });
 });

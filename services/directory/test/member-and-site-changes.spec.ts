@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel, type Consumer } from 'kafkajs';
 import { TOPICS } from '@msp/contracts';
 import { InternalHttpClient } from '@msp/messaging';
-import { expectEventually, testKafkaBrokers, testServicePrivateKey } from '@msp/testing';
+import { expectEventually, testKafkaBrokers } from '@msp/testing';
 import { DirectoryTestApp, type GraphQLResult } from './fixtures/directory-test-app';
 import { newRpps } from './fixtures/rpps';
 import { seedStructure, type SeededStructure } from './fixtures/seed-structures';
@@ -55,13 +55,7 @@ describe('members change roles, sites and leave; sites change hours: state, even
       msp.admin,
     );
     annexId = openSite.id;
-    internal = new InternalHttpClient({
-      caller: 'gateway',
-      target: 'directory',
-      baseUrl: directory.url,
-      privateKey: testServicePrivateKey('gateway'),
-      timeoutMs: 5_000,
-    });
+    internal = directory.internalAs('gateway', 5_000);
     consumer = new Kafka({
       clientId: 'directory-changes-spec',
       brokers: testKafkaBrokers(),

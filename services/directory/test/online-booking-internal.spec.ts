@@ -1,4 +1,3 @@
-import { testServicePrivateKey } from '@msp/testing';
 import { InternalHttpClient } from '@msp/messaging';
 import { DataSource } from 'typeorm';
 import { DirectoryTestApp } from './fixtures/directory-test-app';
@@ -17,13 +16,7 @@ describe('directory internal API for online booking', () => {
     directory = await DirectoryTestApp.start('directory_online');
     msp = await seedStructure(directory, 'MSP En Ligne');
     other = await seedStructure(directory, 'MSP Autre');
-    client = new InternalHttpClient({
-      caller: 'scheduling',
-      target: 'directory',
-      baseUrl: directory.url,
-      privateKey: testServicePrivateKey('scheduling'),
-      timeoutMs: 3_000,
-    });
+    client = directory.internalAs('scheduling');
     const [row] = await directory.get(DataSource).query(`select last_name from patient where id = $1`, [msp.patientId]);
     lastName = (row as { last_name: string }).last_name;
   });
@@ -169,13 +162,7 @@ describe('directory internal API for online booking', () => {
   });
 
   it('refuses the patient-membership route to any service but scheduling', async () => {
-    const callRouting = new InternalHttpClient({
-      caller: 'call-routing',
-      target: 'directory',
-      baseUrl: directory.url,
-      privateKey: testServicePrivateKey('call-routing'),
-      timeoutMs: 3_000,
-    });
+    const callRouting = directory.internalAs('call-routing');
     await expect(
       callRouting.get(`/internal/structures/${msp.structureId}/patients/${msp.patientId}`),
     ).rejects.toMatchObject({ status: 403, code: 'FORBIDDEN' });

@@ -1,5 +1,6 @@
 import { ObservabilityModule, ObservabilityOptions } from '@msp/observability';
 import { DynamicModule, Module } from '@nestjs/common';
+import { ConsoleRouteModule } from './console/console-route.module';
 import { GatewayConfigModule } from './config/gateway-config.module';
 import { GatewayConfig } from './config/gateway.config';
 import { graphqlModules } from './graphql/graphql.factory';
@@ -26,6 +27,7 @@ export class AppModule {
         }),
         ...graphqlModules(config),
         PublicRouteModule.forRoot(),
+        ConsoleRouteModule.forRoot(),
       ],
     };
   }

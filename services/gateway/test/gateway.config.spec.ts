@@ -203,6 +203,45 @@ describe('GatewayConfig', () => {
     ]);
   });
 
+  it('reads external issuers (Keycloak, Pro Santé Connect) per issuer, and then needs no member-id issuer', () => {
+    const keycloak = {
+      issuer: 'https://kc.example.fr/realms/msp',
+      audience: 'msp-platform',
+      jwksUri: 'https://kc.example.fr/realms/msp/protocol/openid-connect/certs',
+      rppsClaim: 'rpps',
+    };
+    const psc = {
+      issuer: 'https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet',
+      audience: 'msp-psc',
+      jwksUri: 'https://auth.esw.esante.gouv.fr/auth/realms/esante-wallet/protocol/openid-connect/certs',
+      rppsClaim: 'SubjectNameID',
+      matchVerifiedEmail: false,
+      jwksCooldownMs: 5000,
+    };
+    const both = GatewayConfig.fromEnv({ ...FEDERATED, AUTH_EXTERNAL_ISSUERS: JSON.stringify([keycloak, psc]) });
+    expect(both.auth?.jwksUri).toBe('http://127.0.0.1:4400/jwks.json');
+    expect(both.auth?.externalIssuers).toEqual([{ ...keycloak, matchVerifiedEmail: true }, psc]);
+    const { AUTH_JWKS_URI: _none, ...withoutDevIssuer } = FEDERATED;
+    const only = GatewayConfig.fromEnv({ ...withoutDevIssuer, AUTH_EXTERNAL_ISSUERS: JSON.stringify([keycloak]) });
+    expect(only.auth).toMatchObject({ jwksUri: undefined, externalIssuers: [{ issuer: keycloak.issuer }] });
+  });
+
+  it('refuses external issuers that are not a JSON list of complete issuers, or list one twice', () => {
+    const keycloak = { issuer: 'https://kc/realms/msp', audience: 'msp-platform', jwksUri: 'https://kc/certs' };
+    expect(problemsOf({ ...FEDERATED, AUTH_EXTERNAL_ISSUERS: 'https://kc/realms/msp' })).toEqual([
+      'AUTH_EXTERNAL_ISSUERS: must be a JSON array of issuers',
+    ]);
+    expect(
+      problemsOf({ ...FEDERATED, AUTH_EXTERNAL_ISSUERS: JSON.stringify([{ ...keycloak, jwksUri: 'file:///k' }]) }),
+    ).toEqual(['AUTH_EXTERNAL_ISSUERS: entry 0: jwksUri must be an http:// or https:// URL']);
+    expect(problemsOf({ ...FEDERATED, AUTH_EXTERNAL_ISSUERS: JSON.stringify([keycloak, keycloak]) })).toEqual([
+      'AUTH_EXTERNAL_ISSUERS: issuer https://kc/realms/msp is listed twice',
+    ]);
+    expect(
+      problemsOf({ ...FEDERATED, AUTH_ISSUER: keycloak.issuer, AUTH_EXTERNAL_ISSUERS: JSON.stringify([keycloak]) }),
+    ).toEqual(['AUTH_EXTERNAL_ISSUERS: issuer https://kc/realms/msp is also AUTH_ISSUER']);
+  });
+
   it('refuses a subgraph listed twice', () => {
     expect(problemsOf({ ...FEDERATED, GATEWAY_SUBGRAPHS: 'a=http://h/graphql,a=http://i/graphql' })).toEqual([
       'GATEWAY_SUBGRAPHS: subgraph "a" is listed twice',

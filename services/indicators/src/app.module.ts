@@ -35,8 +35,11 @@ export class AppModule {
           trust: config.trust,
         }),
         IndicatorsSettingsModule.forRoot(config.dataDir),
-        ActivityProjectionsModule,
-        IndicatorsDashboardModule,
+        ActivityProjectionsModule.forRoot({ recomputeIntervalMs: config.recomputeIntervalMs }),
+        IndicatorsDashboardModule.forRoot({
+          directoryInternalUrl: config.directoryInternalUrl,
+          servicePrivateKey: config.trust.servicePrivateKey,
+        }),
       ],
     };
   }

@@ -11,6 +11,7 @@ import { newPractice } from './fixtures/scripted-month';
 const QUERIES = [
   'indicatorAlerts',
   'indicatorCatalogue',
+  'indicatorHistories',
   'indicatorHistory',
   'indicatorScores',
   'indicatorScoresCsv',

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { UserContext } from '@msp/auth';
+import { Clock } from '@msp/service-kit';
 import { expectEventually, TestEventPublisher } from '@msp/testing';
 import { IndicatorsTestApp } from './fixtures/indicators-test-app';
 
@@ -21,6 +22,9 @@ const DECLARE = `mutation ($input: DeclareIndicatorInputType!) {
 }`;
 const SET = `mutation ($input: SetIndicatorValueInputType!) {
   setIndicatorValue(input: $input) { field value source provenance setBy }
+}`;
+const SETTINGS = `query ($s: ID!) {
+  indicatorSettings(structureId: $s) { indicatorCode field value source }
 }`;
 const AUDIT = `query ($s: ID!) {
   indicatorSettingsAudit(structureId: $s) { indicatorCode field oldValue oldSource newValue source changedBy }
@@ -71,6 +75,7 @@ function practice() {
     gpB,
     admin: user(admin, ['administrator']),
     coordinator: user(coordinator, ['coordinator']),
+    practitioner: user(gpA, ['practitioner']),
   };
 }
 
@@ -344,6 +349,15 @@ describe('values imported, declared and set by a structure’s administrators', 
       expect(after).toBe(before);
     });
 
+    it('lets the structure’s practitioners read the values set, not who changed them', async () => {
+      const read = await app.ok<{ indicatorSettings: unknown[] }>(SETTINGS, { s: msp.structureId }, msp.practitioner);
+      expect(read.indicatorSettings).toEqual([
+        expect.objectContaining({ indicatorCode: 'OPS-NO-SHOW-RATE', field: 'objectives.target', value: 4 }),
+      ]);
+      const audit = await app.gql(AUDIT, { s: msp.structureId }, msp.practitioner);
+      expect(audit.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    });
+
     it('refuses to override a value the catalogue confirms', async () => {
       const catalogue = await app.ok<{
         indicatorCatalogue: Array<{ code: string; indicators: Array<{ code: string; targetObjectiveStatus: string }> }>;
@@ -373,6 +387,70 @@ describe('values imported, declared and set by a structure’s administrators', 
         msp.admin,
       );
       expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.field' });
+    });
+  });
+  describe('announcements and alerts on imported values', () => {
+    const ALERTS = `query ($s: ID!, $p: String!, $who: ID) {
+      indicatorAlerts(structureId: $s, period: $p, practitionerId: $who) { indicatorCode objective missing change message }
+    }`;
+    const importHbA1c = (numerator: number) =>
+      app.ok<{ importIndicatorValues: { ok: boolean } }>(
+        IMPORT,
+        {
+          input: {
+            structureId: msp.structureId,
+            csvBase64: base64(csv([[LEFEVRE, 'ROSP-A-SPC-01', '2025', String(numerator), '50']])),
+            fileName: 'releve-rosp-2025.csv',
+          },
+        },
+        msp.admin,
+      );
+    const announced = async (type: string) =>
+      (await app.events(type)).filter(
+        (e) => e.structureId === msp.structureId && e.indicatorCode === 'ROSP-A-SPC-01' && e.period === '2025',
+      );
+
+    afterEach(() => jest.restoreAllMocks());
+
+    it('announces an imported value once, and the objective it reaches when a later statement brings it there', async () => {
+      await importHbA1c(30);
+      expect(await announced('indicators.indicator-value.changed.v1')).toEqual([
+        expect.objectContaining({ practitionerId: msp.gpA, catalogue: 'ROSP_MT_ADULTE', level: 60, numerator: 30 }),
+      ]);
+      expect(await announced('indicators.threshold.crossed.v1')).toEqual([]);
+
+      await importHbA1c(30); // the same statement again: nothing moved
+      expect(await announced('indicators.indicator-value.changed.v1')).toHaveLength(1);
+
+      await importHbA1c(40); // 80 %: the intermediate objective (74 %) reached, not the target (92 %)
+      expect((await announced('indicators.indicator-value.changed.v1')).at(-1)).toMatchObject({
+        previousLevel: 60,
+        level: 80,
+      });
+      expect(await announced('indicators.threshold.crossed.v1')).toEqual([
+        expect.objectContaining({ practitionerId: msp.gpA, objective: 'intermediate', crossing: 'reached', level: 80 }),
+      ]);
+    });
+
+    it('alerts on an imported rate behind its objective, in patients to reach before the period ends', async () => {
+      await importHbA1c(30);
+      jest.spyOn(app.get(Clock), 'now').mockImplementation(() => new Date('2025-11-16T09:00:00Z'));
+      const { indicatorAlerts } = await app.ok<{ indicatorAlerts: Array<Record<string, unknown>> }>(
+        ALERTS,
+        { s: msp.structureId, p: '2025', who: msp.gpA },
+        msp.admin,
+      );
+      // 74 % of 50 = 37 patients, 30 done: 7 more over the 46 days to 31 December, about 1.1 a week.
+      expect(indicatorAlerts).toEqual([
+        {
+          indicatorCode: 'ROSP-A-SPC-01',
+          objective: 'intermediate',
+          missing: 7,
+          change: 'more',
+          message:
+            '7 patients diabétiques de plus avec deux HbA1c sont nécessaires avant le 31 décembre pour atteindre l’objectif intermédiaire (environ 1,1 par semaine).',
+        },
+      ]);
     });
   });
 });

@@ -202,7 +202,7 @@ describe('indicator history, alerts and CSV export over the scripted month', () 
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = bytes.toString('utf8').slice(1).split('\r\n');
     expect(lines[0]).toBe(SCORE_EXPORT_HEADER.join(';'));
-    expect(lines).toHaveLength(1 + 8 + 1); // header, the 8 computed indicators, the empty end after the last CRLF
+    expect(lines).toHaveLength(1 + 10 + 1); // header, the 10 computed indicators, the empty end after the last CRLF
     const line = (code: string) => lines.find((l) => l.startsWith(`;${code};`));
     // No practitioner (the structure's line), period, numerator, denominator, label, catalogue, level 2/9 with a
     // decimal comma, objectives 15 and 5.

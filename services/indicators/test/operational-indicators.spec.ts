@@ -16,7 +16,7 @@ const SCORES = `query ($s: ID!, $p: String!, $who: ID) {
     activity {
       appointmentsCompleted noShows callsReceived callsWithoutHuman callsTransferred messagesTaken
       callsDuringConsultation consultationsInterrupted interruptionsAvoided delegatedTasksCompleted delegatedMinutes
-      meetingsHeld pluriprofessionalMeetingsHeld protocolsAdopted
+      meetingsHeld pluriprofessionalMeetingsHeld protocolsAdopted openingMinutes snpSlots
     }
     scores { indicatorCode status level numerator denominator explanation }
   }
@@ -91,6 +91,11 @@ describe('operational indicators computed from a scripted month of the other ser
       'OPS-MEDICAL-TIME-FREED': 7,
       'OPS-PLURIPRO-MEETINGS': 2,
       'OPS-PROTOCOLS-ADOPTED': 2,
+      'OPS-OPENING-AMPLITUDE': 1694, // 7,260 minutes open over 30/7 weeks
+      'OPS-SNP-CAPACITY': 145,
+      // The ACI's: the same two protocols, in force in November; no case reviewed and nobody eligible (no share).
+      'ACI-A2-PROTOCOLES': 2,
+      'ACI-A2-CONCERTATION': null,
     });
     const noShow = result.indicatorScores.scores.find((s) => s.indicatorCode === 'OPS-NO-SHOW-RATE');
     expect(noShow).toMatchObject({ numerator: 2, denominator: 9, status: 'incomplete' });
@@ -106,9 +111,55 @@ describe('operational indicators computed from a scripted month of the other ser
       interruptionsAvoided: 2,
       consultationsInterrupted: 1,
       delegatedMinutes: 36,
+      snpSlots: 88,
     });
-    expect(result.indicatorScores.scores.map((s) => s.indicatorCode)).not.toContain('OPS-PLURIPRO-MEETINGS');
+    const codes = result.indicatorScores.scores.map((s) => s.indicatorCode);
+    expect(codes).not.toContain('OPS-PLURIPRO-MEETINGS');
+    expect(codes).not.toContain('OPS-OPENING-AMPLITUDE');
     expect(levels(result)['OPS-NO-SHOW-RATE']).toBe(20);
+    expect(levels(result)['OPS-SNP-CAPACITY']).toBe(88);
+    expect(levels(await scores(practice.gpB))['OPS-SNP-CAPACITY']).toBe(57);
+  });
+
+  it('gives week 46’s opening as open minutes on the time line of both sites, and its SNP slots', async () => {
+    // 9–15 November: Monday 360, Tuesday 480 (A’s afternoon not yet removed), Wednesday 420 (Réunion 04–08Z and Paris
+    // 07–11Z), Thursday 360, Friday 13 nothing (A in training), no Saturday range that week → 1,620 minutes. SNP: A
+    // 4 mornings × 4 + Tuesday afternoon 4 = 20; B Monday and Thursday 6 each, Wednesday in Réunion 2 = 14.
+    const result = await scores(undefined, '2026-W46');
+    expect(result.indicatorScores.activity).toMatchObject({ openingMinutes: 1620, snpSlots: 34 });
+    expect(levels(result)).toMatchObject({ 'OPS-OPENING-AMPLITUDE': 1620, 'OPS-SNP-CAPACITY': 34 });
+  });
+
+  it('reads every indicator of October and November at once, each month as indicatorScores gives it', async () => {
+    const { indicatorHistories } = await app.ok<{
+      indicatorHistories: Array<{ indicatorCode: string; points: Array<{ period: string; level: number | null }> }>;
+    }>(
+      `query ($s: ID!) { indicatorHistories(structureId: $s, from: "2026-10", to: "2026-11") {
+        indicatorCode points { period level } } }`,
+      { s: practice.structureId },
+      practice.coordinator,
+    );
+    for (const month of ['2026-10', '2026-11']) {
+      // Histories are the operational indicators' (the ACI criteria are read per period, not month by month).
+      const expected = Object.fromEntries(
+        Object.entries(levels(await scores(undefined, month))).filter(([code]) => code.startsWith('OPS-')),
+      );
+      const read = Object.fromEntries(
+        indicatorHistories.map((h) => [h.indicatorCode, h.points.find((p) => p.period === month)?.level]),
+      );
+      expect(read).toEqual(expected);
+    }
+    // October: 22 weekdays of A's mornings, 9 Mondays and Thursdays with B until 14:00 → 13 × 240 + 9 × 360 = 6,360
+    // minutes, × 7 / 31 = 1,436.13 a week; SNP 22 × 4 + 9 × 6 = 142. (The clocks changed on Sunday 25 October: no range.)
+    const amplitude = indicatorHistories.find((h) => h.indicatorCode === 'OPS-OPENING-AMPLITUDE');
+    expect(amplitude?.points).toEqual([
+      { period: '2026-10', level: 1436.13 },
+      { period: '2026-11', level: 1694 },
+    ]);
+    expect(indicatorHistories.find((h) => h.indicatorCode === 'OPS-SNP-CAPACITY')?.points).toEqual([
+      { period: '2026-10', level: 142 },
+      { period: '2026-11', level: 145 },
+    ]);
   });
 
   it('gives the medical time freed per GP in week 46 with its terms, as computed by hand', async () => {
@@ -132,6 +183,7 @@ describe('operational indicators computed from a scripted month of the other ser
   });
 
   it('announces each value that changed once, and nothing when the same stream is published again', async () => {
+    await app.recomputed();
     const announced = await app.events('indicators.indicator-value.changed.v1');
     const last = announced
       .filter(
@@ -143,6 +195,20 @@ describe('operational indicators computed from a scripted month of the other ser
       )
       .at(-1);
     expect(last).toMatchObject({ period: '2026-11', numerator: 2, denominator: 9, level: 22.22 });
+    // Ranges and absences span months: whatever facts came first, November's last announcements hold them all.
+    const lastOf = (code: string, practitionerId: string | null) =>
+      announced
+        .filter(
+          (e) =>
+            e.structureId === practice.structureId &&
+            e.practitionerId === practitionerId &&
+            e.period === '2026-11' &&
+            e.indicatorCode === code,
+        )
+        .at(-1);
+    expect(lastOf('OPS-OPENING-AMPLITUDE', null)).toMatchObject({ level: 1694, numerator: 1694 });
+    expect(lastOf('OPS-SNP-CAPACITY', null)).toMatchObject({ level: 145 });
+    expect(lastOf('OPS-SNP-CAPACITY', practice.gpB)).toMatchObject({ level: 57 });
 
     const before = await scores();
     await publishMonth(events, practice, ids); // new event ids, the same facts: a replay of the stream
@@ -158,6 +224,7 @@ describe('operational indicators computed from a scripted month of the other ser
       async () => expect(await app.sql(`select 1 from site_zone where site_id = $1`, [marker])).toHaveLength(1),
       60_000,
     );
+    await app.recomputed();
     expect(await scores()).toEqual(before);
     expect(await app.events('indicators.indicator-value.changed.v1')).toHaveLength(announced.length);
   }, 90_000);
@@ -179,7 +246,12 @@ describe('operational indicators computed from a scripted month of the other ser
       memberId: randomUUID(),
       memberships: [{ structureId: otherStructure, roles: ['administrator' as const], siteIds: [] }],
     };
-    for (const query of [SCORES, TIME_FREED, `query ($s: ID!) { indicatorCatalogue(structureId: $s) { code } }`]) {
+    for (const query of [
+      SCORES,
+      TIME_FREED,
+      `query ($s: ID!) { indicatorCatalogue(structureId: $s) { code } }`,
+      `query ($s: ID!) { indicatorHistories(structureId: $s, from: "2026-11", to: "2026-11") { indicatorCode } }`,
+    ]) {
       const result = await app.gql(query, { s: practice.structureId, p: '2026-11', w: '2026-W46' }, otherAdmin);
       expect(result.data ?? null).toBeNull();
       expect(result.errors?.[0].extensions?.code).toBe('NOT_FOUND');

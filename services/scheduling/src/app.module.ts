@@ -20,7 +20,9 @@ import { FreeBusyModule } from './modules/free-busy.module';
 import { FreeSlotsModule } from './modules/free-slots.module';
 import { MeetingBlocksModule } from './modules/meeting-blocks.module';
 import { MotifsModule } from './modules/motifs.module';
+import { MultiSiteModule } from './modules/multi-site.module';
 import { OnlineBookingModule } from './modules/online-booking.module';
+import { OpeningRangeChangesModule } from './modules/opening-range-changes.module';
 import { OpeningRangesModule } from './modules/opening-ranges.module';
 import { RemindersModule } from './modules/reminders.module';
 import { ReschedulingModule } from './modules/rescheduling.module';
@@ -65,8 +67,10 @@ export class AppModule {
         AbsencesModule,
         FreeSlotsModule,
         BookingModule,
+        MultiSiteModule,
         AppointmentLifecycleModule,
         ReschedulingModule,
+        OpeningRangeChangesModule,
         AgendaViewsModule,
         FreeBusyModule,
         OnlineBookingModule,

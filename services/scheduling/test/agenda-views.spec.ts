@@ -95,8 +95,10 @@ describe('shared day and week views across practitioners and sites (SCH-7)', () 
       practitionerId: agenda.gpId,
       siteId: reunion,
       weekdays: [2],
-      startTime: '08:00',
-      endTime: '12:00',
+      // Before the Paris range of the same day (03:00–07:00 Paris time in winter): one practitioner's ranges at two
+      // sites never overlap (SCH-11).
+      startTime: '06:00',
+      endTime: '10:00',
       validFrom,
     };
     await scheduling.ok(DEFINE_RANGE, { input: tuesdays }, agenda.as.administrator);
@@ -218,7 +220,7 @@ describe('shared day and week views across practitioners and sites (SCH-7)', () 
       ]),
     );
     expect(of(both, agenda.gpId)?.openings.map((o) => [o.siteId, o.startsAt])).toEqual([
-      [reunion, DateTime.fromISO(`${tuesday}T08:00`, { zone: 'Indian/Reunion' }).toUTC().toISO()],
+      [reunion, DateTime.fromISO(`${tuesday}T06:00`, { zone: 'Indian/Reunion' }).toUTC().toISO()],
       [agenda.siteId, iso(tuesday, '08:00')],
     ]);
     const overseas = await day(agenda.as.secretary, { date: tuesday, siteId: reunion });

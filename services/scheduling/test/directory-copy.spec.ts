@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { expectEventually } from '@msp/testing';
+import { TransactionRunner } from '@msp/persistence';
 import { DirectoryCopyRebuilder } from '../src/application/projections/directory-copy.rebuilder';
+import { DirectoryProjection } from '../src/application/projections/directory-projection';
+import { ReminderScheduler } from '../src/application/reminders/reminder-scheduler';
 import { DirectoryStub } from './fixtures/directory-stub';
 import { SchedulingTestApp } from './fixtures/scheduling-test-app';
 
@@ -10,6 +13,7 @@ describe("rebuilding scheduling's copy of the directory when its events are not 
   const structureId = randomUUID();
   const siteId = randomUUID();
   const memberId = randomUUID();
+  const [consenting, refusing, toldByEvent] = [randomUUID(), randomUUID(), randomUUID()];
 
   beforeAll(async () => {
     directory = await DirectoryStub.start();
@@ -19,6 +23,10 @@ describe("rebuilding scheduling's copy of the directory when its events are not 
         { memberId, structureId, profession: 'general_practitioner', roles: ['practitioner'], siteIds: [siteId] },
       ],
     };
+    directory.reminderConsents = [
+      { patientId: consenting, structureId, consentToReminders: true },
+      { patientId: refusing, structureId, consentToReminders: false },
+    ];
   });
 
   afterAll(async () => {
@@ -36,7 +44,34 @@ describe("rebuilding scheduling's copy of the directory when its events are not 
       await scheduling.sql('select profession, roles, site_ids from team_member where member_id = $1', [memberId]),
     ).toEqual([{ profession: 'general_practitioner', roles: ['practitioner'], site_ids: [siteId] }]);
     expect(directory.calls.filter((c) => c === 'GET /internal/team')).toHaveLength(1);
+    // Reminder consents are rebuilt with the copy: without them every patient would count as refusing.
+    await expectEventually(async () =>
+      expect(
+        await scheduling!.sql(
+          'select patient_id, consent from patient_reminder_consent where patient_id = any($1) order by consent',
+          [[consenting, refusing]],
+        ),
+      ).toEqual([
+        { patient_id: refusing, consent: false },
+        { patient_id: consenting, consent: true },
+      ]),
+    );
     await expect(scheduling.get(DirectoryCopyRebuilder).rebuildIfEmpty()).resolves.toBe(0);
     expect(directory.calls.filter((c) => c === 'GET /internal/team')).toHaveLength(1);
+  });
+
+  it("consents from a snapshot never override what the directory's events already said", async () => {
+    const projection = scheduling!.get(DirectoryProjection);
+    await scheduling!.get(TransactionRunner).run(async () => {
+      await scheduling!.get(ReminderScheduler).consentChanged(toldByEvent, structureId, false, false);
+      await projection.applySnapshot({
+        sites: [],
+        members: [],
+        reminderConsents: [{ patientId: toldByEvent, structureId, consentToReminders: true }],
+      });
+    });
+    expect(
+      await scheduling!.sql('select consent from patient_reminder_consent where patient_id = $1', [toldByEvent]),
+    ).toEqual([{ consent: false }]);
   });
 });

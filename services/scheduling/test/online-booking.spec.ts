@@ -102,7 +102,9 @@ describe('online booking on the public page (SCH-5)', () => {
       'practitionerId',
       'siteId',
       'startsAt',
+      'timeZone',
     ]);
+    expect(slots.body.slots[0].timeZone).toBe(agenda.timeZone);
   });
 
   it('names the bad field of a search, and knows no motif of another structure', async () => {

@@ -69,6 +69,30 @@ describe('SNP capacity: release, announcement and the CPTS pool (SCH-4)', () => 
       )
     ).body.slots.map((s) => s.startsAt);
 
+  it('announces the range with what indicators count: rule, wall times, zone, validity and its SNP grid', async () => {
+    const [defined] = (await scheduling.events('scheduling.opening-ranges.changed.v1')).filter(
+      (e) => e.practitionerId === agenda.colleagueId && e.snpShare === 1 / 3,
+    );
+    // The structure's motifs last 20, 30 and 45 minutes: 09:00–12:00 on the 20-minute grid is 9 slots, a third SNP.
+    expect(defined).toEqual({
+      practitionerId: agenda.colleagueId,
+      structureId: agenda.structureId,
+      siteId: agenda.siteId,
+      openingRangeId: expect.any(String),
+      change: 'defined',
+      changedAt: expect.any(String),
+      recurrence: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR,SA,SU',
+      startTime: '09:00',
+      endTime: '12:00',
+      timeZone: 'Europe/Paris',
+      validFrom: siteTime(agenda, -1, '12:00').slice(0, 10),
+      validUntil: null,
+      snpShare: 1 / 3,
+      snpSlot: { motifId: agenda.motifId, durationMinutes: 20, bufferAfterMinutes: 0 },
+      snpSlotsPerOccurrence: 3,
+    });
+  });
+
   it('SNP slots are invisible online before their release, visible after it; staff may book one before', async () => {
     const before = await onlineStarts();
     expect(before).toHaveLength(6);

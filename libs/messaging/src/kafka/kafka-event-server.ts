@@ -39,7 +39,10 @@ export class KafkaEventServer extends ServerKafka {
         heartbeatInterval: 3_000,
       },
       subscribe: { fromBeginning: true },
-      run: { autoCommit: true, partitionsConsumedConcurrently: 1 },
+      // Partitions side by side (each still one record at a time, in order): an aggregate's events share a partition,
+      // and nothing ever ordered events of different partitions. One at a time, a service's first start behind a
+      // busy month (the demo's 25,000 events) spent minutes catching up on one connection.
+      run: { autoCommit: true, partitionsConsumedConcurrently: 3 },
       // Nest opens a producer of its own for replies, which the platform never sends: explicit partitioner all the same.
       producer: { createPartitioner: Partitioners.DefaultPartitioner },
       parser: { keepBinary: true },

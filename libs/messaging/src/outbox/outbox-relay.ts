@@ -13,6 +13,8 @@ interface OutboxRow {
   message_key: string;
   headers: Record<string, string>;
   payload: string;
+  /** Position of the parked row of its aggregate it waits behind, if any. */
+  behind: string | null;
 }
 
 interface Parking {
@@ -35,14 +37,18 @@ const RETENTION_SQL = `delete from outbox_message where sent_at < now() - interv
 const HOLDS_LOCK_SQL = `select exists (
   select 1 from pg_locks where locktype = 'advisory' and classid = 0 and objid = $1 and objsubid = 1
   and pid = pg_backend_pid() and granted) as held`;
-/** Rows of an aggregate (topic and key) committed after one of its parked rows are parked too: its order holds. */
-const PARK_FOLLOWERS_SQL = `
-  update outbox_message o set parked_at = now(), park_reason = 'behind parked row ' || p.position
-  from (select topic, message_key, min(position) as position from outbox_message
-        where parked_at is not null group by topic, message_key) p
-  where o.sent_at is null and o.parked_at is null
-    and o.topic = p.topic and o.message_key = p.message_key and o.position > p.position
-  returning o.topic`;
+/**
+ * The next unsent rows in commit order, each with the first parked row of its aggregate (topic and key) before it, if
+ * any: such a row is parked behind it so that the aggregate's order holds. Asked in the same statement as the rows,
+ * since under READ COMMITTED a row committed between two statements of the batch would escape a separate check.
+ */
+const NEXT_ROWS_SQL = `
+  select o.position, o.topic, o.message_key, o.headers, o.payload,
+    (select min(p.position) from outbox_message p
+     where p.parked_at is not null and p.topic = o.topic and p.message_key = o.message_key
+       and p.position < o.position) as behind
+  from outbox_message o
+  where o.sent_at is null and o.parked_at is null order by o.position limit $1 for update skip locked`;
 
 class LeadershipLost extends Error {
   constructor() {
@@ -206,14 +212,7 @@ export class OutboxRelay {
     try {
       const [{ held }] = (await client.query(HOLDS_LOCK_SQL, [RELAY_LEADER_LOCK])).rows;
       if (held !== true) throw new LeadershipLost();
-      const followers: Array<{ topic: string }> = (await client.query(PARK_FOLLOWERS_SQL)).rows;
-      const rows: OutboxRow[] = (
-        await client.query(
-          `select position, topic, message_key, headers, payload from outbox_message
-           where sent_at is null and parked_at is null order by position limit $1 for update skip locked`,
-          [BATCH_SIZE],
-        )
-      ).rows;
+      const rows: OutboxRow[] = (await client.query(NEXT_ROWS_SQL, [BATCH_SIZE])).rows;
       const { sent, parked } = rows.length ? await this.publish(rows) : { sent: [], parked: [] };
       await client.query('update outbox_message set sent_at = now() where position = any($1::bigint[])', [
         sent.map((r) => r.position),
@@ -225,10 +224,10 @@ export class OutboxRelay {
         ]);
       await client.query('commit');
       for (const row of sent) this.metrics.published(row.topic);
-      for (const { topic } of followers) this.metrics.parked(topic, 'behind_parked_row');
       for (const parking of parked) {
         this.metrics.parked(parking.topic, parking.kind);
-        this.logger.error(`Outbox row ${parking.position} parked: ${parking.reason}`);
+        const log = parking.kind === 'behind_parked_row' ? 'warn' : 'error'; // the cause is logged once, as an error
+        this.logger[log](`Outbox row ${parking.position} parked: ${parking.reason}`);
       }
       return sent.length + parked.length;
     } catch (error) {
@@ -258,7 +257,7 @@ export class OutboxRelay {
     const missing = new Set(await this.missingTopics(rows));
     const sendable: OutboxRow[] = [];
     for (const row of rows) {
-      const before = blocked.get(aggregate(row));
+      const before = row.behind ?? blocked.get(aggregate(row));
       if (before) park(row, 'behind_parked_row', `behind parked row ${before}`);
       else if (missing.has(row.topic)) park(row, 'topic_missing', `topic ${row.topic} does not exist`);
       else sendable.push(row);

@@ -11,9 +11,12 @@ const QUIET_PATHS = ['/health/', '/metrics'];
 /**
  * Path segments that are secrets by themselves: a capability URL grants access to whoever holds it, so it must never
  * reach a log. `/ical/<token>.ics` is a practitioner's calendar feed (scheduling, and the gateway's public route in
- * front of it). A new capability URL adds its pattern here; each keeps the prefix and replaces the secret segment.
+ * front of it); `/public/waitlist-offers/<token>` answers a waiting patient's offer (scheduling). A new capability URL adds its pattern here; each keeps the prefix and replaces the secret segment.
  */
-export const SECRET_PATH_SEGMENTS: readonly RegExp[] = [/(\/ical\/)[^/?#\s"']+/gi];
+export const SECRET_PATH_SEGMENTS: readonly RegExp[] = [
+  /(\/ical\/)[^/?#\s"']+/gi,
+  /(\/public\/waitlist-offers\/)[^/?#\s"']+/gi,
+];
 
 /** The text with every secret path segment replaced: `/ical/[redacted]`. */
 export function redactSecretPaths(text: string): string {

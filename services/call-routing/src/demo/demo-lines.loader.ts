@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import type { UserContext } from '@msp/auth';
+import { BackgroundWatch } from '@msp/service-kit';
 import { ManageLinesHandler } from '../application/lines/manage-lines.handler';
 import { AgendaPort } from '../application/ports/agenda.port';
 import { CallerDirectory } from '../application/ports/caller-directory.port';
@@ -35,10 +36,7 @@ const administratorOf = (site: SiteRef): UserContext => ({
 @Injectable()
 export class DemoLinesLoader implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('DemoLines');
-  private stopping = false;
-  private running?: Promise<void>;
-  private timer?: NodeJS.Timeout;
-  private wake?: () => void;
+  private readonly loop = new BackgroundWatch();
 
   constructor(
     @Inject(DEMO_LINES_OPTIONS) private readonly options: DemoLinesOptions,
@@ -53,17 +51,14 @@ export class DemoLinesLoader implements OnApplicationBootstrap, OnModuleDestroy 
 
   onApplicationBootstrap(): void {
     if (this.options.enabled)
-      this.running = this.watch().catch((error: unknown) =>
-        this.logger.error(`Demo lines stopped: ${error instanceof Error ? error.message : String(error)}`),
+      void this.loop.start(
+        () => this.watch(),
+        (error) => this.logger.error(`Demo lines stopped: ${error.message}`),
       );
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
-    clearTimeout(this.timer);
-    // A cleared timer never resolves the pause it was timing: end the pause, or shutdown waits forever.
-    this.wake?.();
-    await this.running;
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   private async watch(): Promise<void> {
@@ -73,19 +68,16 @@ export class DemoLinesLoader implements OnApplicationBootstrap, OnModuleDestroy 
     }
     const deadline = Date.now() + this.options.giveUpMs;
     const done = new Set<string>();
-    while (!this.stopping && Date.now() < deadline) {
+    while (this.loop.goesOn(deadline)) {
       const sites = await this.directoryCopy.sites();
       for (const site of sites) if (!done.has(site.siteId) && (await this.equip(site))) done.add(site.siteId);
       if (done.size > 0 && done.size === sites.length) {
         this.logger.log(`Demo lines ready: ${done.size} sites answer with the default rulebook`);
         return;
       }
-      await new Promise<void>((resolve) => {
-        this.wake = resolve;
-        this.timer = setTimeout(resolve, this.options.pollMs);
-      });
+      await this.loop.pause(this.options.pollMs);
     }
-    if (!this.stopping)
+    if (!this.loop.stopping)
       this.logger.warn(`Demo lines gave up after ${this.options.giveUpMs} ms: ${done.size} sites ready`);
   }
 

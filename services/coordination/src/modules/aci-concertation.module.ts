@@ -13,5 +13,7 @@ import { CoordinationPersistenceModule } from './coordination-persistence.module
     { provide: ConcertationPopulation, useClass: HttpConcertationPopulation },
     AciResolver,
   ],
+  // The demo month chooses its cases as a coordinator would: from the eligible patients proposed.
+  exports: [AciConcertationQuery],
 })
 export class AciConcertationModule {}

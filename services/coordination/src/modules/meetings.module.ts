@@ -27,6 +27,6 @@ import { MemberAgendasModule } from './member-agendas.module';
     SchedulingEventsHandler,
     MeetingResolver,
   ],
-  exports: [ScheduleMeetingHandler, ChangeMeetingHandler, MeetingsQuery, MeetingNotifications],
+  exports: [ScheduleMeetingHandler, ChangeMeetingHandler, AnswerInvitationHandler, MeetingsQuery, MeetingNotifications],
 })
 export class MeetingsModule {}

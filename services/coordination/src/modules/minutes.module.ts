@@ -33,5 +33,7 @@ import { CoordinationPersistenceModule } from './coordination-persistence.module
     { provide: PatientIdentities, useClass: HttpPatientIdentities },
     MinutesResolver,
   ],
+  // The demo month holds its meetings through them.
+  exports: [MeetingCasesHandler, RecordAttendanceHandler, MinutesHandler, CloseMinutesHandler],
 })
 export class MinutesModule {}

@@ -120,6 +120,95 @@ export const DEMO_PROTOCOLS: readonly ProtocolContentInput[] = [
     },
     deadlineHours: 4,
   },
+  {
+    title: 'Dossiers administratifs et formulaires (ALD, MDPH, assurances)',
+    mission:
+      'L’assistant·e médical·e prépare les formulaires et dossiers que les patients demandent — protocole de soins ' +
+      'ALD, dossier MDPH ou APA, entente préalable, questionnaire d’assurance — à partir du dossier ; le médecin ' +
+      'référent relit, complète le volet médical et signe.',
+    procedure: [
+      '## Champ',
+      'Formulaires de l’Assurance Maladie, de la MDPH, du département et des assureurs demandés par un patient suivi ' +
+        'à la MSP.',
+      '',
+      '## Étapes',
+      '1. Vérifier l’identité du patient et la pièce demandée ; noter l’échéance dans la tâche.',
+      '2. Pré-remplir le volet administratif depuis le dossier (identité, droits, antécédents déjà saisis).',
+      '3. Rassembler les comptes rendus utiles et les joindre.',
+      '4. Soumettre la tâche au médecin référent, qui relit, rédige le volet médical et signe.',
+      '5. Envoyer ou remettre le dossier après signature ; noter l’envoi.',
+      '',
+      '## Ce que l’assistant·e ne fait pas',
+      '- Rédiger un certificat ou le volet médical d’un dossier.',
+      '- Transmettre une pièce médicale à un tiers sans l’accord du médecin.',
+      '',
+      '## Retour immédiat au médecin',
+      'Demande de certificat de décès, de coups et blessures ou sur réquisition ; demande de pièces médicales par un ' +
+        'tiers.',
+    ].join('\n'),
+    taskType: 'insurance_files',
+    executingRoles: ['medical_assistant'],
+    professions: ['general_practitioner', 'medical_assistant'],
+    validationCircuit: 'referent_review',
+    alertThresholds: {
+      categories: [],
+      flags: ['third_party_request'],
+      keywords: ['certificat de décès', 'coups et blessures', 'réquisition'],
+    },
+    deadlineHours: 120,
+  },
+  {
+    title: 'Classement des résultats et courriers au dossier',
+    mission:
+      'Le secrétariat classe chaque jour les résultats et courriers reçus pour chaque médecin — messagerie ' +
+      'sécurisée, serveur du laboratoire, courrier papier — au dossier et au DMP ; le médecin relit la liste chaque ' +
+      'semaine.',
+    procedure: [
+      '## Champ',
+      'Résultats de biologie et d’imagerie, comptes rendus et courriers de spécialistes et d’établissements.',
+      '',
+      '## Étapes',
+      '1. Chaque matin, relever la messagerie sécurisée, le serveur du laboratoire et le courrier papier.',
+      '2. Numériser le papier ; rattacher chaque document au dossier du patient et à la consultation d’origine.',
+      '3. Verser au DMP ce qui doit l’être.',
+      '4. Signaler aussitôt au médecin tout document marqué urgent ou tout résultat critique, sans attendre la relecture.',
+      '5. Clore la tâche ; la liste de la semaine est relue par le médecin à la revue hebdomadaire.',
+      '',
+      '## Ce que le secrétariat ne fait pas',
+      '- Lire ou commenter un résultat au patient.',
+    ].join('\n'),
+    taskType: 'patient_records',
+    executingRoles: ['secretary', 'medical_assistant'],
+    professions: ['general_practitioner', 'medical_secretary'],
+    validationCircuit: 'weekly_review',
+    alertThresholds: { categories: [], flags: ['abnormal_result'], keywords: ['urgent', 'résultat critique'] },
+    deadlineHours: 48,
+  },
+  {
+    title: 'Suivi du tiers payant et des rejets',
+    mission:
+      'Le secrétariat suit les feuilles de soins rejetées et les parts de tiers payant impayées, met à jour les ' +
+      'droits et relance les caisses et organismes complémentaires.',
+    procedure: [
+      '## Champ',
+      'Rejets de feuilles de soins électroniques, impayés de la part obligatoire ou complémentaire.',
+      '',
+      '## Étapes',
+      '1. Relever chaque semaine les rejets et impayés du logiciel de facturation.',
+      '2. Vérifier les droits du patient (carte Vitale, attestation, organisme complémentaire).',
+      '3. Corriger et renvoyer la feuille de soins, ou relancer l’organisme avec les pièces justificatives.',
+      '4. Noter dans la tâche ce qui a été fait et clore.',
+      '',
+      '## Retour au médecin',
+      'Un acte contesté par la caisse (cotation, prescription) : le médecin répond lui-même.',
+    ].join('\n'),
+    taskType: 'billing',
+    executingRoles: ['secretary'],
+    professions: ['general_practitioner', 'medical_secretary'],
+    validationCircuit: 'none',
+    alertThresholds: { categories: [], flags: ['contested_act'], keywords: ['acte contesté', 'indu'] },
+    deadlineHours: null,
+  },
 ];
 
 /** Who a demo task goes to: the medical assistant by name, or a pool. */

@@ -20,6 +20,7 @@ import { DelegationPersistenceModule } from './delegation-persistence.module';
     DirectoryEventsHandler,
     { provide: TeamDirectory, useClass: HttpTeamDirectory },
   ],
-  exports: [TeamProjection],
+  // The directory's snapshot also tells the demo loader when a structure's whole team has arrived.
+  exports: [TeamProjection, TeamDirectory],
 })
 export class TeamCopyModule {}

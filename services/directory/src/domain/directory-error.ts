@@ -13,6 +13,14 @@ export enum DirectoryErrorCode {
   SharedIdentity = 'DIRECTORY.SHARED_IDENTITY',
   /** The member a service reads identities for may not read them in that structure (no current role that reads patients). */
   ReaderNotEntitled = 'DIRECTORY.READER_NOT_ENTITLED',
+  /** A structure with this FINESS, or this name with another first administrator, is already on the platform. */
+  StructureExists = 'DIRECTORY.STRUCTURE_EXISTS',
+  /** A patient of the structure with the same INS, or the same name and birth date. */
+  DuplicatePatient = 'DIRECTORY.DUPLICATE_PATIENT',
+  /** An operation of a CPTS asked of a structure that is not one (or of an MSP outside the CPTS). */
+  NotACpts = 'DIRECTORY.NOT_A_CPTS',
+  /** An external issuer's subject that an administrator links while it already names another member. */
+  IdentityAlreadyLinked = 'DIRECTORY.IDENTITY_ALREADY_LINKED',
 }
 
 function kindOf(code: DirectoryErrorCode): ErrorKind {
@@ -25,7 +33,12 @@ function kindOf(code: DirectoryErrorCode): ErrorKind {
     case DirectoryErrorCode.DuplicateEmail:
     case DirectoryErrorCode.AlreadyMember:
     case DirectoryErrorCode.IdentityMismatch:
+    case DirectoryErrorCode.StructureExists:
+    case DirectoryErrorCode.DuplicatePatient:
+    case DirectoryErrorCode.IdentityAlreadyLinked:
       return 'conflict';
+    case DirectoryErrorCode.NotACpts:
+      return 'invalid';
     case DirectoryErrorCode.SharedIdentity:
     case DirectoryErrorCode.ReaderNotEntitled:
       return 'forbidden';

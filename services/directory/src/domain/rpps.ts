@@ -20,3 +20,9 @@ function luhnValid(digits: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+/** The normalised RPPS number, or `undefined` when `value` is not one (for matching, where a bad value is no error). */
+export function rppsOrUndefined(value: string): string | undefined {
+  const digits = value.replace(/\s+/g, '');
+  return /^\d{11}$/.test(digits) && luhnValid(digits) ? digits : undefined;
+}

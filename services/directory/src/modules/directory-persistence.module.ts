@@ -1,5 +1,6 @@
 import { Module, type Provider } from '@nestjs/common';
 import { Clock } from '@msp/service-kit';
+import { IdentityLinkRepository } from '../application/ports/identity-link.repository';
 import { MemberRepository } from '../application/ports/member.repository';
 import { MembershipRepository } from '../application/ports/membership.repository';
 import { PatientAccessLogRepository } from '../application/ports/patient-access-log.repository';
@@ -7,6 +8,7 @@ import { PatientRegistrationRequestRepository } from '../application/ports/patie
 import { PatientRepository } from '../application/ports/patient.repository';
 import { SiteRepository } from '../application/ports/site.repository';
 import { StructureRepository } from '../application/ports/structure.repository';
+import { TypeOrmIdentityLinkRepository } from '../infrastructure/repositories/typeorm-identity-link.repository';
 import { TypeOrmMemberRepository } from '../infrastructure/repositories/typeorm-member.repository';
 import { TypeOrmMembershipRepository } from '../infrastructure/repositories/typeorm-membership.repository';
 import { TypeOrmPatientAccessLogRepository } from '../infrastructure/repositories/typeorm-patient-access-log.repository';
@@ -24,6 +26,7 @@ const PORTS: Provider[] = [
   { provide: PatientRepository, useClass: TypeOrmPatientRepository },
   { provide: PatientAccessLogRepository, useClass: TypeOrmPatientAccessLogRepository },
   { provide: PatientRegistrationRequestRepository, useClass: TypeOrmPatientRegistrationRequestRepository },
+  { provide: IdentityLinkRepository, useClass: TypeOrmIdentityLinkRepository },
   // Every handler stamps its writes with it: provided once, here, beside the repositories they write through.
   Clock,
 ];

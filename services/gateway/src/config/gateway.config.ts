@@ -9,11 +9,31 @@ import { commaList, isHttpUrl, maskUrl, SubgraphEndpoint, subgraphEndpoints } fr
 
 export type { SubgraphEndpoint } from './subgraph-endpoints';
 
-/** How the gateway establishes who calls: present whenever it fronts subgraphs. */
-export interface FrontDoorAuth {
+/**
+ * An external OpenID Connect issuer (a structure's Keycloak, Pro Santé Connect) whose subjects the directory maps to
+ * members (ADR 0019): by an explicit link, the RPPS claim, or a verified e-mail.
+ */
+export interface ExternalIssuer {
+  /** `iss` of its tokens, exactly. */
   issuer: string;
   audience: string;
   jwksUri: string;
+  /** The claim carrying the RPPS number (Keycloak: a mapped user attribute; PSC: `SubjectNameID`); none: not matched. */
+  rppsClaim?: string;
+  /** Whether an `email` claim with `email_verified: true` may find the member (default true). */
+  matchVerifiedEmail: boolean;
+  /** jose's JWKS cooldown: how soon after a fetch an unknown `kid` fetches the keys again (default 30 s). */
+  jwksCooldownMs?: number;
+}
+
+/** How the gateway establishes who calls: present whenever it fronts subgraphs. */
+export interface FrontDoorAuth {
+  /** The platform's own issuer, whose subjects are member ids (the development issuer locally). */
+  issuer: string;
+  audience: string;
+  /** Absent when only external issuers are trusted. */
+  jwksUri?: string;
+  externalIssuers: readonly ExternalIssuer[];
   /** The gateway's own Ed25519 key signing the user context sent to subgraphs; they hold only its public half. */
   userContextPrivateKey: Secret;
   /** The gateway's own Ed25519 key signing its calls to other services' internal APIs (as service "gateway"). */
@@ -38,6 +58,16 @@ export interface Degradation {
 /** The variables naming a service's public listener, which the gateway's public routes forward to. */
 export type PublicUpstreamVariable = 'SCHEDULING_PUBLIC_URL' | 'CALL_ROUTING_PUBLIC_URL';
 
+/** The web console the gateway serves on its origin (services/console, built by Vite). */
+export interface ConsoleSettings {
+  /** The build's folder (`services/console/dist`). */
+  dir: string;
+  /** The OpenID Connect issuer the console signs in with (authorization code + PKCE); unset, sign-in is unavailable. */
+  authority?: string;
+  /** The console's client id at that issuer. */
+  clientId: string;
+}
+
 /** Refused before any subgraph is called. */
 export interface QueryLimits {
   maxDepth: number;
@@ -49,6 +79,43 @@ const privateKey = z
   .string()
   .refine((v) => isEncodedKey(v, 'private'), 'must be an Ed25519 private key (base64url PKCS#8 DER or PEM)')
   .optional();
+const externalIssuer = z
+  .object({
+    issuer: z.string().refine(isHttpUrl, 'issuer must be an http:// or https:// URL'),
+    audience: z.string().min(1, 'audience is required'),
+    jwksUri: z.string().refine(isHttpUrl, 'jwksUri must be an http:// or https:// URL'),
+    rppsClaim: z.string().min(1).optional(),
+    matchVerifiedEmail: z.boolean().default(true),
+    jwksCooldownMs: z.number().int().min(0).max(3_600_000).optional(),
+  })
+  .strict();
+/** A JSON array of issuers, e.g. `[{"issuer":"https://kc/realms/msp","audience":"msp-platform","jwksUri":…}]`. */
+const externalIssuers = z
+  .string()
+  .optional()
+  .transform((text, ctx) => {
+    if (!text) return [];
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON array of issuers' });
+      return z.NEVER;
+    }
+    const parsed = z.array(externalIssuer).safeParse(value);
+    if (!parsed.success) {
+      const [issue] = parsed.error.issues;
+      ctx.addIssue({ code: 'custom', message: `entry ${String(issue.path[0] ?? '')}: ${issue.message}` });
+      return z.NEVER;
+    }
+    const seen = new Set<string>();
+    for (const { issuer } of parsed.data) {
+      if (seen.has(issuer)) ctx.addIssue({ code: 'custom', message: `issuer ${issuer} is listed twice` });
+      seen.add(issuer);
+    }
+    return parsed.data as ExternalIssuer[];
+  });
+
 const count = (fallback: number, max: number) =>
   z
     .string()
@@ -80,6 +147,7 @@ const schema = z.object({
   AUTH_ISSUER: z.string().default(DEV_ISSUER),
   AUTH_AUDIENCE: z.string().default(DEV_AUDIENCE),
   AUTH_JWKS_URI: httpUrl,
+  AUTH_EXTERNAL_ISSUERS: externalIssuers,
   USER_CONTEXT_PRIVATE_KEY: privateKey,
   /** A file holding USER_CONTEXT_PRIVATE_KEY (PEM or base64url), for secret stores that mount files. */
   USER_CONTEXT_PRIVATE_KEY_FILE: z.string().optional(),
@@ -93,6 +161,12 @@ const schema = z.object({
   GATEWAY_MEMBER_CONTEXT_TTL_MS: millis(30_000, 0, 3_600_000),
   GATEWAY_MEMBER_CONTEXT_MAX_STALE_MS: millis(900_000, 0, 86_400_000),
   KAFKA_BROKERS: z.string().optional().transform(commaList),
+  CONSOLE_DIR: z.string().optional(),
+  CONSOLE_OIDC_AUTHORITY: httpUrl,
+  CONSOLE_OIDC_CLIENT_ID: z
+    .string()
+    .regex(/^[\w.-]{1,100}$/, 'must be a client id (letters, digits, . _ -)')
+    .default('msp-console'),
 });
 
 type Variable = keyof typeof schema.shape;
@@ -122,6 +196,8 @@ export class GatewayConfig {
   readonly auth?: FrontDoorAuth;
   /** The public listeners the public routes forward to (`src/public/public-routes.ts`); a route without one answers 404. */
   readonly publicUpstreams: Readonly<Record<PublicUpstreamVariable, string | undefined>>;
+  /** Set when `CONSOLE_DIR` is: the console is served at `/` (`src/console/`). */
+  readonly console?: ConsoleSettings;
 
   private constructor(env: z.infer<typeof schema>) {
     this.port = env.PORT;
@@ -141,6 +217,12 @@ export class GatewayConfig {
       memberContextMaxStaleMs: env.GATEWAY_MEMBER_CONTEXT_MAX_STALE_MS,
     };
     this.kafkaBrokers = env.KAFKA_BROKERS;
+    if (env.CONSOLE_DIR)
+      this.console = {
+        dir: env.CONSOLE_DIR,
+        authority: env.CONSOLE_OIDC_AUTHORITY,
+        clientId: env.CONSOLE_OIDC_CLIENT_ID,
+      };
     if (this.federated) this.auth = frontDoorAuth(env);
   }
 
@@ -157,9 +239,19 @@ export class GatewayConfig {
     if (!parsed.success)
       problems.push(...parsed.error.issues.map((i) => ({ key: String(i.path[0]), message: i.message })));
     if (present.GATEWAY_SUBGRAPHS || present.GATEWAY_SUPERGRAPH_FILE) {
-      for (const key of REQUIRED_WITH_SUBGRAPHS.filter((k) => !present[k] && !present[`${k}_FILE`])) {
+      // Trusting only external issuers (Keycloak, PSC) is a complete setup: no member-id issuer is needed then.
+      const needed = present.AUTH_EXTERNAL_ISSUERS
+        ? REQUIRED_WITH_SUBGRAPHS.filter((k) => k !== 'AUTH_JWKS_URI')
+        : REQUIRED_WITH_SUBGRAPHS;
+      for (const key of needed.filter((k) => !present[k] && !present[`${k}_FILE`])) {
         problems.push({ key, message: 'is required when GATEWAY_SUBGRAPHS or GATEWAY_SUPERGRAPH_FILE is set' });
       }
+    }
+    if (parsed.success && parsed.data.AUTH_JWKS_URI) {
+      const { AUTH_ISSUER } = parsed.data;
+      // One issuer is either the platform's own (subjects are member ids) or external (subjects are matched): not both.
+      if (parsed.data.AUTH_EXTERNAL_ISSUERS.some((i) => i.issuer === AUTH_ISSUER))
+        problems.push({ key: 'AUTH_EXTERNAL_ISSUERS', message: `issuer ${AUTH_ISSUER} is also AUTH_ISSUER` });
     }
     if (!parsed.success || problems.length > 0) {
       const order = (key: string) => VARIABLES.indexOf(key as Variable);
@@ -184,9 +276,14 @@ export class GatewayConfig {
       ),
       degradation: this.degradation,
       kafkaBrokers: this.kafkaBrokers,
+      console: this.console && {
+        ...this.console,
+        authority: this.console.authority && maskUrl(this.console.authority),
+      },
       auth: this.auth && {
         ...this.auth,
-        jwksUri: maskUrl(this.auth.jwksUri),
+        jwksUri: this.auth.jwksUri && maskUrl(this.auth.jwksUri),
+        externalIssuers: this.auth.externalIssuers.map((i) => ({ ...i, jwksUri: maskUrl(i.jwksUri) })),
         userContextPrivateKey: this.auth.userContextPrivateKey.toJSON(),
         servicePrivateKey: this.auth.servicePrivateKey.toJSON(),
         directoryInternalUrl: maskUrl(this.auth.directoryInternalUrl),
@@ -203,11 +300,13 @@ export class GatewayConfig {
 /** The authentication settings, all present (fromEnv refused the configuration otherwise). */
 function frontDoorAuth(env: z.infer<typeof schema>): FrontDoorAuth | undefined {
   const { AUTH_JWKS_URI, USER_CONTEXT_PRIVATE_KEY, SERVICE_PRIVATE_KEY, DIRECTORY_INTERNAL_URL } = env;
-  if (!AUTH_JWKS_URI || !USER_CONTEXT_PRIVATE_KEY || !SERVICE_PRIVATE_KEY || !DIRECTORY_INTERNAL_URL) return undefined;
+  if (!USER_CONTEXT_PRIVATE_KEY || !SERVICE_PRIVATE_KEY || !DIRECTORY_INTERNAL_URL) return undefined;
+  if (!AUTH_JWKS_URI && !env.AUTH_EXTERNAL_ISSUERS.length) return undefined;
   return {
     issuer: env.AUTH_ISSUER,
     audience: env.AUTH_AUDIENCE,
     jwksUri: AUTH_JWKS_URI,
+    externalIssuers: env.AUTH_EXTERNAL_ISSUERS,
     userContextPrivateKey: new Secret(USER_CONTEXT_PRIVATE_KEY),
     servicePrivateKey: new Secret(SERVICE_PRIVATE_KEY),
     directoryInternalUrl: DIRECTORY_INTERNAL_URL,

@@ -1,4 +1,4 @@
-import { BearerTokenVerifier } from '@msp/auth';
+import { type BearerTokenVerifierOptions, IssuerVerifiers } from '@msp/auth';
 import { InternalHttpClient } from '@msp/messaging';
 import { correlationIdOf } from '@msp/observability';
 import type { ApolloGatewayDriverConfig } from '@nestjs/apollo';
@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import { performance } from 'node:perf_hooks';
 import { DirectoryMemberChanges } from '../auth/directory-member-changes';
 import { DirectoryMemberContexts } from '../auth/directory-member-contexts';
+import { ExternalIdentities } from '../auth/external-identities';
 import { RequestAuthenticator } from '../auth/request-authenticator';
 import { UserContextSigner } from '../auth/user-context-signer';
 import { FrontDoorAuth, GatewayConfig } from '../config/gateway.config';
@@ -93,10 +94,20 @@ export class FederatedGraphqlOptions implements GqlOptionsFactory<ApolloGatewayD
       baseUrl: auth.directoryInternalUrl,
       privateKey: auth.servicePrivateKey.reveal(),
     });
+    const issuers: BearerTokenVerifierOptions[] = auth.externalIssuers.map((i) => ({
+      issuer: i.issuer,
+      audience: i.audience,
+      jwksUri: i.jwksUri,
+      jwksCooldownMs: i.jwksCooldownMs,
+    }));
+    if (auth.jwksUri) issuers.unshift({ issuer: auth.issuer, audience: auth.audience, jwksUri: auth.jwksUri });
     const authenticator = new RequestAuthenticator(
-      new BearerTokenVerifier({ issuer: auth.issuer, audience: auth.audience, jwksUri: auth.jwksUri }),
+      new IssuerVerifiers(issuers),
       this.memberContexts(directory),
       this.logger,
+      new ExternalIdentities(auth.externalIssuers, directory, this.logger, {
+        ttlMs: this.config.degradation.memberContextTtlMs,
+      }),
     );
     return async ({ req }: ContextArgs): Promise<GatewayContext> => {
       const startedAt = performance.now();

@@ -19,6 +19,13 @@ export interface ActivityCounts {
   meetingsHeld: number;
   pluriprofessionalMeetingsHeld: number;
   protocolsAdopted: number;
+  /**
+   * Structure only: minutes during which at least one site was open over the period (union of every practitioner's
+   * opening ranges less their absences, across sites on the time line: `openingCapacity`).
+   */
+  openingMinutes: number;
+  /** SNP slots the opening ranges held back over the period (a practitioner's: their own ranges'). */
+  snpSlots: number;
 }
 
 export const NO_ACTIVITY: ActivityCounts = {
@@ -36,6 +43,8 @@ export const NO_ACTIVITY: ActivityCounts = {
   meetingsHeld: 0,
   pluriprofessionalMeetingsHeld: 0,
   protocolsAdopted: 0,
+  openingMinutes: 0,
+  snpSlots: 0,
 };
 
 export function addActivity(a: ActivityCounts, b: ActivityCounts): ActivityCounts {
@@ -44,7 +53,7 @@ export function addActivity(a: ActivityCounts, b: ActivityCounts): ActivityCount
   return sum;
 }
 
-/** The operational indicators the events measure; the others (opening amplitude, SNP capacity) are not computed yet. */
+/** The operational indicators the events measure: every one of the operational catalogue. */
 export const COMPUTED_OPERATIONAL_CODES = [
   'OPS-NO-SHOW-RATE',
   'OPS-CALLS-WITHOUT-HUMAN',
@@ -54,6 +63,8 @@ export const COMPUTED_OPERATIONAL_CODES = [
   'OPS-MEDICAL-TIME-FREED',
   'OPS-PLURIPRO-MEETINGS',
   'OPS-PROTOCOLS-ADOPTED',
+  'OPS-OPENING-AMPLITUDE',
+  'OPS-SNP-CAPACITY',
 ] as const;
 export type ComputedOperationalCode = (typeof COMPUTED_OPERATIONAL_CODES)[number];
 
@@ -80,10 +91,13 @@ export function timeFreedOf(
  * over appointments whose time passed (done or missed, cancellations apart); calls handled without a human over calls
  * received; consultations interrupted (one call put through to a practitioner in consultation) over consultations
  * held; counts and minutes otherwise. Meetings and protocols are the structure's: a practitioner's figure has none.
+ * The opening amplitude is a weekly figure: the period's opening minutes × 7 / its days (a month of 30 days is 30/7
+ * weeks); the SNP capacity is the period's SNP slots.
  */
 export function operationalValues(
   counts: ActivityCounts,
   timeFreed: TimeFreed,
+  periodDays: number,
 ): Record<ComputedOperationalCode, IndicatorValues> {
   return {
     'OPS-NO-SHOW-RATE': { numerator: counts.noShows, denominator: counts.appointmentsCompleted + counts.noShows },
@@ -97,5 +111,7 @@ export function operationalValues(
     'OPS-MEDICAL-TIME-FREED': { value: timeFreed.minutesPerPractitionerPerWeek },
     'OPS-PLURIPRO-MEETINGS': { value: counts.pluriprofessionalMeetingsHeld },
     'OPS-PROTOCOLS-ADOPTED': { value: counts.protocolsAdopted },
+    'OPS-OPENING-AMPLITUDE': { value: Math.round(((counts.openingMinutes * 7) / periodDays) * 100) / 100 },
+    'OPS-SNP-CAPACITY': { value: counts.snpSlots },
   };
 }

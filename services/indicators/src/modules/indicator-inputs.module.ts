@@ -5,13 +5,14 @@ import { IndicatorSettingsQuery, SetIndicatorValueHandler } from '../application
 import { StructureIndicators } from '../application/inputs/structure-indicators';
 import { IndicatorFileReader } from '../application/ports/indicator-file-reader.port';
 import { CsvIndicatorFileReader } from '../infrastructure/csv/csv-indicator-file-reader';
-import { Base64FileScalar } from '../interface/graphql/scalars/base64-file.scalar';
+import { Base64FileScalar } from '@msp/service-kit';
 import { IndicatorInputsResolver } from '../interface/graphql/resolvers/indicator-inputs.resolver';
+import { IndicatorAnnouncementsModule } from './indicator-announcements.module';
 import { IndicatorsPersistenceModule } from './indicators-persistence.module';
 
 /** Imported and declared values, the structure's settings with their audit, and how scores use them. */
 @Module({
-  imports: [IndicatorsPersistenceModule],
+  imports: [IndicatorsPersistenceModule, IndicatorAnnouncementsModule],
   providers: [
     StructureIndicators,
     ImportIndicatorValuesHandler,

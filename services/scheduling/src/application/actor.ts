@@ -11,6 +11,12 @@ export const memberActor = (user: UserContext): Actor => ({ kind: 'member', user
 
 export const ONLINE_PATIENT: Actor = { kind: 'online' };
 
+/**
+ * A waiting patient answering an offer through the link they were sent: the link's secret token vouches for the
+ * offer, so the answer runs as the platform's waitlist, which made the offer (recorded as `service:waitlist-link`).
+ */
+export const WAITLIST_LINK_ACTOR: Actor = { kind: 'service', service: 'waitlist-link' };
+
 /** Members book as staff; the call-routing service is the virtual secretary; patients book online. */
 export function channelOf(actor: Actor): BookingChannel {
   if (actor.kind === 'member') return 'staff';

@@ -29,4 +29,15 @@ export interface PatientServicesSettings {
   reminderSendLeaseSeconds: number;
   /** How long a freed slot is held for the waiting patient it is offered to. */
   waitlistOfferMinutes: number;
+  /** How messages reach patients (reminders, waitlist offers). */
+  notifications: NotificationSettings;
+}
+
+export interface NotificationSettings {
+  /** `log` (ids only, the default), or `email` and/or `sms` in order of preference. */
+  channels: Array<'log' | 'email' | 'sms'>;
+  /** The SMTP relay, when `email` is a channel. */
+  smtp: { url: string; from: string; messageIdDomain: string } | null;
+  /** Brevo's transactional SMS, when `sms` is a channel. */
+  brevo: { apiKey: string; sender: string; baseUrl: string } | null;
 }

@@ -18,7 +18,11 @@ import type { Actor } from './actor';
 export const PERMISSIONS = {
   readAgenda: ROLES,
   manageMotifs: ['administrator', 'coordinator'],
+  /** The texts of the structure's reminders and waitlist offers (SCH-8, SCH-9). */
+  manageMessageTemplates: ['administrator'],
   manageOpeningRanges: ['administrator', 'secretary'],
+  /** Rooms of the sites and the travel time between them (SCH-11). */
+  manageSites: ['administrator'],
   declareAbsences: ['administrator', 'secretary', 'coordinator'],
   /** Staff who book, for the sites they work at. */
   book: ['practitioner', 'secretary', 'medical_assistant'],
@@ -76,8 +80,12 @@ export function assertActorMayBook(
  */
 export function maySeePatient(
   user: UserContext,
-  appointment: { structureId: string; siteId: string; practitionerId: string },
+  appointment: { structureId: string; siteId: string; practitionerId: string; bookingStructureId?: string | null },
 ): boolean {
+  // A pooled SNP booking (SCH-4): the patient is the booking MSP's; the host structure sees the time, the motif and
+  // which MSP booked, not who (docs/security.md, "CPTS pooled SNP bookings").
+  if (appointment.bookingStructureId && appointment.bookingStructureId !== appointment.structureId)
+    return hasRoleIn(user, appointment.bookingStructureId, PERMISSIONS.book);
   if (user.memberId === appointment.practitionerId) return true;
   return (
     hasRoleIn(user, appointment.structureId, PERMISSIONS.seePatientsAtSite) &&

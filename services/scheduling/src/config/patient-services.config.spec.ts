@@ -55,4 +55,53 @@ describe('patient services settings', () => {
     expect(JSON.stringify(config)).not.toContain(valid.SERVICE_PRIVATE_KEY);
     expect(JSON.stringify(config)).toContain('https://rdv.msp.example');
   });
+
+  it('sends through the log provider by default; e-mail and SMS are chosen by NOTIFICATION_PROVIDERS, each with its settings', () => {
+    expect(SchedulingConfig.fromEnv(valid).patientServices.notifications).toEqual({
+      channels: ['log'],
+      smtp: null,
+      brevo: null,
+    });
+    const config = SchedulingConfig.fromEnv({
+      ...valid,
+      NOTIFICATION_PROVIDERS: 'sms, email',
+      SMTP_URL: 'smtp://rappels:pa55word@smtp.msp.example:587',
+      SMTP_FROM: 'rappels@msp.example',
+      BREVO_API_KEY: 'xkeysib-s3cret',
+      BREVO_SMS_SENDER: 'MSPLices',
+    });
+    expect(config.patientServices.notifications).toEqual({
+      channels: ['sms', 'email'],
+      smtp: {
+        url: 'smtp://rappels:pa55word@smtp.msp.example:587',
+        from: 'rappels@msp.example',
+        messageIdDomain: 'msp.example',
+      },
+      brevo: { apiKey: 'xkeysib-s3cret', sender: 'MSPLices', baseUrl: 'https://api.brevo.com/v3' },
+    });
+    const logged = JSON.stringify(config);
+    expect(logged).not.toContain('pa55word');
+    expect(logged).not.toContain('xkeysib-s3cret');
+    expect(logged).toContain('smtp.msp.example:587');
+  });
+
+  it('names what a chosen channel lacks, and refuses unknown channels and senders Brevo would refuse', () => {
+    expect(() => SchedulingConfig.fromEnv({ ...valid, NOTIFICATION_PROVIDERS: 'email' })).toThrow(
+      /SMTP_URL[\s\S]*SMTP_FROM/,
+    );
+    expect(() =>
+      SchedulingConfig.fromEnv({
+        ...valid,
+        NOTIFICATION_PROVIDERS: 'sms',
+        BREVO_API_KEY: 'k',
+        BREVO_SMS_SENDER: 'MSP des Lices',
+      }),
+    ).toThrow(/BREVO_SMS_SENDER/);
+    expect(() => SchedulingConfig.fromEnv({ ...valid, NOTIFICATION_PROVIDERS: 'log,email' })).toThrow(
+      /NOTIFICATION_PROVIDERS/,
+    );
+    expect(() => SchedulingConfig.fromEnv({ ...valid, NOTIFICATION_PROVIDERS: 'pigeon' })).toThrow(
+      /NOTIFICATION_PROVIDERS/,
+    );
+  });
 });

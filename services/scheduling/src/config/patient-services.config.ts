@@ -30,7 +30,56 @@ export const PATIENT_SERVICES_ENV = z.object({
   REMINDER_DISPATCH_SECONDS: count(1, 3600, 30),
   REMINDER_SEND_LEASE_SECONDS: count(10, 24 * 3600, 300),
   WAITLIST_OFFER_MINUTES: count(1, 7 * 24 * 60, 120),
+  NOTIFICATION_PROVIDERS: z
+    .string()
+    .default('log')
+    .refine((value) => {
+      const names = listOf(value);
+      return (
+        names.length > 0 &&
+        names.every((name) => (CHANNELS as readonly string[]).includes(name)) &&
+        new Set(names).size === names.length &&
+        (!names.includes('log') || names.length === 1)
+      );
+    }, 'must be log, or email and/or sms in order of preference (e.g. sms,email)'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s/]+(:\d+)?\/?$/, 'must be smtp://[user:password@]host[:port] or smtps://…')
+    .optional(),
+  SMTP_FROM: z.string().email('must be an e-mail address').optional(),
+  BREVO_API_KEY: z.string().min(1).optional(),
+  BREVO_SMS_SENDER: z
+    .string()
+    .regex(/^([A-Za-z0-9]{1,11}|\d{1,15})$/, 'must be up to 11 letters and digits, or up to 15 digits')
+    .optional(),
+  BREVO_API_URL: httpUrl.default('https://api.brevo.com/v3'),
 });
+
+const CHANNELS = ['log', 'email', 'sms'] as const;
+export type NotificationChannel = (typeof CHANNELS)[number];
+
+/** A channel named in NOTIFICATION_PROVIDERS needs its settings; each missing variable is named. */
+export function checkNotificationEnv(
+  env: Pick<
+    z.infer<typeof PATIENT_SERVICES_ENV>,
+    'NOTIFICATION_PROVIDERS' | 'SMTP_URL' | 'SMTP_FROM' | 'BREVO_API_KEY' | 'BREVO_SMS_SENDER'
+  >,
+  context: z.RefinementCtx,
+): void {
+  const names = listOf(env.NOTIFICATION_PROVIDERS);
+  const need = (variable: keyof typeof env, channel: string) => {
+    if (names.includes(channel) && !env[variable])
+      context.addIssue({
+        code: 'custom',
+        path: [variable],
+        message: `is required when NOTIFICATION_PROVIDERS has ${channel}`,
+      });
+  };
+  need('SMTP_URL', 'email');
+  need('SMTP_FROM', 'email');
+  need('BREVO_API_KEY', 'sms');
+  need('BREVO_SMS_SENDER', 'sms');
+}
 
 const listOf = (value: string): string[] =>
   value
@@ -77,11 +126,38 @@ export function patientServicesSettings(env: PatientServicesEnv): PatientService
     reminderDispatchSeconds: env.REMINDER_DISPATCH_SECONDS,
     reminderSendLeaseSeconds: env.REMINDER_SEND_LEASE_SECONDS,
     waitlistOfferMinutes: env.WAITLIST_OFFER_MINUTES,
+    notifications: {
+      channels: listOf(env.NOTIFICATION_PROVIDERS) as NotificationChannel[],
+      smtp:
+        env.SMTP_URL && env.SMTP_FROM
+          ? { url: env.SMTP_URL, from: env.SMTP_FROM, messageIdDomain: env.SMTP_FROM.split('@')[1] }
+          : null,
+      brevo:
+        env.BREVO_API_KEY && env.BREVO_SMS_SENDER
+          ? { apiKey: env.BREVO_API_KEY, sender: env.BREVO_SMS_SENDER, baseUrl: env.BREVO_API_URL }
+          : null,
+    },
   };
 }
 
 /** Safe to log. */
 export function describePatientServices(settings: PatientServicesSettings): Record<string, unknown> {
-  const { servicePrivateKey: _key, ...rest } = settings;
-  return rest;
+  const { servicePrivateKey: _key, notifications, ...rest } = settings;
+  return {
+    ...rest,
+    notifications: {
+      channels: notifications.channels,
+      // The relay's host only: its URL may carry a password.
+      smtp: notifications.smtp && { host: hostOf(notifications.smtp.url), from: notifications.smtp.from },
+      brevo: notifications.brevo && { sender: notifications.brevo.sender, baseUrl: notifications.brevo.baseUrl },
+    },
+  };
+}
+
+function hostOf(url: string): string {
+  try {
+    return new URL(url).host;
+  } catch {
+    return '(unreadable)';
+  }
 }

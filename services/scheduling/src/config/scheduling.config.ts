@@ -8,7 +8,12 @@ import {
   type PlatformTrust,
 } from '@msp/service-kit';
 import type { PatientServicesSettings } from '../application/patient-services-settings';
-import { describePatientServices, PATIENT_SERVICES_ENV, patientServicesSettings } from './patient-services.config';
+import {
+  checkNotificationEnv,
+  describePatientServices,
+  PATIENT_SERVICES_ENV,
+  patientServicesSettings,
+} from './patient-services.config';
 
 const schema = platformServiceEnv(4102)
   .extend({
@@ -28,7 +33,8 @@ const schema = platformServiceEnv(4102)
   .refine((env) => env.PUBLIC_PORT === 0 || env.PUBLIC_PORT !== env.PORT, {
     path: ['PUBLIC_PORT'],
     message: 'must differ from PORT: the public routes have a listener of their own',
-  });
+  })
+  .superRefine(checkNotificationEnv);
 
 /** The scheduling service's environment, validated once at boot; every wrong variable is named at once. */
 export class SchedulingConfig {

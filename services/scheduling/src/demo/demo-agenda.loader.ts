@@ -1,10 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
-import { DateTime } from 'luxon';
 import type { UserContext } from '@msp/auth';
 import { TransactionRunner } from '@msp/persistence';
-import { Clock } from '@msp/service-kit';
+import { BackgroundWatch, Clock, demoMonth } from '@msp/service-kit';
 import { CreateMotifHandler } from '../application/motifs/create-motif.handler';
 import { DefineOpeningRangeHandler } from '../application/opening-ranges/define-opening-range.handler';
+import { DemoMonthRepository } from '../infrastructure/repositories/demo-month.repository';
 import {
   TeamSnapshotRepository,
   type ProjectedMember,
@@ -36,15 +36,14 @@ export interface DemoAgendaSummary {
  * Gives the demo structures agendas, in the background after boot, if scheduling held no motif at boot: each time the
  * directory's members and sites reaching the projection hold still between two looks, every structure with sites and
  * practitioners but no motif yet gets standard motifs and weekly opening ranges for each practitioner at their sites,
- * through the application handlers (every rule checked, every event recorded), in one transaction under an advisory
- * lock. It looks for a few minutes after boot, then stops.
+ * valid from the first day of the demo month, through the application handlers (every rule checked, every event
+ * recorded), and its demo month to be played (`DemoMonthPlayer`), in one transaction under an advisory lock. It looks
+ * for a few minutes after boot, then stops.
  */
 @Injectable()
 export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('DemoAgendas');
-  private stopping = false;
-  private wake?: () => void;
-  private running?: Promise<void>;
+  private readonly loop = new BackgroundWatch();
 
   constructor(
     @Inject(DEMO_AGENDA_OPTIONS) private readonly options: DemoAgendaOptions,
@@ -53,19 +52,24 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
     private readonly createMotif: CreateMotifHandler,
     private readonly defineRange: DefineOpeningRangeHandler,
     private readonly clock: Clock,
+    private readonly demoMonths: DemoMonthRepository,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.options.enabled)
-      this.running = this.watch().catch((error: unknown) =>
-        this.logger.error(`Demo agendas stopped: ${describe(error)}`),
+      void this.loop.start(
+        () => this.watch(),
+        (error) => this.logger.error(`Demo agendas stopped: ${describe(error)}`),
       );
   }
 
-  async onModuleDestroy(): Promise<void> {
-    this.stopping = true;
-    this.wake?.();
-    await this.running;
+  /** Whether it is still looking for structures to equip (the demo month player waits for it before stopping). */
+  isWatching(): boolean {
+    return this.loop.active;
+  }
+
+  onModuleDestroy(): Promise<void> {
+    return this.loop.stop();
   }
 
   private async watch(): Promise<void> {
@@ -77,7 +81,7 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
     const deadline = started + this.options.giveUpMs;
     let previous: ProjectionProgress | undefined;
     let loadedAt: ProjectionProgress | undefined;
-    while (!this.stopping && Date.now() < deadline) {
+    while (this.loop.goesOn(deadline)) {
       const progress = await this.team.progress();
       const settled = progress.members > 0 && same(progress, previous) && !same(progress, loadedAt);
       if (settled) {
@@ -87,7 +91,7 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
       previous = progress;
       await this.pause();
     }
-    if (!loadedAt && !this.stopping)
+    if (!loadedAt && !this.loop.stopping)
       this.logger.warn(
         `Demo agendas skipped: no directory members reached scheduling within ${Math.round(this.options.giveUpMs / 1000)} s`,
       );
@@ -107,13 +111,7 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
   }
 
   private pause(): Promise<void> {
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, this.options.pollMs);
-      this.wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+    return this.loop.pause(this.options.pollMs);
   }
 
   /** Gives agendas to every projected structure without a motif yet; null when there was none to give. */
@@ -167,10 +165,11 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
       motifIds.set(motif.key, (await this.createMotif.execute(user, { ...input, structureId })).id);
       summary.motifs++;
     }
-    // From the Monday of this week, so that the week view is full from the start.
-    const validFrom = DateTime.fromJSDate(this.clock.now(), { zone: sites[0].timeZone })
-      .startOf('week')
-      .toISODate() as string;
+    // From the first day of the demo month (the calendar month before this first start), so that the month the
+    // demo month player books into has agendas; it also fills this week's view from the start.
+    const zone = sites[0].timeZone;
+    const month = demoMonth(this.clock.now(), zone);
+    const validFrom = month.days[0].date;
     for (const plan of plans) {
       const { motifKeys, ...range } = plan;
       await this.defineRange.execute(user, {
@@ -180,6 +179,8 @@ export class DemoAgendaLoader implements OnApplicationBootstrap, OnModuleDestroy
       });
       summary.ranges++;
     }
+    // The month is played once the structure's patients have reached scheduling (DemoMonthPlayer).
+    await this.demoMonths.record(structureId, month.month, zone);
     summary.structures++;
     summary.sites += new Set(plans.map((p) => p.siteId)).size;
     summary.practitioners += new Set(plans.map((p) => p.practitionerId)).size;

@@ -27,6 +27,8 @@ export interface AgendaAppointment extends Interval {
   motifLabel: string;
   patientId: string | null;
   status: AppointmentStatus;
+  /** A pooled SNP booking (SCH-4): the other MSP of the CPTS that booked it, whose patient it is. */
+  bookingStructureId?: string | null;
 }
 
 export interface AgendaAbsence extends Interval {

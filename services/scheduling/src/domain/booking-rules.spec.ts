@@ -1,5 +1,5 @@
 import { GP, OTHER_GP, at, motif, range } from '../../test/fixtures/domain-builders';
-import { assertBookable, type BookingCheck } from './booking-rules';
+import { assertBookable, assertReleasedSnpSlot, type BookingCheck } from './booking-rules';
 
 function check(overrides: Partial<BookingCheck> = {}): BookingCheck {
   return {
@@ -74,5 +74,33 @@ describe('assertBookable', () => {
         assertBookable(check({ channel: 'staff', ranges, startsAt: snpSlot, now: at('2026-03-29T15:00:00Z') })),
       ).not.toThrow();
     });
+  });
+});
+
+describe('assertReleasedSnpSlot (a CPTS pool booking, SCH-4)', () => {
+  const ranges = [range({ snpShare: 1 / 3 })];
+  const snpSlot = at('2026-03-30T07:40:00Z'); // third slot of the day, SNP; released at 18:00 Paris the day before
+
+  it('accepts a released SNP slot of the grid', () => {
+    expect(() =>
+      assertReleasedSnpSlot(check({ ranges, startsAt: snpSlot, now: at('2026-03-29T16:00:00Z') })),
+    ).not.toThrow();
+  });
+
+  it('refuses it before its release, naming the instant', () => {
+    expect(() => assertReleasedSnpSlot(check({ ranges, startsAt: snpSlot, now: at('2026-03-29T15:59:00Z') }))).toThrow(
+      /input\.startsAt: this SNP slot is released to the CPTS at 2026-03-29T16:00:00\.000Z/,
+    );
+  });
+
+  it.each([
+    ['a slot kept for booking', { ranges, startsAt: at('2026-03-30T07:00:00Z') }],
+    ['off the grid', { ranges, startsAt: at('2026-03-30T07:45:00Z') }],
+    ['in a range without SNP share', { startsAt: snpSlot }],
+    ['outside any range', { ranges, startsAt: at('2026-03-30T12:00:00Z') }],
+  ])('refuses %s: not an SNP slot of the pool', (_what, overrides: Partial<BookingCheck>) => {
+    expect(() => assertReleasedSnpSlot(check({ now: at('2026-03-29T16:00:00Z'), ...overrides }))).toThrow(
+      /input\.startsAt: is not an SNP slot of the CPTS pool/,
+    );
   });
 });

@@ -21,6 +21,31 @@ export interface BookingCheck {
 }
 
 /**
+ * A slot of the CPTS pool another MSP may book (SCH-4): on the grid of the range covering it, one of its SNP slots,
+ * and released. Checked after `assertBookable` (staff channel) on the same data.
+ */
+export function assertReleasedSnpSlot(check: BookingCheck, prefix = 'input'): void {
+  const { motif, startsAt, now } = check;
+  const interval = { start: startsAt, end: new Date(startsAt.getTime() + motif.durationMinutes * 60_000) };
+  const occurrence = occurrenceCovering(check.ranges, check.timeZone, interval, motif.id);
+  const step = (motif.durationMinutes + motif.bufferAfterMinutes) * 60_000;
+  const offset = occurrence ? startsAt.getTime() - occurrence.start.getTime() : -1;
+  if (
+    !occurrence ||
+    occurrence.range.snpShare <= 0 ||
+    offset % step !== 0 ||
+    !isSnpIndex(offset / step, occurrence.range.snpShare)
+  )
+    throw SchedulingError.invalid(`${prefix}.startsAt`, 'is not an SNP slot of the CPTS pool');
+  const releasedAt = snpReleaseInstant(occurrence.range.snpRelease, occurrence.date, check.timeZone);
+  if (now.getTime() < releasedAt.getTime())
+    throw SchedulingError.invalid(
+      `${prefix}.startsAt`,
+      `this SNP slot is released to the CPTS at ${releasedAt.toISOString()}; other MSPs may book it from then on`,
+    );
+}
+
+/**
  * Whether a booking may be attempted (that nobody else holds the time is the database's to say): a motif this channel
  * may book for this practitioner, in the future, inside an opening range allowing the motif, outside absences. Staff
  * may book any time in a range; the other channels only the grid slots they were offered, within notice and horizon,

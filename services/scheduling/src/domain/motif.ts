@@ -19,11 +19,15 @@ export interface Motif {
   minNoticeMinutes: number;
   /** Slots starting later than this many days after "now" are not offered. */
   maxHorizonDays: number;
+  /** Once stored: bumped by every change (an edit names the version it was made from). */
+  version?: number;
+  /** Once stored: when it was archived (no longer offered for new bookings; its appointments still read it). */
+  archivedAt?: Date | null;
 }
 
 export type MotifDraft = Omit<
   Motif,
-  'bufferAfterMinutes' | 'minNoticeMinutes' | 'maxHorizonDays' | 'practitionerId'
+  'bufferAfterMinutes' | 'minNoticeMinutes' | 'maxHorizonDays' | 'practitionerId' | 'version' | 'archivedAt'
 > & {
   practitionerId?: string | null;
   bufferAfterMinutes?: number | null;
@@ -68,6 +72,11 @@ export function createMotif(draft: MotifDraft, prefix = 'input'): Motif {
     minNoticeMinutes: wholeNumber(draft.minNoticeMinutes ?? 0, `${prefix}.minNoticeMinutes`, 0, 60 * 24 * 30),
     maxHorizonDays: wholeNumber(draft.maxHorizonDays ?? 90, `${prefix}.maxHorizonDays`, 1, 730),
   };
+}
+
+/** An archived motif is no longer offered for new bookings, by anyone; its appointments keep it. */
+export function assertOfferable(motif: Pick<Motif, 'archivedAt'>, field: string): void {
+  if (motif.archivedAt) throw SchedulingError.invalid(field, 'this motif is archived: it is no longer offered');
 }
 
 export function motifAppliesTo(motif: Pick<Motif, 'practitionerId'>, practitionerId: string): boolean {

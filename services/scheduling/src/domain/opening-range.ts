@@ -22,11 +22,15 @@ export interface OpeningRange {
   motifIds: string[];
   snpShare: number;
   snpRelease: SnpReleaseRule;
+  /** Once stored: bumped by every change (an edit names the version it was made from). */
+  version?: number;
+  /** Once stored: the range this one continues from its `validFrom` (an edit from a date), if any. */
+  replaces?: string | null;
 }
 
 export type OpeningRangeDraft = Omit<
   OpeningRange,
-  'recurrence' | 'validUntil' | 'snpShare' | 'snpRelease' | 'motifIds'
+  'recurrence' | 'validUntil' | 'snpShare' | 'snpRelease' | 'motifIds' | 'version' | 'replaces'
 > & {
   /** Either an RRULE… */
   recurrence?: string | null;

@@ -8,6 +8,12 @@ export enum SchedulingErrorCode {
   HoldLapsed = 'SCHEDULING.HOLD_LAPSED',
   InvalidTransition = 'SCHEDULING.INVALID_TRANSITION',
   DirectoryUnavailable = 'SCHEDULING.DIRECTORY_UNAVAILABLE',
+  /** An edit made from a version of a range or a motif that another edit has replaced meanwhile. */
+  StaleVersion = 'SCHEDULING.STALE_VERSION',
+  /** A pooled SNP booking from a structure that is not an MSP of the CPTS. */
+  NotInCpts = 'SCHEDULING.NOT_IN_CPTS',
+  RoomTaken = 'SCHEDULING.ROOM_TAKEN',
+  TravelTimeNotKept = 'SCHEDULING.TRAVEL_TIME_NOT_KEPT',
 }
 
 function kindOf(code: SchedulingErrorCode): ErrorKind {
@@ -19,9 +25,14 @@ function kindOf(code: SchedulingErrorCode): ErrorKind {
     case SchedulingErrorCode.SlotTaken:
     case SchedulingErrorCode.HoldLapsed:
     case SchedulingErrorCode.InvalidTransition:
+    case SchedulingErrorCode.StaleVersion:
+    case SchedulingErrorCode.RoomTaken:
+    case SchedulingErrorCode.TravelTimeNotKept:
       return 'conflict';
     case SchedulingErrorCode.DirectoryUnavailable:
       return 'unavailable';
+    case SchedulingErrorCode.NotInCpts:
+      return 'forbidden';
   }
 }
 
@@ -56,11 +67,29 @@ export class SchedulingError extends DomainError {
     );
   }
 
+  /** The room asked for (or every room the motif may use) is taken then; `field` is where the room came from. */
+  static roomTaken(reason = 'This room is already booked at that time', field = 'input.roomId'): SchedulingError {
+    return new SchedulingError(SchedulingErrorCode.RoomTaken, reason, field);
+  }
+
+  static travelTimeNotKept(reason: string): SchedulingError {
+    return new SchedulingError(SchedulingErrorCode.TravelTimeNotKept, reason, 'input.startsAt');
+  }
+
   static holdLapsed(): SchedulingError {
     return new SchedulingError(
       SchedulingErrorCode.HoldLapsed,
       'The hold lapsed before it was confirmed: search the slots again',
       'input.holdId',
+    );
+  }
+
+  /** `what` was changed by someone else since the client read `version`: read it again, then decide. */
+  static staleVersion(what: string, current: number): SchedulingError {
+    return new SchedulingError(
+      SchedulingErrorCode.StaleVersion,
+      `This ${what} was changed meanwhile (now at version ${current}): read it again before changing it`,
+      'input.version',
     );
   }
 

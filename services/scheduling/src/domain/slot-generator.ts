@@ -1,5 +1,6 @@
-import { groupBy } from './group-by';
+import { slotGrid } from '@msp/calendar';
 import { DateTime } from 'luxon';
+import { groupBy } from './group-by';
 import type { BookingChannel } from './booking-channel';
 import type { FreeSlot } from './free-slot';
 import { overlapsAny, type Interval } from './interval';
@@ -15,6 +16,8 @@ export const MAX_SEARCH_DAYS = 62;
 /** Time a practitioner is not available: appointments and live holds (busy), or declared exceptions. */
 export interface PractitionerInterval extends Interval {
   practitionerId: string;
+  /** The site of an appointment or hold (travel to other sites is counted from it); none for other busy time. */
+  siteId?: string | null;
 }
 
 export interface SlotSearch {
@@ -30,6 +33,11 @@ export interface SlotSearch {
   now: Date;
   /** Who will see the slots: SNP slots are shown to staff always, to others once released. */
   audience: BookingChannel;
+  /**
+   * When the motif needs a room: the busy time of each suitable room of the site. A slot is offered only if one of them
+   * is free for its whole time (none listed: no slot).
+   */
+  rooms?: ReadonlyArray<readonly Interval[]>;
   /** Defaults to the motif's. */
   minNoticeMinutes?: number;
   maxHorizonDays?: number;
@@ -54,12 +62,7 @@ function checkSearch(search: SlotSearch, prefix: string): void {
 
 /** The grid of one occurrence: slots every duration + buffer from its start, each ending within it. */
 function grid(occurrence: RangeOccurrence, motif: Motif): Interval[] {
-  const length = motif.durationMinutes * 60_000;
-  const step = length + motif.bufferAfterMinutes * 60_000;
-  const slots: Interval[] = [];
-  for (let t = occurrence.start.getTime(); t + length <= occurrence.end.getTime(); t += step)
-    slots.push({ start: new Date(t), end: new Date(t + length) });
-  return slots;
+  return slotGrid(occurrence, motif.durationMinutes, motif.bufferAfterMinutes);
 }
 
 /** By start, then practitioner: ISO instants of one format and UUIDs compare as plain strings (no locale rules). */
@@ -97,6 +100,7 @@ export function generateFreeSlots(search: SlotSearch, prefix = 'input'): FreeSlo
     grid(occurrence, motif).forEach((slot, index) => {
       const start = slot.start.getTime();
       if (start < earliest || start < now.getTime() || start > latest || overlapsAny(slot, blocked)) return;
+      if (search.rooms && !search.rooms.some((roomBusy) => !overlapsAny(slot, roomBusy))) return;
       const snp = releasesAt !== null && isSnpIndex(index, snpShare);
       if (snp && search.audience !== 'staff' && now.getTime() < (releasesAt?.getTime() ?? 0)) return;
       const key = `${practitionerId}/${start}`;

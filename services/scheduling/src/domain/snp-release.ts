@@ -27,10 +27,5 @@ export function snpReleaseInstant(rule: SnpReleaseRule, slotDate: LocalDate, zon
   return atWallTime(addDays(slotDate, -rule.daysBefore), parseWallTime(rule.at, 'snpRelease.at'), zone);
 }
 
-/**
- * Which slots of one occurrence's grid are SNP: `share` of them, spread evenly over the range (slot i is SNP when the
- * running count floor((i + 1) × share) steps up), decided on the full grid so bookings never move the SNP slots.
- */
-export function isSnpIndex(index: number, share: number): boolean {
-  return Math.floor((index + 1) * share + 1e-9) > Math.floor(index * share + 1e-9);
-}
+/** Which slots of an occurrence's grid are SNP: the rule is shared with indicators' SNP capacity (`@msp/calendar`). */
+export { isSnpIndex } from '@msp/calendar';

@@ -1,15 +1,5 @@
-import { DateTime } from 'luxon';
-import { addDays, type LocalDate } from './local-date';
-import type { WallTime } from './wall-time';
-
 /**
- * The instant a wall clock in `zone` shows `time` on `date`; Luxon resolves the zone's offset on that very day, so 09:00
- * stays 09:00 across DST changes. A time skipped by a spring-forward change moves forward, as clocks do. 24:00 is the
- * next day's midnight.
+ * The instant a wall clock in a zone shows a time on a date (DST-safe; 24:00 is the next midnight): shared with the
+ * services that read opening ranges from events (`@msp/calendar`).
  */
-export function atWallTime(date: LocalDate, time: WallTime, zone: string): Date {
-  const day = time.hour === 24 ? addDays(date, 1) : date;
-  const [year, month, dayOfMonth] = day.split('-').map(Number);
-  const hour = time.hour === 24 ? 0 : time.hour;
-  return DateTime.fromObject({ year, month, day: dayOfMonth, hour, minute: time.minute }, { zone }).toJSDate();
-}
+export { atWallTime } from '@msp/calendar';

@@ -18,5 +18,7 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
     MarkNoShowHandler,
     AppointmentLifecycleResolver,
   ],
+  // The demo month plays appointments' days through them.
+  exports: [MarkArrivedHandler, StartConsultationHandler, CompleteAppointmentHandler, MarkNoShowHandler],
 })
 export class AppointmentLifecycleModule {}

@@ -6,6 +6,7 @@ import { CancelAppointmentHandler } from '../application/booking/cancel-appointm
 import { ConfirmHoldHandler } from '../application/booking/confirm-hold.handler';
 import { HoldSlotHandler } from '../application/booking/hold-slot.handler';
 import { HoldSweeper } from '../application/booking/hold-sweeper';
+import { MultiSiteDayCheck } from '../application/booking/multi-site-day.check';
 import { SlotReservation } from '../application/booking/slot-reservation';
 import { StructurePatientCheck } from '../application/booking/structure-patient.check';
 import { AppointmentPatientResolver } from '../interface/graphql/resolvers/appointment-patient.resolver';
@@ -23,6 +24,7 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
   imports: [SchedulingPersistenceModule, DirectoryClientModule, FreeSlotsModule],
   controllers: [AgendaInternalController],
   providers: [
+    MultiSiteDayCheck,
     BookingContextLoader,
     SlotReservation,
     StructurePatientCheck,
@@ -35,6 +37,13 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
     AppointmentResolver,
     AppointmentPatientResolver,
   ],
-  exports: [BookingContextLoader, SlotReservation, StructurePatientCheck, ConfirmHoldHandler, CancelAppointmentHandler],
+  exports: [
+    BookingContextLoader,
+    SlotReservation,
+    StructurePatientCheck,
+    BookAppointmentHandler,
+    ConfirmHoldHandler,
+    CancelAppointmentHandler,
+  ],
 })
 export class BookingModule {}

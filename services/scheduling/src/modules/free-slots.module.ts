@@ -1,3 +1,4 @@
+import { MultiSiteOffer } from '../application/slots/multi-site-offer';
 import { Module } from '@nestjs/common';
 import { FindFreeSlotsQuery } from '../application/slots/find-free-slots.query';
 import { FreeSlotResolver } from '../interface/graphql/resolvers/free-slot.resolver';
@@ -6,7 +7,7 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
 /** Free slots of a motif across practitioners and sites, in each site's zone. */
 @Module({
   imports: [SchedulingPersistenceModule],
-  providers: [FindFreeSlotsQuery, FreeSlotResolver],
+  providers: [MultiSiteOffer, FindFreeSlotsQuery, FreeSlotResolver],
   exports: [FindFreeSlotsQuery],
 })
 export class FreeSlotsModule {}

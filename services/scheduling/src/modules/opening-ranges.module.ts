@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SiteOpeningRangesQuery } from '../application/opening-ranges/site-opening-ranges.query';
+import { CrossSiteRangeCheck } from '../application/opening-ranges/cross-site-range.check';
 import { DefineOpeningRangeHandler } from '../application/opening-ranges/define-opening-range.handler';
 import { OpeningRangesQuery } from '../application/opening-ranges/opening-ranges.query';
 import { OpeningRangeResolver } from '../interface/graphql/resolvers/opening-range.resolver';
@@ -10,12 +11,13 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
 @Module({
   imports: [SchedulingPersistenceModule],
   providers: [
+    CrossSiteRangeCheck,
     DefineOpeningRangeHandler,
     OpeningRangesQuery,
     SiteOpeningRangesQuery,
     OpeningRangeResolver,
     SiteOpeningRangesResolver,
   ],
-  exports: [DefineOpeningRangeHandler],
+  exports: [DefineOpeningRangeHandler, CrossSiteRangeCheck],
 })
 export class OpeningRangesModule {}

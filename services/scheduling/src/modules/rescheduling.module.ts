@@ -14,5 +14,6 @@ import { SchedulingPersistenceModule } from './scheduling-persistence.module';
   imports: [SchedulingPersistenceModule, BookingModule],
   controllers: [CallerAppointmentsInternalController],
   providers: [RescheduleAppointmentHandler, ReschedulingResolver, CallerAppointmentsQuery],
+  exports: [RescheduleAppointmentHandler],
 })
 export class ReschedulingModule {}

@@ -8,9 +8,13 @@ import { IcalFeedRepository } from '../application/ports/ical-feed.repository';
 import { MeetingBlockRepository } from '../application/ports/meeting-block.repository';
 import { NoShowRepository } from '../application/ports/no-show.repository';
 import { OnlineBookingRequestRepository } from '../application/ports/online-booking-request.repository';
+import { OpeningRangeChangesRepository } from '../application/ports/opening-range-changes.repository';
 import { PublicAgendaRepository } from '../application/ports/public-agenda.repository';
+import { PatientMessageTemplateRepository } from '../application/ports/patient-message-template.repository';
 import { ReminderRepository } from '../application/ports/reminder.repository';
+import { RoomRepository } from '../application/ports/room.repository';
 import { Savepoints } from '../application/ports/savepoints';
+import { SiteTravelRepository } from '../application/ports/site-travel.repository';
 import { SnpRepository } from '../application/ports/snp.repository';
 import { WaitlistRepository } from '../application/ports/waitlist.repository';
 import { TypeOrmAbsenceRepository } from '../infrastructure/repositories/typeorm-absence.repository';
@@ -22,11 +26,16 @@ import { TypeOrmIcalFeedRepository } from '../infrastructure/repositories/typeor
 import { TypeOrmMeetingBlockRepository } from '../infrastructure/repositories/typeorm-meeting-block.repository';
 import { TypeOrmNoShowRepository } from '../infrastructure/repositories/typeorm-no-show.repository';
 import { TypeOrmOnlineBookingRequestRepository } from '../infrastructure/repositories/typeorm-online-booking-request.repository';
+import { TypeOrmOpeningRangeChangesRepository } from '../infrastructure/repositories/typeorm-opening-range-changes.repository';
 import { PostgresSavepoints } from '../infrastructure/repositories/postgres-savepoints';
 import { TypeOrmPublicAgendaRepository } from '../infrastructure/repositories/typeorm-public-agenda.repository';
+import { TypeOrmPatientMessageTemplateRepository } from '../infrastructure/repositories/typeorm-patient-message-template.repository';
 import { TypeOrmReminderRepository } from '../infrastructure/repositories/typeorm-reminder.repository';
+import { TypeOrmRoomRepository } from '../infrastructure/repositories/typeorm-room.repository';
+import { TypeOrmSiteTravelRepository } from '../infrastructure/repositories/typeorm-site-travel.repository';
 import { TypeOrmSnpRepository } from '../infrastructure/repositories/typeorm-snp.repository';
 import { TeamSnapshotRepository } from '../infrastructure/repositories/team-snapshot.repository';
+import { DemoMonthRepository } from '../infrastructure/repositories/demo-month.repository';
 import { TypeOrmWaitlistRepository } from '../infrastructure/repositories/typeorm-waitlist.repository';
 
 /** Each repository port of the application, bound to its PostgreSQL implementation. */
@@ -40,13 +49,18 @@ const PORTS: Provider[] = [
   { provide: OnlineBookingRequestRepository, useClass: TypeOrmOnlineBookingRequestRepository },
   { provide: SnpRepository, useClass: TypeOrmSnpRepository },
   { provide: ReminderRepository, useClass: TypeOrmReminderRepository },
+  { provide: PatientMessageTemplateRepository, useClass: TypeOrmPatientMessageTemplateRepository },
   { provide: NoShowRepository, useClass: TypeOrmNoShowRepository },
   { provide: WaitlistRepository, useClass: TypeOrmWaitlistRepository },
   { provide: IcalFeedRepository, useClass: TypeOrmIcalFeedRepository },
   { provide: MeetingBlockRepository, useClass: TypeOrmMeetingBlockRepository },
   { provide: Savepoints, useClass: PostgresSavepoints },
-  // The demo loader's view of the projection (wiring code, not an application port).
+  { provide: OpeningRangeChangesRepository, useClass: TypeOrmOpeningRangeChangesRepository },
+  { provide: RoomRepository, useClass: TypeOrmRoomRepository },
+  { provide: SiteTravelRepository, useClass: TypeOrmSiteTravelRepository },
+  // The demo loaders' view of the projection and of the demo month (wiring code, not application ports).
   TeamSnapshotRepository,
+  DemoMonthRepository,
 ];
 
 /** Scheduling's repositories over its own database, shared by the feature modules. */

@@ -7,7 +7,10 @@ export interface IndicatorValueChangedV1 {
   practitionerId: string | null;
   catalogue: string;
   indicatorCode: string;
-  /** `YYYY-MM` (a month in the structure's zone). */
+  /**
+   * `YYYY-MM` (a month in the structure's zone) for the values the events measure; an imported or declared value keeps
+   * the period it was given for: `YYYY-MM`, a quarter `YYYY-Tn` or a year `YYYY`.
+   */
   period: string;
   /** The level in the indicator's unit (percent for a rate); null when it cannot be computed (no denominator). */
   previousLevel?: number | null;
@@ -34,7 +37,7 @@ export const indicatorValueChangedV1 = defineEvent<IndicatorValueChangedV1>({
       practitionerId: requiredNullableUuidSchema,
       catalogue: { type: 'string', pattern: '^[A-Z0-9][A-Z0-9_-]{0,39}$' },
       indicatorCode: { type: 'string', pattern: '^[A-Z0-9][A-Z0-9-]{0,59}$' },
-      period: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+      period: { type: 'string', pattern: '^\\d{4}(-(0[1-9]|1[0-2])|-T[1-4])?$' },
       previousLevel: nullableNumber,
       level: nullableNumber,
       numerator: { type: 'number', minimum: 0 },

@@ -41,7 +41,7 @@ export const thresholdCrossedV1 = defineEvent<ThresholdCrossedV1>({
       practitionerId: requiredNullableUuidSchema,
       catalogue: { type: 'string', pattern: '^[A-Z0-9][A-Z0-9_-]{0,39}$' },
       indicatorCode: { type: 'string', pattern: '^[A-Z0-9][A-Z0-9-]{0,59}$' },
-      period: { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' },
+      period: { type: 'string', pattern: '^\\d{4}(-(0[1-9]|1[0-2])|-T[1-4])?$' },
       objective: { type: 'string', enum: ['intermediate', 'target'] },
       crossing: { type: 'string', enum: ['reached', 'lost'] },
       objectiveValue: { type: 'number', minimum: 0 },

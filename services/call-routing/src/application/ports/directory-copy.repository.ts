@@ -16,7 +16,14 @@ export interface SiteRef {
 export abstract class DirectoryCopyRepository {
   /** Upsert by site id; an older fact (by `at`) never overwrites a newer one. */
   abstract upsertSite(site: SiteRef, at: Date): Promise<void>;
-  abstract upsertMember(memberId: string, structureId: string, profession: string, at: Date): Promise<void>;
+  /** `siteIds`: where the member works in the structure (the directory's `siteIds`). */
+  abstract upsertMember(
+    memberId: string,
+    structureId: string,
+    profession: string,
+    at: Date,
+    siteIds?: readonly string[],
+  ): Promise<void>;
   abstract markMemberLeft(memberId: string, structureId: string, at: Date): Promise<void>;
   abstract site(siteId: string): Promise<SiteRef | null>;
   /** Every site of the copy (the demo loader gives each a line). */

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EventPayloads } from '@msp/contracts';
 import { DirectoryCopyRepository } from '../ports/directory-copy.repository';
 
-/** Sites (zone, hours) and memberships, copied from the directory's events: ids only, upserted by id. */
+/** Sites (zone, hours) and memberships (with the member's sites), copied from the directory's events: ids only, upserted by id. */
 @Injectable()
 export class DirectoryProjection {
   constructor(private readonly copy: DirectoryCopyRepository) {}
@@ -29,11 +29,23 @@ export class DirectoryProjection {
   }
 
   memberJoined(data: EventPayloads['directory.member.joined.v1']): Promise<void> {
-    return this.copy.upsertMember(data.memberId, data.structureId, data.profession, new Date(data.joinedAt));
+    return this.copy.upsertMember(
+      data.memberId,
+      data.structureId,
+      data.profession,
+      new Date(data.joinedAt),
+      data.siteIds,
+    );
   }
 
   memberUpdated(data: EventPayloads['directory.member.updated.v1']): Promise<void> {
-    return this.copy.upsertMember(data.memberId, data.structureId, data.profession, new Date(data.updatedAt));
+    return this.copy.upsertMember(
+      data.memberId,
+      data.structureId,
+      data.profession,
+      new Date(data.updatedAt),
+      data.siteIds,
+    );
   }
 
   memberLeft(data: EventPayloads['directory.member.left.v1']): Promise<void> {

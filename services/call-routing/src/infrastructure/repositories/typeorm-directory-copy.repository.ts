@@ -34,13 +34,20 @@ export class TypeOrmDirectoryCopyRepository implements DirectoryCopyRepository {
     );
   }
 
-  async upsertMember(memberId: string, structureId: string, profession: string, at: Date): Promise<void> {
+  async upsertMember(
+    memberId: string,
+    structureId: string,
+    profession: string,
+    at: Date,
+    siteIds: readonly string[] = [],
+  ): Promise<void> {
     await this.manager().query(
-      `insert into team_member (member_id, structure_id, profession, updated_at) values ($1, $2, $3, $4)
+      `insert into team_member (member_id, structure_id, profession, updated_at, site_ids) values ($1, $2, $3, $4, $5)
        on conflict (member_id, structure_id) do update
-         set profession = excluded.profession, left_at = null, updated_at = excluded.updated_at
+         set profession = excluded.profession, site_ids = excluded.site_ids, left_at = null,
+             updated_at = excluded.updated_at
          where team_member.updated_at <= excluded.updated_at`,
-      [memberId, structureId, profession, at],
+      [memberId, structureId, profession, at, siteIds],
     );
   }
 

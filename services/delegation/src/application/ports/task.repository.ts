@@ -94,6 +94,8 @@ export interface BoardFilter {
   escalatedTo?: string;
   siteId?: string;
   patientId?: string;
+  /** Only tasks changed since then: the closed columns show the recent work, not the whole history. */
+  updatedSince?: Date;
   limit: number;
 }
 

@@ -14,6 +14,8 @@ export abstract class TeamRepository {
   abstract siteStructure(siteId: string): Promise<string | null>;
   /** Current members paired with a medical referent (the delegates), of every structure, by structure. */
   abstract delegates(): Promise<TeamMember[]>;
+  /** Every current member of every structure, by structure then member id. */
+  abstract currentMembers(): Promise<TeamMember[]>;
   abstract isEmpty(): Promise<boolean>;
   abstract upsertAbsence(absenceId: string, memberId: string, startsAt: Date, endsAt: Date): Promise<void>;
   abstract endAbsence(absenceId: string, memberId: string, endsAt: Date): Promise<void>;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { membershipIn, type UserContext } from '@msp/auth';
 import { DelegationError } from '../../domain/delegation-error';
 import { allowedTargets, TASK_STATUSES_LIST, type TaskStatus } from '../../domain/tasks/task-board';
-import { assertUuid } from '../input-checks';
+import { assertUuid, parseInstant } from '../input-checks';
 import { assertMember } from '../permissions';
 import {
   TaskRepository,
@@ -23,6 +23,8 @@ export interface BoardInput {
   statuses?: string[] | null;
   siteId?: string | null;
   patientId?: string | null;
+  /** ISO 8601 instant: only tasks changed since then. */
+  updatedSince?: string | null;
   limit?: number | null;
 }
 
@@ -57,6 +59,7 @@ export class BoardQuery {
       statuses: statuses as TaskStatus[] | undefined,
       siteId: input.siteId ?? undefined,
       patientId: input.patientId ?? undefined,
+      updatedSince: input.updatedSince == null ? undefined : parseInstant(input.updatedSince, 'filter.updatedSince'),
       limit,
     };
     const membership = membershipIn(user, input.structureId) ?? { roles: [], siteIds: [] };

@@ -100,6 +100,14 @@ export class TypeOrmTeamRepository implements TeamRepository {
     return rows.map(toMember);
   }
 
+  async currentMembers(): Promise<TeamMember[]> {
+    const rows: MemberRow[] = await this.manager().query(
+      `select member_id, structure_id, profession, roles, site_ids, referent_id, backup_referent_id, left_at
+       from team_member where left_at is null order by structure_id, member_id`,
+    );
+    return rows.map(toMember);
+  }
+
   async siteStructure(siteId: string): Promise<string | null> {
     const [row]: Array<{ structure_id: string }> = await this.manager().query(
       `select structure_id from site_ref where site_id = $1`,

@@ -105,9 +105,10 @@ export class AddMemberHandler {
  * Refuses an e-mail already on the platform given with another identity, without saying which field differs: the caller
  * learns nothing of the record on file beyond what they typed. Names compare without case or surrounding spaces.
  */
-function refuseOtherIdentity(
+export function refuseOtherIdentity(
   known: Member,
   given: Pick<Member, 'firstName' | 'lastName' | 'profession' | 'rpps'>,
+  field = 'input.email',
 ): void {
   const same = (a: string, b: string) => a.localeCompare(b, 'fr', { sensitivity: 'accent' }) === 0;
   const matches =
@@ -118,7 +119,7 @@ function refuseOtherIdentity(
   if (!matches)
     throw new DirectoryError(
       DirectoryErrorCode.IdentityMismatch,
-      'input.email: this e-mail belongs to a professional registered with another identity (name, profession or RPPS); check them with the person, or use another e-mail',
-      'input.email',
+      `${field}: this e-mail belongs to a professional registered with another identity (name, profession or RPPS); check them with the person, or use another e-mail`,
+      field,
     );
 }

@@ -3,9 +3,9 @@ import { DirectoryError } from '../../domain/directory-error';
 import { isProfession, PROFESSIONS, type Profession } from '../../domain/profession';
 import type { SiteRepository } from '../ports/site.repository';
 
-export function checkProfession(value: string): Profession {
+export function checkProfession(value: string, field = 'input.profession'): Profession {
   if (!isProfession(value))
-    throw DirectoryError.invalid('input.profession', `unknown profession "${value}"; one of ${PROFESSIONS.join(', ')}`);
+    throw DirectoryError.invalid(field, `unknown profession "${value}"; one of ${PROFESSIONS.join(', ')}`);
   return value;
 }
 

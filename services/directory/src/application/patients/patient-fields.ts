@@ -41,3 +41,18 @@ export async function checkMedecinTraitant(
   }
   return memberId;
 }
+
+/**
+ * The INS matricule: the 13 characters of the NIR (Corsica's department written 2A or 2B) and its 2-digit key,
+ * 97 − (NIR mod 97), with 2A read as 19 and 2B as 18 for the key. Spaces are ignored. Returns the 15 characters.
+ */
+export function checkIns(value: string, field: string): string {
+  const ins = value.replace(/\s+/g, '').toUpperCase();
+  const match = /^([12378]\d{4}(?:\d{2}|2A|2B)\d{6})(\d{2})$/.exec(ins);
+  if (!match)
+    throw DirectoryError.invalid(field, `"${value.slice(0, 32)}" is not an INS (15 characters: the NIR and its key)`);
+  const nir = BigInt(match[1].replace('2A', '19').replace('2B', '18'));
+  if (97n - (nir % 97n) !== BigInt(match[2]))
+    throw DirectoryError.invalid(field, `"${value.slice(0, 32)}": the INS key does not match`);
+  return ins;
+}

@@ -11,7 +11,7 @@ import { MemberRepository } from '../ports/member.repository';
 import { MembershipRepository } from '../ports/membership.repository';
 import { type Patient, PatientRepository } from '../ports/patient.repository';
 import { PatientAccessLogger } from './patient-access-logger';
-import { checkBirthDate, checkMedecinTraitant } from './patient-fields';
+import { checkBirthDate, checkIns, checkMedecinTraitant } from './patient-fields';
 
 export interface RegisterPatientInput {
   structureId: string;
@@ -24,6 +24,8 @@ export interface RegisterPatientInput {
   medecinTraitantId?: string | null;
   passThrough?: boolean | null;
   prefersHuman?: boolean | null;
+  /** INS matricule (15 characters); imports bring it when the practice software has it. */
+  ins?: string | null;
 }
 
 @Injectable()
@@ -39,6 +41,14 @@ export class RegisterPatientHandler {
   ) {}
   async execute(user: UserContext, input: RegisterPatientInput): Promise<Patient> {
     assertStructureAccess(user, input.structureId, PERMISSIONS.writePatients);
+    return this.register(user, input, 'registerPatient');
+  }
+
+  /**
+   * The registration itself, for a caller that has checked the permission its own way (the administrators' import,
+   * `PERMISSIONS.importDirectory`); `operation` names it in the access log.
+   */
+  async register(user: UserContext, input: RegisterPatientInput, operation: string): Promise<Patient> {
     const now = this.clock.now();
     const identity = {
       id: randomUUID(),
@@ -52,6 +62,7 @@ export class RegisterPatientHandler {
       passThrough: input.passThrough ?? false,
       prefersHuman: input.prefersHuman ?? false,
       inAld: false,
+      ins: input.ins ? checkIns(input.ins, 'input.ins') : null,
       createdAt: now,
       updatedAt: now,
     };
@@ -66,7 +77,7 @@ export class RegisterPatientHandler {
         ),
       };
       await this.patients.insert(patient);
-      await this.accessLog.record(user, [patient], 'registerPatient');
+      await this.accessLog.record(user, [patient], operation);
       await this.outbox.record('directory.patient.registered.v1', {
         patientId: patient.id,
         structureId: patient.structureId,

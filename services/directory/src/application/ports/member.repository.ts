@@ -30,6 +30,8 @@ export abstract class MemberRepository {
   abstract findByIds(ids: readonly string[]): Promise<Member[]>;
   /** Case-insensitive. */
   abstract findByEmail(email: string): Promise<Member | null>;
+  /** `rpps` normalised (11 digits); RPPS numbers are unique among members. */
+  abstract findByRpps(rpps: string): Promise<Member | null>;
   /** Current members of the structures (optionally of one site, one profession), by last then first name. */
   abstract currentMembers(filter: MemberFilter): Promise<StructureMember[]>;
   /** Every member's profession, by member id. */

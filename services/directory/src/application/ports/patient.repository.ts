@@ -11,6 +11,8 @@ export interface Patient {
   email: string | null;
   consentToReminders: boolean;
   medecinTraitantId: string | null;
+  /** INS matricule (15 characters) when known; imports bring it. */
+  ins?: string | null;
   /** Calls from this patient go straight through to the practitioner. */
   passThrough: boolean;
   prefersHuman: boolean;
@@ -43,6 +45,13 @@ export interface AldChange {
   inAld: boolean;
   changedBy: string;
   changedAt: Date;
+}
+
+/** A patient's reminder consent, by opaque id: what scheduling's copy of consents is rebuilt from. */
+export interface ReminderConsent {
+  patientId: string;
+  structureId: string;
+  consentToReminders: boolean;
 }
 
 export interface ConcertationPopulationCriteria {
@@ -78,6 +87,16 @@ export abstract class PatientRepository {
    * their patients and the eligible ones (old enough on the day, or in ALD). Ids only, ordered by member id.
    */
   abstract concertationPopulation(criteria: ConcertationPopulationCriteria): Promise<MedecinTraitantPopulation[]>;
+  /**
+   * Patients of the structure that an import line would duplicate: the same INS, or the same last and first names
+   * (without case or accents) and birth date. Identity is returned: the caller logs what it shows.
+   */
+  abstract duplicatesOf(
+    structureId: string,
+    candidates: ReadonlyArray<{ lastName: string; firstName: string; birthDate: string; ins: string | null }>,
+  ): Promise<Patient[]>;
+  /** Every patient's reminder consent, ids only, ordered by patient id. */
+  abstract reminderConsents(): Promise<ReminderConsent[]>;
   abstract insert(patient: Patient): Promise<void>;
   /** Every field but the ALD flag, which only `setAld` changes. */
   abstract update(patient: Patient): Promise<void>;

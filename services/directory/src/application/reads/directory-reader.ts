@@ -42,6 +42,12 @@ export class DirectoryReader {
    * Refuses a structure the caller does not belong to, as one that does not exist. Field resolvers check each parent
    * with it before batching, so that one foreign parent (a linked CPTS) fails alone, not the whole batch.
    */
+  /** A CPTS's member MSPs (issue 14), for the CPTS's members; none for an MSP. */
+  async cptsMsps(user: UserContext, cptsId: string): Promise<Structure[]> {
+    this.assertReadable(user, cptsId);
+    return this.structures.mspsOf(cptsId);
+  }
+
   assertReadable(user: UserContext, structureId: string): void {
     assertStructureAccess(user, structureId, PERMISSIONS.readDirectory);
   }

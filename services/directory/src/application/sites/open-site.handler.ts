@@ -45,13 +45,15 @@ export class OpenSiteHandler {
       postalCode: input.postalCode,
       city: checkName(input.city, 'input.city'),
       phoneLines: input.phoneLines.map((line, i) => toE164(line, `input.phoneLines[${i}]`)),
-      timeZone: directoryInput.timeZone(input.timeZone ?? 'Europe/Paris', 'input.timeZone'),
+      // Checked here, defaulted below to the structure's zone once it is read.
+      timeZone: input.timeZone ? directoryInput.timeZone(input.timeZone, 'input.timeZone') : '',
       openingHours: assertOpeningHours(input.openingHours, 'input.openingHours'),
       createdAt: this.clock.now(),
     };
     return this.transactions.run(async () => {
-      if (!(await this.structures.exists(input.structureId)))
-        throw DirectoryError.notFound('Structure', 'input.structureId');
+      const structure = await this.structures.findById(input.structureId);
+      if (!structure) throw DirectoryError.notFound('Structure', 'input.structureId');
+      site.timeZone ||= structure.timeZone;
       await this.sites.insert(site);
       await this.outbox.record('directory.site.opened.v1', {
         siteId: site.id,

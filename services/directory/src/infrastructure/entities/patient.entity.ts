@@ -15,6 +15,8 @@ export class PatientEntity {
   @Column('boolean') consentToReminders!: boolean;
   @Column('uuid', { nullable: true }) medecinTraitantId!: string | null;
   /** Calls from this patient go straight through to the practitioner. */
+  /** INS matricule (15 characters), when the practice software gave it: once per structure. */
+  @Column('text', { nullable: true }) ins!: string | null;
   @Column('boolean') passThrough!: boolean;
   @Column('boolean') prefersHuman!: boolean;
   /** Affection de longue durée: health data, set by staff only, never in an event. */

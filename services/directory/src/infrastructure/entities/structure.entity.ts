@@ -9,5 +9,7 @@ export class StructureEntity {
   @Column('text', { nullable: true }) finess!: string | null;
   /** The CPTS whose territory this MSP is in. */
   @Column('uuid', { nullable: true }) cptsId!: string | null;
+  /** The default zone of the sites it opens. */
+  @Column('text') timeZone!: string;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -46,6 +46,11 @@ export class TypeOrmMemberRepository implements MemberRepository {
     return found && toMember(found);
   }
 
+  async findByRpps(rpps: string): Promise<Member | null> {
+    const found = await this.members.findOneBy({ rpps });
+    return found && toMember(found);
+  }
+
   async currentMembers(filter: MemberFilter): Promise<StructureMember[]> {
     if (!filter.structureIds.length) return [];
     const rows: Array<{

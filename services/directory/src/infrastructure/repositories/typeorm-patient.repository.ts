@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { requireActiveManager } from '@msp/persistence';
 import {
   type AldChange,
@@ -9,10 +9,12 @@ import {
   type PatientMatchCriteria,
   PatientRepository,
   type PatientSearchCriteria,
+  type ReminderConsent,
 } from '../../application/ports/patient.repository';
 import { searchText } from '../../domain/search-text';
 import { PatientEntity } from '../entities';
 import { joinedManager } from './joined-manager';
+import { rethrowUniqueViolation } from './unique-violation';
 
 const toPatient = (e: PatientEntity): Patient => ({
   id: e.id,
@@ -27,6 +29,7 @@ const toPatient = (e: PatientEntity): Patient => ({
   passThrough: e.passThrough,
   prefersHuman: e.prefersHuman,
   inAld: e.inAld,
+  ins: e.ins,
   createdAt: e.createdAt,
   updatedAt: e.updatedAt,
 });
@@ -101,6 +104,13 @@ export class TypeOrmPatientRepository implements PatientRepository {
     return (await this.patients.find({ where: { structureId, phone }, order: { createdAt: 'ASC' } })).map(toPatient);
   }
 
+  async reminderConsents(): Promise<ReminderConsent[]> {
+    return joinedManager(this.dataSource).query(
+      `select id::text as "patientId", structure_id::text as "structureId", consent_to_reminders as "consentToReminders"
+         from patient order by id`,
+    );
+  }
+
   async concertationPopulation(criteria: ConcertationPopulationCriteria): Promise<MedecinTraitantPopulation[]> {
     // Old enough when born on or before `asOf - 75 years` (calendar years, not days): someone born on a 29 February
     // turns 75 on 1 March, 75 years after a leap year being a common year. `birth_date + 75 years` would not do: it
@@ -123,8 +133,28 @@ export class TypeOrmPatientRepository implements PatientRepository {
     );
   }
 
+  async duplicatesOf(
+    structureId: string,
+    candidates: ReadonlyArray<{ lastName: string; firstName: string; birthDate: string; ins: string | null }>,
+  ): Promise<Patient[]> {
+    if (!candidates.length) return [];
+    const ids: Array<{ id: string }> = await joinedManager(this.dataSource).query(
+      `select id from patient
+        where structure_id = $1
+          and ((search_name, birth_date) in (select * from unnest($2::text[], $3::date[])) or ins = any($4::text[]))`,
+      [
+        structureId,
+        candidates.map((c) => searchText(`${c.lastName} ${c.firstName}`)),
+        candidates.map((c) => c.birthDate),
+        candidates.flatMap((c) => (c.ins ? [c.ins] : [])),
+      ],
+    );
+    const rows = ids.length ? await this.patients.findBy({ id: In(ids.map((r) => r.id)) }) : [];
+    return rows.map(toPatient);
+  }
+
   async insert(patient: Patient): Promise<void> {
-    await this.patients.insert(withSearchName(patient));
+    await this.patients.insert(withSearchName(patient)).catch(rethrowUniqueViolation);
   }
 
   async update(patient: Patient): Promise<void> {

@@ -11,6 +11,16 @@ const CONSTRAINTS: Record<string, DirectoryError> = {
     'input.email: another member already uses this e-mail',
     'input.email',
   ),
+  structure_finess_key: new DirectoryError(
+    DirectoryErrorCode.StructureExists,
+    'input.finess: another structure already has this FINESS number',
+    'input.finess',
+  ),
+  patient_structure_ins_key: new DirectoryError(
+    DirectoryErrorCode.DuplicatePatient,
+    'input.ins: a patient of the structure already has this INS',
+    'input.ins',
+  ),
   membership_pkey: new DirectoryError(
     DirectoryErrorCode.AlreadyMember,
     'This person is already a member of the structure',

@@ -1,5 +1,5 @@
 import { Body, Get, HttpCode, Post, Query, Req } from '@nestjs/common';
-import { InternalApiController } from '@msp/messaging';
+import { AllowedCallers, InternalApiController } from '@msp/messaging';
 import {
   ConcertationPopulationQuery,
   type ConcertationPopulationInput,
@@ -12,7 +12,8 @@ import { callingService } from './calling-service';
 
 /**
  * What coordination asks the directory (COO-7): the population the ACI concertation rule is checked against, as counts
- * and opaque ids, and the names for the minutes' PDF when a member entitled to them asked for names.
+ * and opaque ids, and the names for the minutes' PDF when a member entitled to them asked for names. Indicators reads
+ * the population too (the ACI share on the dashboard), never the names.
  */
 @InternalApiController('', { callers: ['coordination'] })
 export class ConcertationInternalController {
@@ -23,6 +24,7 @@ export class ConcertationInternalController {
 
   /** `?structureId=<uuid>&asOf=<YYYY-MM-DD>`. */
   @Get('concertation-population')
+  @AllowedCallers('coordination', 'indicators')
   concertationPopulation(@Req() request: { callerService?: string }, @Query() query: ConcertationPopulationInput) {
     return this.population.of(callingService(request), { structureId: query.structureId, asOf: query.asOf });
   }

@@ -1,9 +1,11 @@
-import { Get, Param, Query } from '@nestjs/common';
+import { Get, Param, Query, Req } from '@nestjs/common';
 import { AllowedCallers, DevelopmentOnly, InternalApiController, InternalApiException } from '@msp/messaging';
 import { CallerLookupQuery } from '../../application/identity/caller-lookup.query';
+import { DemoCallersQuery } from '../../application/identity/demo-callers.query';
 import { MemberContextQuery } from '../../application/identity/member-context.query';
 import { TeamSnapshotQuery } from '../../application/identity/team-snapshot.query';
 import { DirectoryError } from '../../domain/directory-error';
+import { callingService } from './calling-service';
 
 /**
  * Synchronous questions other services ask the directory: who is this member, who is calling this line. Each route is
@@ -15,6 +17,7 @@ export class IdentityInternalController {
     private readonly members: MemberContextQuery,
     private readonly callers: CallerLookupQuery,
     private readonly team: TeamSnapshotQuery,
+    private readonly demoCallers: DemoCallersQuery,
   ) {}
 
   /** Sites and current memberships (with delegates' referents), ids only, for services rebuilding their copy. */
@@ -56,5 +59,17 @@ export class IdentityInternalController {
     const identification = await this.callers.identify(phone, siteId);
     if (!identification) throw new InternalApiException(404, 'DIRECTORY.SITE_NOT_FOUND', 'Unknown site', 'siteId');
     return identification;
+  }
+
+  /**
+   * Call routing's demo month: the numbers a structure's patients call from, with their médecin traitant, that the demo
+   * telephony dials from. A list of a whole structure's phone numbers: 404 unless INTERNAL_DEVELOPMENT_ROUTES=on (the
+   * local development stack only), and each patient listed is access-logged.
+   */
+  @Get('demo-callers')
+  @DevelopmentOnly()
+  @AllowedCallers('call-routing')
+  async demoCallersOf(@Req() request: { callerService?: string }, @Query('structureId') structureId?: string) {
+    return { callers: await this.demoCallers.of(callingService(request), structureId) };
   }
 }

@@ -3,9 +3,9 @@ import type { UserContext } from '@msp/auth';
 import type { Catalogue } from '../../domain/catalogue-loader';
 import { timeFreedOf } from '../../domain/operational-values';
 import { parsePeriod, parseWeek } from '../../domain/period';
-import { score } from '../../domain/scoring';
 import type { TimeFreed } from '../../domain/time-freed';
 import { IndicatorData } from '../indicator-data';
+import { AciIndicators } from './aci-indicators';
 import { type ScoredValue, StructureIndicators } from '../inputs/structure-indicators';
 import { OperationalIndicators, type OperationalFigures } from './operational-indicators';
 import { practitionerReader, structureReader } from './structure-reader';
@@ -29,6 +29,7 @@ export class IndicatorsQuery {
     private readonly operational: OperationalIndicators,
     private readonly data: IndicatorData,
     private readonly structure: StructureIndicators,
+    private readonly aci: AciIndicators,
   ) {}
 
   catalogue(user: UserContext, structureId: string): readonly Catalogue[] {
@@ -37,8 +38,10 @@ export class IndicatorsQuery {
   }
 
   /**
-   * The operational indicators computed from the events, then the imported and declared values of exactly this
-   * period; each scored with the values the structure set, and said where it comes from.
+   * The operational indicators computed from the events, the ACI criteria they measure (the structure's only), then
+   * the imported and declared values of exactly this period; each scored with the values the structure set, and said
+   * where it comes from. An ACI criterion imported or declared for the period (the insurer's statement) stands
+   * instead of the one computed.
    */
   async activity(
     user: UserContext,
@@ -51,15 +54,12 @@ export class IndicatorsQuery {
     const id = reader.structureId;
     const who = reader.practitionerId;
     const figures = await this.operational.figures(id, period, who);
+    const computed = await this.structure.withSettings(id, who, figures.scores);
     const apply = await this.structure.settingsOf(id);
-    const scope = who ? ('practitioner' as const) : ('structure' as const);
-    const computed = figures.scores.map(({ indicator, values, score: scored }): ScoredValue => {
-      const { indicator: applied, settings } = apply(indicator);
-      const rescored = settings.length > 0 ? score(applied, values, { scope, period: scored.period }) : scored;
-      return { indicator: applied, values, score: rescored, provenance: 'computed', record: null, settings };
-    });
     const stored = await this.structure.storedScores(id, period, who);
-    return { ...figures, scores: [...computed, ...stored] };
+    const storedCodes = new Set(stored.map((s) => s.indicator.code));
+    const aci = who ? [] : (await this.aci.scores(id, period, apply)).filter((s) => !storedCodes.has(s.indicator.code));
+    return { ...figures, scores: [...computed, ...aci, ...stored] };
   }
 
   async timeFreed(user: UserContext, structureId: string, weekCode: string): Promise<PractitionerTimeFreed[]> {

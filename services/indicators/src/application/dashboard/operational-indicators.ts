@@ -14,9 +14,17 @@ import { score, type IndicatorValues, type Score } from '../../domain/scoring';
 import type { TimeFreed } from '../../domain/time-freed';
 import { IndicatorData } from '../indicator-data';
 import { ActivityFactsRepository, type PractitionerActivity } from '../ports/activity-facts.repository';
+import { OpeningActivity } from './opening-activity';
 
-/** Codes that are the structure's only: a practitioner's figure has no meeting or protocol of its own. */
-export const STRUCTURE_ONLY: readonly ComputedOperationalCode[] = ['OPS-PLURIPRO-MEETINGS', 'OPS-PROTOCOLS-ADOPTED'];
+/**
+ * Codes that are the structure's only: a practitioner's figure has no meeting or protocol of its own, and the opening
+ * amplitude is the structure's (a practitioner's own ranges are their SNP capacity).
+ */
+export const STRUCTURE_ONLY: readonly ComputedOperationalCode[] = [
+  'OPS-PLURIPRO-MEETINGS',
+  'OPS-PROTOCOLS-ADOPTED',
+  'OPS-OPENING-AMPLITUDE',
+];
 
 export interface OperationalFigures {
   counts: ActivityCounts;
@@ -33,11 +41,23 @@ export interface OperationalFigures {
 export class OperationalIndicators {
   constructor(
     private readonly facts: ActivityFactsRepository,
+    private readonly opening: OpeningActivity,
     private readonly data: IndicatorData,
   ) {}
 
-  activity(structureId: string, period: Period): Promise<PractitionerActivity[]> {
-    return this.facts.activity(structureId, period.start, period.end);
+  /** The period's activity: the facts' counts and the opening of scheduling's ranges. */
+  async activity(structureId: string, period: Period): Promise<PractitionerActivity[]> {
+    const facts = await this.facts.activity(structureId, period.start, period.end);
+    const [opening] = await this.opening.of(structureId, [period]);
+    return mergeActivity(facts, opening);
+  }
+
+  /** The activity of each month, read at once: one grouped read of the facts and of the ranges for all of them. */
+  async monthlyActivity(structureId: string, months: readonly Period[]): Promise<PractitionerActivity[][]> {
+    if (!months.length) return [];
+    const facts = await this.facts.activityByMonth(structureId, months[0].start, months[months.length - 1].end);
+    const opening = await this.opening.of(structureId, months);
+    return months.map((month, i) => mergeActivity(facts.get(month.code) ?? [], opening[i]));
   }
 
   async figures(structureId: string, period: Period, practitionerId: string | null): Promise<OperationalFigures> {
@@ -56,7 +76,7 @@ export class OperationalIndicators {
       ? (activity.find((a) => a.practitionerId === practitionerId)?.counts ?? NO_ACTIVITY)
       : activity.reduce((sum, a) => addActivity(sum, a.counts), NO_ACTIVITY);
     const timeFreed = timeFreedOf(counts, period.days, practitioners, this.data.timeFreedParameters);
-    const values = operationalValues(counts, timeFreed);
+    const values = operationalValues(counts, timeFreed, period.days);
     const catalogue = catalogueInForce(this.data.catalogues, 'OPERATIONAL', period.start);
     const scores = COMPUTED_OPERATIONAL_CODES.filter((code) => !practitionerId || !STRUCTURE_ONLY.includes(code)).map(
       (code) => {
@@ -73,8 +93,29 @@ export class OperationalIndicators {
 
   /** The structure's practitioners: its members holding the role, and anyone the facts name, at least one. */
   async practitionerCount(structureId: string, activity: readonly PractitionerActivity[]): Promise<number> {
-    const ids = new Set(await this.facts.practitioners(structureId));
-    for (const a of activity) if (a.practitionerId) ids.add(a.practitionerId);
-    return Math.max(1, ids.size);
+    const [count] = await this.practitionerCounts(structureId, [activity]);
+    return count;
   }
+
+  /** `practitionerCount` of each period's activity, the members read once. */
+  async practitionerCounts(
+    structureId: string,
+    activities: ReadonlyArray<readonly PractitionerActivity[]>,
+  ): Promise<number[]> {
+    const members = await this.facts.practitioners(structureId);
+    return activities.map((activity) => {
+      const ids = new Set(members);
+      for (const a of activity) if (a.practitionerId) ids.add(a.practitionerId);
+      return Math.max(1, ids.size);
+    });
+  }
+}
+
+/** Both lists' counts, one entry per practitioner (and one for what is nobody's). */
+function mergeActivity(a: readonly PractitionerActivity[], b: readonly PractitionerActivity[]): PractitionerActivity[] {
+  if (!b.length) return [...a];
+  const merged = new Map<string | null, ActivityCounts>();
+  for (const { practitionerId, counts } of [...a, ...b])
+    merged.set(practitionerId, addActivity(merged.get(practitionerId) ?? NO_ACTIVITY, counts));
+  return [...merged].map(([practitionerId, counts]) => ({ practitionerId, counts }));
 }

@@ -71,7 +71,10 @@ export class DeclareIndicatorHandler {
       recordedBy: user.memberId,
       recordedAt: this.clock.now(),
     };
-    await this.transactions.run(() => this.inputs.upsert([declared]));
+    await this.transactions.run(async () => {
+      await this.inputs.upsert([declared]);
+      await this.structure.announceInputs(structureId, [declared], declared.recordedAt);
+    });
     return declared;
   }
 }

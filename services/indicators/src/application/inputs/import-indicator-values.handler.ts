@@ -77,7 +77,10 @@ export class ImportIndicatorValuesHandler {
       recordedBy: user.memberId,
       recordedAt: now,
     }));
-    await this.transactions.run(() => this.inputs.upsert(rows));
+    await this.transactions.run(async () => {
+      await this.inputs.upsert(rows);
+      await this.structure.announceInputs(structureId, rows, now);
+    });
     return { ok: true, imported: rows.length, fileSha256: sha256, errors: [] };
   }
 }

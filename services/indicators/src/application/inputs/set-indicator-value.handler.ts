@@ -104,20 +104,22 @@ const reasonOf = (error: IndicatorsError) => error.message.slice(error.message.i
 export class IndicatorSettingsQuery {
   constructor(private readonly inputs: IndicatorInputsRepository) {}
 
+  /** The structure's practitioners read them too: they are the objectives their own figures are measured against. */
   settings(user: UserContext, structureId: string): Promise<StructureSetting[]> {
-    return this.inputs.settings(this.reader(user, structureId));
+    return this.inputs.settings(this.reader(user, structureId, ['administrator', 'coordinator', 'practitioner']));
   }
 
+  /** Who changed what, and the values before: the structure's administrators and coordinators only. */
   auditTrail(user: UserContext, structureId: string, indicatorCode: string | null): Promise<SettingChange[]> {
-    const id = this.reader(user, structureId);
+    const id = this.reader(user, structureId, ['administrator', 'coordinator']);
     const code = indicatorCode ? indicatorsInput.text(indicatorCode, 'indicatorCode').trim().toUpperCase() : null;
     return this.inputs.auditTrail(id, code);
   }
 
-  private reader(user: UserContext, structureId: string): string {
+  private reader(user: UserContext, structureId: string, roles: Parameters<typeof assertStructureAccess>[2]): string {
     const id = indicatorsInput.uuid(structureId, 'structureId');
     const unseen = IndicatorsError.notFound('Structure', 'structureId');
-    assertStructureAccess(user, id, ['administrator', 'coordinator'], unseen);
+    assertStructureAccess(user, id, roles, unseen);
     return id;
   }
 }

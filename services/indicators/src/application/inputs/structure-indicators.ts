@@ -3,10 +3,11 @@ import { assertStructureAccess, type UserContext } from '@msp/auth';
 import { inputChecks } from '@msp/errors';
 import type { IndicatorDefinition } from '../../domain/catalogue-loader';
 import { IndicatorsError, IndicatorsErrorCode } from '../../domain/indicators-error';
-import type { Period } from '../../domain/period';
+import { parsePeriod, type Period } from '../../domain/period';
 import { combineValues, score, type IndicatorValues, type Score } from '../../domain/scoring';
 import { isConfirmed, SETTABLE_PATHS, withStructureValues, type SettablePath } from '../../domain/structure-values';
 import { indicatorsInForce } from '../../domain/import/indicator-lookup';
+import { IndicatorAnnouncer, type ScoredIndicator } from '../announcements/indicator-announcer';
 import { IndicatorData } from '../indicator-data';
 import {
   type IndicatorInput,
@@ -45,6 +46,7 @@ export class StructureIndicators {
   constructor(
     private readonly inputs: IndicatorInputsRepository,
     private readonly data: IndicatorData,
+    private readonly announcer: IndicatorAnnouncer,
   ) {}
 
   /** The catalogue lookup imports and declarations validate against. */
@@ -68,6 +70,40 @@ export class StructureIndicators {
       );
       return { indicator: applied, settings: own };
     };
+  }
+
+  /** Scores computed on the catalogue, scored again with the objectives and values the structure set, if any. */
+  async withSettings(
+    structureId: string,
+    practitionerId: string | null,
+    scored: readonly ScoredIndicator[],
+  ): Promise<ScoredValue[]> {
+    const apply = await this.settingsOf(structureId);
+    const scope = practitionerId ? ('practitioner' as const) : ('structure' as const);
+    return scored.map(({ indicator, values, score: computed }): ScoredValue => {
+      const { indicator: applied, settings } = apply(indicator);
+      const rescored = settings.length > 0 ? score(applied, values, { scope, period: computed.period }) : computed;
+      return { indicator: applied, values, score: rescored, provenance: 'computed', record: null, settings };
+    });
+  }
+
+  /**
+   * Announces the values imported or declared that moved (and the objectives they reached or lost), per practitioner
+   * and period, in the caller's transaction: importing the same file twice announces nothing the second time.
+   */
+  async announceInputs(structureId: string, rows: readonly IndicatorInput[], now: Date): Promise<void> {
+    const groups = new Map<string, { practitionerId: string | null; period: string; codes: Set<string> }>();
+    for (const row of rows) {
+      const key = `${row.practitionerId ?? ''}|${row.period}`;
+      const group = groups.get(key) ?? { practitionerId: row.practitionerId, period: row.period, codes: new Set() };
+      group.codes.add(row.indicatorCode);
+      groups.set(key, group);
+    }
+    for (const { practitionerId, period, codes } of groups.values()) {
+      const stored = await this.storedScores(structureId, parsePeriod(period, 'period'), practitionerId);
+      const moved = stored.filter((s) => codes.has(s.indicator.code));
+      await this.announcer.announce(structureId, practitionerId, period, moved, now);
+    }
   }
 
   /** Imported and declared values over exactly this period, scored per practitioner or for the structure. */

@@ -70,6 +70,11 @@ export abstract class ActivityFactsRepository {
   abstract localDate(siteId: string | null, at: Date): Promise<string>;
   /** Activity over inclusive local dates, one entry per practitioner plus one (null) for what is nobody's. */
   abstract activity(structureId: string, from: string, to: string): Promise<PractitionerActivity[]>;
+  /**
+   * The same over whole months, grouped by each fact's local month (`YYYY-MM`) in one read: a history asks the facts
+   * once, not once a month. Months without a fact are absent.
+   */
+  abstract activityByMonth(structureId: string, from: string, to: string): Promise<Map<string, PractitionerActivity[]>>;
   /** The structure's current members holding the practitioner role. */
   abstract practitioners(structureId: string): Promise<string[]>;
 }

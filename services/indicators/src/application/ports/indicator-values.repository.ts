@@ -17,4 +17,6 @@ export abstract class IndicatorValuesRepository {
     period: string,
   ): Promise<Map<string, AnnouncedValue>>;
   abstract save(value: AnnouncedValue, at: Date): Promise<void>;
+  /** The months (`YYYY-MM`) from `from` to `to` for which some value of the structure was announced. */
+  abstract announcedMonths(structureId: string, from: string, to: string): Promise<string[]>;
 }

@@ -43,7 +43,7 @@ export class ActivityProjection {
       outcome,
       at: new Date(at),
     });
-    await this.recompute(data.structureId, [data.practitionerId], data.siteId, data.startsAt);
+    await this.changed(data.structureId, data.siteId, data.startsAt);
   }
 
   async appointmentCancelled(data: P<'scheduling.appointment.cancelled.v1'>): Promise<void> {
@@ -58,7 +58,7 @@ export class ActivityProjection {
         outcome: 'cancelled',
         at,
       });
-      await this.recompute(data.structureId, [data.practitionerId], data.siteId ?? null, data.startsAt);
+      await this.changed(data.structureId, data.siteId ?? null, data.startsAt);
     } else {
       await this.facts.cancelKnownAppointment(data.appointmentId, at);
     }
@@ -66,7 +66,7 @@ export class ActivityProjection {
 
   async callReceived(data: P<'call-routing.call.received.v1'>): Promise<void> {
     await this.facts.upsertCall({ ...this.callKey(data), kind: 'received', at: new Date(data.receivedAt) });
-    await this.recompute(data.structureId, [data.practitionerId ?? null], data.siteId, data.receivedAt);
+    await this.changed(data.structureId, data.siteId, data.receivedAt);
   }
 
   async callRouted(data: P<'call-routing.call.routed.v1'>): Promise<void> {
@@ -77,12 +77,12 @@ export class ActivityProjection {
       practitionerStatus: data.practitionerStatus ?? null,
       interruptsConsultation: data.interruptsConsultation,
     });
-    await this.recompute(data.structureId, [data.practitionerId ?? null], data.siteId, data.routedAt);
+    await this.changed(data.structureId, data.siteId, data.routedAt);
   }
 
   async messageTaken(data: P<'call-routing.message.taken.v1'>): Promise<void> {
     await this.facts.upsertCall({ ...this.callKey(data), kind: 'message_taken', at: new Date(data.takenAt) });
-    await this.recompute(data.structureId, [data.practitionerId ?? null], data.siteId, data.takenAt);
+    await this.changed(data.structureId, data.siteId, data.takenAt);
   }
 
   async callEnded(data: P<'call-routing.call.ended.v1'>): Promise<void> {
@@ -93,7 +93,7 @@ export class ActivityProjection {
       outcome: data.outcome,
       handledWithoutHuman: data.handledWithoutHuman,
     });
-    await this.recompute(data.structureId, [data.practitionerId ?? null], data.siteId, data.endedAt);
+    await this.changed(data.structureId, data.siteId, data.endedAt);
   }
 
   async taskCompleted(data: P<'delegation.task.completed.v1'>): Promise<void> {
@@ -106,7 +106,7 @@ export class ActivityProjection {
       standardMinutes: data.standardMinutes,
       completedAt: new Date(data.completedAt),
     });
-    await this.recompute(data.structureId, [data.physicianId ?? null], data.siteId ?? null, data.completedAt);
+    await this.changed(data.structureId, data.siteId ?? null, data.completedAt);
   }
 
   async meetingHeld(data: P<'coordination.meeting.held.v1'>): Promise<void> {
@@ -118,7 +118,7 @@ export class ActivityProjection {
       startsAt: new Date(data.startsAt),
       at: new Date(data.heldAt),
     });
-    await this.recompute(data.structureId, [], data.siteId, data.startsAt);
+    await this.changed(data.structureId, data.siteId, data.startsAt);
   }
 
   async attendanceRecorded(data: P<'coordination.attendance.recorded.v1'>): Promise<void> {
@@ -130,7 +130,7 @@ export class ActivityProjection {
       pluriprofessional: data.pluriprofessional,
       at: new Date(data.recordedAt),
     });
-    await this.recompute(data.structureId, [], null, data.startsAt);
+    await this.changed(data.structureId, null, data.startsAt);
   }
 
   meetingCancelled(data: P<'coordination.meeting.cancelled.v1'>): Promise<void> {
@@ -143,7 +143,7 @@ export class ActivityProjection {
     at: string,
   ): Promise<void> {
     await this.facts.upsertProtocol({ ...data, adopted }, new Date(at));
-    await this.recompute(data.structureId, [], null, at);
+    await this.changed(data.structureId, null, at);
   }
 
   async decisionRecorded(data: P<'coordination.decision.recorded.v1'>): Promise<void> {
@@ -154,7 +154,7 @@ export class ActivityProjection {
       data.protocolId,
       new Date(data.recordedAt),
     );
-    await this.recompute(data.structureId, [], null, data.recordedAt);
+    await this.changed(data.structureId, null, data.recordedAt);
   }
 
   private callKey(data: { callId: string; structureId: string; siteId: string; practitionerId?: string | null }) {
@@ -166,13 +166,9 @@ export class ActivityProjection {
     };
   }
 
-  private async recompute(
-    structureId: string,
-    practitionerIds: ReadonlyArray<string | null>,
-    siteId: string | null,
-    at: string,
-  ): Promise<void> {
+  /** Marks the month of `at`, in the site's zone, to recompute. */
+  private async changed(structureId: string, siteId: string | null, at: string): Promise<void> {
     const day = await this.facts.localDate(siteId, new Date(at));
-    await this.tracker.recompute(structureId, practitionerIds, day);
+    await this.tracker.changed(structureId, day);
   }
 }

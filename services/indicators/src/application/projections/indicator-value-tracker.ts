@@ -1,73 +1,68 @@
 import { Injectable } from '@nestjs/common';
-import { OutboxWriter } from '@msp/messaging';
+import { TransactionRunner } from '@msp/persistence';
 import { Clock } from '@msp/service-kit';
 import { monthOf, parsePeriod } from '../../domain/period';
-import { thresholdCrossings } from '../../domain/value-changes';
 import { OperationalIndicators } from '../dashboard/operational-indicators';
-import { IndicatorValuesRepository } from '../ports/indicator-values.repository';
+import { IndicatorAnnouncer } from '../announcements/indicator-announcer';
+import { StructureIndicators } from '../inputs/structure-indicators';
+import { RecomputeQueue, type PendingRecompute } from '../ports/recompute-queue';
+
+/** Months recomputed per transaction: a burst of events is caught up in a few short transactions. */
+const BATCH = 20;
 
 /**
- * After a fact is kept, recomputes the month it belongs to — for the structure and for the practitioner the fact
- * names — and publishes each indicator whose value moved (and each objective it reached or lost), in the same inbox
- * transaction as the fact: a redelivered or replayed fact changes no value and publishes nothing.
+ * Keeps the announced values in step with the facts, in two steps. `changed` marks the month a kept fact belongs to,
+ * in the fact's own inbox transaction; `recomputePending`
+ * (the recompute job, every second or so) recomputes each marked month once, whatever number of facts touched it, and
+ * announces each indicator whose value moved (and each objective it reached or lost) in the transaction that takes the
+ * mark. A redelivered or replayed fact changes no value and publishes nothing; a crash between the two steps leaves
+ * the mark for the next run.
  */
 @Injectable()
 export class IndicatorValueTracker {
   constructor(
+    private readonly queue: RecomputeQueue,
+    private readonly transactions: TransactionRunner,
     private readonly indicators: OperationalIndicators,
-    private readonly values: IndicatorValuesRepository,
-    private readonly outbox: OutboxWriter,
+    private readonly announcer: IndicatorAnnouncer,
+    private readonly structure: StructureIndicators,
     private readonly clock: Clock,
   ) {}
 
-  async recompute(
-    structureId: string,
-    practitionerIds: ReadonlyArray<string | null>,
-    localDate: string,
-  ): Promise<void> {
-    const period = parsePeriod(monthOf(localDate), 'period');
+  /** Marks the month of `localDate` (YYYY-MM-DD) to recompute; in the active transaction. */
+  changed(structureId: string, localDate: string): Promise<void> {
+    return this.queue.mark(structureId, monthOf(localDate));
+  }
+
+  /** Recomputes and announces every marked month; how many months it recomputed. */
+  async recomputePending(): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const done = await this.transactions.run(async () => {
+        const pending = await this.queue.take(BATCH);
+        for (const month of pending) await this.recompute(month);
+        return pending.length;
+      });
+      total += done;
+      if (done < BATCH) return total;
+    }
+  }
+
+  /**
+   * The structure's figures and those of every practitioner the month's facts and ranges name: whatever order the
+   * facts came in, the month is compared as a whole, so a replay finds every value already announced.
+   */
+  private async recompute({ structureId, month }: PendingRecompute): Promise<void> {
+    const period = parsePeriod(month, 'period');
     const activity = await this.indicators.activity(structureId, period);
     const practitioners = await this.indicators.practitionerCount(structureId, activity);
     const now = this.clock.now();
-    for (const practitionerId of new Set([null, ...practitionerIds])) {
+    const named = activity.map((a) => a.practitionerId).filter((id): id is string => id !== null);
+    for (const practitionerId of [null, ...new Set(named)]) {
       const figures = this.indicators.figuresOf(activity, period, practitionerId, practitionerId ? 1 : practitioners);
-      const announced = await this.values.announced(structureId, practitionerId, period.code);
-      for (const { indicator, values, score } of figures.scores) {
-        const before = announced.get(indicator.code);
-        const next = {
-          structureId,
-          practitionerId,
-          indicatorCode: indicator.code,
-          period: period.code,
-          level: score.level === null ? null : Math.round(score.level * 100) / 100,
-          numerator: Number(values.numerator ?? values.value ?? 0),
-          denominator: values.denominator ?? null,
-        };
-        const unchanged =
-          before !== undefined &&
-          before.level === next.level &&
-          before.numerator === next.numerator &&
-          before.denominator === next.denominator;
-        // Nothing measured and nothing said before: no event for an empty month.
-        if (unchanged || (before === undefined && next.numerator === 0 && !next.denominator)) continue;
-        await this.values.save(next, now);
-        await this.outbox.record('indicators.indicator-value.changed.v1', {
-          ...next,
-          catalogue: indicator.catalogue.code,
-          previousLevel: before?.level ?? null,
-          computedAt: now.toISOString(),
-        });
-        for (const crossing of thresholdCrossings(indicator, before?.level ?? null, next.level))
-          await this.outbox.record('indicators.threshold.crossed.v1', {
-            structureId,
-            practitionerId,
-            catalogue: indicator.catalogue.code,
-            indicatorCode: indicator.code,
-            period: period.code,
-            ...crossing,
-            crossedAt: now.toISOString(),
-          });
-      }
+      // Objectives the structure set count: "objective reached" is theirs as much as the catalogue's.
+      const scored = await this.structure.withSettings(structureId, practitionerId, figures.scores);
+      await this.announcer.announce(structureId, practitionerId, period.code, scored, now);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { normaliseHeaderName } from '@msp/french-csv';
 import type { IndicatorDefinition } from '../catalogue-loader';
 import { frDate } from '../french-format';
 import { looksLikeScientificNotation, parseFrenchNumber } from './french-number';
@@ -38,16 +39,6 @@ export interface ImportedIndicatorValue {
 }
 
 export type IndicatorImportResult = { ok: true; rows: ImportedIndicatorValue[] } | { ok: false; errors: ImportError[] };
-
-/** "Dénominateur", "DENOMINATEUR ", "Code indicateur", "N° RPPS" → "denominateur", "code_indicateur", "n_rpps". */
-export function normaliseHeaderName(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '_')
-    .replace(/^_+|_+$/g, '');
-}
 
 /** A, B, … Z, AA: how the spreadsheet names the column the user must look at. */
 function columnLetter(index: number): string {

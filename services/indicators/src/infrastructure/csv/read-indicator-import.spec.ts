@@ -1,14 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { encode } from 'iconv-lite';
+import { decodeCsvBytes, parseCsvTable } from '@msp/french-csv';
 import { loadCatalogues } from '../../domain/catalogue-loader';
 import { scoresCsv } from '../../domain/export/scores-csv';
 import type { IndicatorImportResult } from '../../domain/import/indicator-import';
 import { indicatorsInForce } from '../../domain/import/indicator-lookup';
 import { score } from '../../domain/scoring';
 import { INDICATORS_DATA_DIR, readDataFiles } from '../catalogue-files';
-import { decodeCsvBytes } from './decode-csv-bytes';
-import { parseCsvTable, sniffDelimiter } from './parse-csv-table';
 import { readIndicatorImport } from './read-indicator-import';
 
 const catalogues = loadCatalogues(readDataFiles('catalogue'));
@@ -110,32 +109,7 @@ describe('readIndicatorImport', () => {
   });
 });
 
-describe('decodeCsvBytes', () => {
-  it('decodes the Windows-1252 letters Latin-1 lacks (€, œ), which Node’s TextDecoder gets wrong', () => {
-    expect(decodeCsvBytes(Uint8Array.from([0x80, 0x20, 0x9c, 0xe9]))).toEqual({
-      text: '€ œé',
-      encoding: 'windows-1252',
-    });
-  });
-});
-
-describe('parseCsvTable', () => {
-  it('sniffs the separator from the header, not from the decimal commas below it', () => {
-    expect(sniffDelimiter('a;b;c\r\n1,5;2,5;3,5')).toBe(';');
-    expect(sniffDelimiter('a\tb\tc\n1,5\t2\t3')).toBe('\t');
-    expect(sniffDelimiter('a,b,c\n1;2;3')).toBe(',');
-    expect(sniffDelimiter('"a;b",c')).toBe(',');
-    expect(sniffDelimiter('seule')).toBe(';');
-  });
-
-  it('keeps one record per spreadsheet row, empty rows and multi-line cells included', () => {
-    expect(parseCsvTable('a;b\r\n1;"x\r\ny"\r\n\r\n2;3\r\n')).toEqual({
-      ok: true,
-      delimiter: ';',
-      records: [['a', 'b'], ['1', 'x\r\ny'], [''], ['2', '3']],
-    });
-  });
-
+describe('parseCsvTable (shared, libs/french-csv)', () => {
   it('keeps injection-neutralised cells of an export as text when read back', () => {
     const table = parseCsvTable(scoresCsv([]).slice(1) + '1;=1+1\r\n');
     expect(table.ok && table.records.at(-1)).toEqual(['1', '=1+1']);

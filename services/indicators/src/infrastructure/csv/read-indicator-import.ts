@@ -1,7 +1,6 @@
+import { decodeCsvBytes, parseCsvTable } from '@msp/french-csv';
 import { type IndicatorImportResult, validateIndicatorImport } from '../../domain/import/indicator-import';
 import type { IndicatorLookup } from '../../domain/import/indicator-lookup';
-import { decodeCsvBytes } from './decode-csv-bytes';
-import { parseCsvTable } from './parse-csv-table';
 
 /**
  * An uploaded file, bytes as received, to validated rows or every error: decoding and splitting here, the rules in

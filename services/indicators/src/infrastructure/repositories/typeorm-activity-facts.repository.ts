@@ -9,13 +9,14 @@ import {
   type PractitionerActivity,
   type TaskFact,
 } from '../../application/ports/activity-facts.repository';
+import { PROTOCOL_ADOPTION_CTE } from './protocol-adoption.sql';
 import { NO_ACTIVITY, type ActivityCounts } from '../../domain/operational-values';
 
 const DEFAULT_ZONE = 'Europe/Paris';
 /** The local date of `column` in the zone of the fact's site (`z`, left-joined on site_zone). */
 const localDate = (column: string) => `(${column} at time zone coalesce(z.time_zone, '${DEFAULT_ZONE}'))::date`;
 
-type CountRow = { practitioner_id: string | null } & Record<string, string | number | null>;
+type CountRow = { bucket: string; practitioner_id: string | null } & Record<string, string | number | null>;
 
 /**
  * Facts of the other services' aggregates, keyed by their ids. Every upsert keeps a row only for a fact at least as
@@ -217,84 +218,90 @@ export class TypeOrmActivityFactsRepository implements ActivityFactsRepository {
   }
 
   async activity(structureId: string, from: string, to: string): Promise<PractitionerActivity[]> {
+    const buckets = await this.counts(structureId, from, to, () => `'period'`);
+    return buckets.get('period') ?? [];
+  }
+
+  async activityByMonth(structureId: string, from: string, to: string): Promise<Map<string, PractitionerActivity[]>> {
+    return this.counts(structureId, from, to, (column) => `to_char(${localDate(column)}, 'YYYY-MM')`);
+  }
+
+  /**
+   * The counts over inclusive local dates, grouped by `bucket` (an SQL expression of a fact's instant column: one
+   * constant for a period, its local month for a history) and by practitioner. The local-date filter cannot use the
+   * instant indexes, so each statement is also bounded by instants a day wider than the dates on each side (no zone is
+   * further than 14 hours from UTC).
+   */
+  private async counts(
+    structureId: string,
+    from: string,
+    to: string,
+    bucket: (column: string) => string,
+  ): Promise<Map<string, PractitionerActivity[]>> {
     const args = [structureId, from, to];
     const m = this.manager();
+    const within = (column: string) =>
+      `${column} >= ($2::date - 1)::timestamp at time zone 'UTC' and ${column} < ($3::date + 2)::timestamp at time zone 'UTC'
+       and ${localDate(column)} between $2::date and $3::date`;
+    const callAt = 'coalesce(c.received_at, c.routed_at, c.message_taken_at, c.ended_at)';
     // One after the other: inside the inbox transaction they share one connection.
     const rows: CountRow[] = [];
-    for (const [sql, parameters] of [
-      [
-        `select a.practitioner_id,
-                count(*) filter (where a.outcome = 'completed') as "appointmentsCompleted",
-                count(*) filter (where a.outcome = 'no_show') as "noShows"
-           from appointment_fact a left join site_zone z on z.site_id = a.site_id
-          where a.structure_id = $1 and ${localDate('a.starts_at')} between $2::date and $3::date
-          group by a.practitioner_id`,
-        args,
-      ],
-      [
-        `select c.practitioner_id,
-                count(*) as "callsReceived",
-                count(*) filter (where c.handled_without_human) as "callsWithoutHuman",
-                count(*) filter (where c.outcome = 'transferred') as "callsTransferred",
-                count(*) filter (where c.message_taken_at is not null or c.outcome = 'message_taken') as "messagesTaken",
-                count(*) filter (where c.practitioner_status = 'in_consultation') as "callsDuringConsultation",
-                count(*) filter (where c.practitioner_status = 'in_consultation' and c.interrupts_consultation)
-                  as "consultationsInterrupted",
-                count(*) filter (where c.practitioner_status = 'in_consultation' and not c.interrupts_consultation)
-                  as "interruptionsAvoided"
-           from call_fact c left join site_zone z on z.site_id = c.site_id
-          where c.structure_id = $1
-            and ${localDate('coalesce(c.received_at, c.routed_at, c.message_taken_at, c.ended_at)')}
-                between $2::date and $3::date
-          group by c.practitioner_id`,
-        args,
-      ],
-      [
-        `select t.physician_id as practitioner_id,
-                count(*) filter (where t.delegated) as "delegatedTasksCompleted",
-                coalesce(sum(t.standard_minutes) filter (where t.delegated), 0) as "delegatedMinutes"
-           from task_fact t left join site_zone z on z.site_id = t.site_id
-          where t.structure_id = $1 and ${localDate('t.completed_at')} between $2::date and $3::date
-          group by t.physician_id`,
-        args,
-      ],
-      [
-        `select null as practitioner_id,
-                count(*) filter (where (held_at is not null or attendance_at is not null) and cancelled_at is null)
-                  as "meetingsHeld",
-                count(*) filter (where (held_at is not null or attendance_at is not null) and cancelled_at is null
-                                   and pluriprofessional) as "pluriprofessionalMeetingsHeld"
-           from meeting_fact mf left join site_zone z on z.site_id = mf.site_id
-          where mf.structure_id = $1 and ${localDate('mf.starts_at')} between $2::date and $3::date`,
-        args,
-      ],
-      // A protocol counts once, in the period of its earliest adoption: by delegation, or named by a decision of a
-      // meeting's minutes; one delegation knows as not pluriprofessional does not count.
-      [
-        `with adoption as (
-           select protocol_id, min(at) as adopted_at from (
-             select protocol_id, adopted_at as at from protocol_fact
-              where structure_id = $1 and adopted_at is not null and pluriprofessional
-             union all
-             select d.protocol_id, d.recorded_at from protocol_decision_fact d
-               left join protocol_fact p on p.protocol_id = d.protocol_id
-              where d.structure_id = $1 and coalesce(p.pluriprofessional, true)
-           ) facts group by protocol_id)
-         select null as practitioner_id, count(*) as "protocolsAdopted"
-           from adoption, (select null::text as time_zone) z
-          where ${localDate('adopted_at')} between $2::date and $3::date`,
-        args,
-      ],
-    ] as const)
-      rows.push(...(await m.query<CountRow[]>(sql, parameters)));
-    const byPractitioner = new Map<string | null, ActivityCounts>();
-    for (const row of rows) {
-      const counts = { ...(byPractitioner.get(row.practitioner_id) ?? NO_ACTIVITY) };
-      for (const [key, value] of Object.entries(row))
-        if (key !== 'practitioner_id') counts[key as keyof ActivityCounts] = Number(value);
-      byPractitioner.set(row.practitioner_id, counts);
+    for (const sql of [
+      `select ${bucket('a.starts_at')} as bucket, a.practitioner_id,
+              count(*) filter (where a.outcome = 'completed') as "appointmentsCompleted",
+              count(*) filter (where a.outcome = 'no_show') as "noShows"
+         from appointment_fact a left join site_zone z on z.site_id = a.site_id
+        where a.structure_id = $1 and ${within('a.starts_at')}
+        group by 1, 2`,
+      `select ${bucket(callAt)} as bucket, c.practitioner_id,
+              count(*) as "callsReceived",
+              count(*) filter (where c.handled_without_human) as "callsWithoutHuman",
+              count(*) filter (where c.outcome = 'transferred') as "callsTransferred",
+              count(*) filter (where c.message_taken_at is not null or c.outcome = 'message_taken') as "messagesTaken",
+              count(*) filter (where c.practitioner_status = 'in_consultation') as "callsDuringConsultation",
+              count(*) filter (where c.practitioner_status = 'in_consultation' and c.interrupts_consultation)
+                as "consultationsInterrupted",
+              count(*) filter (where c.practitioner_status = 'in_consultation' and not c.interrupts_consultation)
+                as "interruptionsAvoided"
+         from call_fact c left join site_zone z on z.site_id = c.site_id
+        where c.structure_id = $1 and ${within(callAt)}
+        group by 1, 2`,
+      `select ${bucket('t.completed_at')} as bucket, t.physician_id as practitioner_id,
+              count(*) filter (where t.delegated) as "delegatedTasksCompleted",
+              coalesce(sum(t.standard_minutes) filter (where t.delegated), 0) as "delegatedMinutes"
+         from task_fact t left join site_zone z on z.site_id = t.site_id
+        where t.structure_id = $1 and ${within('t.completed_at')}
+        group by 1, 2`,
+      `select ${bucket('mf.starts_at')} as bucket, null as practitioner_id,
+              count(*) filter (where (held_at is not null or attendance_at is not null) and cancelled_at is null)
+                as "meetingsHeld",
+              count(*) filter (where (held_at is not null or attendance_at is not null) and cancelled_at is null
+                                 and pluriprofessional) as "pluriprofessionalMeetingsHeld"
+         from meeting_fact mf left join site_zone z on z.site_id = mf.site_id
+        where mf.structure_id = $1 and ${within('mf.starts_at')}
+        group by 1`,
+      // A protocol counts once, in the period of its earliest adoption.
+      `with ${PROTOCOL_ADOPTION_CTE}
+       select ${bucket('adopted_at')} as bucket, null as practitioner_id, count(*) as "protocolsAdopted"
+         from adoption, (select null::text as time_zone) z
+        where ${within('adopted_at')}
+        group by 1`,
+    ])
+      rows.push(...(await m.query<CountRow[]>(sql, args)));
+    const buckets = new Map<string, Map<string | null, ActivityCounts>>();
+    for (const { bucket: key, practitioner_id: practitionerId, ...values } of rows) {
+      const byPractitioner = buckets.get(key) ?? new Map<string | null, ActivityCounts>();
+      const counts = { ...(byPractitioner.get(practitionerId) ?? NO_ACTIVITY) };
+      for (const [name, value] of Object.entries(values)) counts[name as keyof ActivityCounts] = Number(value);
+      byPractitioner.set(practitionerId, counts);
+      buckets.set(key, byPractitioner);
     }
-    return [...byPractitioner].map(([practitionerId, counts]) => ({ practitionerId, counts }));
+    return new Map(
+      [...buckets].map(([key, byPractitioner]) => [
+        key,
+        [...byPractitioner].map(([practitionerId, counts]) => ({ practitionerId, counts })),
+      ]),
+    );
   }
 
   async practitioners(structureId: string): Promise<string[]> {

@@ -53,4 +53,13 @@ export class TypeOrmIndicatorValuesRepository implements IndicatorValuesReposito
       ],
     );
   }
+
+  async announcedMonths(structureId: string, from: string, to: string): Promise<string[]> {
+    const rows = await requireActiveManager('reading the announced months').query<Array<{ period: string }>>(
+      `select distinct period from indicator_value
+        where structure_id = $1 and period ~ '^[0-9]{4}-[0-9]{2}$' and period between $2 and $3 order by period`,
+      [structureId, from, to],
+    );
+    return rows.map((r) => r.period);
+  }
 }

@@ -45,7 +45,7 @@ export class BookAppointmentHandler {
         bookedBy: channel,
         bookedByActor: actorId(actor),
       });
-      await this.reservation.reserve(appointment, slot.now);
+      await this.reservation.reserve(appointment, slot.now, slot.roomAlternatives);
       await this.outbox.record('scheduling.appointment.booked.v1', bookedEvent(appointment, patientId));
       return appointment;
     });

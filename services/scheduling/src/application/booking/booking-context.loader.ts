@@ -1,19 +1,30 @@
 import { Injectable } from '@nestjs/common';
-import { assertBookable } from '../../domain/booking-rules';
+import { assertBookable, assertReleasedSnpSlot } from '../../domain/booking-rules';
 import type { BookingChannel } from '../../domain/booking-channel';
 import type { Interval } from '../../domain/interval';
 import { localDateOf } from '../../domain/local-date';
-import type { Motif } from '../../domain/motif';
+import { assertOfferable, type Motif } from '../../domain/motif';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { AgendaRepository, type SiteRef } from '../ports/agenda.repository';
 import { Clock } from '@msp/service-kit';
 import { assertUuid, parseInstant } from '../input-checks';
+import { MultiSiteDayCheck } from './multi-site-day.check';
 
 export interface SlotRequest {
   practitionerId: string;
   siteId: string;
   motifId: string;
   startsAt: string;
+  /** A room of the site staff pick (SCH-11); without one, a motif that needs a room gets the first suitable free one. */
+  roomId?: string | null;
+}
+
+/**
+ * How a move differs from a booking: the appointment being moved does not stand in its own way, and its motif may have
+ * been archived since (the appointment still moves).
+ */
+export interface SlotOptions {
+  ignoreAppointmentId?: string | null;
 }
 
 export interface LocatedSlot {
@@ -23,6 +34,7 @@ export interface LocatedSlot {
   siteId: string;
   motif: Motif;
   startsAt: Date;
+  roomId: string | null;
 }
 
 export interface CheckedSlot {
@@ -31,6 +43,10 @@ export interface CheckedSlot {
   practitionerId: string;
   motif: Motif;
   interval: Interval;
+  /** The room booked with it, if any. */
+  roomId: string | null;
+  /** When the motif chose the room (not staff): the other suitable rooms free then, tried if it is taken meanwhile. */
+  roomAlternatives: string[] | null;
   now: Date;
 }
 
@@ -46,6 +62,7 @@ export class BookingContextLoader {
   constructor(
     private readonly agenda: AgendaRepository,
     private readonly clock: Clock,
+    private readonly multiSite: MultiSiteDayCheck,
   ) {}
 
   /** Inside the transaction that takes the time: locks the practitioner's agenda, then checks. */
@@ -53,8 +70,9 @@ export class BookingContextLoader {
     request: SlotRequest,
     channel: BookingChannel,
     authorize: (structureId: string) => void,
+    options: SlotOptions = {},
   ): Promise<CheckedSlot> {
-    return this.decide(await this.locate(request, authorize), channel, true);
+    return this.decide(await this.locate(request, authorize, options), channel, true, options);
   }
 
   /** As `checkLocked`, for a request `locate` already answered outside the transaction (site and motif not read again). */
@@ -62,21 +80,32 @@ export class BookingContextLoader {
     return this.decide(located, channel, true);
   }
 
+  /** As `checkLockedAt` for staff, and the slot must be a released SNP slot (a CPTS's pooled booking, SCH-4). */
+  checkLockedPooled(located: LocatedSlot): Promise<CheckedSlot> {
+    return this.decide(located, 'staff', true, {}, true);
+  }
+
   /**
    * The request's ids, its site (authorized as soon as its structure is known) and its motif, without the agenda: what
    * staff bookings check before asking the directory about the patient, leaving the time to `checkLocked` alone.
    */
-  async locate(request: SlotRequest, authorize: (structureId: string) => void): Promise<LocatedSlot> {
+  async locate(
+    request: SlotRequest,
+    authorize: (structureId: string) => void,
+    options: SlotOptions = {},
+  ): Promise<LocatedSlot> {
     const practitionerId = assertUuid(request.practitionerId, 'input.practitionerId');
     const siteId = assertUuid(request.siteId, 'input.siteId');
     const motifId = assertUuid(request.motifId, 'input.motifId');
     const startsAt = parseInstant(request.startsAt, 'input.startsAt');
+    const roomId = request.roomId ? assertUuid(request.roomId, 'input.roomId') : null;
     const site = await this.agenda.site(siteId);
     if (!site) throw SchedulingError.notFound('Site', 'input.siteId');
     authorize(site.structureId);
     const motif = await this.agenda.motif(motifId);
     if (!motif || motif.structureId !== site.structureId) throw SchedulingError.notFound('Motif', 'input.motifId');
-    return { structureId: site.structureId, site, practitionerId, siteId, motif, startsAt };
+    if (!options.ignoreAppointmentId) assertOfferable(motif, 'input.motifId');
+    return { structureId: site.structureId, site, practitionerId, siteId, motif, startsAt, roomId };
   }
 
   async check(
@@ -87,7 +116,13 @@ export class BookingContextLoader {
     return this.decide(await this.locate(request, authorize), channel, false);
   }
 
-  private async decide(located: LocatedSlot, channel: BookingChannel, locked: boolean): Promise<CheckedSlot> {
+  private async decide(
+    located: LocatedSlot,
+    channel: BookingChannel,
+    locked: boolean,
+    options: SlotOptions = {},
+    pooledSnp = false,
+  ): Promise<CheckedSlot> {
     const { site, practitionerId, siteId, motif, startsAt } = located;
     if (locked) await this.agenda.lockPractitionerAgenda(practitionerId);
     const date = localDateOf(startsAt, site.timeZone);
@@ -104,7 +139,7 @@ export class BookingContextLoader {
     };
     const exceptions = await this.agenda.exceptions([practitionerId], around.start, around.end);
     const now = this.clock.now();
-    const interval = assertBookable({
+    const check = {
       practitionerId,
       startsAt,
       motif,
@@ -113,7 +148,29 @@ export class BookingContextLoader {
       timeZone: site.timeZone,
       exceptions,
       now,
+    };
+    const interval = assertBookable(check);
+    if (pooledSnp) assertReleasedSnpSlot(check);
+    // SCH-11: travel between the practitioner's sites, then the room (ADR 0018).
+    const ignoreAppointmentId = options.ignoreAppointmentId ?? null;
+    await this.multiSite.assertTravelKept(practitionerId, siteId, interval, site.timeZone, now, ignoreAppointmentId);
+    const { roomId, alternatives } = await this.multiSite.chooseRoom({
+      siteId,
+      motif,
+      interval,
+      requestedRoomId: located.roomId,
+      now,
+      ignoreAppointmentId,
     });
-    return { structureId: site.structureId, siteId, practitionerId, motif, interval, now };
+    return {
+      structureId: site.structureId,
+      siteId,
+      practitionerId,
+      motif,
+      interval,
+      roomId,
+      roomAlternatives: alternatives,
+      now,
+    };
   }
 }

@@ -45,7 +45,7 @@ export class HoldSlotHandler {
         bookedBy: channel,
         bookedByActor: actorId(actor),
       });
-      await this.reservation.reserve(hold, slot.now);
+      await this.reservation.reserve(hold, slot.now, slot.roomAlternatives);
       await this.outbox.record('scheduling.appointment.held.v1', heldEvent(hold));
       return hold;
     });

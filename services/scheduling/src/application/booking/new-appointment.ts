@@ -15,6 +15,7 @@ export function newAppointment(slot: CheckedSlot, fields: NewAppointmentFields):
     siteId: slot.siteId,
     practitionerId: slot.practitionerId,
     motifId: slot.motif.id,
+    roomId: slot.roomId,
     startsAt: slot.interval.start,
     endsAt: slot.interval.end,
     cancelledBy: null,

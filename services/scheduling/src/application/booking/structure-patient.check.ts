@@ -15,16 +15,8 @@ export class StructurePatientCheck {
 
   async assertPatientOf(structureId: string, patientId: string): Promise<void> {
     if (await this.directory.isPatientOf(structureId, patientId)) return;
-    if (await this.cptsPooledSnpException(structureId, patientId)) return;
     throw SchedulingError.notFound('Patient', 'input.patientId');
   }
-
-  /**
-   * Seam for the CPTS exception, not implemented yet: a CPTS pools its members' unscheduled-care slots (SNP), and a
-   * patient of one member structure may then be booked into a pooled slot of another. When that rule lands, it answers
-   * here (with the slot, not only the structure) and nowhere else; until then nobody books outside their structure.
-   */
-  private cptsPooledSnpException(_structureId: string, _patientId: string): Promise<boolean> {
-    return Promise.resolve(false);
-  }
+  // The CPTS exception (a patient of one MSP booked into a pooled SNP slot of another) is not an exception here:
+  // `BookPooledSnpSlotHandler` checks the patient against the booking MSP, the one whose patient it is.
 }

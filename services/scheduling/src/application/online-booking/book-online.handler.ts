@@ -126,7 +126,7 @@ export class BookOnlineHandler {
     });
     await this.transactions.run(async () => {
       await this.recheckLocked(slot);
-      await this.reservation.reserve(hold, slot.now);
+      await this.reservation.reserve(hold, slot.now, slot.roomAlternatives);
       await this.outbox.record('scheduling.appointment.held.v1', heldEvent(hold));
     });
     let registrationRequestId: string | undefined;

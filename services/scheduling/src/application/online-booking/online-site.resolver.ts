@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { localDateOf } from '../../domain/local-date';
+import { assertOfferable } from '../../domain/motif';
 import { occurrenceCovering } from '../../domain/range-occurrences';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { AgendaRepository } from '../ports/agenda.repository';
@@ -12,6 +13,7 @@ export class OnlineSiteResolver {
   async resolve(structureId: string, practitionerId: string, motifId: string, startsAt: Date): Promise<string> {
     const motif = await this.agenda.motif(motifId);
     if (!motif || motif.structureId !== structureId) throw SchedulingError.notFound('Motif', 'input.motifId');
+    assertOfferable(motif, 'input.motifId');
     const member = await this.agenda.teamMember(practitionerId, structureId);
     if (!member) throw SchedulingError.notFound('Practitioner', 'input.practitionerId');
     const interval = { start: startsAt, end: new Date(startsAt.getTime() + motif.durationMinutes * 60_000) };

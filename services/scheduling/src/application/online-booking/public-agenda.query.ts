@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FreeSlot } from '../../domain/free-slot';
 import type { Motif } from '../../domain/motif';
 import { SchedulingError } from '../../domain/scheduling-error';
+import { AgendaRepository } from '../ports/agenda.repository';
 import { PublicAgendaRepository } from '../ports/public-agenda.repository';
 import { assertUuid } from '../input-checks';
 import { FindFreeSlotsQuery } from '../slots/find-free-slots.query';
@@ -16,21 +17,25 @@ export interface PublicSlotSearch {
 
 const PUBLIC_LIMIT = 300;
 
+/** A slot as the public page shows it: the time zone of its site, so that a phone abroad shows the practice's hours. */
+export type PublicFreeSlot = FreeSlot & { timeZone: string };
+
 /** The public booking page's reads: motifs bookable online, and the slots offered online (notice, horizon, SNP released). */
 @Injectable()
 export class PublicAgendaQuery {
   constructor(
     private readonly repository: PublicAgendaRepository,
     private readonly slots: FindFreeSlotsQuery,
+    private readonly agenda: AgendaRepository,
   ) {}
 
   motifs(structureId: string): Promise<Motif[]> {
     return this.repository.onlineMotifs(assertUuid(structureId, 'structureId'));
   }
 
-  freeSlots(structureId: string, search: PublicSlotSearch): Promise<FreeSlot[]> {
+  async freeSlots(structureId: string, search: PublicSlotSearch): Promise<PublicFreeSlot[]> {
     const structure = assertUuid(structureId, 'structureId');
-    return this.slots.execute(
+    const slots = await this.slots.execute(
       {
         motifId: search.motifId,
         from: search.from,
@@ -45,5 +50,12 @@ export class PublicAgendaQuery {
         if (motifStructure !== structure) throw SchedulingError.notFound('Motif', 'input.motifId');
       },
     );
+    const zones = new Map(
+      (await this.agenda.sites([...new Set(slots.map((slot) => slot.siteId))])).map((site) => [
+        site.siteId,
+        site.timeZone,
+      ]),
+    );
+    return slots.map((slot) => ({ ...slot, timeZone: zones.get(slot.siteId) ?? 'UTC' }));
   }
 }

@@ -8,7 +8,10 @@ import { SchedulingError } from '../../domain/scheduling-error';
 import { AgendaRepository } from '../ports/agenda.repository';
 import { Clock } from '@msp/service-kit';
 import { assertUuid, assertUuids } from '../input-checks';
-import { assertMayManage, PERMISSIONS } from '../permissions';
+import { manageableSite } from '../manageable-site';
+import { PERMISSIONS } from '../permissions';
+import { CrossSiteRangeCheck } from './cross-site-range.check';
+import { openingRangeChanged } from './opening-range-changed';
 
 export type DefineOpeningRangeInput = Omit<OpeningRangeDraft, 'id' | 'structureId'>;
 
@@ -20,20 +23,20 @@ export class DefineOpeningRangeHandler {
     private readonly agenda: AgendaRepository,
     private readonly outbox: OutboxWriter,
     private readonly clock: Clock,
+    private readonly crossSite: CrossSiteRangeCheck,
   ) {}
 
   async execute(user: UserContext, input: DefineOpeningRangeInput): Promise<OpeningRange> {
     const practitionerId = assertUuid(input.practitionerId, 'input.practitionerId');
     const siteId = assertUuid(input.siteId, 'input.siteId');
     const motifIds = assertUuids(input.motifIds ?? [], 'input.motifIds');
-    const site = await this.agenda.site(siteId);
-    if (!site) throw SchedulingError.notFound('Site', 'input.siteId');
-    assertMayManage(
+    const site = await manageableSite(
+      this.agenda,
       user,
-      site.structureId,
+      siteId,
+      'input.siteId',
       PERMISSIONS.manageOpeningRanges,
       practitionerId,
-      SchedulingError.notFound('Site', 'input.siteId'),
     );
     const range = createOpeningRange({
       ...input,
@@ -47,19 +50,21 @@ export class DefineOpeningRangeHandler {
     if (!member) throw SchedulingError.notFound('Practitioner', 'input.practitionerId');
     if (!member.siteIds.includes(siteId))
       throw SchedulingError.invalid('input.siteId', 'the practitioner does not work at this site');
-    const known = new Set((await this.agenda.motifsOf(site.structureId, motifIds)).map((m) => m.id));
+    const listed = await this.agenda.motifsOf(site.structureId, motifIds);
+    const known = new Set(listed.map((m) => m.id));
     const unknown = motifIds.findIndex((id) => !known.has(id));
     if (unknown >= 0) throw SchedulingError.invalid(`input.motifIds[${unknown}]`, 'no such motif in this structure');
+    const archived = motifIds.findIndex((id) => listed.some((m) => m.id === id && m.archivedAt));
+    if (archived >= 0) throw SchedulingError.invalid(`input.motifIds[${archived}]`, 'this motif is archived');
+    // The motifs the range may offer: the grid its SNP slots are counted on is the finest of them (the event says it).
+    const offered = motifIds.length ? listed : await this.agenda.motifsOfStructure(site.structureId);
     return this.transactions.run(async () => {
+      await this.crossSite.assertNoOverlap(range, site.timeZone);
       await this.agenda.insertOpeningRange(range);
-      await this.outbox.record('scheduling.opening-ranges.changed.v1', {
-        practitionerId,
-        structureId: site.structureId,
-        siteId,
-        openingRangeId: range.id,
-        change: 'defined',
-        changedAt: this.clock.now().toISOString(),
-      });
+      await this.outbox.record(
+        'scheduling.opening-ranges.changed.v1',
+        openingRangeChanged(range, 'defined', site.timeZone, offered, this.clock.now()),
+      );
       return range;
     });
   }

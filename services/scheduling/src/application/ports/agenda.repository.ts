@@ -42,7 +42,8 @@ export abstract class AgendaRepository {
 
   abstract motif(id: string): Promise<Motif | null>;
 
-  abstract motifsOfStructure(structureId: string): Promise<Motif[]>;
+  /** Those offered (archived ones left out, unless asked for), by label. */
+  abstract motifsOfStructure(structureId: string, options?: { includeArchived?: boolean }): Promise<Motif[]>;
 
   /** A structure's ranges (or one practitioner's), oldest first, whoever they belong to now. */
   abstract openingRangesOf(structureId: string, practitionerId: string | null): Promise<OpeningRange[]>;

@@ -11,6 +11,8 @@ export interface Appointment {
   /** Opaque directory id; null only while a hold waits for the caller to be identified. */
   patientId: string | null;
   motifId: string;
+  /** The room of the site booked with it, if any (`appointment_room_no_overlap` keeps a room's live ones apart). */
+  roomId: string | null;
   startsAt: Date;
   endsAt: Date;
   status: AppointmentStatus;
@@ -18,6 +20,8 @@ export interface Appointment {
   bookedBy: BookingChannel;
   /** The member (or service) who booked it. */
   bookedByActor: string;
+  /** A pooled SNP booking (SCH-4): the CPTS member MSP that booked it, whose patient it is. */
+  bookingStructureId?: string | null;
   cancelledBy: string | null;
   cancelReason: string | null;
   cancelledAt: Date | null;
@@ -28,6 +32,7 @@ export interface Appointment {
 export interface AppointmentPlace extends Interval {
   practitionerId: string;
   siteId: string;
+  roomId: string | null;
 }
 
 export interface LapsedHold {
@@ -61,10 +66,17 @@ export abstract class AppointmentRepository {
   abstract save(appointment: Appointment): Promise<Appointment>;
 
   /**
-   * Cancels the practitioner's expired holds overlapping [start, end), so that they stop blocking a booking there.
-   * Rows are locked in id order: two bookings clearing the same holds never deadlock.
+   * Cancels the practitioner's expired holds overlapping [start, end) — and those in `roomId` then, when a room is
+   * booked too — so that they stop blocking a booking there. Rows are locked in id order: two bookings clearing the
+   * same holds never deadlock.
    */
-  abstract lapseHoldsOverlapping(practitionerId: string, start: Date, end: Date, now: Date): Promise<LapsedHold[]>;
+  abstract lapseHoldsOverlapping(
+    practitionerId: string,
+    start: Date,
+    end: Date,
+    now: Date,
+    roomId?: string | null,
+  ): Promise<LapsedHold[]>;
 
   /** The sweeper's batch: expired holds nobody else is handling right now (skip locked). */
   abstract lapseExpiredHolds(now: Date, limit: number): Promise<LapsedHold[]>;

@@ -11,12 +11,36 @@ export interface TypedIdentity {
 export interface TeamSnapshot {
   sites: Array<{ siteId: string; structureId: string; timeZone: string }>;
   members: Array<{ memberId: string; structureId: string; profession: string; roles: string[]; siteIds: string[] }>;
+  /** Every patient's reminder consent, asked with the team so the copy of consents is rebuilt with the rest. */
+  reminderConsents?: ReminderConsentSnapshot[];
 }
 
 export interface SiteSummary {
   siteId: string;
   name: string;
   address: string;
+  /** The site's own numbers (E.164), the first one given to patients to cancel or ask. */
+  phoneLines: string[];
+}
+
+/** Why scheduling asks for a patient's contact (the directory gives it for a reminder only with consent). */
+export type ContactPurpose = 'reminder' | 'waitlist_offer';
+
+/** Where a patient can be reached, asked of the directory at send time and never stored by scheduling. */
+export interface PatientContact {
+  /** The practice's name, to sign the message. */
+  structureName: string;
+  consentToReminders: boolean;
+  /** E.164; null when not on file or withheld (no consent to reminders). */
+  phone: string | null;
+  email: string | null;
+}
+
+/** A patient's reminder consent as the directory holds it now. */
+export interface ReminderConsentSnapshot {
+  patientId: string;
+  structureId: string;
+  consentToReminders: boolean;
 }
 
 /** A refusal of the directory about what was typed: the field (as the directory names it) and why. */
@@ -41,11 +65,25 @@ export abstract class PatientDirectory {
   abstract openRegistrationRequest(identity: TypedIdentity): Promise<string>;
   /** Whether the patient id is one of the structure's patients; false for another structure's and an unknown id alike. */
   abstract isPatientOf(structureId: string, patientId: string): Promise<boolean>;
+  /** Whether the structure is an MSP attached to the CPTS (a CPTS pools its members' SNP slots, SCH-4). */
+  abstract isMspOfCpts(structureId: string, cptsId: string): Promise<boolean>;
   /** Registers the patient of a request on behalf of a member; returns the patient id. */
   abstract registerFromRequest(requestId: string, memberId: string): Promise<string>;
   abstract discardRegistrationRequest(requestId: string): Promise<void>;
   /** Site names for calendar feeds; null when unknown. */
   abstract site(siteId: string): Promise<SiteSummary | null>;
-  /** The whole team, to rebuild scheduling's copy when its events are not on the broker; null if not offered. */
+  /**
+   * The whole team and every patient's reminder consent, to rebuild scheduling's copy when its events are not on the
+   * broker; null if not offered.
+   */
   abstract team(): Promise<TeamSnapshot | null>;
+  /**
+   * A patient's contact, access-logged by the directory; null for a patient not of the structure (or unknown). For a
+   * reminder the directory gives no phone or e-mail without consent.
+   */
+  abstract patientContact(
+    structureId: string,
+    patientId: string,
+    purpose: ContactPurpose,
+  ): Promise<PatientContact | null>;
 }

@@ -26,6 +26,9 @@ export interface WaitlistOffer {
   status: WaitlistOfferStatus;
 }
 
+/** An offer as it is made: with the SHA-256 of the token its answer links carry, when there are links. */
+export type NewWaitlistOffer = Omit<WaitlistOffer, 'status'> & { answerTokenHash?: Buffer | null };
+
 export interface FreedSlotMatch {
   structureId: string;
   practitionerId: string;
@@ -53,7 +56,12 @@ export abstract class WaitlistRepository {
    */
   abstract waitingFor(match: FreedSlotMatch, limit: number): Promise<WaitlistEntry[]>;
 
-  abstract insertOffer(offer: Omit<WaitlistOffer, 'status'>): Promise<void>;
+  abstract insertOffer(offer: NewWaitlistOffer): Promise<void>;
+
+  /** The offer whose answer links carry the token of this SHA-256; null for any other. */
+  abstract offerIdByTokenHash(hash: Buffer): Promise<string | null>;
+
+  abstract offer(id: string): Promise<WaitlistOffer | null>;
 
   abstract lockOffer(id: string): Promise<WaitlistOffer | null>;
 

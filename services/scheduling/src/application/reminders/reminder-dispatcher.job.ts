@@ -3,7 +3,11 @@ import { TransactionRunner } from '@msp/persistence';
 import { ReminderRepository, type DueReminder } from '../ports/reminder.repository';
 import { Clock, PeriodicTask } from '@msp/service-kit';
 import { PATIENT_SERVICES_SETTINGS, type PatientServicesSettings } from '../patient-services-settings';
-import { NotificationProvider, type NotificationReceipt } from '../ports/notification-provider';
+import {
+  NotificationProvider,
+  UndeliverableNotification,
+  type NotificationReceipt,
+} from '../ports/notification-provider';
 
 const BATCH = 50;
 export const MAX_ATTEMPTS = 5;
@@ -21,7 +25,9 @@ export interface DispatchSummary {
  * id as idempotency key, mark it. A failed mark never rolls back other reminders' sends: a reminder already marked
  * sent is never sent again. A crash between claim and mark leaves it `sending` until its lease ends; it is then sent
  * again with the same key, which providers that honour it deduplicate. A provider failure is retried with exponential
- * back-off up to MAX_ATTEMPTS; a reminder whose appointment was cancelled or moved is skipped.
+ * back-off up to MAX_ATTEMPTS; a reminder whose appointment was cancelled or moved, an offer no longer open, and a
+ * message the provider says cannot reach the patient (no consent any more, no address on file) are skipped, never retried.
+ * Waitlist offers go out the same way, due as soon as they are made.
  */
 @Injectable()
 export class ReminderDispatcherJob implements OnApplicationBootstrap, OnModuleDestroy {
@@ -81,6 +87,7 @@ export class ReminderDispatcherJob implements OnApplicationBootstrap, OnModuleDe
     try {
       receipt = await this.provider.send({
         notificationId: reminder.id,
+        kind: reminder.kind,
         patientId: reminder.patientId,
         structureId: reminder.structureId,
         siteId: reminder.siteId,
@@ -89,8 +96,16 @@ export class ReminderDispatcherJob implements OnApplicationBootstrap, OnModuleDe
         appointmentId: reminder.appointmentId,
         startsAt: reminder.appointmentStartsAt,
         rule: reminder.rule,
+        offerExpiresAt: reminder.offerExpiresAt,
+        answerToken: reminder.linkToken,
       });
     } catch (error) {
+      if (error instanceof UndeliverableNotification) {
+        await this.transactions.run(() => this.reminders.markSkipped(reminder.id, error.message));
+        summary.skipped++;
+        this.logger.log({ msg: 'reminder not deliverable', notificationId: reminder.id, reason: error.message });
+        return;
+      }
       const attempt = reminder.attempts;
       const retryAt = attempt >= MAX_ATTEMPTS ? null : new Date(now.getTime() + FIRST_RETRY_MS * 2 ** (attempt - 1));
       await this.transactions.run(() =>
@@ -102,7 +117,7 @@ export class ReminderDispatcherJob implements OnApplicationBootstrap, OnModuleDe
     }
     // Sent: if this mark fails, the reminder stays `sending` until its lease ends and is then re-sent with the same key.
     await this.transactions.run(() =>
-      this.reminders.markSent(reminder.id, this.provider.name, receipt.providerMessageId, now),
+      this.reminders.markSent(reminder.id, receipt.via ?? this.provider.name, receipt.providerMessageId, now),
     );
     summary.sent++;
   }

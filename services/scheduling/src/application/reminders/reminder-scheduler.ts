@@ -64,6 +64,21 @@ export class ReminderScheduler {
     await this.scheduleFor(appointment);
   }
 
+  /**
+   * The directory's consents as a whole, while scheduling's copy of the directory is rebuilt (a new Kafka in front of
+   * an existing directory): recorded for the patients no event told of yet, and the upcoming appointments of those who
+   * consent get their reminders.
+   */
+  async consentsRebuilt(
+    consents: ReadonlyArray<{ patientId: string; structureId: string; consentToReminders: boolean }>,
+  ): Promise<void> {
+    const consenting = await this.reminders.recordConsents(consents);
+    const now = this.clock.now();
+    for (const patientId of consenting)
+      for (const upcoming of await this.reminders.upcomingOf(patientId, now))
+        await this.scheduleFor({ ...upcoming, patientId });
+  }
+
   /** The directory told the patient's consent: record it; withdrawn, pending reminders go; given, upcoming appointments get theirs. */
   async consentChanged(
     patientId: string,

@@ -8,6 +8,7 @@ import {
   InMemoryAgenda,
   InMemoryAppointments,
   member,
+  noMultiSiteRules,
   RecordingOutbox,
 } from '../../../test/fixtures/in-memory-ports';
 import { SchedulingErrorCode } from '../../domain/scheduling-error';
@@ -46,8 +47,8 @@ describe('rescheduling an appointment (RescheduleAppointmentHandler)', () => {
     handler = new RescheduleAppointmentHandler(
       immediateTransactions(),
       appointments,
-      new BookingContextLoader(agenda, clock),
-      new SlotReservation(appointments, writer),
+      new BookingContextLoader(agenda, clock, noMultiSiteRules()),
+      new SlotReservation(appointments, writer, { attempt: (work) => work() }),
       writer,
     );
     appointments.add(appointment);

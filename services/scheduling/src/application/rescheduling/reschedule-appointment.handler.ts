@@ -60,17 +60,24 @@ export class RescheduleAppointmentHandler {
         siteId: input.siteId ?? appointment.siteId,
         motifId: appointment.motifId,
         startsAt: input.startsAt,
+        // The room goes with the appointment while it stays at its site; elsewhere the motif's needs choose again.
+        roomId: (input.siteId ?? appointment.siteId) === appointment.siteId ? appointment.roomId : null,
       };
-      const slot = await this.loader.checkLocked(request, channelOf(actor), (structureId) => {
-        if (structureId !== appointment.structureId) throw SchedulingError.notFound('Site', 'input.siteId');
-        assertActorMayBook(
-          actor,
-          structureId,
-          request.siteId,
-          request.practitionerId,
-          SchedulingError.notFound('Site', 'input.siteId'),
-        );
-      });
+      const slot = await this.loader.checkLocked(
+        request,
+        channelOf(actor),
+        (structureId) => {
+          if (structureId !== appointment.structureId) throw SchedulingError.notFound('Site', 'input.siteId');
+          assertActorMayBook(
+            actor,
+            structureId,
+            request.siteId,
+            request.practitionerId,
+            SchedulingError.notFound('Site', 'input.siteId'),
+          );
+        },
+        { ignoreAppointmentId: appointment.id },
+      );
       const unchanged =
         slot.practitionerId === appointment.practitionerId &&
         slot.siteId === appointment.siteId &&
@@ -82,16 +89,19 @@ export class RescheduleAppointmentHandler {
         slot.interval.start,
         slot.interval.end,
         slot.now,
+        slot.roomId,
       );
       await this.reservation.recordLapsed(lapsed, slot.now);
       await this.appointments.moveTo(appointment.id, {
         practitionerId: slot.practitionerId,
         siteId: slot.siteId,
+        roomId: slot.roomId,
         ...slot.interval,
       });
       Object.assign(appointment, {
         practitionerId: slot.practitionerId,
         siteId: slot.siteId,
+        roomId: slot.roomId,
         startsAt: slot.interval.start,
         endsAt: slot.interval.end,
       });

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { addDays, localDateOf } from '../../domain/local-date';
 import { byStartThenPractitioner, generateFreeSlots, type PractitionerInterval } from '../../domain/slot-generator';
-import { FixedClock, InMemoryAgenda } from '../../../test/fixtures/in-memory-ports';
+import { MultiSiteOffer } from './multi-site-offer';
+import { FixedClock, InMemoryAgenda, InMemoryRooms, InMemorySiteTravel } from '../../../test/fixtures/in-memory-ports';
 import { motif, range, STRUCTURE } from '../../../test/fixtures/domain-builders';
 import { FindFreeSlotsQuery } from './find-free-slots.query';
 
@@ -65,7 +66,11 @@ function practice() {
 describe('FindFreeSlotsQuery', () => {
   it('answers the earliest slots across zones exactly as computing the whole window would, whatever the limit', async () => {
     const { consultation, ranges, busy, agenda } = practice();
-    const query = new FindFreeSlotsQuery(agenda, new FixedClock(NOW));
+    const query = new FindFreeSlotsQuery(
+      agenda,
+      new FixedClock(NOW),
+      new MultiSiteOffer(new InMemorySiteTravel(), new InMemoryRooms()),
+    );
     const from = '2026-12-01';
     const to = addDays(from, 13);
     const everything = SITES.flatMap((site) =>

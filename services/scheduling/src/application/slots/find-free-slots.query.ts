@@ -4,9 +4,11 @@ import { isBookingChannel } from '../../domain/booking-channel';
 import type { FreeSlot } from '../../domain/free-slot';
 import { groupBy } from '../../domain/group-by';
 import { addDays } from '../../domain/local-date';
+import { assertOfferable } from '../../domain/motif';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { assertSearchDates, byStartThenPractitioner, generateFreeSlots } from '../../domain/slot-generator';
 import { AgendaRepository } from '../ports/agenda.repository';
+import { MultiSiteOffer, TRAVEL_MARGIN_MS } from './multi-site-offer';
 import { Clock } from '@msp/service-kit';
 import { assertUuid, assertUuids } from '../input-checks';
 
@@ -36,6 +38,7 @@ export class FindFreeSlotsQuery {
   constructor(
     private readonly agenda: AgendaRepository,
     private readonly clock: Clock,
+    private readonly multiSite: MultiSiteOffer,
   ) {}
 
   async execute(input: FreeSlotSearchInput, authorize: (structureId: string) => void): Promise<FreeSlot[]> {
@@ -53,6 +56,7 @@ export class FindFreeSlotsQuery {
     const motif = await this.agenda.motif(motifId);
     if (!motif) throw SchedulingError.notFound('Motif', 'input.motifId');
     authorize(motif.structureId);
+    assertOfferable(motif, 'input.motifId');
     const ranges = await this.agenda.ranges({
       structureId: motif.structureId,
       motifId,
@@ -69,9 +73,17 @@ export class FindFreeSlotsQuery {
     const start = new Date(`${addDays(from, -1)}T00:00:00Z`);
     const end = new Date(`${addDays(to, 2)}T00:00:00Z`);
     const now = this.clock.now();
-    const [exceptions, busy] = await Promise.all([
+    // SCH-11: busy time read as far as the longest travel reaches, appointments elsewhere widened by the travel, and
+    // a motif that needs a room offered only where a suitable room is free.
+    const [exceptions, busy, multiSite] = await Promise.all([
       this.agenda.exceptions(practitioners, start, end),
-      this.agenda.busy(practitioners, start, end, now),
+      this.agenda.busy(
+        practitioners,
+        new Date(start.getTime() - TRAVEL_MARGIN_MS),
+        new Date(end.getTime() + TRAVEL_MARGIN_MS),
+        now,
+      ),
+      this.multiSite.load([...bySite.keys()], [motif.id], { start, end }, now),
     ]);
     const exceptionsOf = groupBy(exceptions, (interval) => interval.practitionerId);
     const busyOf = groupBy(busy, (interval) => interval.practitionerId);
@@ -82,7 +94,11 @@ export class FindFreeSlotsQuery {
         timeZone: site.timeZone,
         ranges: siteRanges,
         exceptions: here.flatMap((id) => exceptionsOf.get(id) ?? []),
-        busy: here.flatMap((id) => busyOf.get(id) ?? []),
+        busy: multiSite.busyAt(
+          here.flatMap((id) => busyOf.get(id) ?? []),
+          site.siteId,
+        ),
+        rooms: multiSite.roomsFor(motif.id, site.siteId),
         motif,
         now,
         audience,

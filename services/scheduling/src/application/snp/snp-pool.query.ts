@@ -1,5 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { assertStructureAccess, type UserContext } from '@msp/auth';
+import { assertStructureAccess, hasRoleIn, type UserContext } from '@msp/auth';
+import { PERMISSIONS } from '../permissions';
+import { PatientDirectory } from '../ports/patient-directory.port';
+import { MultiSiteOffer, TRAVEL_MARGIN_MS } from '../slots/multi-site-offer';
 import { addDays } from '../../domain/local-date';
 import type { OpeningRange } from '../../domain/opening-range';
 import { assertSearchDates, generateFreeSlots } from '../../domain/slot-generator';
@@ -32,7 +35,7 @@ const MAX_SLOTS = 2000;
  * A CPTS's pooled unscheduled-care capacity (SCH-4): the free SNP slots, released or not, of the practitioners who are
  * members of the CPTS, in the agendas of their own structures (MSPs). Membership comes from the directory's member
  * events (a CPTS is a structure whose members are the professionals taking part). Each slot names its motif: the SNP
- * grid of a range depends on the motif's duration. For the CPTS's members only.
+ * grid of a range depends on the motif's duration. For the CPTS's members and the booking staff of its member MSPs.
  */
 @Injectable()
 export class SnpPoolQuery {
@@ -40,11 +43,25 @@ export class SnpPoolQuery {
     private readonly snp: SnpRepository,
     private readonly agenda: AgendaRepository,
     private readonly clock: Clock,
+    private readonly directory: PatientDirectory,
+    private readonly multiSite: MultiSiteOffer,
   ) {}
+
+  /**
+   * The CPTS's own members, and the staff of its member MSPs, who book its released slots (`bookPooledSnpSlot`); the
+   * directory says which MSPs are attached. Anyone else: NOT_FOUND, as an unknown CPTS.
+   */
+  private async assertMayConsult(user: UserContext, cptsId: string): Promise<void> {
+    if (user.memberships.some((m) => m.structureId === cptsId)) return;
+    for (const { structureId } of user.memberships)
+      if (hasRoleIn(user, structureId, PERMISSIONS.book) && (await this.directory.isMspOfCpts(structureId, cptsId)))
+        return;
+    assertStructureAccess(user, cptsId);
+  }
 
   async execute(user: UserContext, search: SnpPoolSearch): Promise<SnpSlot[]> {
     const cptsId = assertUuid(search.cptsId, 'cptsId');
-    assertStructureAccess(user, cptsId);
+    await this.assertMayConsult(user, cptsId);
     assertSearchDates(search.from, search.to, 'input');
     const practitioners = await this.snp.practitionersOf(cptsId, search.profession);
     if (!practitioners.length) return [];
@@ -61,9 +78,21 @@ export class SnpPoolQuery {
     const end = new Date(`${addDays(search.to, 2)}T00:00:00Z`);
     const now = this.clock.now();
     const involved = [...new Set(ranges.map((r) => r.practitionerId))];
-    const [exceptions, busy] = await Promise.all([
+    // SCH-11: travel between sites and rooms, as in every slot search.
+    const [exceptions, busy, multiSite] = await Promise.all([
       this.agenda.exceptions(involved, start, end),
-      this.agenda.busy(involved, start, end, now),
+      this.agenda.busy(
+        involved,
+        new Date(start.getTime() - TRAVEL_MARGIN_MS),
+        new Date(end.getTime() + TRAVEL_MARGIN_MS),
+        now,
+      ),
+      this.multiSite.load(
+        [...bySite.keys()],
+        motifs.map((m) => m.id),
+        { start, end },
+        now,
+      ),
     ]);
     const slots: SnpSlot[] = [];
     for (const site of sites) {
@@ -72,7 +101,8 @@ export class SnpPoolQuery {
           timeZone: site.timeZone,
           ranges: bySite.get(site.siteId) ?? [],
           exceptions,
-          busy,
+          busy: multiSite.busyAt(busy, site.siteId),
+          rooms: multiSite.roomsFor(motif.id, site.siteId),
           motif,
           from: search.from,
           to: search.to,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserContext } from '@msp/auth';
 import { TransactionRunner } from '@msp/persistence';
-import { memberActor } from '../actor';
+import { memberActor, type Actor } from '../actor';
 import { ConfirmHoldHandler } from '../booking/confirm-hold.handler';
 import type { Appointment } from '../ports/appointment.repository';
 import { WaitlistRepository } from '../ports/waitlist.repository';
@@ -11,7 +11,7 @@ export interface WaitlistOfferAnswer {
   offerId: string;
 }
 
-/** The patient takes the offered slot (recorded by staff): the hold becomes their appointment. */
+/** The patient takes the offered slot (by their answer link, or recorded by staff): the hold becomes their appointment. */
 @Injectable()
 export class AcceptWaitlistOfferHandler {
   constructor(
@@ -21,9 +21,14 @@ export class AcceptWaitlistOfferHandler {
   ) {}
 
   execute(user: UserContext, input: WaitlistOfferAnswer): Promise<Appointment> {
+    return this.executeAs(memberActor(user), input);
+  }
+
+  /** As the patient through their answer link (WAITLIST_LINK_ACTOR), or staff. */
+  executeAs(actor: Actor, input: WaitlistOfferAnswer): Promise<Appointment> {
     return this.transactions.run(async () => {
       const { offer, entry } = await lockOpenOffer(this.waitlist, input.offerId);
-      const appointment = await this.confirmer.execute(memberActor(user), {
+      const appointment = await this.confirmer.execute(actor, {
         holdId: offer.holdId,
         patientId: entry.patientId,
       });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { UserContext } from '@msp/auth';
 import { TransactionRunner } from '@msp/persistence';
-import { memberActor } from '../actor';
+import { memberActor, type Actor } from '../actor';
 import { CancelAppointmentHandler } from '../booking/cancel-appointment.handler';
 import { WaitlistRepository, type WaitlistOffer } from '../ports/waitlist.repository';
 import type { WaitlistOfferAnswer } from './accept-waitlist-offer.handler';
@@ -9,7 +9,7 @@ import { lockOpenOffer } from './open-offer';
 import { WaitlistOfferer } from './waitlist-offerer';
 
 /**
- * The patient declines the offered slot (recorded by staff): it goes to the next waiting patient at once, and the
+ * The patient declines the offered slot (by their answer link, or recorded by staff): it goes to the next waiting patient at once, and the
  * decliner keeps waiting for another one.
  */
 @Injectable()
@@ -22,9 +22,14 @@ export class DeclineWaitlistOfferHandler {
   ) {}
 
   execute(user: UserContext, input: WaitlistOfferAnswer): Promise<WaitlistOffer> {
+    return this.executeAs(memberActor(user), input);
+  }
+
+  /** As the patient through their answer link (WAITLIST_LINK_ACTOR), or staff. */
+  executeAs(actor: Actor, input: WaitlistOfferAnswer): Promise<WaitlistOffer> {
     return this.transactions.run(async () => {
       const { offer, entry } = await lockOpenOffer(this.waitlist, input.offerId);
-      await this.canceller.execute(memberActor(user), {
+      await this.canceller.execute(actor, {
         appointmentId: offer.holdId,
         reason: 'patient_request',
         cancelledBy: 'patient',

@@ -4,6 +4,7 @@ import { assertStructureAccess, type UserContext } from '@msp/auth';
 import { TransactionRunner } from '@msp/persistence';
 import { Clock } from '@msp/service-kit';
 import { assertLocalDate } from '../../domain/local-date';
+import { assertOfferable } from '../../domain/motif';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { StructurePatientCheck } from '../booking/structure-patient.check';
 import { assertUuid } from '../input-checks';
@@ -46,6 +47,7 @@ export class JoinWaitlistHandler {
       throw SchedulingError.invalid('input.before', 'must be a date after today');
     const motif = await this.agenda.motif(motifId);
     if (!motif || motif.structureId !== structureId) throw SchedulingError.notFound('Motif', 'input.motifId');
+    assertOfferable(motif, 'input.motifId');
     if (practitionerId && !(await this.agenda.teamMember(practitionerId, structureId)))
       throw SchedulingError.notFound('Practitioner', 'input.practitionerId');
     await this.patients.assertPatientOf(structureId, patientId);

@@ -1,9 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { OutboxWriter } from '@msp/messaging';
 import { localDateOf } from '../../domain/local-date';
 import { SchedulingError, SchedulingErrorCode } from '../../domain/scheduling-error';
 import { AgendaRepository } from '../ports/agenda.repository';
+import { ReminderRepository } from '../ports/reminder.repository';
 import { WaitlistRepository, type WaitlistEntry } from '../ports/waitlist.repository';
 import { heldEvent } from '../booking/appointment-events';
 import { BookingContextLoader } from '../booking/booking-context.loader';
@@ -23,12 +24,16 @@ export interface FreedSlot {
 }
 
 const CANDIDATES = 20;
+
+/** The secret of an offer's answer links: 32 random bytes, base64url; only its SHA-256 is kept on the offer. */
+export const newAnswerToken = (): string => randomBytes(32).toString('base64url');
+export const answerTokenHash = (token: string): Buffer => createHash('sha256').update(token).digest();
 export const WAITLIST_ACTOR = 'system:waitlist';
 
 /**
  * Offers a freed slot to the first waiting patient it suits (SCH-9): the slot is held for them (a hold in their name, so
- * nobody else can take it) until the offer expires, and `scheduling.waitlist.offer-made.v1` tells whoever contacts the
- * patient. A candidate whose motif does not fit the slot is passed over; a slot someone took meanwhile ends the search.
+ * nobody else can take it) until the offer expires; the patient is sent the offer with links to accept or decline
+ * (the notification outbox), and `scheduling.waitlist.offer-made.v1` tells the other services. A candidate whose motif does not fit the slot is passed over; a slot someone took meanwhile ends the search.
  * Runs inside the caller's transaction; each attempt under a savepoint, so a refused one leaves nothing behind.
  */
 @Injectable()
@@ -42,6 +47,7 @@ export class WaitlistOfferer {
     private readonly savepoints: Savepoints,
     private readonly clock: Clock,
     @Inject(PATIENT_SERVICES_SETTINGS) private readonly settings: PatientServicesSettings,
+    private readonly notices: ReminderRepository,
   ) {}
 
   async offer(slot: FreedSlot): Promise<string | null> {
@@ -100,8 +106,9 @@ export class WaitlistOfferer {
       bookedBy: 'staff',
       bookedByActor: WAITLIST_ACTOR,
     });
-    await this.reservation.reserve(hold, now);
+    await this.reservation.reserve(hold, now, checked.roomAlternatives);
     const offerId = randomUUID();
+    const token = newAnswerToken();
     await this.waitlist.insertOffer({
       id: offerId,
       entryId: entry.id,
@@ -111,8 +118,23 @@ export class WaitlistOfferer {
       startsAt: hold.startsAt,
       endsAt: hold.endsAt,
       expiresAt,
+      answerTokenHash: answerTokenHash(token),
     });
     await this.waitlist.setEntryStatus(entry.id, 'offered');
+    // The patient is told at once, through the notification outbox, with links to accept or decline.
+    await this.notices.scheduleOfferNotice(
+      {
+        id: randomUUID(),
+        offerId,
+        holdId: hold.id,
+        patientId: entry.patientId,
+        structureId: hold.structureId,
+        startsAt: hold.startsAt,
+        dueAt: now,
+        linkToken: token,
+      },
+      now,
+    );
     const times = { startsAt: hold.startsAt.toISOString(), endsAt: hold.endsAt.toISOString() };
     await this.outbox.record('scheduling.appointment.held.v1', heldEvent(hold));
     await this.outbox.record('scheduling.waitlist.offer-made.v1', {

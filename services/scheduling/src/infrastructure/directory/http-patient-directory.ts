@@ -10,6 +10,9 @@ import { DirectoryUnavailableError } from '../../application/ports/directory-una
 import {
   DirectoryRefusal,
   PatientDirectory,
+  type ContactPurpose,
+  type PatientContact,
+  type ReminderConsentSnapshot,
   type SiteSummary,
   type TeamSnapshot,
   type TypedIdentity,
@@ -46,6 +49,11 @@ export class HttpPatientDirectory extends PatientDirectory {
     return (await this.call(() => this.client.get<{ patientId: string }>(path), true)) !== null;
   }
 
+  async isMspOfCpts(structureId: string, cptsId: string): Promise<boolean> {
+    const path = `/internal/cpts/${encodeURIComponent(cptsId)}/structures/${encodeURIComponent(structureId)}`;
+    return (await this.call(() => this.client.get<{ structureId: string }>(path), true)) !== null;
+  }
+
   async openRegistrationRequest(identity: TypedIdentity): Promise<string> {
     return (
       await this.call(() =>
@@ -71,11 +79,39 @@ export class HttpPatientDirectory extends PatientDirectory {
       () => this.client.get<SiteSummary>(`/internal/sites/${encodeURIComponent(siteId)}`),
       true,
     );
-    return answer ? { siteId: answer.siteId, name: answer.name, address: answer.address } : null;
+    return answer
+      ? { siteId: answer.siteId, name: answer.name, address: answer.address, phoneLines: answer.phoneLines ?? [] }
+      : null;
   }
 
-  team(): Promise<TeamSnapshot | null> {
-    return this.call(() => this.client.get<TeamSnapshot>('/internal/team'), true);
+  async team(): Promise<TeamSnapshot | null> {
+    const team = await this.call(() => this.client.get<TeamSnapshot>('/internal/team'), true);
+    if (!team) return null;
+    // A directory that does not offer consents yet (404) leaves them to the events.
+    const consents = await this.call(
+      () => this.client.get<{ consents: ReminderConsentSnapshot[] }>('/internal/reminder-consents'),
+      true,
+    );
+    return { ...team, reminderConsents: consents?.consents ?? [] };
+  }
+
+  async patientContact(
+    structureId: string,
+    patientId: string,
+    purpose: ContactPurpose,
+  ): Promise<PatientContact | null> {
+    const path =
+      `/internal/structures/${encodeURIComponent(structureId)}/patients/${encodeURIComponent(patientId)}/contact` +
+      `?purpose=${purpose}`;
+    const answer = await this.call(() => this.client.get<PatientContact>(path), true);
+    return answer
+      ? {
+          structureName: answer.structureName,
+          consentToReminders: answer.consentToReminders,
+          phone: answer.phone,
+          email: answer.email,
+        }
+      : null;
   }
 
   private async call<T>(work: () => Promise<T>, notFoundIsNull: true): Promise<T | null>;

@@ -15,5 +15,8 @@ export class MotifEntity {
   @Column('integer') bufferAfterMinutes!: number;
   @Column('integer') minNoticeMinutes!: number;
   @Column('integer') maxHorizonDays!: number;
+  @Column('integer', { default: 1 }) version!: number;
+  /** Set when archived: no longer offered for new bookings; its appointments still read it. */
+  @Column('timestamptz', { nullable: true }) archivedAt!: Date | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

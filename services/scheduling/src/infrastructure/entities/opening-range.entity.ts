@@ -17,5 +17,9 @@ export class OpeningRangeEntity {
   @Column('double precision') snpShare!: number;
   @Column('integer') snpReleaseDaysBefore!: number;
   @Column('text') snpReleaseAt!: string;
+  /** Bumped by every change; an edit names the version it was made from. */
+  @Column('integer', { default: 1 }) version!: number;
+  /** The range this one continues from its first day (an edit from a date). */
+  @Column('uuid', { nullable: true }) replaces!: string | null;
   @CreateDateColumn({ type: 'timestamptz' }) createdAt!: Date;
 }

@@ -2,7 +2,7 @@ import type { Motif } from '../../domain/motif';
 import { MotifEntity } from '../entities/motif.entity';
 
 export function motifToEntity(motif: Motif): MotifEntity {
-  return Object.assign(new MotifEntity(), motif);
+  return Object.assign(new MotifEntity(), motif, { version: motif.version ?? 1, archivedAt: motif.archivedAt ?? null });
 }
 
 export function motifFromEntity(entity: MotifEntity): Motif {
@@ -18,5 +18,7 @@ export function motifFromEntity(entity: MotifEntity): Motif {
     bufferAfterMinutes: entity.bufferAfterMinutes,
     minNoticeMinutes: entity.minNoticeMinutes,
     maxHorizonDays: entity.maxHorizonDays,
+    version: entity.version,
+    archivedAt: entity.archivedAt,
   };
 }

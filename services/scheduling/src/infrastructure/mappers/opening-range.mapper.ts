@@ -6,6 +6,8 @@ export function openingRangeToEntity(range: OpeningRange): OpeningRangeEntity {
   return Object.assign(new OpeningRangeEntity(), rest, {
     snpReleaseDaysBefore: snpRelease.daysBefore,
     snpReleaseAt: snpRelease.at,
+    version: range.version ?? 1,
+    replaces: range.replaces ?? null,
   });
 }
 
@@ -23,5 +25,7 @@ export function openingRangeFromEntity(entity: OpeningRangeEntity): OpeningRange
     motifIds: entity.motifIds,
     snpShare: entity.snpShare,
     snpRelease: { daysBefore: entity.snpReleaseDaysBefore, at: entity.snpReleaseAt },
+    version: entity.version,
+    replaces: entity.replaces,
   };
 }

@@ -10,6 +10,11 @@ import { RemindersLiveUniqueness1764300007000 } from './1764300007000-reminders-
 import { DirectoryCopyEventOrder1764300012000 } from './1764300012000-directory-copy-event-order';
 import { AgendaReadIndexes1764400001000 } from './1764400001000-agenda-read-indexes';
 import { MeetingBlocks1764500001000 } from './1764500001000-meeting-blocks';
+import { DemoMonth1764600001000 } from './1764600001000-demo-month';
+import { OpeningRangeChanges1765001001000 } from './1765001001000-opening-range-changes';
+import { PooledSnpBookings1765005002000 } from './1765005002000-pooled-snp-bookings';
+import { PatientMessages1765003001000 } from './1765003001000-patient-messages';
+import { MultiSiteDays1765002001000 } from './1765002001000-multi-site-days';
 
 /** Every migration of scheduling's database, oldest first. */
 export const SCHEDULING_MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -24,4 +29,9 @@ export const SCHEDULING_MIGRATIONS: Array<new () => MigrationInterface> = [
   DirectoryCopyEventOrder1764300012000,
   AgendaReadIndexes1764400001000,
   MeetingBlocks1764500001000,
+  DemoMonth1764600001000,
+  OpeningRangeChanges1765001001000,
+  PooledSnpBookings1765005002000,
+  PatientMessages1765003001000,
+  MultiSiteDays1765002001000,
 ];

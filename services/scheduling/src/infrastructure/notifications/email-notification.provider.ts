@@ -1,34 +1,46 @@
-import type {
-  NotificationProvider,
-  NotificationReceipt,
-  ReminderMessage,
+import { PatientMessageComposer } from '../../application/notifications/patient-message.composer';
+import {
+  UndeliverableNotification,
+  type NotificationProvider,
+  type NotificationReceipt,
+  type ReminderMessage,
 } from '../../application/ports/notification-provider';
-import type { PatientContactResolver, ReminderText } from './patient-contact.port';
+import type { PatientDirectory } from '../../application/ports/patient-directory.port';
+import { contactFor } from './patient-contact';
 
-/** A mail transfer service (SMTP relay or HTTP API); not wired to any real service here. */
+/** A mail transfer service (an SMTP relay: SmtpMailTransport). */
 export interface MailTransport {
-  send(mail: { to: string; subject: string; text: string; idempotencyKey: string }): Promise<{ messageId: string }>;
+  send(mail: {
+    to: string;
+    /** The sender's display name, e.g. the practice's name. */
+    fromName: string;
+    subject: string;
+    text: string;
+    idempotencyKey: string;
+  }): Promise<{ messageId: string }>;
 }
 
-/** Sends reminders by e-mail: the address is asked of the directory at send time. */
+/** Sends patients their messages by e-mail: the address is asked of the directory at send time, never kept. */
 export class EmailNotificationProvider implements NotificationProvider {
   readonly name = 'email';
 
   constructor(
     private readonly transport: MailTransport,
-    private readonly contacts: PatientContactResolver,
-    private readonly text: ReminderText,
+    private readonly directory: PatientDirectory,
+    private readonly composer: PatientMessageComposer,
   ) {}
 
   async send(message: ReminderMessage): Promise<NotificationReceipt> {
-    const contact = await this.contacts.contactOf(message.patientId, message.structureId);
-    if (!contact?.email) throw new Error('no e-mail address on file for this patient');
+    const contact = await contactFor(this.directory, message);
+    if (!contact.email) throw new UndeliverableNotification('no e-mail address on file for this patient', 'channel');
+    const { subject, body } = await this.composer.compose(message, contact.structureName);
     const { messageId } = await this.transport.send({
       to: contact.email,
-      subject: 'Rappel de rendez-vous',
-      text: await this.text.render(message.startsAt, message.siteId),
+      fromName: contact.structureName,
+      subject,
+      text: body,
       idempotencyKey: message.notificationId,
     });
-    return { providerMessageId: messageId };
+    return { providerMessageId: messageId, via: this.name };
   }
 }

@@ -5,7 +5,7 @@ import type {
   ReminderMessage,
 } from '../../application/ports/notification-provider';
 
-/** The default provider: writes that a reminder would go out, with ids only (no identity ever reaches the logs). */
+/** The default provider: writes that a message would go out, with ids only (no identity ever reaches the logs). */
 @Injectable()
 export class LogNotificationProvider implements NotificationProvider {
   readonly name = 'log';
@@ -14,6 +14,7 @@ export class LogNotificationProvider implements NotificationProvider {
   async send(message: ReminderMessage): Promise<NotificationReceipt> {
     this.logger.log({
       msg: 'reminder',
+      kind: message.kind,
       notificationId: message.notificationId,
       appointmentId: message.appointmentId,
       patientId: message.patientId,

@@ -13,6 +13,7 @@ export interface AppointmentRow {
   status: AppointmentStatus;
   starts_at: Date;
   ends_at: Date;
+  booking_structure_id: string | null;
 }
 
 export function toAgendaAppointment(row: AppointmentRow): AgendaAppointment {
@@ -27,5 +28,6 @@ export function toAgendaAppointment(row: AppointmentRow): AgendaAppointment {
     status: row.status,
     start: row.starts_at,
     end: row.ends_at,
+    bookingStructureId: row.booking_structure_id,
   };
 }

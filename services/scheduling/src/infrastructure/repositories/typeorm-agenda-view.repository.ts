@@ -16,7 +16,8 @@ import { AgendaViewRepository, type AppointmentWindow } from '../../application/
 
 /** Live appointments and unexpired holds, with their motif's label. */
 const LIVE_APPOINTMENTS = `
-  select a.id, a.structure_id, a.site_id, a.practitioner_id, a.motif_id, m.label as motif_label, a.patient_id, a.status, a.starts_at, a.ends_at
+  select a.id, a.structure_id, a.site_id, a.practitioner_id, a.motif_id, m.label as motif_label, a.patient_id, a.status, a.starts_at, a.ends_at,
+         a.booking_structure_id
     from appointment a join motif m on m.id = a.motif_id
    where a.status <> 'cancelled' and not (a.status = 'held' and a.hold_expires_at <= $1)`;
 
@@ -76,10 +77,12 @@ export class TypeOrmAgendaViewRepository implements AgendaViewRepository {
     window: AppointmentWindow,
   ): Promise<AgendaAppointment[]> {
     if (!patientIds.length) return [];
-    return this.appointments(`and a.patient_id = any($4) and a.structure_id = any($5)`, window, [
-      [...patientIds],
-      [...structureIds],
-    ]);
+    // A pooled SNP booking is also its booking MSP's, whose patient it is.
+    return this.appointments(
+      `and a.patient_id = any($4) and (a.structure_id = any($5) or a.booking_structure_id = any($5))`,
+      window,
+      [[...patientIds], [...structureIds]],
+    );
   }
 
   async absences(practitionerIds: readonly string[], start: Date, end: Date): Promise<AgendaAbsence[]> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { activeManager, requireActiveManager } from '@msp/persistence';
 import type { PractitionerInterval } from '../../domain/slot-generator';
 import type { Motif } from '../../domain/motif';
@@ -22,13 +22,13 @@ const PRACTITIONER_AGENDA_LOCK_SPACE = 0x5c4ed;
 
 /** Live appointments and unexpired holds ($1 practitioners, [$2, $3) window, $4 now). */
 const PATIENT_BUSY = `
-  select practitioner_id, starts_at, ends_at from appointment
+  select practitioner_id, starts_at, ends_at, site_id from appointment
    where practitioner_id = any($1) and tstzrange(starts_at, ends_at, '[)') && tstzrange($2, $3, '[)')
      and status <> 'cancelled' and not (status = 'held' and hold_expires_at <= $4)`;
 
 /** Placed meeting blocks ($1 practitioners, [$2, $3) window), through the exclusion constraint's index. */
 const MEETING_BUSY = `
-  select practitioner_id, lower(during) as starts_at, upper(during) as ends_at from practitioner_busy
+  select practitioner_id, lower(during) as starts_at, upper(during) as ends_at, null::uuid as site_id from practitioner_busy
    where source = 'meeting' and practitioner_id = any($1) and during && tstzrange($2, $3, '[)')`;
 
 /** Reads what slots and bookings are computed from: sites, team, motifs, ranges, exceptions and busy time. */
@@ -81,8 +81,9 @@ export class TypeOrmAgendaRepository implements AgendaRepository {
     return entity ? motifFromEntity(entity) : null;
   }
 
-  async motifsOfStructure(structureId: string): Promise<Motif[]> {
-    const entities = await this.db.find(MotifEntity, { where: { structureId }, order: { label: 'ASC' } });
+  async motifsOfStructure(structureId: string, options: { includeArchived?: boolean } = {}): Promise<Motif[]> {
+    const where = options.includeArchived ? { structureId } : { structureId, archivedAt: IsNull() };
+    const entities = await this.db.find(MotifEntity, { where, order: { label: 'ASC' } });
     return entities.map(motifFromEntity);
   }
 
@@ -175,11 +176,15 @@ export class TypeOrmAgendaRepository implements AgendaRepository {
 
   private async intervals(sql: string, parameters: unknown[]): Promise<PractitionerInterval[]> {
     if (!(parameters[0] as string[]).length) return [];
-    const rows: Array<{ practitioner_id: string; starts_at: Date; ends_at: Date }> = await this.db.query(
-      sql,
-      parameters,
-    );
-    return rows.map((row) => ({ practitionerId: row.practitioner_id, start: row.starts_at, end: row.ends_at }));
+    const rows: Array<{ practitioner_id: string; starts_at: Date; ends_at: Date; site_id?: string | null }> =
+      await this.db.query(sql, parameters);
+    // The site of an appointment (SCH-11: travel between sites is counted from it); exceptions and blocks have none.
+    return rows.map((row) => ({
+      practitionerId: row.practitioner_id,
+      start: row.starts_at,
+      end: row.ends_at,
+      ...(row.site_id ? { siteId: row.site_id } : {}),
+    }));
   }
 }
 

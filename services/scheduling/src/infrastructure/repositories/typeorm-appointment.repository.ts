@@ -18,6 +18,9 @@ import {
  */
 const NO_OVERLAP = new Set(['appointment_no_overlap', 'practitioner_busy_no_overlap']);
 
+/** The constraint that keeps two live appointments out of one room at a time (SCH-11, ADR 0018). */
+const ROOM_NO_OVERLAP = 'appointment_room_no_overlap';
+
 interface LapsedRow {
   id: string;
   practitioner_id: string;
@@ -88,8 +91,9 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
   async moveTo(appointmentId: string, place: AppointmentPlace): Promise<void> {
     await slotTakenOnOverlap(() =>
       requireActiveManager('Moving an appointment').query(
-        `update appointment set practitioner_id = $2, site_id = $3, starts_at = $4, ends_at = $5 where id = $1`,
-        [appointmentId, place.practitionerId, place.siteId, place.start, place.end],
+        `update appointment set practitioner_id = $2, site_id = $3, starts_at = $4, ends_at = $5, room_id = $6
+          where id = $1`,
+        [appointmentId, place.practitionerId, place.siteId, place.start, place.end, place.roomId],
       ),
     );
   }
@@ -98,17 +102,23 @@ export class TypeOrmAppointmentRepository implements AppointmentRepository {
    * Cancels the practitioner's expired holds overlapping [start, end), so that they stop blocking a booking there.
    * Rows are locked in id order: two bookings clearing the same holds never deadlock.
    */
-  async lapseHoldsOverlapping(practitionerId: string, start: Date, end: Date, now: Date): Promise<LapsedHold[]> {
+  async lapseHoldsOverlapping(
+    practitionerId: string,
+    start: Date,
+    end: Date,
+    now: Date,
+    roomId?: string | null,
+  ): Promise<LapsedHold[]> {
     const [rows]: [LapsedRow[], number] = await requireActiveManager('Lapsing holds').query(
       `with expired as (
          select id from appointment
-          where practitioner_id = $1 and status = 'held' and hold_expires_at <= $4
+          where (practitioner_id = $1 or room_id = $5::uuid) and status = 'held' and hold_expires_at <= $4
             and tstzrange(starts_at, ends_at, '[)') && tstzrange($2, $3, '[)')
           order by id for update)
        update appointment a set status = 'cancelled', cancel_reason = '${HOLD_LAPSED}', cancelled_by = 'system', cancelled_at = $4
          from expired where a.id = expired.id
        returning a.id, a.practitioner_id, a.starts_at, a.ends_at`,
-      [practitionerId, start, end, now],
+      [practitionerId, start, end, now, roomId ?? null],
     );
     return toLapsed(rows);
   }
@@ -139,6 +149,7 @@ async function slotTakenOnOverlap(write: () => Promise<unknown>): Promise<void> 
   } catch (error) {
     const pg = (error as { driverError?: { code?: string; constraint?: string } }).driverError;
     if (pg?.code === '23P01' && NO_OVERLAP.has(pg.constraint ?? '')) throw SchedulingError.slotTaken();
+    if (pg?.code === '23P01' && pg.constraint === ROOM_NO_OVERLAP) throw SchedulingError.roomTaken();
     throw error;
   }
 }

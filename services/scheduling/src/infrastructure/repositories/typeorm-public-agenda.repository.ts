@@ -14,7 +14,9 @@ export class TypeOrmPublicAgendaRepository implements PublicAgendaRepository {
     const entities = await this.db
       .getRepository(MotifEntity)
       .createQueryBuilder('m')
-      .where(`m.structure_id = :structureId and 'online' = any(m.bookable_by)`, { structureId })
+      .where(`m.structure_id = :structureId and 'online' = any(m.bookable_by) and m.archived_at is null`, {
+        structureId,
+      })
       .orderBy('m.label')
       .getMany();
     return entities.map(motifFromEntity);

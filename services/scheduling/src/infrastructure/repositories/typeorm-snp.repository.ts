@@ -57,7 +57,7 @@ export class TypeOrmSnpRepository implements SnpRepository {
     const entities = await this.db
       .getRepository(MotifEntity)
       .createQueryBuilder('m')
-      .where('m.structure_id = any(:ids)', { ids: [...structureIds] })
+      .where('m.structure_id = any(:ids) and m.archived_at is null', { ids: [...structureIds] })
       .orderBy('m.label')
       .getMany();
     return entities.map(motifFromEntity);

@@ -6,6 +6,7 @@ import {
   type WaitlistEntryStatus,
   type WaitlistOfferStatus,
   type WaitlistEntry,
+  type NewWaitlistOffer,
   type WaitlistOffer,
   type FreedSlotMatch,
 } from '../../application/ports/waitlist.repository';
@@ -134,9 +135,10 @@ export class TypeOrmWaitlistRepository implements WaitlistRepository {
     return rows.map(toEntry);
   }
 
-  async insertOffer(offer: Omit<WaitlistOffer, 'status'>): Promise<void> {
+  async insertOffer(offer: NewWaitlistOffer): Promise<void> {
     await requireActiveManager('Making a waitlist offer').query(
-      `insert into waitlist_offer (id, entry_id, hold_id, practitioner_id, site_id, starts_at, ends_at, expires_at) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      `insert into waitlist_offer (id, entry_id, hold_id, practitioner_id, site_id, starts_at, ends_at, expires_at, answer_token_hash)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [
         offer.id,
         offer.entryId,
@@ -146,8 +148,22 @@ export class TypeOrmWaitlistRepository implements WaitlistRepository {
         offer.startsAt,
         offer.endsAt,
         offer.expiresAt,
+        offer.answerTokenHash ?? null,
       ],
     );
+  }
+
+  async offerIdByTokenHash(hash: Buffer): Promise<string | null> {
+    const rows: Array<{ id: string }> = await this.db.query(
+      `select id from waitlist_offer where answer_token_hash = $1`,
+      [hash],
+    );
+    return rows[0]?.id ?? null;
+  }
+
+  async offer(id: string): Promise<WaitlistOffer | null> {
+    const rows: OfferRow[] = await this.db.query(`select * from waitlist_offer where id = $1`, [id]);
+    return rows[0] ? toOffer(rows[0]) : null;
   }
 
   async lockOffer(id: string): Promise<WaitlistOffer | null> {

@@ -49,12 +49,13 @@ export class PublicBookingController {
   async slots(@Param('structureId') structureId: string, @Query() query: PublicSlotSearch) {
     const slots = await this.agenda.freeSlots(structureId, query);
     return {
-      slots: slots.map(({ practitionerId, siteId, motifId, startsAt, endsAt }) => ({
+      slots: slots.map(({ practitionerId, siteId, motifId, startsAt, endsAt, timeZone }) => ({
         practitionerId,
         siteId,
         motifId,
         startsAt,
         endsAt,
+        timeZone,
       })),
     };
   }

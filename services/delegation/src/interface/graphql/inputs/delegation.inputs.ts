@@ -114,6 +114,11 @@ export class BoardFilterInput {
   @Field(() => [TaskStatusEnum], { nullable: true }) statuses?: TaskStatusEnum[] | null;
   @Field(() => ID, { nullable: true }) siteId?: string | null;
   @Field(() => ID, { nullable: true }) patientId?: string | null;
+  @Field(() => String, {
+    nullable: true,
+    description: 'ISO 8601 instant: only tasks changed since then (the recent work of the closed columns)',
+  })
+  updatedSince?: string | null;
   @Field(() => Int, { nullable: true, description: 'At most 500; 200 by default' }) limit?: number | null;
 }
 

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { CurrentUser, type UserContext } from '@msp/auth';
 import { AssignTaskHandler } from '../../../application/tasks/assign-task.handler';
 import { BoardQuery } from '../../../application/tasks/board.query';
@@ -16,6 +16,7 @@ import {
 import { toTaskType } from '../mappers/delegation.mappers';
 import type { TaskStatusEnum } from '../types/delegation-enums';
 import {
+  PatientRefType,
   TaskAttachmentType,
   TaskCommentType,
   TaskDetailType,
@@ -52,6 +53,14 @@ export class TaskBoardResolver {
       })),
       allowedTargets: detail.allowedTargets as TaskStatusEnum[],
     };
+  }
+
+  @ResolveField(() => PatientRefType, {
+    nullable: true,
+    description: 'The patient, resolved by the directory (access-logged); null when the task is about no patient',
+  })
+  patient(@Parent() task: TaskObjectType): PatientRefType | null {
+    return task.patientId ? { id: task.patientId } : null;
   }
 
   @Mutation(() => TaskObjectType)

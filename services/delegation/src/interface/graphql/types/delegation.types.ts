@@ -1,4 +1,4 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Directive, Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { TaskPriorityEnum, TaskStatusEnum, ValidationCircuitEnum } from './delegation-enums';
 
 @ObjectType('TaskType', { description: 'A kind of delegable work and the physician minutes it stands for (DEL-1)' })
@@ -55,6 +55,16 @@ export class ProtocolType {
   @Field(() => GraphQLISODateTime) updatedAt!: Date;
   /** Resolved by ProtocolResolver.versions. */
   versions?: ProtocolVersionType[];
+}
+
+/**
+ * The directory's Patient, by id only: delegation keeps no identity; the gateway asks the directory for the name, which
+ * logs the read. Delegation never answers for it (not resolvable here).
+ */
+@ObjectType('Patient')
+@Directive('@key(fields: "id", resolvable: false)')
+export class PatientRefType {
+  @Field(() => ID) id!: string;
 }
 
 @ObjectType('Task', { description: 'A piece of delegated work on the board (DEL-3, DEL-4)' })

@@ -16,5 +16,6 @@ export class StructureType {
   @Field(() => StructureKindGql) kind!: StructureKindGql;
   @Field() name!: string;
   @Field(() => String, { nullable: true, description: 'FINESS number' }) finess!: string | null;
+  @Field({ description: 'IANA zone, the default of the sites it opens' }) timeZone!: string;
   cptsId!: string | null;
 }

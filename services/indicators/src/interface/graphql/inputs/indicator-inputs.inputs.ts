@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType } from '@nestjs/graphql';
-import { Base64File } from '../scalars/base64-file.scalar';
+import { Base64File } from '@msp/service-kit';
 
 @InputType()
 export class ImportIndicatorValuesInputType {

@@ -42,6 +42,11 @@ export class OperationalActivityType {
   @Field(() => Int) meetingsHeld!: number;
   @Field(() => Int) pluriprofessionalMeetingsHeld!: number;
   @Field(() => Int) protocolsAdopted!: number;
+  @Field(() => Int, {
+    description: 'Minutes at least one site was open over the period (opening ranges less absences, sites united)',
+  })
+  openingMinutes!: number;
+  @Field(() => Int, { description: 'SNP slots the opening ranges held back over the period' }) snpSlots!: number;
 }
 
 @ObjectType('IndicatorScore', { description: 'One indicator scored: level, objectives, achievement, and why (French)' })
@@ -61,6 +66,12 @@ export class IndicatorScoreType {
   @Field(() => Float, { nullable: true }) targetObjective!: number | null;
   @Field(() => Boolean, { nullable: true }) targetReached!: boolean | null;
   @Field(() => Float, { nullable: true }) achievementRate!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Points the indicator can earn; null while "à compléter"' })
+  pointsMaximum!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Points earned, before the patient-base weighting' })
+  pointsEarned!: number | null;
+  @Field(() => Float, { nullable: true, description: 'Points earned after the patient-base weighting: what is paid' })
+  pointsWeighted!: number | null;
   @Field(() => Float, { nullable: true }) estimatedEuros!: number | null;
   @Field(() => [String]) unconfirmed!: string[];
   @Field(() => [String]) explanation!: string[];

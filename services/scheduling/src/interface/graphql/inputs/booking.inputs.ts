@@ -9,6 +9,18 @@ export class BookAppointmentInput {
   @Field(() => ID) motifId!: string;
   @Field(() => ID, { description: 'Opaque directory id' }) patientId!: string;
   @Field({ description: 'ISO-8601 instant with offset; the end follows from the motif' }) startsAt!: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A room of the site; omitted, a motif that needs a room gets the first suitable free one',
+  })
+  roomId?: string | null;
+}
+
+@InputType()
+export class BookPooledSnpSlotInput extends BookAppointmentInput {
+  @Field(() => ID, { description: 'The CPTS whose pool the slot is in (`snpSlots`)' }) cptsId!: string;
+  @Field(() => ID, { description: "The caller's MSP, a member of the CPTS; the patient is its patient" })
+  bookingStructureId!: string;
 }
 
 @InputType()
@@ -18,6 +30,8 @@ export class HoldSlotInput {
   @Field(() => ID) motifId!: string;
   @Field(() => ID, { nullable: true }) patientId?: string | null;
   @Field() startsAt!: string;
+  @Field(() => ID, { nullable: true, description: 'A room of the site (see BookAppointmentInput.roomId)' })
+  roomId?: string | null;
 }
 
 @InputType()

@@ -17,3 +17,25 @@ export class CreateMotifInput {
   @Field(() => Int, { nullable: true }) minNoticeMinutes?: number | null;
   @Field(() => Int, { nullable: true }) maxHorizonDays?: number | null;
 }
+
+@InputType()
+export class EditMotifInput {
+  @Field(() => ID) motifId!: string;
+  @Field(() => Int, { description: 'The version of the motif as read; a change made meanwhile refuses this one' })
+  version!: number;
+  @Field(() => String, { nullable: true }) label?: string | null;
+  @Field(() => Int, { nullable: true, description: 'For bookings to come; booked appointments keep their times' })
+  durationMinutes?: number | null;
+  @Field(() => ConsultationChannelGql, { nullable: true }) channel?: ConsultationChannel | null;
+  @Field(() => [BookingChannelGql], { nullable: true }) bookableBy?: BookingChannel[] | null;
+  @Field(() => Boolean, { nullable: true }) newPatientsAllowed?: boolean | null;
+  @Field(() => Int, { nullable: true }) bufferAfterMinutes?: number | null;
+  @Field(() => Int, { nullable: true }) minNoticeMinutes?: number | null;
+  @Field(() => Int, { nullable: true }) maxHorizonDays?: number | null;
+}
+
+@InputType()
+export class ArchiveMotifInput {
+  @Field(() => ID) motifId!: string;
+  @Field(() => Int, { description: 'The version of the motif as read' }) version!: number;
+}

@@ -22,6 +22,7 @@ export function toAgendaEntry(a: AgendaAppointment, viewer: UserContext): Agenda
     detailsVisible,
     status: detailsVisible ? a.status : null,
     patient: detailsVisible && a.patientId ? { id: a.patientId } : null,
+    bookingStructureId: a.bookingStructureId ?? null,
   };
 }
 

@@ -25,6 +25,8 @@ export function toMotifType(m: Motif): MotifType {
     bufferAfterMinutes: m.bufferAfterMinutes,
     minNoticeMinutes: m.minNoticeMinutes,
     maxHorizonDays: m.maxHorizonDays,
+    version: m.version ?? 1,
+    archivedAt: m.archivedAt ?? null,
   };
 }
 
@@ -42,6 +44,8 @@ export function toOpeningRangeType(r: OpeningRange): OpeningRangeType {
     motifIds: r.motifIds,
     snpShare: r.snpShare,
     snpRelease: { daysBefore: r.snpRelease.daysBefore, at: r.snpRelease.at },
+    version: r.version ?? 1,
+    replaces: r.replaces ?? null,
   };
 }
 
@@ -73,6 +77,7 @@ export function toAppointmentType(a: Appointment, viewer?: UserContext): Appoint
     practitionerId: a.practitionerId,
     patientId: !viewer || maySeePatient(viewer, a) ? a.patientId : null,
     motifId: a.motifId,
+    roomId: a.roomId,
     startsAt: a.startsAt,
     endsAt: a.endsAt,
     status: a.status,
@@ -80,5 +85,6 @@ export function toAppointmentType(a: Appointment, viewer?: UserContext): Appoint
     bookedBy: a.bookedBy,
     cancelledBy: a.cancelledBy,
     cancelReason: a.cancelReason,
+    bookingStructureId: a.bookingStructureId ?? null,
   };
 }

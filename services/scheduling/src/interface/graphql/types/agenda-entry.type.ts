@@ -19,4 +19,10 @@ export class AgendaEntryType {
   @Field(() => AppointmentStatusGql, { nullable: true }) status!: AppointmentStatus | null;
   @Field(() => PatientRefType, { nullable: true, description: 'Resolved by the directory (access-logged)' })
   patient!: PatientRefType | null;
+  @Field(() => ID, {
+    nullable: true,
+    description:
+      'A pooled SNP slot booked by another MSP of the CPTS (SCH-4): that MSP, whose patient it is; its patient is shown to its own staff only',
+  })
+  bookingStructureId!: string | null;
 }

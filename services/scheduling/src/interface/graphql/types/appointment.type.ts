@@ -11,7 +11,14 @@ export class AppointmentType {
   @Field(() => ID) practitionerId!: string;
   @Field(() => ID, { nullable: true, description: 'Shown to the practitioner and to staff of the site only' })
   patientId!: string | null;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'A pooled SNP booking (SCH-4): the MSP of the CPTS that booked it, whose patient it is',
+  })
+  bookingStructureId!: string | null;
   @Field(() => ID) motifId!: string;
+  @Field(() => ID, { nullable: true, description: 'The room of the site booked with it, if any' })
+  roomId!: string | null;
   @Field(() => GraphQLISODateTime) startsAt!: Date;
   @Field(() => GraphQLISODateTime) endsAt!: Date;
   @Field(() => AppointmentStatusGql) status!: AppointmentStatus;

@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import type { BookingChannel } from '../../../domain/booking-channel';
 import type { ConsultationChannel } from '../../../domain/motif';
 import { BookingChannelGql, ConsultationChannelGql } from './enums';
@@ -17,4 +17,11 @@ export class MotifType {
   @Field(() => Int) bufferAfterMinutes!: number;
   @Field(() => Int) minNoticeMinutes!: number;
   @Field(() => Int) maxHorizonDays!: number;
+  @Field(() => Int, { description: 'Bumped by every change; editMotif and archiveMotif name the version read' })
+  version!: number;
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Set when archived: no longer offered for new bookings; its appointments keep it',
+  })
+  archivedAt!: Date | null;
 }

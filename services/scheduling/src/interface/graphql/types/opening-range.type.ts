@@ -24,4 +24,10 @@ export class OpeningRangeType {
   @Field(() => [ID], { description: 'Motifs allowed; empty: every motif' }) motifIds!: string[];
   @Field(() => Float) snpShare!: number;
   @Field(() => SnpReleaseType) snpRelease!: SnpReleaseType;
+  @Field(() => Int, {
+    description: 'Bumped by every change; editOpeningRange and endOpeningRange name the version read',
+  })
+  version!: number;
+  @Field(() => ID, { nullable: true, description: 'The range this one continues from validFrom (an edit from a date)' })
+  replaces!: string | null;
 }
