@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expectEventually, TestEventPublisher } from '@msp/testing';
 import { DelegationTestApp } from './fixtures/delegation-test-app';
-import { openPractice, type Practice } from './fixtures/practice';
+import { moveTask, openPractice, type Practice, TASK_FIELDS } from './fixtures/practice';
 
 describe('tasks made from other services’ facts (DEL-3)', () => {
   let app: DelegationTestApp;
@@ -91,6 +91,45 @@ describe('tasks made from other services’ facts (DEL-3)', () => {
         due_at: new Date(item.dueAt),
       }),
     ]);
+  });
+
+  it("answers the tasks of a meeting's action items by their ids, whatever their column, and refuses an id that is not one", async () => {
+    const [moved, waiting, other] = [randomUUID(), randomUUID(), randomUUID()];
+    for (const actionItemId of [moved, waiting, other])
+      await events.publish('coordination.action-item.created.v1', {
+        actionItemId,
+        meetingId: randomUUID(),
+        structureId: practice.structureId,
+        siteId: practice.siteId,
+        assigneeId: practice.assistant.id,
+        taskType: 'professional_coordination',
+        createdAt: new Date().toISOString(),
+      });
+    await expectEventually(async () => expect(await tasksFrom(other)).toHaveLength(1));
+    const [{ id }] = await app.sql<{ id: string }>(`select id from task where source_id = $1`, [moved]);
+    const started = await moveTask(app, practice.assistant.user, { taskId: id, to: 'in_progress', expectedVersion: 1 });
+    await moveTask(app, practice.assistant.user, {
+      taskId: id,
+      to: 'done',
+      expectedVersion: started.data!.moveTask.task.version,
+    });
+    const { taskBoard } = await app.ok<{ taskBoard: Array<{ sourceId: string; status: string }> }>(
+      `query ($filter: BoardFilterInput!) { taskBoard(filter: $filter) { ${TASK_FIELDS} } }`,
+      { filter: { structureId: practice.structureId, sourceIds: [moved, waiting] } },
+      practice.secretary.user,
+    );
+    expect(taskBoard.map((t) => [t.sourceId, t.status]).sort()).toEqual(
+      [
+        [moved, 'done'],
+        [waiting, 'todo'],
+      ].sort(),
+    );
+    const refused = await app.gql(
+      `query ($filter: BoardFilterInput!) { taskBoard(filter: $filter) { id } }`,
+      { filter: { structureId: practice.structureId, sourceIds: [moved, 'item 2'] } },
+      practice.secretary.user,
+    );
+    expect(refused.errors?.[0].message).toMatch(/filter\.sourceIds\[1\]/);
   });
 
   it('puts an action item for someone who is not a member in the pool, and an unknown type under the default', async () => {

@@ -196,6 +196,8 @@ describe('the meetings page in Chromium against the real stack', () => {
       );
       expect(tasks).toEqual([{ origin: 'meeting_action_item', assignee_id: riou, status: 'todo' }]);
     }, 60_000);
+    // The minutes show the action item on delegation's board, as the board answers it through the gateway.
+    await page.getByText('Tâche créée — à faire').waitFor({ timeout: 60_000 });
     // At a tablet's width the page holds.
     await page.setViewportSize(VIEWPORTS.tablet);
     expect(await page.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(VIEWPORTS.tablet.width);

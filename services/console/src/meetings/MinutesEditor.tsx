@@ -83,13 +83,12 @@ export function MinutesEditor({ context, minutes, onChanged }: Props) {
   const [closeMinutes, closing] = useMutation(CLOSE_MINUTES_MUTATION);
 
   const items = minutes.data?.actionItems ?? [];
-  // The tasks travel through Kafka after the closing: look again for a while until every action item has its own. The
-  // board lists open tasks only, so an older meeting's finished tasks are not waited for.
+  // The tasks travel through Kafka after the closing: look again for a while until every action item has its own.
   const justClosed =
     meeting.minutesClosedAt !== null &&
     DateTime.fromISO(meeting.minutesClosedAt) > DateTime.now().minus({ minutes: 3 });
   const tasks = useQuery(ACTION_ITEM_TASKS_QUERY, {
-    variables: { structureId },
+    variables: { structureId, actionItemIds: items.map((item) => item.id) },
     skip: !closed || items.length === 0,
     pollInterval: justClosed ? 3_000 : 0,
   });

@@ -436,18 +436,15 @@ export interface DelegatedTask {
 }
 
 /**
- * Delegation's open tasks of the structure: an action item's task carries the action item's id as `sourceId`, which
- * is how the minutes show that each one reached the board.
+ * Delegation's tasks made from these action items (an action item's task carries its id as `sourceId`), whatever
+ * their column: how the minutes show that each one reached the board, and where it stands.
  */
-export const ACTION_ITEM_TASKS_QUERY: TypedDocumentNode<{ taskBoard: DelegatedTask[] }, { structureId: string }> = gql`
-  query ConsoleActionItemTasks($structureId: ID!) {
-    taskBoard(
-      filter: {
-        structureId: $structureId
-        statuses: [todo, in_progress, awaiting_validation, blocked, escalated]
-        limit: 500
-      }
-    ) {
+export const ACTION_ITEM_TASKS_QUERY: TypedDocumentNode<
+  { taskBoard: DelegatedTask[] },
+  { structureId: string; actionItemIds: string[] }
+> = gql`
+  query ConsoleActionItemTasks($structureId: ID!, $actionItemIds: [ID!]!) {
+    taskBoard(filter: { structureId: $structureId, sourceIds: $actionItemIds, limit: 500 }) {
       id
       sourceId
       origin

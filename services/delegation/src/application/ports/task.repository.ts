@@ -94,6 +94,8 @@ export interface BoardFilter {
   escalatedTo?: string;
   siteId?: string;
   patientId?: string;
+  /** Only the tasks made from these facts of other services (e.g. a meeting's action items). */
+  sourceIds?: string[];
   /** Only tasks changed since then: the closed columns show the recent work, not the whole history. */
   updatedSince?: Date;
   limit: number;

@@ -23,6 +23,7 @@ export interface BoardInput {
   statuses?: string[] | null;
   siteId?: string | null;
   patientId?: string | null;
+  sourceIds?: string[] | null;
   /** ISO 8601 instant: only tasks changed since then. */
   updatedSince?: string | null;
   limit?: number | null;
@@ -54,11 +55,15 @@ export class BoardQuery {
     const limit = input.limit ?? 200;
     if (!Number.isInteger(limit) || limit < 1 || limit > 500)
       throw DelegationError.invalid('filter.limit', 'must be 1 to 500');
+    const sourceIds = input.sourceIds ?? undefined;
+    if (sourceIds && sourceIds.length > 500) throw DelegationError.invalid('filter.sourceIds', 'at most 500');
+    sourceIds?.forEach((id, i) => assertUuid(id, `filter.sourceIds[${i}]`));
     const filter: BoardFilter = {
       structureId: input.structureId,
       statuses: statuses as TaskStatus[] | undefined,
       siteId: input.siteId ?? undefined,
       patientId: input.patientId ?? undefined,
+      sourceIds,
       updatedSince: input.updatedSince == null ? undefined : parseInstant(input.updatedSince, 'filter.updatedSince'),
       limit,
     };

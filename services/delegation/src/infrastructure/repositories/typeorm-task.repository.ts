@@ -235,6 +235,7 @@ export class TypeOrmTaskRepository implements TaskRepository {
     if (filter.escalatedTo) where.push(`escalated_to = ${param(filter.escalatedTo)}::uuid`);
     if (filter.siteId) where.push(`site_id = ${param(filter.siteId)}::uuid`);
     if (filter.patientId) where.push(`patient_id = ${param(filter.patientId)}::uuid`);
+    if (filter.sourceIds) where.push(`source_id = any(${param(filter.sourceIds)}::uuid[])`);
     if (filter.updatedSince) where.push(`updated_at >= ${param(filter.updatedSince)}::timestamptz`);
     const rows: TaskRow[] = await this.manager().query(
       `select * from task where ${where.map((w) => `(${w})`).join(' and ')}

@@ -114,6 +114,12 @@ export class BoardFilterInput {
   @Field(() => [TaskStatusEnum], { nullable: true }) statuses?: TaskStatusEnum[] | null;
   @Field(() => ID, { nullable: true }) siteId?: string | null;
   @Field(() => ID, { nullable: true }) patientId?: string | null;
+  @Field(() => [ID], {
+    nullable: true,
+    description:
+      "Only the tasks made from these facts of other services, whatever their column (a meeting's action items)",
+  })
+  sourceIds?: string[] | null;
   @Field(() => String, {
     nullable: true,
     description: 'ISO 8601 instant: only tasks changed since then (the recent work of the closed columns)',
