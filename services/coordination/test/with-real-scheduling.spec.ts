@@ -543,9 +543,10 @@ describe('planning a meeting against the real scheduling and directory', () => {
     await buildPractice();
     const patients = await registerPatients(12);
     await waitForCopies();
+    // A few hundred bookings, one at a time per professional through the real API: minutes on a loaded 2-core CI.
     await createMotifs();
     await bookAgendas(patients);
-  }, 240_000);
+  }, 600_000);
 
   afterAll(async () => {
     await Promise.all([app?.stop(), directory?.stop(), scheduling?.stop()]);
