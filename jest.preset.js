@@ -25,7 +25,7 @@ module.exports = function jestProject(dir, name) {
     // Fault specs stop and pause their infrastructure: only `npm run test:faults` (jest.faults.config.js) runs them;
     // Keycloak specs start a real Keycloak: only `npm run test:keycloak` (jest.keycloak.config.js) runs them; whole-stack
     // specs that wait minutes: only `npm run test:stack` (jest.stack.config.js).
-    // The console's end-to-end specs are a project of their own (deploy/local/test/console/jest.config.js).
+    // The console's end-to-end specs are a run of their own (`npm run test:console`, deploy/local/test/console/).
     testPathIgnorePatterns: ['/node_modules/', '/test/faults/', '/test/keycloak/', '/test/stack/', '/test/console/'],
     setupFiles: [path.join(__dirname, 'libs/testing/src/quiet-logs.ts')],
     globalSetup: path.join(__dirname, 'libs/testing/src/global-setup.ts'),

@@ -81,7 +81,7 @@ async function consoleStack(): Promise<{ gatewayUrl: string; prefix: string }> {
   const file = process.env[CONSOLE_STACK_FILE];
   if (!file)
     throw new Error(
-      'The console specs run in the console-e2e Jest project, whose global setup starts their stack: npm run jest -- --selectProjects console-e2e',
+      'The console specs run in their own Jest run, whose global setup starts their stack: npm run test:console',
     );
   // Before the `beforeAll` gives up, so that the reason is this one.
   const deadline = Date.now() + CONSOLE_STACK_WAIT_MS - 30_000;

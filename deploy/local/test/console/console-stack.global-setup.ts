@@ -18,8 +18,8 @@ import { CONSOLE_STACK_FILE, consoleStackSql, type ConsoleStackState } from './c
 const DEMO_MONTHS_TIMEOUT_MS = 900_000;
 
 /**
- * The console project's global setup: ONE stack as `npm start` runs it (demo data on) for every console spec, started
- * in the background so that Jest's other projects run meanwhile; each spec's harness waits for the state file below,
+ * The console run's global setup: ONE stack as `npm start` runs it (demo data on) for every console spec, started in
+ * the background so that Jest loads the specs meanwhile; each spec's harness waits for the state file below,
  * which says "up" once the MSP des Lices' demo month is played by scheduling and call routing — so that no spec books
  * while a demo day's transaction holds a practitioner's agenda, and every page shows a settled month. Stopped (and its
  * databases dropped) before the test PostgreSQL and Kafka, by the first global teardown Jest runs.
