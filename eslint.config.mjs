@@ -180,6 +180,9 @@ export default [
             { sourceTag: 'type:lib', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
             { sourceTag: 'type:testing', onlyDependOnLibsWithTags: ['type:lib'] },
             { sourceTag: 'type:tool', onlyDependOnLibsWithTags: ['type:lib', 'type:testing'] },
+            // The web console runs in the browser: it takes vocabularies from browser-safe subpaths of the libs
+            // (e.g. `@msp/contracts/call-vocabulary`), never a service.
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:lib'] },
             // The benchmarks start the stack through the launcher, as `npm start` does.
             { sourceTag: 'type:bench', onlyDependOnLibsWithTags: ['type:lib', 'type:testing', 'type:tool'] },
           ],

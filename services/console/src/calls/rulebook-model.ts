@@ -4,34 +4,13 @@
  * (a list given must hold at least one value).
  */
 
-export const INTENTS = [
-  'book',
-  'move',
-  'cancel',
-  'prescription',
-  'results',
-  'advice',
-  'emergency',
-  'administrative',
-  'colleague',
-  'information',
-  'other',
-] as const;
+// The intents and actions are the vocabulary call routing's events carry: one list, in @msp/contracts.
+export { CALL_ACTIONS as ACTIONS, CALL_INTENTS as INTENTS } from '@msp/contracts/call-vocabulary';
 export const CALLER_KINDS = ['patient', 'professional', 'unknown'] as const;
 export const PRACTITIONER_STATUSES = ['free', 'in_consultation', 'absent'] as const;
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export const HOLIDAY_CHOICES = ['excluded', 'included', 'only'] as const;
 export const TOPICS = ['hours', 'address', 'next_opening'] as const;
-export const ACTIONS = [
-  'take_message',
-  'self_service',
-  'give_information',
-  'transfer_practitioner',
-  'transfer_secretary',
-  'forward_on_duty',
-  'remote_queue',
-  'redirect_15',
-] as const;
 
 /** A yes / no condition, or no condition at all. */
 export type Tristate = 'any' | 'yes' | 'no';
