@@ -29,6 +29,8 @@ describe('online booking on the public page', () => {
   afterAll(() => harness?.stop());
 
   const sql = <T>(service: string, text: string, values: unknown[] = []) => harness.sql<T>(service, text, values);
+  /** A name as a regular expression matches it, whatever it holds. */
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   /** The page fits the phone's width: nothing to scroll sideways. */
   const fitsThePhone = async (page: Page) =>
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
@@ -100,7 +102,7 @@ describe('online booking on the public page', () => {
     await groupHeadings.first().waitFor({ timeout: 120_000 });
     for (const heading of await groupHeadings.allInnerTexts()) expect(physicians.has(heading)).toBe(true);
     // The patient looks for one practitioner: their times only, under their name.
-    const chooser = phone.getByLabel('Praticien');
+    const chooser = phone.getByLabel('Praticien', { exact: true });
     const offered = (await chooser.locator('option').allInnerTexts()).filter((o) => o !== 'Tous les praticiens');
     expect(offered.length).toBeGreaterThan(1);
     const practitionerName = offered[0];
@@ -116,7 +118,7 @@ describe('online booking on the public page', () => {
     expect(timeLabel).toMatch(/^\d{2}:\d{2}$/);
     // A screen reader hears who and where with the time.
     expect(await firstTime.getAttribute('aria-label')).toMatch(
-      new RegExp(`à ${timeLabel}, avec ${practitionerName}, ${site.name}$`),
+      new RegExp(`à ${timeLabel}, avec ${literal(practitionerName)}, ${literal(site.name)}$`),
     );
     expect(await seriousAccessibilityViolations(phone)).toEqual([]);
     await fitsThePhone(phone);
