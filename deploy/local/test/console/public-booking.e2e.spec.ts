@@ -46,9 +46,11 @@ describe('online booking on the public page', () => {
       address_line: string;
       postal_code: string;
       city: string;
+      desk_phone: string;
     }>(
       'directory',
-      `select s.id, s.structure_id, t.name as practice, s.name, s.address_line, s.postal_code, s.city
+      `select s.id, s.structure_id, t.name as practice, s.name, s.address_line, s.postal_code, s.city,
+              s.phone_lines[1] as desk_phone
          from site s join structure t on t.id = s.structure_id
         where t.name = 'MSP des Lices' and s.name = 'Montfort-sur-Meu'`,
     );
@@ -153,6 +155,8 @@ describe('online booking on the public page', () => {
     const receipt = phone.getByRole('status');
     await receipt.getByText(`Avec ${practitionerName} (Médecin généraliste)`, { exact: true }).waitFor();
     await receipt.getByText(place, { exact: true }).waitFor();
+    // And the site's desk, one tap away.
+    await expect(receipt.getByRole('link').getAttribute('href')).resolves.toBe(`tel:${site.desk_phone}`);
     await phone.getByText(/Le secrétariat de la maison de santé va la confirmer/).waitFor();
     expect(await seriousAccessibilityViolations(phone)).toEqual([]);
     await fitsThePhone(phone);
