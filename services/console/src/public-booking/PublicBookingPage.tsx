@@ -364,7 +364,7 @@ export function PublicBookingPage() {
             </Text>
           )}
           {step === 'motif' && (
-            <Text size="md" mt={4}>
+            <Text size="md" mt="sm">
               {t('publicBooking.intro')}
             </Text>
           )}
