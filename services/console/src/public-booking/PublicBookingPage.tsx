@@ -1,4 +1,17 @@
-import { Alert, Button, Container, Group, Paper, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Button,
+  Container,
+  Group,
+  NativeSelect,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { DateTime } from 'luxon';
 import { type FormEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -9,8 +22,12 @@ import {
   bookOnline,
   type BookingReceipt,
   fetchMotifs,
+  fetchPractice,
   fetchSlots,
   type OnlinePatientForm,
+  type PracticePractitioner,
+  type PracticeProfile,
+  type PracticeSite,
   PublicApiError,
   type PublicMotif,
   type PublicSlot,
@@ -30,8 +47,8 @@ const longSlot = (slot: Pick<PublicSlot, 'startsAt' | 'timeZone'>) =>
   DateTime.fromISO(slot.startsAt, { zone: slot.timeZone }).setLocale('fr').toFormat("cccc d LLLL 'à' HH:mm");
 
 /**
- * One slot a time: the time goes to whichever practitioner (and, on a page without `?site`, site) comes first; the
- * API names no one, and the secretariat confirms who and where.
+ * Without the practice's profile (the directory out of reach), one slot a time: the time goes to whichever practitioner
+ * (and, on a page without `?site`, site) comes first, as nobody can be named; the secretariat confirms who and where.
  */
 function distinctTimes(slots: readonly PublicSlot[]): PublicSlot[] {
   const seen = new Set<string>();
@@ -52,6 +69,49 @@ function byDay(slots: readonly PublicSlot[]): Array<{ day: string; slots: Public
   return [...days.entries()].map(([day, daySlots]) => ({ day, slots: daySlots }));
 }
 
+/** The practice's profile indexed by id, to name the ids of slots and receipts. */
+interface Names {
+  practice: PracticeProfile;
+  practitioners: Map<string, PracticePractitioner>;
+  /** Position in the practice's list (by last name): the order of the groups of times. */
+  rank: Map<string, number>;
+  sites: Map<string, PracticeSite>;
+}
+
+const namesOf = (practice: PracticeProfile): Names => ({
+  practice,
+  practitioners: new Map(practice.practitioners.map((p) => [p.id, p])),
+  rank: new Map(practice.practitioners.map((p, i) => [p.id, i])),
+  sites: new Map(practice.sites.map((site) => [site.id, site])),
+});
+
+interface SlotGroup {
+  key: string;
+  practitionerId: string;
+  siteId: string;
+  slots: PublicSlot[];
+}
+
+/** A day's times per practitioner and site, in the practice's order of practitioners (someone unnamed last). */
+function byPractitioner(slots: readonly PublicSlot[], names: Names): SlotGroup[] {
+  const groups = new Map<string, SlotGroup>();
+  for (const slot of slots) {
+    const key = `${slot.practitionerId}|${slot.siteId}`;
+    const group = groups.get(key) ?? { key, practitionerId: slot.practitionerId, siteId: slot.siteId, slots: [] };
+    group.slots.push(slot);
+    groups.set(key, group);
+  }
+  const rank = (id: string) => names.rank.get(id) ?? Number.MAX_SAFE_INTEGER;
+  const siteName = (id: string) => names.sites.get(id)?.name ?? '';
+  return [...groups.values()].sort(
+    (a, b) => rank(a.practitionerId) - rank(b.practitionerId) || siteName(a.siteId).localeCompare(siteName(b.siteId)),
+  );
+}
+
+/** "+33299094120" as French patients write it, "02 99 09 41 20"; another country's number as given. */
+const frenchPhone = (e164: string): string =>
+  /^\+33\d{9}$/.test(e164) ? `0${e164.slice(3)}`.replace(/(\d{2})(?=\d)/g, '$1 ') : e164;
+
 /**
  * The practice's public online-booking page (SCH-5), for patients on a phone: motif, then a time at the practice
  * (in its zone), then who they are, then the request the secretariat will confirm. No sign-in: it speaks to the public
@@ -65,6 +125,9 @@ export function PublicBookingPage() {
   const siteId = search.get('site');
   const [step, setStep] = useState<Step>('motif');
   const [motifs, setMotifs] = useState<Load<PublicMotif[]>>({ state: 'loading' });
+  // Null until the directory has named the practice, and while it cannot: the page then books without names.
+  const [practice, setPractice] = useState<PracticeProfile | null>(null);
+  const [who, setWho] = useState('');
   const [motif, setMotif] = useState<PublicMotif | null>(null);
   const [slots, setSlots] = useState<Load<PublicSlot[]>>({ state: 'loading' });
   const [day, setDay] = useState<string | null>(null);
@@ -89,6 +152,29 @@ export function PublicBookingPage() {
   }, [structureId, attempt]);
 
   useEffect(() => {
+    let current = true;
+    fetchPractice(structureId).then(
+      (value) => current && setPractice(value),
+      // Names are a comfort, not a step: the motifs and times work without them.
+      () => undefined,
+    );
+    return () => {
+      current = false;
+    };
+  }, [structureId, attempt]);
+
+  const names = useMemo(() => (practice ? namesOf(practice) : null), [practice]);
+  const pageSite = (siteId && names?.sites.get(siteId)) || null;
+  // The number to call: the page's site, or the practice's only one.
+  const desk = pageSite ?? (practice?.sites.length === 1 ? practice.sites[0] : null);
+
+  useEffect(() => {
+    document.title = practice
+      ? t('publicBooking.documentTitle', { practice: practice.name })
+      : t('publicBooking.title');
+  }, [practice, t]);
+
+  useEffect(() => {
     if (!motif) return;
     let current = true;
     const today = DateTime.now();
@@ -99,12 +185,7 @@ export function PublicBookingPage() {
       from: today.minus({ days: 1 }).toISODate() as string,
       to: today.plus({ days: SEARCH_DAYS - 2 }).toISODate() as string,
     }).then(
-      (value) => {
-        if (!current) return;
-        const distinct = distinctTimes(value);
-        setSlots({ state: 'ready', value: distinct });
-        setDay((chosen) => chosen ?? byDay(distinct)[0]?.day ?? null);
-      },
+      (value) => current && setSlots({ state: 'ready', value }),
       (error: unknown) => current && setSlots({ state: 'failed', error }),
     );
     return () => {
@@ -137,6 +218,7 @@ export function PublicBookingPage() {
     setMotif(chosen);
     setSlots({ state: 'loading' });
     setDay(null);
+    setWho('');
     setSlot(null);
     setStep('slot');
   };
@@ -204,19 +286,85 @@ export function PublicBookingPage() {
     setStep('motif');
   };
 
-  const days = useMemo(() => (slots.state === 'ready' ? byDay(slots.value) : []), [slots]);
-  const daySlots = days.find((d) => d.day === day)?.slots ?? [];
+  const offered = useMemo(() => (slots.state === 'ready' ? slots.value : []), [slots]);
+  // The practitioners with a time to offer, in the practice's order: the patient may look for theirs.
+  const offeredPractitioners = useMemo(() => {
+    if (!names) return [];
+    const ids = new Set(offered.map((s) => s.practitionerId));
+    return names.practice.practitioners.filter((p) => ids.has(p.id));
+  }, [names, offered]);
+  const chosenWho = offeredPractitioners.some((p) => p.id === who) ? who : '';
+  const visible = useMemo(
+    () => (names ? offered.filter((s) => !chosenWho || s.practitionerId === chosenWho) : distinctTimes(offered)),
+    [names, offered, chosenWho],
+  );
+  const days = useMemo(() => byDay(visible), [visible]);
+  const activeDay = days.some((d) => d.day === day) ? day : (days[0]?.day ?? null);
+  const daySlots = days.find((d) => d.day === activeDay)?.slots ?? [];
+  const groups = names ? byPractitioner(daySlots, names) : [];
   const stepNumber = STEPS.indexOf(step) + 1;
+  // The desk of the site the request is for answers questions about it.
+  const receiptPhone = (receipt && names?.sites.get(receipt.siteId)?.phone) || desk?.phone || null;
+
+  /** Who and where, in words, when the directory named them; a teleconsultation has no place to go to. */
+  const practitionerName = (id: string) =>
+    names?.practitioners.get(id)?.displayName ?? t('publicBooking.unnamedPractitioner');
+  const placeName = (siteId: string) =>
+    motif?.channel === 'teleconsultation' ? null : (names?.sites.get(siteId)?.name ?? null);
+  const slotLabel = (s: PublicSlot) => {
+    if (!names) return longSlot(s);
+    const site = placeName(s.siteId);
+    const practitioner = practitionerName(s.practitionerId);
+    return site
+      ? t('publicBooking.slotWithAt', { when: longSlot(s), practitioner, site })
+      : t('publicBooking.slotWith', { when: longSlot(s), practitioner });
+  };
+  const withWhom = (practitionerId: string, siteId: string) => {
+    const site = placeName(siteId);
+    const practitioner = practitionerName(practitionerId);
+    return site
+      ? t('publicBooking.chosenWithAt', { practitioner, site })
+      : t('publicBooking.chosenWith', { practitioner });
+  };
+  const timeButton = (s: PublicSlot) => (
+    <Button
+      key={`${s.startsAt}-${s.practitionerId}-${s.siteId}`}
+      size="lg"
+      variant="default"
+      aria-label={slotLabel(s)}
+      onClick={() => chooseSlot(s)}
+    >
+      {DateTime.fromISO(s.startsAt, { zone: s.timeZone }).toFormat('HH:mm')}
+    </Button>
+  );
+  const deskLine = desk?.phone && (
+    <Text size="md">
+      {t('publicBooking.deskPhone')}{' '}
+      <Anchor href={`tel:${desk.phone}`} underline="always">
+        {frenchPhone(desk.phone)}
+      </Anchor>
+    </Text>
+  );
 
   return (
     <Container component="main" size={560} px="md" py="lg" className="public-booking">
       <Stack gap="md">
         <header>
           <Title order={1} size="h2">
-            {t('publicBooking.title')}
+            {practice?.name ?? t('publicBooking.title')}
           </Title>
+          {practice && (
+            <Text size="md" fw={600} mt={4}>
+              {t('publicBooking.title')}
+            </Text>
+          )}
+          {pageSite && (
+            <Text size="sm" mt={4}>
+              {t('publicBooking.place', { site: pageSite.name, address: pageSite.address })}
+            </Text>
+          )}
           {step === 'motif' && (
-            <Text size="md" mt={4}>
+            <Text size="md" mt="sm">
               {t('publicBooking.intro')}
             </Text>
           )}
@@ -240,7 +388,12 @@ export function PublicBookingPage() {
                 }}
               />
             )}
-            {motifs.state === 'ready' && motifs.value.length === 0 && <Text>{t('publicBooking.noMotif')}</Text>}
+            {motifs.state === 'ready' && motifs.value.length === 0 && (
+              <>
+                <Text>{t('publicBooking.noMotif')}</Text>
+                {deskLine}
+              </>
+            )}
             {motifs.state === 'ready' && (
               <Stack gap="sm" component="ul" className="public-booking__list">
                 {motifs.value.map((m) => (
@@ -292,7 +445,24 @@ export function PublicBookingPage() {
                 }}
               />
             )}
-            {slots.state === 'ready' && days.length === 0 && <Text>{t('publicBooking.noSlot')}</Text>}
+            {slots.state === 'ready' && offered.length === 0 && (
+              <>
+                <Text>{t('publicBooking.noSlot')}</Text>
+                {deskLine}
+              </>
+            )}
+            {offeredPractitioners.length > 1 && (
+              <NativeSelect
+                size="lg"
+                label={t('publicBooking.practitioner')}
+                value={chosenWho}
+                onChange={(event) => setWho(event.currentTarget.value)}
+                data={[
+                  { value: '', label: t('publicBooking.anyPractitioner') },
+                  ...offeredPractitioners.map((p) => ({ value: p.id, label: p.displayName })),
+                ]}
+              />
+            )}
             {days.length > 0 && (
               <>
                 <Text size="sm" c="gray.7">
@@ -306,8 +476,8 @@ export function PublicBookingPage() {
                         <Button
                           key={d.day}
                           size="lg"
-                          variant={d.day === day ? 'filled' : 'default'}
-                          aria-pressed={d.day === day}
+                          variant={d.day === activeDay ? 'filled' : 'default'}
+                          aria-pressed={d.day === activeDay}
                           onClick={() => setDay(d.day)}
                           className="public-booking__day"
                         >
@@ -319,26 +489,49 @@ export function PublicBookingPage() {
                     })}
                   </SimpleGrid>
                 </div>
-                {day && (
+                {activeDay && (
                   <div role="group" aria-labelledby="public-booking-times">
                     <Text id="public-booking-times" fw={600} mb="xs">
                       {t('publicBooking.times', {
-                        day: DateTime.fromISO(day).setLocale('fr').toFormat('cccc d LLLL'),
+                        day: DateTime.fromISO(activeDay).setLocale('fr').toFormat('cccc d LLLL'),
                       })}
                     </Text>
-                    <SimpleGrid cols={3} spacing="xs">
-                      {daySlots.map((s) => (
-                        <Button
-                          key={`${s.startsAt}-${s.siteId}`}
-                          size="lg"
-                          variant="default"
-                          aria-label={longSlot(s)}
-                          onClick={() => chooseSlot(s)}
-                        >
-                          {DateTime.fromISO(s.startsAt, { zone: s.timeZone }).toFormat('HH:mm')}
-                        </Button>
-                      ))}
-                    </SimpleGrid>
+                    {names ? (
+                      <Stack gap="md">
+                        {groups.map((group, index) => {
+                          const practitioner = names.practitioners.get(group.practitionerId);
+                          const site = placeName(group.siteId);
+                          const profession = practitioner
+                            ? t(`publicBooking.profession.${practitioner.profession}`, { defaultValue: '' })
+                            : '';
+                          const detail = [profession, site].filter(Boolean).join(' · ');
+                          return (
+                            <div
+                              key={group.key}
+                              role="group"
+                              aria-labelledby={`public-booking-group-${index}`}
+                              className="public-booking__practitioner"
+                            >
+                              <Title order={3} size="h4" id={`public-booking-group-${index}`}>
+                                {practitionerName(group.practitionerId)}
+                              </Title>
+                              {detail && (
+                                <Text size="sm" c="gray.7" mb="xs">
+                                  {detail}
+                                </Text>
+                              )}
+                              <SimpleGrid cols={3} spacing="xs">
+                                {group.slots.map(timeButton)}
+                              </SimpleGrid>
+                            </div>
+                          );
+                        })}
+                      </Stack>
+                    ) : (
+                      <SimpleGrid cols={3} spacing="xs">
+                        {daySlots.map(timeButton)}
+                      </SimpleGrid>
+                    )}
                   </div>
                 )}
               </>
@@ -354,7 +547,10 @@ export function PublicBookingPage() {
         {step === 'identity' && motif && slot && (
           <form onSubmit={(event) => void submit(event)} noValidate>
             <Stack gap="md">
-              <Text fw={600}>{t('publicBooking.chosenSlot', { motif: motif.label, when: longSlot(slot) })}</Text>
+              <div>
+                <Text fw={600}>{t('publicBooking.chosenSlot', { motif: motif.label, when: longSlot(slot) })}</Text>
+                {names && <Text>{withWhom(slot.practitionerId, slot.siteId)}</Text>}
+              </div>
               {formError && (
                 <Alert color="red" role="alert">
                   {formError}
@@ -408,6 +604,12 @@ export function PublicBookingPage() {
                   when: longSlot({ startsAt: receipt.startsAt, timeZone: slot?.timeZone ?? 'Europe/Paris' }),
                 })}
               </Text>
+              {names && (
+                <ReceiptPlace
+                  practitioner={names.practitioners.get(receipt.practitionerId)}
+                  site={motif.channel === 'teleconsultation' ? undefined : names.sites.get(receipt.siteId)}
+                />
+              )}
               <Text>
                 {receipt.holdExpiresAt
                   ? t('publicBooking.confirmationNext', {
@@ -418,6 +620,15 @@ export function PublicBookingPage() {
                     })
                   : t('publicBooking.confirmationNextNoHold')}
               </Text>
+              {receiptPhone && (
+                <Text>
+                  {t('publicBooking.confirmationQuestions')}{' '}
+                  <Anchor href={`tel:${receiptPhone}`} underline="always">
+                    {frenchPhone(receiptPhone)}
+                  </Anchor>
+                  .
+                </Text>
+              )}
               <Text size="sm">
                 {t('publicBooking.confirmationReference', { reference: receipt.requestId.slice(0, 8).toUpperCase() })}
               </Text>
@@ -429,5 +640,25 @@ export function PublicBookingPage() {
         )}
       </Stack>
     </Container>
+  );
+}
+
+/** Who the request is with and where to go: what the patient needs to find the appointment again. */
+function ReceiptPlace({ practitioner, site }: { practitioner?: PracticePractitioner; site?: PracticeSite }) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {practitioner && (
+        <Text>
+          {t('publicBooking.confirmationWho', {
+            practitioner: practitioner.displayName,
+            profession: t(`publicBooking.profession.${practitioner.profession}`, {
+              defaultValue: practitioner.profession,
+            }),
+          })}
+        </Text>
+      )}
+      {site && <Text>{t('publicBooking.place', { site: site.name, address: site.address })}</Text>}
+    </>
   );
 }

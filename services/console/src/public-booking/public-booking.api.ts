@@ -1,7 +1,35 @@
 /**
  * The practice's public booking API (scheduling's `/public/<structureId>/…`, forwarded by the gateway on its own
- * origin): plain JSON over fetch, no session, no GraphQL. Answers carry ids and times only, never anyone's identity.
+ * origin): plain JSON over fetch, no session, no GraphQL. Motifs, slots and bookings carry ids and times only, never
+ * anyone's identity; `practice` names the practice, its sites and its practitioners, to put names on those ids.
  */
+
+export interface PracticeSite {
+  id: string;
+  name: string;
+  /** "14 rue des Lices, 35160 Montfort-sur-Meu". */
+  address: string;
+  city: string;
+  timeZone: string;
+  /** The desk's number, E.164 (`+33299094120`), or null. */
+  phone: string | null;
+}
+
+export interface PracticePractitioner {
+  id: string;
+  /** "Dr Yann Le Gall". */
+  displayName: string;
+  /** The directory's profession code (`general_practitioner`), named in French by `publicBooking.profession`. */
+  profession: string;
+  siteIds: string[];
+}
+
+export interface PracticeProfile {
+  structureId: string;
+  name: string;
+  sites: PracticeSite[];
+  practitioners: PracticePractitioner[];
+}
 
 export interface PublicMotif {
   id: string;
@@ -72,6 +100,10 @@ async function call<T>(path: string, init?: RequestInit): Promise<T> {
 }
 
 const base = (structureId: string) => `/public/${encodeURIComponent(structureId)}`;
+
+export function fetchPractice(structureId: string): Promise<PracticeProfile> {
+  return call<PracticeProfile>(`${base(structureId)}/practice`);
+}
 
 export async function fetchMotifs(structureId: string): Promise<PublicMotif[]> {
   return (await call<{ motifs: PublicMotif[] }>(`${base(structureId)}/motifs`)).motifs;

@@ -1,6 +1,8 @@
 /** The patient's public booking page, in French: plain words, no jargon. */
 export const publicBookingFr = {
   title: 'Prendre rendez-vous en ligne',
+  documentTitle: 'Prendre rendez-vous en ligne — {{practice}}',
+  place: 'Lieu : {{site}} — {{address}}',
   intro: 'Choisissez le motif, puis un horaire : le secrétariat de la maison de santé confirmera votre rendez-vous.',
   step: 'Étape {{current}} sur {{total}}',
   steps: {
@@ -30,6 +32,16 @@ export const publicBookingFr = {
   times: 'Horaires du {{day}}',
   zone: 'Heures de la maison de santé ({{zone}}).',
   chosenSlot: '{{motif}}, {{when}}',
+  practitioner: 'Praticien',
+  anyPractitioner: 'Tous les praticiens',
+  unnamedPractitioner: 'Un professionnel de la maison de santé',
+  groupDetail: '{{profession}} · {{site}}',
+  slotWith: '{{when}}, avec {{practitioner}}',
+  slotWithAt: '{{when}}, avec {{practitioner}}, {{site}}',
+  chosenWith: 'Avec {{practitioner}}',
+  chosenWithAt: 'Avec {{practitioner}} — {{site}}',
+  /** Followed by the desk's number, as a link to call it. */
+  deskPhone: 'Secrétariat :',
   lastName: 'Nom',
   firstName: 'Prénom',
   birthDate: 'Date de naissance',
@@ -54,9 +66,32 @@ export const publicBookingFr = {
   network: 'la connexion a échoué',
   confirmationLead: 'Votre demande de rendez-vous a bien été envoyée.',
   confirmationWhat: '{{motif}} — {{when}}',
+  confirmationWho: 'Avec {{practitioner}} ({{profession}})',
   confirmationNext:
     'Le secrétariat de la maison de santé va la confirmer. L’horaire vous est réservé jusqu’au {{until}}.',
   confirmationNextNoHold: 'Le secrétariat de la maison de santé va la confirmer.',
+  /** Followed by the desk's number, as a link to call it. */
+  confirmationQuestions: 'Une question ? Appelez le secrétariat au',
   confirmationReference: 'Référence de la demande : {{reference}}',
   anotherBooking: 'Prendre un autre rendez-vous',
+  /** The directory's professions, as patients read them. */
+  profession: {
+    general_practitioner: 'Médecin généraliste',
+    specialist_physician: 'Médecin spécialiste',
+    nurse: 'Infirmier·e',
+    advanced_practice_nurse: 'Infirmier·e en pratique avancée',
+    physiotherapist: 'Masseur-kinésithérapeute',
+    midwife: 'Sage-femme',
+    pharmacist: 'Pharmacien·ne',
+    psychologist: 'Psychologue',
+    dietitian: 'Diététicien·ne',
+    podiatrist: 'Pédicure-podologue',
+    speech_therapist: 'Orthophoniste',
+    occupational_therapist: 'Ergothérapeute',
+    dentist: 'Chirurgien·ne-dentiste',
+    medical_secretary: 'Secrétaire médical·e',
+    medical_assistant: 'Assistant·e médical·e',
+    care_coordinator: 'Coordinateur·rice',
+    practice_manager: 'Responsable de structure',
+  },
 };

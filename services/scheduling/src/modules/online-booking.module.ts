@@ -6,6 +6,7 @@ import { PendingOnlineRequestsQuery } from '../application/online-booking/pendin
 import { RejectOnlineRequestHandler } from '../application/online-booking/reject-online-request.handler';
 import { OnlineHoldReleaser } from '../application/online-booking/online-hold.releaser';
 import { OnlineSiteResolver } from '../application/online-booking/online-site.resolver';
+import { PracticeProfileQuery } from '../application/online-booking/practice-profile.query';
 import { PublicAgendaQuery } from '../application/online-booking/public-agenda.query';
 import { OnlineRequestPurgeJob } from '../application/online-booking/online-request-purge.job';
 import { TypedIdentityDiscarder } from '../application/online-booking/typed-identity.discarder';
@@ -20,12 +21,16 @@ import { DirectoryClientModule } from './directory-client.module';
 import { FreeSlotsModule } from './free-slots.module';
 import { SchedulingPersistenceModule } from './scheduling-persistence.module';
 
-/** The practice's public booking page (SCH-5), staff's decisions on online bookings, and their retention purge. */
+/**
+ * The practice's public booking page (SCH-5) with the practice's public profile, staff's decisions on online bookings,
+ * and their retention purge.
+ */
 @Module({
   imports: [SchedulingPersistenceModule, DirectoryClientModule, FreeSlotsModule, BookingModule],
   controllers: [PublicBookingController],
   providers: [
     PublicAgendaQuery,
+    PracticeProfileQuery,
     OnlineSiteResolver,
     OnlineHoldReleaser,
     BookOnlineHandler,

@@ -6,14 +6,15 @@ import {
   type RegistrationRequestInput,
 } from '../../application/online/open-registration-request.handler';
 import { PatientMatchQuery, type PatientMatchInput } from '../../application/online/patient-match.query';
+import { PracticeProfileQuery } from '../../application/online/practice-profile.query';
 import { RegisterFromRequestHandler } from '../../application/online/register-from-request.handler';
 import { SiteSummaryQuery } from '../../application/online/site-summary.query';
 import { callingService as caller } from './calling-service';
 
 /**
  * What scheduling asks for online booking (SCH-5) and its public pages: is this person a patient (an id, never an
- * identity), keep a new patient's identity until staff confirm, and what a site is called (for calendar feeds; call
- * routing asks it too, to tell a caller the site's address).
+ * identity), keep a new patient's identity until staff confirm, what a site is called (for calendar feeds; call
+ * routing asks it too, to tell a caller the site's address), and the practice's public profile its booking page shows.
  */
 @InternalApiController('', { callers: ['scheduling'] })
 export class OnlineBookingInternalController {
@@ -23,6 +24,7 @@ export class OnlineBookingInternalController {
     private readonly registerFromRequest: RegisterFromRequestHandler,
     private readonly discardRequest: DiscardRegistrationRequestHandler,
     private readonly sites: SiteSummaryQuery,
+    private readonly profiles: PracticeProfileQuery,
   ) {}
 
   @Post('patients/match')
@@ -66,5 +68,17 @@ export class OnlineBookingInternalController {
     const site = await this.sites.byId(siteId);
     if (!site) throw new InternalApiException(404, 'DIRECTORY.SITE_NOT_FOUND', 'Unknown site', 'siteId');
     return site;
+  }
+
+  /**
+   * The practice's name, sites and the professionals who take appointments, as its public booking page names them.
+   * 404 for a structure that does not exist.
+   */
+  @Get('structures/:structureId/public-profile')
+  async publicProfile(@Param('structureId') structureId: string) {
+    const profile = await this.profiles.of(structureId);
+    if (!profile)
+      throw new InternalApiException(404, 'DIRECTORY.STRUCTURE_NOT_FOUND', 'Unknown structure', 'structureId');
+    return profile;
   }
 }

@@ -23,6 +23,37 @@ export interface SiteSummary {
   phoneLines: string[];
 }
 
+/** A site as the practice's public booking page names it. */
+export interface PracticeSite {
+  siteId: string;
+  name: string;
+  /** "14 rue des Lices, 35160 Montfort-sur-Meu". */
+  address: string;
+  city: string;
+  timeZone: string;
+  /** The desk's number (E.164), or null. */
+  phone: string | null;
+}
+
+/** A professional who takes appointments, as patients know them ("Dr Yann Le Gall"), and where they consult. */
+export interface PracticePractitioner {
+  memberId: string;
+  displayName: string;
+  profession: string;
+  siteIds: string[];
+}
+
+/**
+ * A practice's public professional information, read from the directory for the public booking page and never
+ * stored here: scheduling keeps ids only.
+ */
+export interface PracticeProfile {
+  structureId: string;
+  name: string;
+  sites: PracticeSite[];
+  practitioners: PracticePractitioner[];
+}
+
 /** Why scheduling asks for a patient's contact (the directory gives it for a reminder only with consent). */
 export type ContactPurpose = 'reminder' | 'waitlist_offer';
 
@@ -72,6 +103,8 @@ export abstract class PatientDirectory {
   abstract discardRegistrationRequest(requestId: string): Promise<void>;
   /** Site names for calendar feeds; null when unknown. */
   abstract site(siteId: string): Promise<SiteSummary | null>;
+  /** The practice's name, sites and practitioners who take appointments; null for a structure that does not exist. */
+  abstract practiceProfile(structureId: string): Promise<PracticeProfile | null>;
   /**
    * The whole team and every patient's reminder consent, to rebuild scheduling's copy when its events are not on the
    * broker; null if not offered.

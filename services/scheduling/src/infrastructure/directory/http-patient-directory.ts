@@ -12,6 +12,7 @@ import {
   PatientDirectory,
   type ContactPurpose,
   type PatientContact,
+  type PracticeProfile,
   type ReminderConsentSnapshot,
   type SiteSummary,
   type TeamSnapshot,
@@ -81,6 +82,34 @@ export class HttpPatientDirectory extends PatientDirectory {
     );
     return answer
       ? { siteId: answer.siteId, name: answer.name, address: answer.address, phoneLines: answer.phoneLines ?? [] }
+      : null;
+  }
+
+  async practiceProfile(structureId: string): Promise<PracticeProfile | null> {
+    const answer = await this.call(
+      () => this.client.get<PracticeProfile>(`/internal/structures/${encodeURIComponent(structureId)}/public-profile`),
+      true,
+    );
+    // Field by field: whatever the directory adds to its answer does not reach the public page unseen.
+    return answer
+      ? {
+          structureId: answer.structureId,
+          name: answer.name,
+          sites: answer.sites.map((site) => ({
+            siteId: site.siteId,
+            name: site.name,
+            address: site.address,
+            city: site.city,
+            timeZone: site.timeZone,
+            phone: site.phone ?? null,
+          })),
+          practitioners: answer.practitioners.map((p) => ({
+            memberId: p.memberId,
+            displayName: p.displayName,
+            profession: p.profession,
+            siteIds: p.siteIds,
+          })),
+        }
       : null;
   }
 

@@ -9,8 +9,9 @@ const publicName = (text: string): string => text.replace(/\binput\./g, '');
 
 /**
  * Public routes answer like every other surface (status by kind, `{ code, message, field?, retryable? }`, from
- * libs/errors), with two differences for a patient's browser: fields are named as the request names them, and the
- * rate limiter's refusal is a 429 in the same shape. Nothing internal leaks; unexpected errors are logged.
+ * libs/errors), with differences for a patient's browser: fields are named as the request names them, the rate
+ * limiter's refusal is a 429 in the same shape, and no error answer may be cached. Nothing internal leaks; unexpected
+ * errors are logged.
  */
 @Catch()
 export class PublicApiFilter implements ExceptionFilter {
@@ -18,7 +19,9 @@ export class PublicApiFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const [status, body] = this.answer(exception);
-    host.switchToHttp().getResponse<Response>().status(status).json(body);
+    // Nest sets a route's @Header before its handler runs: a refusal or an outage must not inherit the success's
+    // freshness (a 503 kept a minute by the browser would outlive the outage).
+    host.switchToHttp().getResponse<Response>().status(status).set('cache-control', 'no-store').json(body);
   }
 
   private answer(exception: unknown): [number, ErrorBody] {

@@ -1,7 +1,8 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, UseFilters, UseGuards } from '@nestjs/common';
 import { SkipThrottle, ThrottlerGuard } from '@nestjs/throttler';
 import { ONLINE_PATIENT } from '../../application/actor';
 import { BookOnlineHandler, type OnlineBookingInput } from '../../application/online-booking/book-online.handler';
+import { PracticeProfileQuery } from '../../application/online-booking/practice-profile.query';
 import { PublicAgendaQuery, type PublicSlotSearch } from '../../application/online-booking/public-agenda.query';
 import type { Appointment } from '../../application/ports/appointment.repository';
 import { PublicApiFilter } from './public-api.filter';
@@ -16,8 +17,10 @@ const slotOf = (a: Appointment) => ({
 });
 
 /**
- * The practice's public booking page (SCH-5): no user, no GraphQL, limited per client IP. Answers ids and times only,
- * never anyone's identity — not even the booking patient's id.
+ * The practice's public booking page (SCH-5): no user, no GraphQL, limited per client IP. Motifs, slots and bookings
+ * answer ids and times only, never anyone's identity — not even the booking patient's id; `practice` names the
+ * practice, its sites and its practitioners (public professional information, from the directory) so the page can put
+ * names on those ids.
  */
 @Controller('public/:structureId')
 @UseGuards(ThrottlerGuard)
@@ -26,7 +29,35 @@ export class PublicBookingController {
   constructor(
     private readonly agenda: PublicAgendaQuery,
     private readonly booker: BookOnlineHandler,
+    private readonly practice: PracticeProfileQuery,
   ) {}
+
+  /** 503 `ONLINE.DIRECTORY_UNAVAILABLE` when the directory cannot answer: the page then books without names. */
+  @Get('practice')
+  @SkipThrottle({ [BOOKING_THROTTLER]: true })
+  // Public information that changes rarely: a browser reloading the page need not ask again for a minute.
+  @Header('cache-control', 'public, max-age=60')
+  async profile(@Param('structureId') structureId: string) {
+    const profile = await this.practice.of(structureId);
+    return {
+      structureId: profile.structureId,
+      name: profile.name,
+      sites: profile.sites.map(({ siteId, name, address, city, timeZone, phone }) => ({
+        id: siteId,
+        name,
+        address,
+        city,
+        timeZone,
+        phone,
+      })),
+      practitioners: profile.practitioners.map(({ memberId, displayName, profession, siteIds }) => ({
+        id: memberId,
+        displayName,
+        profession,
+        siteIds,
+      })),
+    };
+  }
 
   @Get('motifs')
   @SkipThrottle({ [BOOKING_THROTTLER]: true })
