@@ -175,7 +175,7 @@ export function AgendaPage() {
               {t('agendaActions.absence.open')}
             </Button>
           )}
-          <Button onClick={() => setDraft({ ...draft, open: true })} disabled={!practitioners.length}>
+          <Button onClick={() => setDraft((current) => ({ ...current, open: true }))} disabled={!practitioners.length}>
             {t('agenda.newAppointment')}
           </Button>
         </Group>

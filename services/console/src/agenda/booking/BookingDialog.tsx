@@ -1,6 +1,6 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { Alert, Button, Group, Modal, Select, Stack, Text } from '@mantine/core';
-import { useState } from 'react';
+import { type Dispatch, type SetStateAction, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../common/ErrorState';
 import { slotLabel } from '../../common/zoned-time';
@@ -22,7 +22,8 @@ interface Props {
   site: { id: string; timeZone: string };
   practitioners: readonly PractitionerAgenda[];
   draft: BookingDraft;
-  onDraftChange(draft: BookingDraft): void;
+  /** React's state setter: updates apply to the draft as it is then, not as it was when the dialog rendered. */
+  onDraftChange: Dispatch<SetStateAction<BookingDraft>>;
   onClose(): void;
   onBooked(appointment: BookedAppointment): void;
 }
@@ -50,7 +51,7 @@ export function BookingDialog(props: Props) {
   const [book, { loading: booking }] = useMutation(BOOK_APPOINTMENT_MUTATION);
   const change = (patch: Partial<BookingDraft>) => {
     setFailure(null);
-    onDraftChange({ ...draft, ...patch });
+    onDraftChange((current) => ({ ...current, ...patch }));
   };
   const offeredMotifs = motifsFor(motifs.data?.motifs ?? [], draft.practitionerId);
   const ready = draft.practitionerId && draft.motifId && draft.slot && draft.patient;
@@ -78,7 +79,8 @@ export function BookingDialog(props: Props) {
       if (isUnauthenticated(error)) return;
       const { reason } = refusalOf(error);
       if (reason === 'SCHEDULING.SLOT_TAKEN') {
-        onDraftChange({ ...draft, slot: null });
+        // The slot went while the request was out: only the slot is dropped, what was typed meanwhile stays.
+        onDraftChange((current) => ({ ...current, slot: null }));
         setFailure(t('booking.slotTaken'));
       } else setFailure(t('booking.failed', { message: describeError(error, t) }));
     }
