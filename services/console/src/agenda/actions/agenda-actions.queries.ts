@@ -18,28 +18,34 @@ interface ChangedAppointment {
   endsAt: string;
 }
 
+/** What every step of an appointment answers: enough for the agenda's cache to redraw it. */
+const CHANGED_APPOINTMENT = gql`
+  fragment ConsoleChangedAppointment on Appointment {
+    id
+    status
+    startsAt
+    endsAt
+  }
+`;
+
 type StepVariables = { input: { appointmentId: string } };
 
 export const MARK_ARRIVED: TypedDocumentNode<{ markArrived: ChangedAppointment }, StepVariables> = gql`
   mutation ConsoleMarkArrived($input: AppointmentStepInput!) {
     markArrived(input: $input) {
-      id
-      status
-      startsAt
-      endsAt
+      ...ConsoleChangedAppointment
     }
   }
+  ${CHANGED_APPOINTMENT}
 `;
 
 export const START_CONSULTATION: TypedDocumentNode<{ startConsultation: ChangedAppointment }, StepVariables> = gql`
   mutation ConsoleStartConsultation($input: AppointmentStepInput!) {
     startConsultation(input: $input) {
-      id
-      status
-      startsAt
-      endsAt
+      ...ConsoleChangedAppointment
     }
   }
+  ${CHANGED_APPOINTMENT}
 `;
 
 export const COMPLETE_APPOINTMENT: TypedDocumentNode<
@@ -48,23 +54,19 @@ export const COMPLETE_APPOINTMENT: TypedDocumentNode<
 > = gql`
   mutation ConsoleCompleteAppointment($input: CompleteAppointmentInput!) {
     completeAppointment(input: $input) {
-      id
-      status
-      startsAt
-      endsAt
+      ...ConsoleChangedAppointment
     }
   }
+  ${CHANGED_APPOINTMENT}
 `;
 
 export const MARK_NO_SHOW: TypedDocumentNode<{ markNoShow: ChangedAppointment }, StepVariables> = gql`
   mutation ConsoleMarkNoShow($input: AppointmentStepInput!) {
     markNoShow(input: $input) {
-      id
-      status
-      startsAt
-      endsAt
+      ...ConsoleChangedAppointment
     }
   }
+  ${CHANGED_APPOINTMENT}
 `;
 
 export const CANCEL_APPOINTMENT: TypedDocumentNode<
@@ -73,12 +75,10 @@ export const CANCEL_APPOINTMENT: TypedDocumentNode<
 > = gql`
   mutation ConsoleCancelAppointment($input: CancelAppointmentInput!) {
     cancelAppointment(input: $input) {
-      id
-      status
-      startsAt
-      endsAt
+      ...ConsoleChangedAppointment
     }
   }
+  ${CHANGED_APPOINTMENT}
 `;
 
 export const RESCHEDULE_APPOINTMENT: TypedDocumentNode<
@@ -87,12 +87,10 @@ export const RESCHEDULE_APPOINTMENT: TypedDocumentNode<
 > = gql`
   mutation ConsoleRescheduleAppointment($input: RescheduleAppointmentInput!) {
     rescheduleAppointment(input: $input) {
-      id
-      status
-      startsAt
-      endsAt
+      ...ConsoleChangedAppointment
     }
   }
+  ${CHANGED_APPOINTMENT}
 `;
 
 export type OnlineIdentity = 'KNOWN_PATIENT' | 'NEW_PATIENT' | 'UNKNOWN_PATIENT';
@@ -138,12 +136,10 @@ export const CONFIRM_ONLINE_REQUEST: TypedDocumentNode<
 > = gql`
   mutation ConsoleConfirmOnlineRequest($requestId: ID!) {
     confirmOnlineBookingRequest(requestId: $requestId) {
-      id
-      status
-      startsAt
-      endsAt
+      ...ConsoleChangedAppointment
     }
   }
+  ${CHANGED_APPOINTMENT}
 `;
 
 export const REJECT_ONLINE_REQUEST: TypedDocumentNode<{ rejectOnlineBookingRequest: boolean }, { requestId: string }> =
