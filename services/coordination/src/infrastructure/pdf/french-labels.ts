@@ -1,3 +1,4 @@
+import { professionLabelFr } from '@msp/contracts';
 import type { AttendanceStatus, CaseTheme, MeetingKind } from '../../domain/meeting';
 import type { ProtocolRelation } from '../../application/ports/minutes.repository';
 
@@ -23,28 +24,8 @@ export const THEME_LABELS: Record<CaseTheme, string> = {
   other: 'Autre',
 };
 
-const PROFESSION_LABELS: Record<string, string> = {
-  general_practitioner: 'Médecin généraliste',
-  specialist_physician: 'Médecin spécialiste',
-  nurse: 'Infirmier·e',
-  advanced_practice_nurse: 'Infirmier·e en pratique avancée',
-  physiotherapist: 'Masseur-kinésithérapeute',
-  midwife: 'Sage-femme',
-  pharmacist: 'Pharmacien·ne',
-  psychologist: 'Psychologue',
-  dietitian: 'Diététicien·ne',
-  podiatrist: 'Pédicure-podologue',
-  speech_therapist: 'Orthophoniste',
-  occupational_therapist: 'Ergothérapeute',
-  dentist: 'Chirurgien·ne-dentiste',
-  medical_secretary: 'Secrétaire médical·e',
-  medical_assistant: 'Assistant·e médical·e',
-  care_coordinator: 'Coordinateur·rice',
-  practice_manager: 'Responsable de structure',
-};
-
-/** A profession the directory added since this build reads as its code rather than not at all. */
-export const professionLabel = (code: string): string => PROFESSION_LABELS[code] ?? code;
+/** Professions read as the rest of the platform names them (one list in @msp/contracts); an unknown code as itself. */
+export const professionLabel = professionLabelFr;
 
 export const ATTENDANCE_LABELS: Record<AttendanceStatus | 'unrecorded', string> = {
   present: 'Présents',
