@@ -54,7 +54,10 @@ export const PROFESSION_LABELS_FR: Readonly<Record<ProfessionV1, string>> = {
  * The physicians: what the ACI requires among the professions of a pluriprofessional meeting or protocol, and the
  * profession delegated work comes from.
  */
-export const PHYSICIAN_PROFESSIONS = ['general_practitioner', 'specialist_physician'] as const satisfies readonly ProfessionV1[];
+export const PHYSICIAN_PROFESSIONS = [
+  'general_practitioner',
+  'specialist_physician',
+] as const satisfies readonly ProfessionV1[];
 
 /**
  * The professions whose state diploma is a doctorate (medicine, dental surgery, pharmacy): the Annuaire santé gives

@@ -1,7 +1,6 @@
 import { isDoctorTitled } from '@msp/contracts/professions';
 import type { Profession } from './profession';
 
-
 /**
  * How a professional is named to patients: "Dr Yann Le Gall", "Gwenaëlle Riou". The Annuaire santé gives the professions
  * whose diploma is a doctorate the civilité d'exercice « Docteur » (DOCTOR_TITLED_PROFESSIONS); every other one is named

@@ -1,8 +1,7 @@
-import { professionLabelFr } from '@msp/contracts';
 import type { AttendanceStatus, CaseTheme, MeetingKind } from '../../domain/meeting';
 import type { ProtocolRelation } from '../../application/ports/minutes.repository';
 
-/** How the printed minutes name the codes, in French. */
+/** How the printed minutes name the codes, in French (professions: `professionLabelFr` of @msp/contracts). */
 export const KIND_LABELS: Record<MeetingKind, string> = {
   rcp: 'Réunion de concertation pluriprofessionnelle (RCP)',
   synthesis: 'Réunion de synthèse',
@@ -23,9 +22,6 @@ export const THEME_LABELS: Record<CaseTheme, string> = {
   social_situation: 'Situation sociale',
   other: 'Autre',
 };
-
-/** Professions read as the rest of the platform names them (one list in @msp/contracts); an unknown code as itself. */
-export const professionLabel = professionLabelFr;
 
 export const ATTENDANCE_LABELS: Record<AttendanceStatus | 'unrecorded', string> = {
   present: 'Présents',
