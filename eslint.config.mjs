@@ -47,9 +47,12 @@ const layerRules = {
         'domain/ may use @msp/errors, @msp/calendar, @msp/french-csv (pure text rules) and types from @msp/contracts only; the other libs serve application/ and below.',
     },
     {
-      regex: '^@msp/contracts(/|$)',
+      // The professions vocabulary is pure data with no imports (the directory's codes and the groups rules name), so
+      // domain rules take it as they take @msp/calendar.
+      regex: '^@msp/contracts(?!/professions$)(/|$)',
       allowTypeImports: true,
-      message: 'domain/ may import only types from @msp/contracts: write `import type`.',
+      message:
+        'domain/ may import only types from @msp/contracts (values from @msp/contracts/professions): write `import type`.',
     },
   ],
   noTypeOrm: (layer) => ({

@@ -63,3 +63,4 @@ export * from './events/delegation/task-completed.v1';
 export * from './events/delegation/task-escalated.v1';
 export * from './events/delegation/task-cancelled.v1';
 export * from './internal/directory-team';
+export * from './vocabulary/professions';

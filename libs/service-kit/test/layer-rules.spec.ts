@@ -233,13 +233,14 @@ const violations: Array<
 
 const cleanCode: PlantedSource[] = [
   {
-    name: 'domain: pure rules on luxon, @msp/errors, @msp/calendar, @msp/french-csv, contract types and explicit instants',
+    name: 'domain: pure rules on luxon, @msp/errors, @msp/calendar, @msp/french-csv, contract types, the professions vocabulary and explicit instants',
     filePath: src('domain/booking/planted.ts'),
     code: [
       `import { DateTime } from 'luxon';`,
       `import { atWallTime } from '@msp/calendar';`,
       `import { normaliseHeaderName } from '@msp/french-csv';`,
       `import type { OpeningHoursV1 } from '@msp/contracts';`,
+      `import { isPhysicianProfession } from '@msp/contracts/professions';`,
       `import { DomainError } from '@msp/errors';`,
       `import { Interval } from '../interval';`,
       `export const EPOCH = new Date(0);`,
@@ -249,6 +250,7 @@ const cleanCode: PlantedSource[] = [
       `export type Span = Interval;`,
       `export const nine = (date: string, zone: string): Date => atWallTime(date, { hour: 9, minute: 0 }, zone);`,
       `export const header = (name: string): string => normaliseHeaderName(name);`,
+      `export const physician = (profession: string): boolean => isPhysicianProfession(profession);`,
       ``,
     ].join('\n'),
   },

@@ -1,3 +1,5 @@
+import { PROFESSION_LABELS_FR } from '@msp/contracts/professions';
+
 /** The meetings page's French text (COO-1 to COO-6). */
 export const meetingsFr = {
   title: 'Réunions — {{structure}}',
@@ -47,25 +49,7 @@ export const meetingsFr = {
     social_situation: 'Situation sociale',
     other: 'Autre',
   },
-  profession: {
-    general_practitioner: 'Médecin généraliste',
-    specialist_physician: 'Médecin spécialiste',
-    nurse: 'Infirmier·e',
-    advanced_practice_nurse: 'Infirmier·e en pratique avancée',
-    physiotherapist: 'Masseur-kinésithérapeute',
-    midwife: 'Sage-femme',
-    pharmacist: 'Pharmacien·ne',
-    psychologist: 'Psychologue',
-    dietitian: 'Diététicien·ne',
-    podiatrist: 'Pédicure-podologue',
-    speech_therapist: 'Orthophoniste',
-    occupational_therapist: 'Ergothérapeute',
-    dentist: 'Chirurgien·ne-dentiste',
-    medical_secretary: 'Secrétaire médical·e',
-    medical_assistant: 'Assistant·e médical·e',
-    care_coordinator: 'Coordinateur·rice',
-    practice_manager: 'Responsable de structure',
-  },
+  profession: PROFESSION_LABELS_FR,
   formerMember: 'Membre parti·e ({{ref}})',
   planner: {
     title: 'Planifier une réunion',

@@ -1,3 +1,5 @@
+import { PROFESSION_LABELS_FR } from '@msp/contracts/professions';
+
 /** The patient's public booking page, in French: plain words, no jargon. */
 export const publicBookingFr = {
   title: 'Prendre rendez-vous en ligne',
@@ -74,24 +76,6 @@ export const publicBookingFr = {
   confirmationQuestions: 'Une question ? Appelez le secrétariat au',
   confirmationReference: 'Référence de la demande : {{reference}}',
   anotherBooking: 'Prendre un autre rendez-vous',
-  /** The directory's professions, as patients read them. */
-  profession: {
-    general_practitioner: 'Médecin généraliste',
-    specialist_physician: 'Médecin spécialiste',
-    nurse: 'Infirmier·e',
-    advanced_practice_nurse: 'Infirmier·e en pratique avancée',
-    physiotherapist: 'Masseur-kinésithérapeute',
-    midwife: 'Sage-femme',
-    pharmacist: 'Pharmacien·ne',
-    psychologist: 'Psychologue',
-    dietitian: 'Diététicien·ne',
-    podiatrist: 'Pédicure-podologue',
-    speech_therapist: 'Orthophoniste',
-    occupational_therapist: 'Ergothérapeute',
-    dentist: 'Chirurgien·ne-dentiste',
-    medical_secretary: 'Secrétaire médical·e',
-    medical_assistant: 'Assistant·e médical·e',
-    care_coordinator: 'Coordinateur·rice',
-    practice_manager: 'Responsable de structure',
-  },
+  /** The directory's professions, as patients read them (one list in @msp/contracts). */
+  profession: PROFESSION_LABELS_FR,
 };

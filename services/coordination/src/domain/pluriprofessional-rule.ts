@@ -1,9 +1,4 @@
-/** Professions whose holder is a physician (the directory's codes). */
-const PHYSICIAN_PROFESSIONS: ReadonlySet<string> = new Set(['general_practitioner', 'specialist_physician']);
-
-export function isPhysician(profession: string): boolean {
-  return PHYSICIAN_PROFESSIONS.has(profession);
-}
+import { isPhysicianProfession } from '@msp/contracts/professions';
 
 /**
  * When a meeting counts as pluriprofessional (COO-4), per structure. The default is the ACI's reading: at least two
@@ -24,5 +19,5 @@ export function professionsPresent(professions: readonly string[]): string[] {
 export function meetsRule(present: readonly string[], rule: PluriprofessionalRule): boolean {
   const distinct = professionsPresent(present);
   if (distinct.length < rule.minProfessions) return false;
-  return !rule.physicianRequired || distinct.some(isPhysician);
+  return !rule.physicianRequired || distinct.some(isPhysicianProfession);
 }

@@ -1,26 +1,6 @@
-/** Professions a member can hold; clinical ones see patients, the others support them. */
-export const PROFESSIONS = [
-  'general_practitioner',
-  'specialist_physician',
-  'nurse',
-  'advanced_practice_nurse',
-  'physiotherapist',
-  'midwife',
-  'pharmacist',
-  'psychologist',
-  'dietitian',
-  'podiatrist',
-  'speech_therapist',
-  'occupational_therapist',
-  'dentist',
-  'medical_secretary',
-  'medical_assistant',
-  'care_coordinator',
-  'practice_manager',
-] as const;
+import type { ProfessionV1 } from '@msp/contracts/professions';
 
-export type Profession = (typeof PROFESSIONS)[number];
+/** Professions a member can hold: the vocabulary the directory's member events carry, one list in @msp/contracts. */
+export { isProfession, PROFESSIONS } from '@msp/contracts/professions';
 
-export function isProfession(value: string): value is Profession {
-  return (PROFESSIONS as readonly string[]).includes(value);
-}
+export type Profession = ProfessionV1;

@@ -1,7 +1,7 @@
 import type { AttendanceStatus, CaseTheme, MeetingKind } from '../../domain/meeting';
 import type { ProtocolRelation } from '../../application/ports/minutes.repository';
 
-/** How the printed minutes name the codes, in French. */
+/** How the printed minutes name the codes, in French (professions: `professionLabelFr` of @msp/contracts). */
 export const KIND_LABELS: Record<MeetingKind, string> = {
   rcp: 'Réunion de concertation pluriprofessionnelle (RCP)',
   synthesis: 'Réunion de synthèse',
@@ -22,29 +22,6 @@ export const THEME_LABELS: Record<CaseTheme, string> = {
   social_situation: 'Situation sociale',
   other: 'Autre',
 };
-
-const PROFESSION_LABELS: Record<string, string> = {
-  general_practitioner: 'Médecin généraliste',
-  specialist_physician: 'Médecin spécialiste',
-  nurse: 'Infirmier·e',
-  advanced_practice_nurse: 'Infirmier·e en pratique avancée',
-  physiotherapist: 'Masseur-kinésithérapeute',
-  midwife: 'Sage-femme',
-  pharmacist: 'Pharmacien·ne',
-  psychologist: 'Psychologue',
-  dietitian: 'Diététicien·ne',
-  podiatrist: 'Pédicure-podologue',
-  speech_therapist: 'Orthophoniste',
-  occupational_therapist: 'Ergothérapeute',
-  dentist: 'Chirurgien·ne-dentiste',
-  medical_secretary: 'Secrétaire médical·e',
-  medical_assistant: 'Assistant·e médical·e',
-  care_coordinator: 'Coordinateur·rice',
-  practice_manager: 'Responsable de structure',
-};
-
-/** A profession the directory added since this build reads as its code rather than not at all. */
-export const professionLabel = (code: string): string => PROFESSION_LABELS[code] ?? code;
 
 export const ATTENDANCE_LABELS: Record<AttendanceStatus | 'unrecorded', string> = {
   present: 'Présents',

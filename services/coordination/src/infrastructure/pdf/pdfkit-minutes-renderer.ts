@@ -7,12 +7,13 @@ import {
   type MinutesDocument,
   type PrintedActionItem,
 } from '../../application/ports/minutes-renderer.port';
-import { ATTENDANCE_LABELS, KIND_LABELS, professionLabel, RELATION_LABELS, THEME_LABELS } from './french-labels';
+import { professionLabelFr } from '@msp/contracts';
+import { ATTENDANCE_LABELS, KIND_LABELS, RELATION_LABELS, THEME_LABELS } from './french-labels';
 
 /** Coordination knows members by id and profession only (names stay in the directory): a short reference each. */
 const memberReference = (memberId: string): string => `M-${memberId.replace(/-/g, '').slice(0, 8).toUpperCase()}`;
 const member = (memberId: string, profession: string | null): string =>
-  `${profession ? professionLabel(profession) : 'Membre'} (${memberReference(memberId)})`;
+  `${profession ? professionLabelFr(profession) : 'Membre'} (${memberReference(memberId)})`;
 
 const ATTENDANCE_ORDER: Array<AttendanceStatus | 'unrecorded'> = ['present', 'excused', 'absent', 'unrecorded'];
 
@@ -69,7 +70,7 @@ export class PdfkitMinutesRenderer extends MinutesRenderer {
       for (const p of people) line(`• ${member(p.memberId, p.profession)}`, 14);
     }
     line(
-      `Professions présentes : ${minutes.professionsPresent.map(professionLabel).join(', ') || 'aucune renseignée'}`,
+      `Professions présentes : ${minutes.professionsPresent.map(professionLabelFr).join(', ') || 'aucune renseignée'}`,
     );
     const rule =
       `au moins ${minutes.rule.minProfessions} profession(s) différente(s)` +

@@ -1,4 +1,5 @@
 import type { ValidationCircuitV1 } from '@msp/contracts';
+import { isPhysicianProfession } from '@msp/contracts/professions';
 
 export type ValidationCircuit = ValidationCircuitV1;
 export const VALIDATION_CIRCUITS: readonly ValidationCircuit[] = ['none', 'referent_review', 'weekly_review'];
@@ -38,14 +39,7 @@ export interface ProtocolContent {
 
 export type ProtocolStatus = 'draft' | 'adopted' | 'retired';
 
-/** Professions whose holder is a physician (the directory's codes); a pluriprofessional protocol involves one. */
-const PHYSICIAN_PROFESSIONS: ReadonlySet<string> = new Set(['general_practitioner', 'specialist_physician']);
-
-export function isPhysicianProfession(profession: string): boolean {
-  return PHYSICIAN_PROFESSIONS.has(profession);
-}
-
-/** The ACI's pluriprofessional protocol: at least two professions, one of them a physician's. */
+/** The ACI's pluriprofessional protocol: at least two professions, one of them a physician's (PHYSICIAN_PROFESSIONS). */
 export function isPluriprofessional(professions: readonly string[]): boolean {
   return new Set(professions).size >= 2 && professions.some(isPhysicianProfession);
 }
