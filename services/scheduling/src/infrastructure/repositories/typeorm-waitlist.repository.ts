@@ -9,6 +9,7 @@ import {
   type NewWaitlistOffer,
   type WaitlistOffer,
   type FreedSlotMatch,
+  type WaitlistOfferOfStructure,
 } from '../../application/ports/waitlist.repository';
 
 interface EntryRow {
@@ -33,6 +34,7 @@ interface OfferRow {
   ends_at: Date;
   expires_at: Date;
   status: WaitlistOfferStatus;
+  created_at: Date;
 }
 
 const toEntry = (r: EntryRow): WaitlistEntry => ({
@@ -57,6 +59,7 @@ const toOffer = (r: OfferRow): WaitlistOffer => ({
   endsAt: r.ends_at,
   expiresAt: r.expires_at,
   status: r.status,
+  createdAt: r.created_at,
 });
 
 /** Waiting patients (opaque ids) and the offers of freed slots made to them. */
@@ -196,5 +199,15 @@ export class TypeOrmWaitlistRepository implements WaitlistRepository {
       [entryIds],
     );
     return rows.map(toOffer);
+  }
+
+  async offersOf(entryIds: readonly string[]): Promise<WaitlistOfferOfStructure[]> {
+    if (!entryIds.length) return [];
+    const rows: Array<OfferRow & { structure_id: string }> = await this.db.query(
+      `select o.*, e.structure_id from waitlist_offer o join waitlist_entry e on e.id = o.entry_id
+        where o.entry_id = any($1) order by o.created_at desc, o.id`,
+      [entryIds],
+    );
+    return rows.map((row) => ({ ...toOffer(row), structureId: row.structure_id }));
   }
 }
