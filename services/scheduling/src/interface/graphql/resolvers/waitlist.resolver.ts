@@ -58,7 +58,8 @@ export class WaitlistResolver {
   }
 
   @ResolveField(() => [WaitlistOfferType], {
-    description: 'Every slot offered to this patient, newest first, with what became of it (open, accepted, declined, expired)',
+    description:
+      'Every slot offered to this patient, newest first, with what became of it (open, accepted, declined, expired)',
   })
   offers(@Parent() entry: WaitlistEntryType, @Context() context: SubgraphContext) {
     return this.offersOf(context).load(entry.id);
