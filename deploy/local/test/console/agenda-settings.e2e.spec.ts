@@ -156,7 +156,7 @@ describe('the agenda settings and the waitlist', () => {
     await newRange.getByRole('checkbox', { name: 'Samedi' }).check();
     await newRange.getByLabel('Début (heure du site)').fill('09:00');
     await newRange.getByLabel('Fin (heure du site)').fill('11:00');
-    await newRange.getByRole('textbox', { name: 'Motifs proposés' }).click();
+    await newRange.getByRole('combobox', { name: 'Motifs proposés' }).click();
     await page.getByRole('option', { name: MOTIF }).click();
     await newRange.getByText(`${PRACTITIONER} — Montfort-sur-Meu`).click();
     await axe();
