@@ -148,7 +148,7 @@ describe('waitlist: a freed slot is offered to waiting patients first (SCH-9)', 
     expect(await entry(declinerEntry)).toMatchObject({ status: 'waiting', offer: null });
   });
 
-  it('each entry lists every offer made to it, newest first, with what became of it, and names its patient', async () => {
+  it('each entry lists every offer made to it, newest first, with what became of it, and names its patient and its date', async () => {
     const [decliner, next] = [randomUUID(), randomUUID()];
     const declinerEntry = await join(decliner, { practitionerId: agenda.gpId });
     const nextEntry = await join(next, { practitionerId: agenda.gpId });
@@ -163,16 +163,19 @@ describe('waitlist: a freed slot is offered to waiting patients first (SCH-9)', 
     const { waitlist } = await scheduling.ok<{
       waitlist: Array<{
         id: string;
+        before: string;
         patient: { id: string } | null;
         offers: Array<{ id: string; status: string; startsAt: string; createdAt: string }>;
       }>;
     }>(
-      `query($s: ID!) { waitlist(structureId: $s) { id patient { id } offers { id status startsAt createdAt } } }`,
+      `query($s: ID!) { waitlist(structureId: $s) { id before patient { id } offers { id status startsAt createdAt } } }`,
       { s: agenda.structureId },
       agenda.as.secretary,
     );
     const mine = waitlist.find((e) => e.id === declinerEntry);
     expect(mine?.patient).toEqual({ id: decliner });
+    // The local date as joined, not a Date's text.
+    expect(mine?.before).toBe(siteTime(agenda, 20, '12:00').slice(0, 10));
     expect(mine?.offers.map((o) => [o.id, o.status, o.startsAt])).toEqual([
       [second.id, 'open', new Date(late).toISOString()],
       [first.id, 'declined', new Date(early).toISOString()],
