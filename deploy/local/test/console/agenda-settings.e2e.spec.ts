@@ -121,16 +121,29 @@ describe('the agenda settings and the waitlist', () => {
     await newMotif.getByRole('combobox', { name: 'Motif de' }).click();
     await page.getByRole('option', { name: PRACTITIONER }).click();
     await newMotif.getByLabel('Durée (minutes)').fill('45');
-    await newMotif.getByRole('checkbox', { name: 'En ligne' }).check();
+    // Booked at the desk only, for patients the practice follows: the public page does not offer it.
+    await newMotif.getByRole('checkbox', { name: 'Ouvert aux nouveaux patients' }).uncheck();
     await axe();
     await newMotif.getByRole('button', { name: 'Créer le motif' }).click();
     await page.getByText(`Motif créé : ${MOTIF}.`).waitFor();
-    const [created] = await sql<{ id: string; duration_minutes: number; bookable_by: string[]; version: number }>(
+    const [created] = await sql<{
+      id: string;
+      duration_minutes: number;
+      bookable_by: string[];
+      new_patients_allowed: boolean;
+      version: number;
+    }>(
       'scheduling',
-      `select id, duration_minutes, bookable_by, version from motif where label = $1 and practitioner_id = $2`,
+      `select id, duration_minutes, bookable_by, new_patients_allowed, version from motif
+        where label = $1 and practitioner_id = $2`,
       [MOTIF, dietitian.id],
     );
-    expect(created).toMatchObject({ duration_minutes: 45, bookable_by: ['staff', 'online'], version: 1 });
+    expect(created).toMatchObject({
+      duration_minutes: 45,
+      bookable_by: ['staff'],
+      new_patients_allowed: false,
+      version: 1,
+    });
 
     await page.getByRole('button', { name: `Modifier le motif ${MOTIF}` }).click();
     const editMotif = page.getByRole('dialog', { name: 'Modifier le motif' });
@@ -252,6 +265,7 @@ describe('the agenda settings and the waitlist', () => {
     expect(entry).toMatchObject({ status: 'waiting', motif_id: created.id, practitioner_id: dietitian.id, before });
     const card = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: label(waiting) }) });
     await card.getByText('Aucun créneau proposé pour l’instant.').waitFor();
+    await card.getByText(`Un créneau avant le ${saturday.plus({ days: 7 }).toFormat('dd/LL/yyyy')}`).waitFor();
 
     // ── The first patient cancels: the freed time is offered to the waiting one, who declines through the desk ──────
     await views().getByRole('link', { name: 'Semaine' }).click();
@@ -284,7 +298,7 @@ describe('the agenda settings and the waitlist', () => {
       });
     await card.getByText('Créneau proposé', { exact: true }).waitFor();
     await axe();
-    await card.getByRole('button', { name: `Refuser le créneau du ${when} pour ${label(waiting)}` }).click();
+    await card.getByRole('button', { name: `Refuser pour le patient : ${label(waiting)}, créneau du ${when}` }).click();
     await page.getByText(/^Créneau refusé : il est proposé au patient suivant/).waitFor();
     await card.getByText(new RegExp(`${when} avec ${PRACTITIONER} à Montfort-sur-Meu — Refusé`)).waitFor();
     await expect(sql('scheduling', 'select status from waitlist_offer where id = $1', [offer.id])).resolves.toEqual([
@@ -316,8 +330,11 @@ describe('the agenda settings and the waitlist', () => {
     await item.getByText(`Motif : ${MOTIF}`).waitFor();
     await axe();
     await harness.screenshot(page, 'agenda-hors-plages');
-    await item.getByRole('radio', { name: 'Conserver' }).check();
-    await item.getByRole('button', { name: 'Conserver à cet horaire' }).click();
+    // By the keyboard: the decision's radio, then its button.
+    await item.getByRole('radio', { name: 'Conserver' }).focus();
+    await page.keyboard.press('Space');
+    await item.getByRole('button', { name: 'Conserver à cet horaire' }).focus();
+    await page.keyboard.press('Enter');
     await page.getByText(/^Rendez-vous conservé : /).waitFor();
     await item.waitFor({ state: 'detached' });
     const [decided] = await sql<{ decision: string; status: string; starts_at: Date }>(

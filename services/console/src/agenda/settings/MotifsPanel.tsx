@@ -169,12 +169,10 @@ export function MotifsPanel() {
                     <Table.Td>
                       {t(motif.newPatientsAllowed ? 'agendaSettings.motifs.yes' : 'agendaSettings.motifs.no')}
                     </Table.Td>
-                    <Table.Td>
-                      {t('agendaSettings.motifs.delays', {
-                        buffer: motif.bufferAfterMinutes,
-                        notice: motif.minNoticeMinutes,
-                        horizon: motif.maxHorizonDays,
-                      })}
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                      <Text size="sm">{t('agendaSettings.motifs.buffer', { count: motif.bufferAfterMinutes })}</Text>
+                      <Text size="sm">{t('agendaSettings.motifs.notice', { count: motif.minNoticeMinutes })}</Text>
+                      <Text size="sm">{t('agendaSettings.motifs.horizon', { count: motif.maxHorizonDays })}</Text>
                     </Table.Td>
                     <Table.Td>{ownerName(motif.practitionerId)}</Table.Td>
                     <Table.Td>

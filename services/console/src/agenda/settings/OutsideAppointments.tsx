@@ -63,7 +63,7 @@ export function OutsideAppointments({ structureId, practitionerId, site, motifLa
           <Title order={3} size="h4" id={headingId}>
             {t('agendaSettings.outside.heading')}
           </Title>
-          <Badge color="orange.9">{list.length}</Badge>
+          <Badge color="#a14000">{list.length}</Badge>
         </Group>
         <Text size="sm">{t('agendaSettings.outside.intro')}</Text>
         <Stack

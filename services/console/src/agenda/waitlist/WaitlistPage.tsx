@@ -23,6 +23,8 @@ import {
 } from './waitlist.queries';
 
 const ALL = 'all';
+/** Dark enough for white text at AA contrast (the agenda's motif palette). */
+const OFFERED_COLOUR = '#a14000';
 const SITE = 'site';
 /** Offers are made from scheduling's events, a moment after a slot is freed: the list keeps up on its own. */
 const POLL_MS = 5_000;
@@ -91,7 +93,7 @@ export function WaitlistPage() {
   const offerWhen = (offer: WaitlistOffer) =>
     slotLabel(offer.startsAt, siteOf(offer.siteId)?.timeZone ?? site.timeZone);
 
-  /** One action at a time per entry; the list is read again after each. */
+  /** The button pressed shows its progress; the list is read again after each action. */
   const act = async (key: string, action: () => Promise<string>) => {
     setBusy(key);
     setNotice(null);
@@ -169,7 +171,7 @@ export function WaitlistPage() {
                     <Title order={2} size="h5">
                       {patient}
                     </Title>
-                    <Badge color={entry.status === 'offered' ? 'orange.9' : 'blue.9'}>
+                    <Badge color={entry.status === 'offered' ? OFFERED_COLOUR : 'blue.9'}>
                       {t(`waitlist.status.${entry.status}`)}
                     </Badge>
                   </Group>
@@ -217,10 +219,10 @@ export function WaitlistPage() {
                       <>
                         <Button
                           size="xs"
-                          loading={busy === entry.id}
+                          loading={busy === `${entry.id}:accept`}
                           aria-label={t('waitlist.acceptLabel', { when: offerWhen(open), patient })}
                           onClick={() =>
-                            void act(entry.id, async () => {
+                            void act(`${entry.id}:accept`, async () => {
                               await accept({ variables: { offerId: open.id } });
                               return t('waitlist.accepted', { patient, when: offerWhen(open) });
                             })
@@ -231,10 +233,10 @@ export function WaitlistPage() {
                         <Button
                           size="xs"
                           variant="default"
-                          loading={busy === entry.id}
+                          loading={busy === `${entry.id}:decline`}
                           aria-label={t('waitlist.declineLabel', { when: offerWhen(open), patient })}
                           onClick={() =>
-                            void act(entry.id, async () => {
+                            void act(`${entry.id}:decline`, async () => {
                               await decline({ variables: { offerId: open.id } });
                               return t('waitlist.declined', { patient });
                             })
@@ -249,10 +251,10 @@ export function WaitlistPage() {
                         size="xs"
                         variant="outline"
                         color="red.9"
-                        loading={busy === entry.id}
+                        loading={busy === `${entry.id}:remove`}
                         aria-label={t('waitlist.removeLabel', { patient })}
                         onClick={() =>
-                          void act(entry.id, async () => {
+                          void act(`${entry.id}:remove`, async () => {
                             await leave({ variables: { entryId: entry.id } });
                             return t('waitlist.removed', { patient });
                           })
