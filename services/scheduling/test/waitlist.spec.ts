@@ -148,6 +148,53 @@ describe('waitlist: a freed slot is offered to waiting patients first (SCH-9)', 
     expect(await entry(declinerEntry)).toMatchObject({ status: 'waiting', offer: null });
   });
 
+  it('each entry lists every offer made to it, newest first, with what became of it, and names its patient and its date', async () => {
+    const [decliner, next] = [randomUUID(), randomUUID()];
+    const declinerEntry = await join(decliner, { practitionerId: agenda.gpId });
+    const nextEntry = await join(next, { practitionerId: agenda.gpId });
+    const [early, late] = [siteTime(agenda, 8, '10:00'), siteTime(agenda, 9, '11:00')];
+    await cancel(await book(randomUUID(), early));
+    const first = (await offered(declinerEntry)).offer;
+    await scheduling.ok(DECLINE, { id: first.id }, agenda.as.secretary);
+    await offered(nextEntry);
+    await cancel(await book(randomUUID(), late));
+    const second = (await offered(declinerEntry)).offer;
+
+    const { waitlist } = await scheduling.ok<{
+      waitlist: Array<{
+        id: string;
+        before: string;
+        patient: { id: string } | null;
+        offers: Array<{ id: string; status: string; startsAt: string; createdAt: string }>;
+      }>;
+    }>(
+      `query($s: ID!) { waitlist(structureId: $s) { id before patient { id } offers { id status startsAt createdAt } } }`,
+      { s: agenda.structureId },
+      agenda.as.secretary,
+    );
+    const mine = waitlist.find((e) => e.id === declinerEntry);
+    expect(mine?.patient).toEqual({ id: decliner });
+    // The local date as joined, not a Date's text.
+    expect(mine?.before).toBe(siteTime(agenda, 20, '12:00').slice(0, 10));
+    expect(mine?.offers.map((o) => [o.id, o.status, o.startsAt])).toEqual([
+      [second.id, 'open', new Date(late).toISOString()],
+      [first.id, 'declined', new Date(early).toISOString()],
+    ]);
+    expect(Date.parse(mine!.offers[0].createdAt)).toBeGreaterThanOrEqual(Date.parse(mine!.offers[1].createdAt));
+    expect(waitlist.find((e) => e.id === nextEntry)?.offers.map((o) => [o.status, o.startsAt])).toEqual([
+      ['open', new Date(early).toISOString()],
+    ]);
+
+    // A member of another structure reads none of it: the structure answers as if it did not exist.
+    const other = await seedAgenda(scheduling);
+    const refused = await scheduling.gql(
+      `query($s: ID!) { waitlist(structureId: $s) { id offers { id } } }`,
+      { s: agenda.structureId },
+      other.as.secretary,
+    );
+    expect(refused.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('the time an appointment moved away from is offered too', async () => {
     const waiting = randomUUID();
     const waitingEntry = await join(waiting, { practitionerId: agenda.gpId });

@@ -11,6 +11,7 @@ import { addDays, dateAt, slotLabel, todayAt } from '../common/zoned-time';
 import { describeError, refusalOf } from '../graphql/error-message';
 import { useWorkplace } from '../workplace/workplace';
 import { AgendaLegend } from './AgendaLegend';
+import { AgendaViewsNav } from './AgendaViewsNav';
 import { AbsenceDialog } from './actions/AbsenceDialog';
 import { AppointmentDrawer } from './actions/AppointmentDrawer';
 import { RESCHEDULE_APPOINTMENT } from './actions/agenda-actions.queries';
@@ -150,6 +151,7 @@ export function AgendaPage() {
 
   return (
     <Stack gap="sm">
+      <AgendaViewsNav />
       <Group justify="space-between" align="flex-end">
         <div>
           <Title order={1} size="h2">

@@ -7,13 +7,13 @@ import { ErrorState } from '../common/ErrorState';
 import { LoadingState } from '../common/LoadingState';
 import { describeError } from '../graphql/error-message';
 import { ConsoleLayout } from '../layout/ConsoleLayout';
-import { SECTIONS, type Section } from '../navigation/sections';
+import { SECTIONS, SUBPAGES, type Subpage } from '../navigation/sections';
 import { NotAllowedPage } from '../pages/NotAllowedPage';
 import { NotFoundPage } from '../pages/NotFoundPage';
 import { ME_QUERY } from '../workplace/me.query';
 import { useOptionalWorkplace, useWorkplace, WorkplaceProvider } from '../workplace/workplace';
 
-function SectionPage({ section }: { section: Section }) {
+function SectionPage({ section }: { section: Subpage }) {
   const { t } = useTranslation();
   const { roles } = useWorkplace();
   if (!section.roles.some((role) => roles.includes(role))) return <NotAllowedPage />;
@@ -37,7 +37,7 @@ function ConsoleRoutes() {
     <ConsoleLayout>
       <Routes>
         <Route path="/" element={<Navigate to="/agenda" replace />} />
-        {SECTIONS.map((section) => (
+        {[...SECTIONS, ...SUBPAGES].map((section) => (
           <Route key={section.path} path={section.path} element={<SectionPage section={section} />} />
         ))}
         <Route path="*" element={<NotFoundPage />} />

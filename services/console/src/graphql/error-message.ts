@@ -12,6 +12,13 @@ export function refusalOf(error: unknown): { code?: string; reason?: string } {
   };
 }
 
+/** The input field the platform names in its refusal (`input.endTime`), if it names one. */
+export function fieldOf(error: unknown): string | undefined {
+  if (!CombinedGraphQLErrors.is(error)) return undefined;
+  const field = error.errors[0]?.extensions?.field;
+  return typeof field === 'string' ? field : undefined;
+}
+
 /** A short French explanation of a failed request, for an error message. */
 export function describeError(error: unknown, t: TFunction): string {
   if (CombinedGraphQLErrors.is(error)) {

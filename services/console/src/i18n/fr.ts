@@ -4,6 +4,8 @@ import { tasksFr } from '../tasks/tasks.fr';
 import { meetingsFr } from '../meetings/meetings.fr';
 import { agendaActionsFr } from '../agenda/actions/agenda-actions.fr';
 import { publicBookingFr } from '../public-booking/public-booking.fr';
+import { agendaSettingsFr } from '../agenda/settings/agenda-settings.fr';
+import { waitlistFr } from '../agenda/waitlist/waitlist.fr';
 
 /** The console's French text, by key. French is the default and, for now, the only language. */
 export const fr = {
@@ -112,6 +114,8 @@ export const fr = {
   tasks: tasksFr,
   meetings: meetingsFr,
   agendaActions: agendaActionsFr,
+  agendaSettings: agendaSettingsFr,
+  waitlist: waitlistFr,
   publicBooking: publicBookingFr,
   errors: {
     network: 'la plateforme ne répond pas',

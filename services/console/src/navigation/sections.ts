@@ -50,6 +50,31 @@ export const SECTIONS: readonly Section[] = [
   },
 ];
 
+/**
+ * Pages inside a section, reached from the section's page rather than from the navigation (which keeps the section
+ * marked): the agenda's settings and its waitlist.
+ */
+export interface Subpage {
+  path: string;
+  roles: readonly Role[];
+  page: LazyExoticComponent<ComponentType>;
+}
+
+export const SUBPAGES: readonly Subpage[] = [
+  {
+    path: '/agenda/horaires',
+    // Everyone reads the ranges and motifs; the edit controls follow scheduling's permissions.
+    roles: EVERYONE,
+    page: lazy(() => import('../agenda/settings/AgendaSettingsPage').then((m) => ({ default: m.AgendaSettingsPage }))),
+  },
+  {
+    path: '/agenda/liste-attente',
+    // Scheduling shows the waitlist to those who book.
+    roles: ['practitioner', 'secretary', 'medical_assistant'],
+    page: lazy(() => import('../agenda/waitlist/WaitlistPage').then((m) => ({ default: m.WaitlistPage }))),
+  },
+];
+
 export function sectionsFor(roles: readonly Role[]): Section[] {
   return SECTIONS.filter((section) => section.roles.some((role) => roles.includes(role)));
 }

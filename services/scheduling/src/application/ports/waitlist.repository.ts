@@ -24,10 +24,17 @@ export interface WaitlistOffer {
   endsAt: Date;
   expiresAt: Date;
   status: WaitlistOfferStatus;
+  /** When the offer was made. */
+  createdAt: Date;
 }
 
 /** An offer as it is made: with the SHA-256 of the token its answer links carry, when there are links. */
-export type NewWaitlistOffer = Omit<WaitlistOffer, 'status'> & { answerTokenHash?: Buffer | null };
+export type NewWaitlistOffer = Omit<WaitlistOffer, 'status' | 'createdAt'> & { answerTokenHash?: Buffer | null };
+
+/** An offer with the structure of the entry it was made to (who may read it follows from that). */
+export interface WaitlistOfferOfStructure extends WaitlistOffer {
+  structureId: string;
+}
 
 export interface FreedSlotMatch {
   structureId: string;
@@ -70,4 +77,7 @@ export abstract class WaitlistRepository {
   abstract setOfferStatus(id: string, status: WaitlistOfferStatus): Promise<void>;
 
   abstract openOffers(entryIds: readonly string[]): Promise<WaitlistOffer[]>;
+
+  /** Every offer made to these entries, whatever became of it, newest first. */
+  abstract offersOf(entryIds: readonly string[]): Promise<WaitlistOfferOfStructure[]>;
 }

@@ -9,6 +9,7 @@ import {
   type NewWaitlistOffer,
   type WaitlistOffer,
   type FreedSlotMatch,
+  type WaitlistOfferOfStructure,
 } from '../../application/ports/waitlist.repository';
 
 interface EntryRow {
@@ -33,7 +34,12 @@ interface OfferRow {
   ends_at: Date;
   expires_at: Date;
   status: WaitlistOfferStatus;
+  created_at: Date;
 }
+
+/** A raw query parses a `date` column into a Date at the server's midnight: the date is read as text instead. */
+const ENTRY_COLUMNS = `id, structure_id, patient_id, motif_id, practitioner_id, profession,
+  to_char(before_date, 'YYYY-MM-DD') as before_date, status, created_at`;
 
 const toEntry = (r: EntryRow): WaitlistEntry => ({
   id: r.id,
@@ -57,6 +63,7 @@ const toOffer = (r: OfferRow): WaitlistOffer => ({
   endsAt: r.ends_at,
   expiresAt: r.expires_at,
   status: r.status,
+  createdAt: r.created_at,
 });
 
 /** Waiting patients (opaque ids) and the offers of freed slots made to them. */
@@ -71,7 +78,7 @@ export class TypeOrmWaitlistRepository implements WaitlistRepository {
   async insertEntry(entry: Omit<WaitlistEntry, 'status' | 'createdAt'>, createdBy: string): Promise<WaitlistEntry> {
     const [row]: EntryRow[] = await requireActiveManager('Joining the waitlist').query(
       `insert into waitlist_entry (id, structure_id, patient_id, motif_id, practitioner_id, profession, before_date, created_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8) returning *`,
+       values ($1, $2, $3, $4, $5, $6, $7, $8) returning ${ENTRY_COLUMNS}`,
       [
         entry.id,
         entry.structureId,
@@ -88,7 +95,7 @@ export class TypeOrmWaitlistRepository implements WaitlistRepository {
 
   async lockEntry(id: string): Promise<WaitlistEntry | null> {
     const rows: EntryRow[] = await requireActiveManager('Locking a waitlist entry').query(
-      `select * from waitlist_entry where id = $1 for update`,
+      `select ${ENTRY_COLUMNS} from waitlist_entry where id = $1 for update`,
       [id],
     );
     return rows[0] ? toEntry(rows[0]) : null;
@@ -103,7 +110,7 @@ export class TypeOrmWaitlistRepository implements WaitlistRepository {
 
   async entries(structureId: string): Promise<WaitlistEntry[]> {
     const rows: EntryRow[] = await this.db.query(
-      `select * from waitlist_entry where structure_id = $1 and status in ('waiting', 'offered') order by created_at`,
+      `select ${ENTRY_COLUMNS} from waitlist_entry where structure_id = $1 and status in ('waiting', 'offered') order by created_at`,
       [structureId],
     );
     return rows.map(toEntry);
@@ -116,7 +123,7 @@ export class TypeOrmWaitlistRepository implements WaitlistRepository {
    */
   async waitingFor(match: FreedSlotMatch, limit: number): Promise<WaitlistEntry[]> {
     const rows: EntryRow[] = await requireActiveManager('Matching the waitlist').query(
-      `select e.* from waitlist_entry e
+      `select ${ENTRY_COLUMNS} from waitlist_entry e
         where e.structure_id = $1 and e.status = 'waiting' and e.before_date > $4::date
           and (e.practitioner_id = $2 or (e.practitioner_id is null and e.profession = $3))
           and ($6::uuid is null or e.patient_id <> $6)
@@ -196,5 +203,15 @@ export class TypeOrmWaitlistRepository implements WaitlistRepository {
       [entryIds],
     );
     return rows.map(toOffer);
+  }
+
+  async offersOf(entryIds: readonly string[]): Promise<WaitlistOfferOfStructure[]> {
+    if (!entryIds.length) return [];
+    const rows: Array<OfferRow & { structure_id: string }> = await this.db.query(
+      `select o.*, e.structure_id from waitlist_offer o join waitlist_entry e on e.id = o.entry_id
+        where o.entry_id = any($1) order by o.created_at desc, o.id`,
+      [entryIds],
+    );
+    return rows.map((row) => ({ ...toOffer(row), structureId: row.structure_id }));
   }
 }

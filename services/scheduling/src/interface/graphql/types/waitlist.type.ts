@@ -10,7 +10,8 @@ export class WaitlistOfferType {
   @Field(() => GraphQLISODateTime) startsAt!: Date;
   @Field(() => GraphQLISODateTime) endsAt!: Date;
   @Field(() => GraphQLISODateTime) expiresAt!: Date;
-  @Field() status!: string;
+  @Field({ description: 'open, accepted, declined or expired' }) status!: string;
+  @Field(() => GraphQLISODateTime, { description: 'When the offer was made' }) createdAt!: Date;
 }
 
 @ObjectType('WaitlistEntry', { description: 'A patient waiting for an earlier slot' })
