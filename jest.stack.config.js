@@ -1,5 +1,6 @@
 // The whole-stack suite (`npm run test:stack`): specs under test/stack/ that start every service as `npm start` does
-// and wait for work measured in minutes (the demo month played by every service, then read back from the dashboard).
+// and wait for work measured in minutes (the demo month played by every service, then read back from the dashboard;
+// hostile input sent to every argument of the composed schema).
 // Run alone, one at a time, after `npm test`, so that they neither slow the other specs nor are slowed by them; they
 // use the test PostgreSQL and Kafka of `npm test` (libs/testing). `npm test` never picks them up (jest.preset.js
 // ignores test/stack/).
