@@ -29,7 +29,7 @@ import { databaseName, SERVICES } from '../../src/services';
  * subgraph (input objects walked field by field), one hostile value at a time with the other arguments valid, as an
  * administrator and as a secretary. Any INTERNAL_SERVER_ERROR or 5xx fails the spec, naming the operation, the argument
  * path and the value. No operation is listed here: a new service is covered the day the gateway composes it. In the
- * whole-stack suite (run alone, after `npm test`): some ten thousand requests through the whole stack, minutes of both
+ * whole-stack suite (run alone, after `npm test`): some 36,000 requests through the whole stack, minutes of both
  * cores that slowed every spec beside them and outgrew 400 s as the schema grew.
  */
 const root = workspaceRoot();
