@@ -12,3 +12,4 @@ export * from './event-fed-copy';
 export * from './demo-month';
 export * from './background-watch';
 export * from './base64-file.scalar';
+export * from './expiring-cache';

@@ -1,7 +1,7 @@
 import { AuthenticationError, type UserContext } from '@msp/auth';
 import { InternalCallError, InternalHttpClient, InternalRejectedError } from '@msp/messaging';
 import type { LoggerService } from '@nestjs/common';
-import { ExpiringCache } from './expiring-cache';
+import { ExpiringCache } from '@msp/service-kit';
 import { ServiceUnavailableError } from './service-unavailable.error';
 import { parseUserContext } from './user-context.parser';
 

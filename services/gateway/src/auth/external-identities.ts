@@ -2,7 +2,7 @@ import { AuthenticationError, type VerifiedToken } from '@msp/auth';
 import { InternalCallError, InternalHttpClient, InternalRejectedError } from '@msp/messaging';
 import type { LoggerService } from '@nestjs/common';
 import type { ExternalIssuer } from '../config/gateway.config';
-import { ExpiringCache } from './expiring-cache';
+import { ExpiringCache } from '@msp/service-kit';
 import { ServiceUnavailableError } from './service-unavailable.error';
 
 /** The directory's answer for a subject that no link, RPPS or verified e-mail names. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock } from '@msp/service-kit';
+import { Clock, ExpiringCache } from '@msp/service-kit';
 import { SchedulingError } from '../../domain/scheduling-error';
 import { assertUuid } from '../input-checks';
 import { DirectoryUnavailableError } from '../ports/directory-unavailable.error';
@@ -12,11 +12,6 @@ export const PROFILE_STALE_MS = 10 * 60_000;
 /** Structures remembered at once; the oldest answer goes first. Bounds memory whatever ids the internet sends. */
 export const PROFILE_CACHE_SIZE = 1_000;
 
-interface Cached {
-  profile: PracticeProfile | null;
-  at: number;
-}
-
 /**
  * The practice's public profile for its booking page (SCH-5): name, sites, and the professionals who take appointments,
  * asked of the directory — scheduling stores no names. Every patient opening the page asks for it, so one answer per
@@ -25,13 +20,20 @@ interface Cached {
  */
 @Injectable()
 export class PracticeProfileQuery {
-  private readonly cache = new Map<string, Cached>();
+  /** The directory's last answer per structure, a profile or null for "no such structure", reused while fresh. */
+  private readonly fresh: ExpiringCache<string, PracticeProfile | null>;
+  /** The last profile per structure, served while the directory cannot answer. */
+  private readonly lastKnown: ExpiringCache<string, PracticeProfile>;
   private readonly pending = new Map<string, Promise<PracticeProfile | null>>();
 
   constructor(
     private readonly directory: PatientDirectory,
-    private readonly clock: Clock,
-  ) {}
+    clock: Clock,
+  ) {
+    const now = () => clock.now().getTime();
+    this.fresh = new ExpiringCache({ ttlMs: PROFILE_FRESH_MS, maxEntries: PROFILE_CACHE_SIZE, now });
+    this.lastKnown = new ExpiringCache({ ttlMs: PROFILE_STALE_MS, maxEntries: PROFILE_CACHE_SIZE, now });
+  }
 
   async of(structureId: string): Promise<PracticeProfile> {
     const id = assertUuid(structureId, 'structureId').toLowerCase();
@@ -42,14 +44,13 @@ export class PracticeProfileQuery {
   }
 
   private async profileOf(structureId: string): Promise<PracticeProfile | null> {
-    const now = this.clock.now().getTime();
-    const cached = this.cache.get(structureId);
-    if (cached && now - cached.at < PROFILE_FRESH_MS) return cached.profile;
+    const fresh = this.fresh.get(structureId);
+    if (fresh !== undefined) return fresh;
     try {
       return await this.ask(structureId);
     } catch (error) {
-      if (error instanceof DirectoryUnavailableError && cached?.profile && now - cached.at < PROFILE_STALE_MS)
-        return cached.profile;
+      const stale = this.lastKnown.get(structureId);
+      if (error instanceof DirectoryUnavailableError && stale) return stale;
       throw error;
     }
   }
@@ -69,9 +70,8 @@ export class PracticeProfileQuery {
   }
 
   private remember(structureId: string, profile: PracticeProfile | null): void {
-    // Re-inserted at the end: the Map's order is the order of the answers, oldest first.
-    this.cache.delete(structureId);
-    this.cache.set(structureId, { profile, at: this.clock.now().getTime() });
-    while (this.cache.size > PROFILE_CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    this.fresh.set(structureId, profile);
+    if (profile) this.lastKnown.set(structureId, profile);
+    else this.lastKnown.delete(structureId);
   }
 }

@@ -1,4 +1,4 @@
-import { ExpiringCache } from '../../src/auth/expiring-cache';
+import { ExpiringCache } from '../src/expiring-cache';
 
 describe('ExpiringCache', () => {
   let now = 0;
