@@ -21,6 +21,7 @@ import { AGENDA_WEEK_QUERY, FREE_SLOTS_QUERY, MOTIFS_QUERY, type PractitionerAge
 import { BOOKING_DRAFT_KEY, EMPTY_BOOKING_DRAFT } from './booking/booking-draft';
 import { BookingDialog, type BookedAppointment } from './booking/BookingDialog';
 import { WeekCalendar } from './WeekCalendar';
+import { type Notice, NoticeAlert } from '../common/NoticeAlert';
 
 const ALL = 'all';
 
@@ -29,8 +30,6 @@ const DESK_ROLES = ['secretary', 'medical_assistant'] as const;
 const BOOKING_ROLES = [...DESK_ROLES, 'practitioner'] as const;
 /** Roles that declare absences for any practitioner (scheduling's `declareAbsences`). */
 const ABSENCE_ROLES = ['administrator', 'secretary', 'coordinator'] as const;
-
-type Notice = { tone: 'green' | 'red'; text: string };
 
 /** The appointment opened from the week view, with its practitioner's name; gone once the week no longer has it. */
 function openedAppointment(practitioners: readonly PractitionerAgenda[], id: string | null) {
@@ -193,17 +192,7 @@ export function AgendaPage() {
           {t('agenda.booked', { when: slotLabel(booked.startsAt, site.timeZone), patient: booked.patient })}
         </Alert>
       )}
-      {notice && (
-        <Alert
-          color={notice.tone}
-          role={notice.tone === 'red' ? 'alert' : 'status'}
-          withCloseButton
-          closeButtonLabel={t('booking.closeMessage')}
-          onClose={() => setNotice(null)}
-        >
-          {notice.text}
-        </Alert>
-      )}
+      <NoticeAlert notice={notice} onClose={() => setNotice(null)} />
       {desk && (
         <OnlineRequests
           structureId={structureId}

@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Box, Button, Checkbox, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Checkbox, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../common/ErrorState';
@@ -17,9 +17,9 @@ import {
 } from './agenda-settings.queries';
 import { MotifDialog } from './MotifDialog';
 import { memberName, practitionersIn } from './practitioners';
+import { type Notice, NoticeAlert } from '../../common/NoticeAlert';
 
 type Dialog = { kind: 'new' } | { kind: 'edit'; motif: MotifDetails } | { kind: 'archive'; motif: MotifDetails } | null;
-type Notice = { tone: 'green' | 'red'; text: string };
 
 /**
  * The structure's motifs (and each practitioner's own): duration, where, who may book, new patients, buffer, notice
@@ -96,17 +96,7 @@ export function MotifsPanel() {
         checked={showArchived}
         onChange={(event) => setShowArchived(event.currentTarget.checked)}
       />
-      {notice && (
-        <Alert
-          color={notice.tone}
-          role={notice.tone === 'red' ? 'alert' : 'status'}
-          withCloseButton
-          closeButtonLabel={t('agendaSettings.closeMessage')}
-          onClose={() => setNotice(null)}
-        >
-          {notice.text}
-        </Alert>
-      )}
+      <NoticeAlert notice={notice} onClose={() => setNotice(null)} />
       {motifs.error && (
         <ErrorState
           message={t('agendaSettings.motifs.loadFailed', { message: describeError(motifs.error, t) })}

@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { Alert, Button, Checkbox, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Button, Checkbox, Group, List, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -22,9 +22,9 @@ import { memberName, practitionersIn } from './practitioners';
 import { RangeDialog } from './RangeDialog';
 import { daysLabel, hoursLabel, rangeLabel, snpLabel, validityLabel } from './range-labels';
 import { byWeekAndTime, isCurrentOrFuture } from './range-format';
+import { type Notice, NoticeAlert } from '../../common/NoticeAlert';
 
 type Dialog = { kind: 'new' } | { kind: 'edit'; range: OpeningRange } | { kind: 'end'; range: OpeningRange } | null;
-type Notice = { tone: 'green' | 'red'; text: string };
 
 /**
  * One practitioner's opening ranges at the selected site (and, for the multi-site day, where else they work), with
@@ -121,17 +121,7 @@ export function OpeningRangesPanel() {
           onChange={(event) => setShowEnded(event.currentTarget.checked)}
         />
       </Group>
-      {notice && (
-        <Alert
-          color={notice.tone}
-          role={notice.tone === 'red' ? 'alert' : 'status'}
-          withCloseButton
-          closeButtonLabel={t('agendaSettings.closeMessage')}
-          onClose={() => setNotice(null)}
-        >
-          {notice.text}
-        </Alert>
-      )}
+      <NoticeAlert notice={notice} onClose={() => setNotice(null)} />
       {!practitioner && <Text>{t('agendaSettings.ranges.choosePractitioner')}</Text>}
       {practitioner && (
         <>

@@ -9,7 +9,6 @@ export const agendaSettingsFr = {
   title: 'Horaires et motifs — {{site}}',
   subtitle: 'Heures et dates du site ({{zone}})',
   tabs: { label: 'Réglages de l’agenda', ranges: 'Plages d’ouverture', motifs: 'Motifs de consultation' },
-  closeMessage: 'Fermer le message',
   cancel: 'Annuler',
   practitioner: 'Praticien·ne',
   choose: 'Choisir…',

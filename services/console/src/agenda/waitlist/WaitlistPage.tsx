@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Alert, Badge, Button, Group, List, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorState } from '../../common/ErrorState';
@@ -21,6 +21,7 @@ import {
   type WaitlistEntry,
   type WaitlistOffer,
 } from './waitlist.queries';
+import { type Notice, NoticeAlert } from '../../common/NoticeAlert';
 
 const ALL = 'all';
 /** Dark enough for white text at AA contrast (the agenda's motif palette). */
@@ -28,8 +29,6 @@ const OFFERED_COLOUR = '#a14000';
 const SITE = 'site';
 /** Offers are made from scheduling's events, a moment after a slot is freed: the list keeps up on its own. */
 const POLL_MS = 5_000;
-
-type Notice = { tone: 'green' | 'red'; text: string };
 
 /**
  * The structure's waitlist (SCH-9): who waits for an earlier slot, with whom and before when, and every freed slot
@@ -135,17 +134,7 @@ export function WaitlistPage() {
           {t('waitlist.add')}
         </Button>
       </Group>
-      {notice && (
-        <Alert
-          color={notice.tone}
-          role={notice.tone === 'red' ? 'alert' : 'status'}
-          withCloseButton
-          closeButtonLabel={t('agendaSettings.closeMessage')}
-          onClose={() => setNotice(null)}
-        >
-          {notice.text}
-        </Alert>
-      )}
+      <NoticeAlert notice={notice} onClose={() => setNotice(null)} />
       {waitlist.error && (
         <ErrorState
           message={t('waitlist.failed', { message: describeError(waitlist.error, t) })}
