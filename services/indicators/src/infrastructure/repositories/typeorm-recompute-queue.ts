@@ -4,9 +4,15 @@ import { RecomputeQueue, type PendingRecompute } from '../../application/ports/r
 
 @Injectable()
 export class TypeOrmRecomputeQueue implements RecomputeQueue {
+  /**
+   * An existing mark is locked (a no-op update), never merely found: `take` skips locked rows, so a recompute cannot
+   * consume the mark of a fact it cannot see yet and leave that fact's month announced without it. A mark a running
+   * recompute already holds makes this wait for it, then insert a new one.
+   */
   async mark(structureId: string, month: string): Promise<void> {
     await requireActiveManager('Marking a month to recompute').query(
-      `insert into indicator_recompute_pending (structure_id, month) values ($1, $2) on conflict do nothing`,
+      `insert into indicator_recompute_pending (structure_id, month) values ($1, $2)
+       on conflict (structure_id, month) do update set marked_at = indicator_recompute_pending.marked_at`,
       [structureId, month],
     );
   }
