@@ -113,7 +113,7 @@ export class ServiceTestApp {
     return result.data as T;
   }
 
-  get<T>(type: new (...args: never[]) => T): T {
+  get<T>(type: abstract new (...args: never[]) => T): T {
     return this.app.get(type);
   }
 
