@@ -35,8 +35,8 @@ describe('transactional outbox and idempotent inbox (real PostgreSQL and Kafka)'
     const metric = await register.getSingleMetric('messaging_events_consumed_total')!.get();
     return metric.values.filter((v) => v.labels.outcome === 'duplicate').reduce((sum, v) => sum + v.value, 0);
   };
-  // The topic is the platform's own, shared by every spec of the run: the consumer reads through the other specs'
-  // events (thousands, when a demo month is played beside it) before reaching this spec's.
+  // The topic is the platform's own, shared by every spec of the run: the consumer starts at its end, but reads the
+  // events other specs publish meanwhile (thousands, when a demo month is played beside it) with this spec's.
   const throughKafka = <T>(assertion: () => Promise<T>) => expectEventually(assertion, 150_000, 200);
   const appliedFor = (ids: string[]) =>
     db.query(

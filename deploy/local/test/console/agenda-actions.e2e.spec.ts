@@ -1,14 +1,13 @@
 import { DateTime } from 'luxon';
 import type { Page } from 'playwright-core';
-import { expectEventually } from '@msp/testing';
-import { type ConsoleHarness, seriousAccessibilityViolations, SITE_ZONE, startConsoleHarness } from './console-harness';
-
-interface DemoPatient {
-  id: string;
-  first_name: string;
-  last_name: string;
-  structure_id: string;
-}
+import {
+  type ConsoleHarness,
+  type DemoPatient,
+  patientLabel as label,
+  seriousAccessibilityViolations,
+  SITE_ZONE,
+  startConsoleHarness,
+} from './console-harness';
 
 /**
  * The desk's actions in the agenda, end to end (see console-harness.ts): an appointment opened from the week view,
@@ -27,7 +26,6 @@ describe('the agenda actions of the front desk', () => {
   afterAll(() => harness?.stop());
 
   const sql = <T>(service: string, text: string, values: unknown[] = []) => harness.sql<T>(service, text, values);
-  const label = (patient: DemoPatient) => `${patient.last_name.toUpperCase()} ${patient.first_name}`;
 
   /** Books the first free slot of Dr Guillou's first motif for the patient, through the booking dialog. */
   async function book(patient: DemoPatient) {
@@ -76,33 +74,8 @@ describe('the agenda actions of the front desk', () => {
     await page.getByRole('heading', { name: 'Agenda — Montfort-sur-Meu' }).waitFor();
     await page.getByText("Chargement de l'agenda…").waitFor({ state: 'detached' });
 
-    const candidates = await sql<DemoPatient>(
-      'directory',
-      `select p.id, p.first_name, p.last_name, p.structure_id from patient p join structure s on s.id = p.structure_id
-        where s.name = 'MSP des Lices' order by p.last_name desc, p.first_name limit 60`,
-    );
-    await expectEventually(async () => {
-      const played = await sql(
-        'scheduling',
-        'select 1 from demo_month where structure_id = $1 and completed_at is not null',
-        [candidates[0].structure_id],
-      );
-      expect(played).toHaveLength(1);
-    }, 300_000);
     // Two patients with nothing in the agenda around now and a name of their own: each event is theirs alone.
-    const busy = new Set(
-      (
-        await sql<{ patient_id: string }>(
-          'scheduling',
-          `select distinct patient_id from appointment where patient_id is not null and ends_at > now() - interval '8 days'`,
-        )
-      ).map((row) => row.patient_id),
-    );
-    const patients = candidates
-      .filter((p) => !busy.has(p.id))
-      .filter((p, _, all) => all.filter((other) => other.last_name === p.last_name).length === 1)
-      .slice(0, 2);
-    expect(patients).toHaveLength(2);
+    const patients = await harness.freeDemoPatients('MSP des Lices', 2);
     const first = await book(patients[0]);
     const second = await book(patients[1]);
 

@@ -3,18 +3,14 @@ import type { Page } from 'playwright-core';
 import { expectEventually } from '@msp/testing';
 import {
   type ConsoleHarness,
+  type DemoPatient,
+  patientLabel as label,
   seriousAccessibilityViolations,
   SITE_ZONE,
   startConsoleHarness,
   untilTrue,
   VIEWPORTS,
 } from './console-harness';
-
-interface DemoPatient {
-  id: string;
-  first_name: string;
-  last_name: string;
-}
 
 const PRACTITIONER = 'Léa Chevalier';
 const MOTIF = 'Bilan nutritionnel';
@@ -39,7 +35,6 @@ describe('the agenda settings and the waitlist', () => {
   afterAll(() => harness?.stop());
 
   const sql = <T>(service: string, text: string, values: unknown[] = []) => harness.sql<T>(service, text, values);
-  const label = (patient: DemoPatient) => `${patient.last_name.toUpperCase()} ${patient.first_name}`;
   const axe = async () => expect(await seriousAccessibilityViolations(page)).toEqual([]);
   const noSidewaysScroll = async () => {
     await page.setViewportSize(VIEWPORTS.tablet);
@@ -207,24 +202,8 @@ describe('the agenda settings and the waitlist', () => {
     await expect(page.getByRole('button', { name: 'Nouveau motif' }).count()).resolves.toBe(0);
 
     // ── Two patients booked on the new motif: only the Saturday range offers it ─────────────────────────────────────
-    const candidates = await sql<DemoPatient>(
-      'directory',
-      `select p.id, p.first_name, p.last_name from patient p where p.structure_id = $1
-        order by p.first_name desc, p.last_name limit 80`,
-      [structure.id],
-    );
-    const busy = new Set(
-      (
-        await sql<{ patient_id: string }>(
-          'scheduling',
-          `select distinct patient_id from appointment where patient_id is not null and ends_at > now() - interval '8 days'`,
-        )
-      ).map((row) => row.patient_id),
-    );
-    const [first, second, waiting] = candidates
-      .filter((p) => !busy.has(p.id))
-      .filter((p, _, all) => all.filter((other) => other.last_name === p.last_name).length === 1);
-    expect(waiting).toBeDefined();
+    // After the agenda actions spec's two (it runs beside this one), three patients free around now.
+    const [first, second, waiting] = await harness.freeDemoPatients('MSP des Lices', 3, 20);
     await views().getByRole('link', { name: 'Semaine' }).click();
     await page.getByText("Chargement de l'agenda…").waitFor({ state: 'detached' });
     const freed = await book(first, 0);

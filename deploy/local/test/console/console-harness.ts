@@ -56,6 +56,16 @@ interface AxeViolation {
   nodes: Array<{ target: string[] }>;
 }
 
+/** A patient of the demo directory, as the specs book them. */
+export interface DemoPatient {
+  id: string;
+  first_name: string;
+  last_name: string;
+}
+
+/** How the agenda and the patient search show a patient: « NOM Prénom ». */
+export const patientLabel = (patient: DemoPatient) => `${patient.last_name.toUpperCase()} ${patient.first_name}`;
+
 export interface ConsoleHarness {
   gatewayUrl: string;
   browser: Browser;
@@ -64,6 +74,12 @@ export interface ConsoleHarness {
   newPage(options?: { viewport?: { width: number; height: number }; isMobile?: boolean }): Promise<Page>;
   /** A statement on one service's database (`directory`, `scheduling`, `call-routing`…) of this stack. */
   sql<T>(service: string, text: string, values?: unknown[]): Promise<T[]>;
+  /**
+   * `count` patients of the demo practice, after the first `skip`, sorted by name, that have nothing in the agenda from
+   * 8 days ago on (the demo month fills the days before now) and a label no other patient's contains: each agenda
+   * event and search answer found by that label is theirs alone. Specs running side by side take different `skip`s.
+   */
+  freeDemoPatients(structureName: string, count: number, skip?: number): Promise<DemoPatient[]>;
   screenshot(page: Page, name: string, options?: { fullPage?: boolean }): Promise<void>;
   /** Signs in through the development issuer as the demo member of that e-mail, starting from `route`. */
   signIn(page: Page, email: string, route?: string): Promise<void>;
@@ -124,6 +140,32 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     page: await newPage(),
     newPage,
     sql: (service, text, values) => consoleStackSql(prefix, service, text, values),
+    async freeDemoPatients(structureName, count, skip = 0) {
+      const everyone = await consoleStackSql<DemoPatient>(
+        prefix,
+        'directory',
+        `select p.id, p.first_name, p.last_name from patient p join structure s on s.id = p.structure_id
+          where s.name = $1 order by p.last_name, p.first_name`,
+        [structureName],
+      );
+      const busy = new Set(
+        (
+          await consoleStackSql<{ patient_id: string }>(
+            prefix,
+            'scheduling',
+            `select distinct patient_id from appointment where patient_id is not null and ends_at > now() - interval '8 days'`,
+          )
+        ).map((row) => row.patient_id),
+      );
+      const labels = everyone.map(patientLabel);
+      const free = everyone
+        .filter((patient) => !busy.has(patient.id))
+        .filter((patient) => labels.filter((other) => other.includes(patientLabel(patient))).length === 1)
+        .slice(skip, skip + count);
+      if (free.length < count)
+        throw new Error(`${structureName}: ${free.length} free demo patients after ${skip}, ${count} needed`);
+      return free;
+    },
     screenshot: (page, name, options = {}) =>
       page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: options.fullPage }).then(() => undefined),
     async signIn(page, email, route = '/agenda') {
