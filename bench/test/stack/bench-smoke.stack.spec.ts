@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { databaseExists, isAlive, workspaceRoot } from '@msp/infra';
 import { buildWorkspace, builtStackEnv, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
-import type { BenchResult, Measurement, ScenarioResult } from '../src/report/bench-result';
-import { runBench, type BenchRun } from '../src/run-bench';
+import type { BenchResult, Measurement, ScenarioResult } from '../../src/report/bench-result';
+import { runBench, type BenchRun } from '../../src/run-bench';
 
 /**
  * The harness itself, in its short form: a fresh stack of the built services on the test PostgreSQL and Kafka, a tiny

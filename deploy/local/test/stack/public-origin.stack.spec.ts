@@ -5,9 +5,9 @@ import { Client } from 'pg';
 import { DevIssuer } from '@msp/auth';
 import { databaseUrl, dropDatabase, workspaceRoot } from '@msp/infra';
 import { buildWorkspace, builtStackEnv, expectEventually, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
-import { LocalStack } from '../src/local-stack';
-import type { PlannedService } from '../src/service-env';
-import { databaseName, SERVICES } from '../src/services';
+import { LocalStack } from '../../src/local-stack';
+import type { PlannedService } from '../../src/service-env';
+import { databaseName, SERVICES } from '../../src/services';
 
 const root = workspaceRoot();
 const prefix = `t${uniqueSuffix()}`;

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { DevIssuer } from '@msp/auth';
 import { databaseUrl, dropDatabase, isAlive, workspaceRoot } from '@msp/infra';
 import { Client } from 'pg';
-import { LocalStack } from '../src/local-stack';
-import { databaseName, SERVICES } from '../src/services';
+import { LocalStack } from '../../src/local-stack';
+import { databaseName, SERVICES } from '../../src/services';
 import { buildWorkspace, builtStackEnv, expectEventually, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
-import { lockFilePath, StackState } from '../src/stack-lock';
+import { lockFilePath, StackState } from '../../src/stack-lock';
 
 const root = workspaceRoot();
 /** Databases of this spec's stacks, apart from any other stack on the same PostgreSQL server. */
@@ -202,7 +202,7 @@ describe('the platform through the gateway (built services, real directory)', ()
       ...SERVICES,
       {
         name: 'extension',
-        entry: join(__dirname, 'fixtures', 'extension-subgraph.js'),
+        entry: join(__dirname, '..', 'fixtures', 'extension-subgraph.js'),
         role: 'subgraph',
         database: false,
         order: 20,
