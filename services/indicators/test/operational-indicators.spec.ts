@@ -226,7 +226,9 @@ describe('operational indicators computed from a scripted month of the other ser
     );
     await app.recomputed();
     expect(await scores()).toEqual(before);
-    expect(await app.events('indicators.indicator-value.changed.v1')).toHaveLength(announced.length);
+    // The topics are shared by every spec of the run: other structures' facts published meanwhile are announced too.
+    const ours = (all: Array<Record<string, unknown>>) => all.filter((e) => e.structureId === practice.structureId);
+    expect(ours(await app.events('indicators.indicator-value.changed.v1'))).toEqual(ours(announced));
   }, 90_000);
 
   it('rebuilds identical values on an empty database from the start of the stream (a new consumer group)', async () => {
