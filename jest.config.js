@@ -8,5 +8,8 @@ module.exports = {
     '<rootDir>/bench/jest.config.js',
   ],
   maxWorkers: 2,
+  // A worker keeps what each file's module registry (Nest, TypeORM, Apollo under VM modules) leaves behind: one grew
+  // past Node's heap limit and crashed a file. A worker above this after a file is replaced by a fresh one.
+  workerIdleMemoryLimit: '2GB',
   testTimeout: 90_000,
 };
