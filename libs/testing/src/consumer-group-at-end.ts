@@ -1,4 +1,4 @@
-import { Kafka, logLevel } from 'kafkajs';
+import { Kafka, KafkaJSProtocolError, logLevel } from 'kafkajs';
 import { testKafkaBrokers } from './test-environment';
 
 /**
@@ -17,7 +17,7 @@ export async function startConsumerGroupAtEnd(groupId: string, topics: readonly 
   await admin.connect();
   let ends: Array<{ topic: string; partition: number; offset: string }>;
   try {
-    const committed = await admin.fetchOffsets({ groupId, topics: [...topics] });
+    const committed = await retryWhileRetriable(() => admin.fetchOffsets({ groupId, topics: [...topics] }));
     const placed = new Set(
       committed.flatMap(({ topic, partitions }) =>
         partitions.filter(({ offset }) => Number(offset) >= 0).map(({ partition }) => `${topic}/${partition}`),
@@ -49,5 +49,20 @@ export async function startConsumerGroupAtEnd(groupId: string, topics: readonly 
     await member.commitOffsets(ends);
   } finally {
     await member.disconnect();
+  }
+}
+
+/**
+ * kafkajs's admin does not retry an offset fetch: on a broker that has just started, the group coordinator answers
+ * COORDINATOR_LOAD_IN_PROGRESS (retriable) while it loads `__consumer_offsets`, and the first spec of the run failed on it.
+ */
+async function retryWhileRetriable<T>(attempt: () => Promise<T>, deadline = Date.now() + 30_000): Promise<T> {
+  for (;;) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!(error instanceof KafkaJSProtocolError) || !error.retriable || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
   }
 }
