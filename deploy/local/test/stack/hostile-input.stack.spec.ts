@@ -6,6 +6,7 @@ import {
   buildClientSchema,
   getIntrospectionQuery,
   getNamedType,
+  getVariableValues,
   type GraphQLArgument,
   type GraphQLField,
   type GraphQLInputType,
@@ -16,6 +17,8 @@ import {
   isListType,
   isNonNullType,
   type IntrospectionQuery,
+  type OperationDefinitionNode,
+  parse,
 } from 'graphql';
 import { Client } from 'pg';
 import { DevIssuer } from '@msp/auth';
@@ -29,7 +32,7 @@ import { databaseName, SERVICES } from '../../src/services';
  * subgraph (input objects walked field by field), one hostile value at a time with the other arguments valid, as an
  * administrator and as a secretary. Any INTERNAL_SERVER_ERROR or 5xx fails the spec, naming the operation, the argument
  * path and the value. No operation is listed here: a new service is covered the day the gateway composes it. In the
- * whole-stack suite (run alone, after `npm test`): some 36,000 requests through the whole stack, minutes of both
+ * whole-stack suite (run alone, after `npm test`): tens of thousands of requests through the whole stack, minutes of both
  * cores that slowed every spec beside them and outgrew 400 s as the schema grew.
  */
 const root = workspaceRoot();
@@ -280,9 +283,16 @@ describe('hostile input through the gateway (every argument of the composed sche
     // One line per operation, argument path and role, with the first value that broke it and how many did.
     const failures = new Map<string, { value: unknown; answer: string; count: number }>();
     const codes: Record<string, number> = {};
-    const jobs = all.flatMap((target) =>
-      Object.keys(tokens).flatMap((role) => HOSTILE.map((value) => ({ target, role, value }))),
-    );
+    // A value of the wrong type for a built-in scalar or an enum is refused by the gateway's own variable coercion
+    // (graphql-js, before any service is asked): computed here, with the same function, instead of sent. Custom
+    // scalars pass any value through to the service, as they do at the gateway.
+    const typeRefused = (target: Target, value: unknown) => {
+      const operation = parse(document(target.operation, target.field)).definitions[0] as OperationDefinitionNode;
+      return 'errors' in getVariableValues(schema, operation.variableDefinitions ?? [], variablesWith(target, value));
+    };
+    const candidates = all.flatMap((target) => HOSTILE.map((value) => ({ target, value })));
+    const reachable = candidates.filter(({ target, value }) => !typeRefused(target, value));
+    const jobs = reachable.flatMap((job) => Object.keys(tokens).map((role) => ({ ...job, role })));
     let next = 0;
     const worker = async () => {
       while (next < jobs.length) {
@@ -311,7 +321,8 @@ describe('hostile input through the gateway (every argument of the composed sche
     const started = Date.now();
     await Promise.all(Array.from({ length: 4 }, worker));
     console.log(
-      `hostile input: ${jobs.length} requests over ${all.length} argument paths in ${Date.now() - started} ms; ` +
+      `hostile input: ${jobs.length} requests over ${all.length} argument paths in ${Date.now() - started} ms ` +
+        `(${candidates.length - reachable.length} values of a wrong type left to GraphQL's coercion); ` +
         `error codes: ${JSON.stringify(codes)}`,
     );
     const report = [...failures].map(

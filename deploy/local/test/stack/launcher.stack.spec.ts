@@ -6,6 +6,7 @@ import { DevIssuer } from '@msp/auth';
 import { databaseUrl, dropDatabase, isAlive, workspaceRoot } from '@msp/infra';
 import { Client } from 'pg';
 import { LocalStack } from '../../src/local-stack';
+import type { PlannedService } from '../../src/service-env';
 import { databaseName, SERVICES } from '../../src/services';
 import { buildWorkspace, builtStackEnv, expectEventually, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
 import { lockFilePath, StackState } from '../../src/stack-lock';
@@ -125,26 +126,20 @@ describe('npm start launcher (built, with the real gateway)', () => {
     expect(readFileSync(join(dataDir, 'logs', 'gateway.log'), 'utf8').length).toBeGreaterThan(0);
   }, 420_000);
 
-  it('recovers from a launcher killed outright: its gateway dies with it and the stale lock is replaced', async () => {
+  it('recovers from a launcher killed outright, and stops by itself when the shell that started it is killed', async () => {
     const killed = new Launcher(dataDir);
     await killed.waitFor(/Ctrl-C to stop/);
     // The first test's directory holds the demo structures now: they are kept, not loaded again.
     expect(killed.output).toMatch(/directory: already holds structures, left as they are/);
     expect(killed.output).not.toContain('loaded into empty databases');
-    const state = JSON.parse(readFileSync(lockFilePath(dataDir), 'utf8')) as StackState;
+    const killedState = JSON.parse(readFileSync(lockFilePath(dataDir), 'utf8')) as StackState;
     killed.child.kill('SIGKILL');
     await killed.exited;
-    const orphans = (state.services ?? []).map((s) => s.pid);
+    const orphans = (killedState.services ?? []).map((s) => s.pid);
     await expectEventually(() => expect(orphans.filter(isAlive)).toEqual([]), 20_000);
 
-    const next = new Launcher(dataDir);
-    await next.waitFor(/Ctrl-C to stop/);
-    next.child.kill('SIGINT');
-    expect((await next.exited).code).toBe(0);
-  }, 600_000);
-
-  it('stops by itself when the shell that started it (as npm start does) is killed', async () => {
-    // `; true` keeps sh alive as the parent, as npm's script shell is, instead of exec-ing node.
+    // The next launcher replaces the stale lock. It runs under a shell, as npm start's script shell runs it (`; true`
+    // keeps sh alive as the parent instead of exec-ing node), and goes when that shell is killed.
     const shell = spawn('sh', ['-c', `"${process.execPath}" "${MAIN}"; true`], {
       cwd: root,
       env: launcherEnv(dataDir),
@@ -154,13 +149,14 @@ describe('npm start launcher (built, with the real gateway)', () => {
     shell.stdout?.on('data', (chunk) => (output += chunk));
     await expectEventually(() => expect(output).toMatch(/Ctrl-C to stop/), 300_000);
     const state = JSON.parse(readFileSync(lockFilePath(dataDir), 'utf8')) as StackState;
+    expect(state.pid).not.toBe(killedState.pid);
     shell.kill('SIGKILL');
     await expectEventually(() => {
       expect(isAlive(state.pid)).toBe(false);
       expect(descendants(dataDir)).toEqual([]);
     }, 40_000);
     expect(output).toContain('The process that started the launcher is gone: stopping.');
-  }, 600_000);
+  }, 900_000);
 
   it('explains a missing prerequisite in words, without a stack trace, and exits 1', async () => {
     // No KAFKA_BROKERS and no Java on the PATH: the local broker cannot run.
@@ -193,6 +189,7 @@ describe('the platform through the gateway (built services, real directory)', ()
   let dataDir: string;
   let stack: LocalStack;
   let gatewayUrl: string;
+  let scheduling: PlannedService;
 
   beforeAll(async () => {
     dataDir = mkdtempSync(join(tmpdir(), 'msp-platform-spec-'));
@@ -208,9 +205,11 @@ describe('the platform through the gateway (built services, real directory)', ()
         order: 20,
       } as const,
     ];
+    delete env.PUBLIC_BASE_URL; // the gateway's own address is the public origin, as under npm start
     stack = new LocalStack({ dataDir, workspaceRoot: root, env, services, demoData: true });
     const summary = await stack.start();
     gatewayUrl = summary.gateway!.url;
+    scheduling = summary.services.find((s) => s.service.definition.name === 'scheduling')!.service;
   }, 600_000);
 
   afterAll(async () => {
@@ -230,11 +229,18 @@ describe('the platform through the gateway (built services, real directory)', ()
     };
   };
 
-  it('joins a member with the fields another subgraph adds, for the signed-in caller', async () => {
-    const db = new Client({ connectionString: databaseUrl(testPostgresAdminUrl(), `${prefix}_directory`) });
+  async function sql(service: string, text: string): Promise<Array<Record<string, string>>> {
+    const db = new Client({ connectionString: databaseUrl(testPostgresAdminUrl(), `${prefix}_${service}`) });
     await db.connect();
-    const [{ id }] = (await db.query(`select id from member where email = 'secretariat@msp-lices.demo'`)).rows;
-    await db.end();
+    try {
+      return (await db.query(text)).rows;
+    } finally {
+      await db.end();
+    }
+  }
+
+  it('joins a member with the fields another subgraph adds, for the signed-in caller', async () => {
+    const [{ id }] = await sql('directory', `select id from member where email = 'secretariat@msp-lices.demo'`);
     const token = await (await DevIssuer.loadOrCreate(join(dataDir, 'dev-issuer'))).issue({ subject: id });
 
     const result = await graphql('{ me { id lastName profession seenBy nextFreeSlot } }', token);
@@ -248,15 +254,11 @@ describe('the platform through the gateway (built services, real directory)', ()
   });
 
   it('gives the demo medical assistant a board of tasks under the protocols her referent adopted', async () => {
-    const db = new Client({ connectionString: databaseUrl(testPostgresAdminUrl(), `${prefix}_directory`) });
-    await db.connect();
-    const [{ id, structure_id: structureId }] = (
-      await db.query(
-        `select m.id, ms.structure_id from member m join membership ms on ms.member_id = m.id
-         where m.email = 'manon.daniel@msp-lices.demo'`,
-      )
-    ).rows;
-    await db.end();
+    const [{ id, structure_id: structureId }] = await sql(
+      'directory',
+      `select m.id, ms.structure_id from member m join membership ms on ms.member_id = m.id
+       where m.email = 'manon.daniel@msp-lices.demo'`,
+    );
     const token = await (await DevIssuer.loadOrCreate(join(dataDir, 'dev-issuer'))).issue({ subject: id });
 
     // Delegation loads its demo once the directory's members have reached its team copy, a few seconds after boot.
@@ -282,5 +284,36 @@ describe('the platform through the gateway (built services, real directory)', ()
   it('refuses the same query without a token, with a clear reason', async () => {
     const result = await graphql('{ me { id } }');
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'MISSING_TOKEN' });
+  });
+
+  it('serves the booking page of a practice and a practitioner’s calendar feed at the gateway’s address, not at scheduling’s private port', async () => {
+    const [{ id: mspId }] = await sql('directory', `select id from structure where name = 'MSP des Lices'`);
+    // Demo motifs arrive once the directory's members have reached scheduling.
+    await expectEventually(
+      async () => {
+        const response = await fetch(`${gatewayUrl}/public/${mspId}/motifs`);
+        expect(response.status).toBe(200);
+        expect(((await response.json()) as { motifs: unknown[] }).motifs.length).toBeGreaterThan(0);
+      },
+      90_000,
+      500,
+    );
+
+    const [{ id: gpId }] = await sql('directory', `select id from member where email = 'dr.le-gall@msp-lices.demo'`);
+    const token = await (await DevIssuer.loadOrCreate(join(dataDir, 'dev-issuer'))).issue({ subject: gpId });
+    const created = await graphql('mutation { createIcalFeed { url } }', token);
+    expect(created.errors).toBeUndefined();
+    const feedUrl = (created.data?.createIcalFeed as { url: string }).url;
+    expect(feedUrl.startsWith(`${gatewayUrl}/ical/`)).toBe(true);
+    const feed = await fetch(feedUrl);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+
+    // Scheduling's private port (GraphQL, internal API, metrics) serves neither; its public port, behind the gateway, does.
+    const feedPath = new URL(feedUrl).pathname;
+    expect((await fetch(`${scheduling.url}${feedPath}`)).status).toBe(404);
+    expect((await fetch(`${scheduling.url}/public/${mspId}/motifs`)).status).toBe(404);
+    expect((await fetch(`${scheduling.publicUrl}${feedPath}`)).status).toBe(200);
   });
 });
