@@ -1,29 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { Client } from 'pg';
-import { DevIssuer } from '@msp/auth';
-import { databaseUrl, dropDatabase, workspaceRoot } from '@msp/infra';
-import { buildWorkspace, builtStackEnv, expectEventually, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
-import { LocalStack } from '../../src/local-stack';
-import { databaseName, SERVICES } from '../../src/services';
-
-/**
- * The demo month as `npm start` plays it at first start (issue 13): every service plays the month before through its
- * own handlers, and the indicators dashboard must then say, for that month and its weeks, exactly what each service's
- * own reports say — scheduling's no-show rates, call routing's call statistics, delegation's time freed, coordination's
- * meetings and delegation's protocols — and the time freed per practitioner must be the documented sum of those
- * services' figures, computed here by hand. Nothing is written by the spec: it reads, through the gateway, as the
- * structure's administrator would.
- */
-const root = workspaceRoot();
-const prefix = `t${uniqueSuffix()}`;
-
-interface GraphQLAnswer<T> {
-  data?: T;
-  errors?: Array<{ message: string }>;
-}
+import { workspaceRoot } from '@msp/infra';
+import { expectEventually } from '@msp/testing';
+import type { DemoStack } from './demo-stack';
 
 interface Activity {
   appointmentsCompleted: number;
@@ -55,70 +35,27 @@ const CALL_STATISTICS = `query ($input: CallJournalInput!) {
   }
 }`;
 
-describe('the demo month of a first start, as the dashboard shows it and as each service reports it', () => {
-  let dataDir: string;
-  let stack: LocalStack;
-  let gatewayUrl: string;
+/**
+ * The demo month as `npm start` plays it at first start (issue 13): every service plays the month before through its
+ * own handlers, and the indicators dashboard must then say, for that month and its weeks, exactly what each service's
+ * own reports say — scheduling's no-show rates, call routing's call statistics, delegation's time freed, coordination's
+ * meetings and delegation's protocols — and the time freed per practitioner must be the documented sum of those
+ * services' figures, computed here by hand. Nothing is written: it reads, through the gateway, as the structure's
+ * administrator would.
+ */
+export function demoMonthChecks(stack: DemoStack): void {
   let token: string;
   let structureId: string;
   let month: DateTime;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'msp-demo-month-spec-'));
-    const env = builtStackEnv(prefix, { MSP_DATA_DIR: dataDir });
-    await buildWorkspace(env);
-    stack = new LocalStack({ dataDir, workspaceRoot: root, env, services: SERVICES, demoData: true });
-    gatewayUrl = (await stack.start()).gateway!.url;
-    [{ id: structureId }] = await sql('directory', `select id from structure where name = 'MSP des Lices'`);
-    const [{ id: adminId }] = await sql('directory', `select id from member where email = 'admin@msp-lices.demo'`);
-    token = await (await DevIssuer.loadOrCreate(join(dataDir, 'dev-issuer'))).issue({ subject: adminId });
-    // Scheduling's month first (call routing waits for its consultations), then call routing's: both mark the end.
-    await expectEventually(async () => {
-      const [played] = await sql<{ month: string; time_zone: string }>(
-        'scheduling',
-        'select month, time_zone from demo_month where structure_id = $1 and completed_at is not null',
-        [structureId],
-      );
-      expect(played).toBeDefined();
-      month = DateTime.fromISO(played.month, { zone: played.time_zone });
-    }, 600_000);
-    await expectEventually(async () => {
-      const finished = await sql(
-        'call-routing',
-        'select 1 from demo_month_play where structure_id = $1 and finished_at is not null',
-        [structureId],
-      );
-      expect(finished).toHaveLength(1);
-    }, 600_000);
-  }, 1_500_000);
-
-  afterAll(async () => {
-    await stack?.stop();
-    for (const service of SERVICES.filter((s) => s.database))
-      await dropDatabase(testPostgresAdminUrl(), databaseName(service, prefix));
-    rmSync(dataDir, { recursive: true, force: true });
+    token = await stack.tokenOf('admin@msp-lices.demo');
+    [{ id: structureId }] = await stack.sql('directory', `select id from structure where name = 'MSP des Lices'`);
+    month = stack.month;
   });
 
-  async function sql<T = { id: string }>(service: string, text: string, values: unknown[] = []): Promise<T[]> {
-    const definition = SERVICES.find((s) => s.name === service)!;
-    const client = new Client({
-      connectionString: databaseUrl(testPostgresAdminUrl(), databaseName(definition, prefix)),
-    });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows as T[];
-    } finally {
-      await client.end();
-    }
-  }
-
   async function gql<T>(query: string, variables: Record<string, unknown>): Promise<T> {
-    const response = await fetch(`${gatewayUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as GraphQLAnswer<T>;
+    const { body } = await stack.post<T>(query, variables, token);
     if (body.errors?.length) throw new Error(body.errors.map((e) => e.message).join('; '));
     return body.data as T;
   }
@@ -279,7 +216,7 @@ describe('the demo month of a first start, as the dashboard shows it and as each
     }
     // The combined figure of one stack, for docs/demo-month.md: minutes freed per practitioner in each whole week.
     const ids = [...new Set(Object.values(figures).flatMap((byId) => Object.keys(byId)))];
-    const members = await sql<{ id: string; email: string; profession: string }>(
+    const members = await stack.sql<{ id: string; email: string; profession: string }>(
       'directory',
       'select id, email, profession from member where id = any($1)',
       [ids],
@@ -290,7 +227,7 @@ describe('the demo month of a first start, as the dashboard shows it and as each
         Object.fromEntries(Object.entries(figures).map(([week, byId]) => [week, byId[m.id] ?? 0])),
       ]),
     );
-    mkdirSync(join(root, '.data'), { recursive: true });
-    writeFileSync(join(root, '.data', 'demo-month-time-freed.json'), JSON.stringify(named, null, 2));
+    mkdirSync(join(workspaceRoot(), '.data'), { recursive: true });
+    writeFileSync(join(workspaceRoot(), '.data', 'demo-month-time-freed.json'), JSON.stringify(named, null, 2));
   }, 300_000);
-});
+}
