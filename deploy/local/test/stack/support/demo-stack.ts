@@ -46,6 +46,7 @@ export class DemoStack {
     this.issuer = await DevIssuer.loadOrCreate(join(this.dataDir, 'dev-issuer'));
     const [{ id: structureId }] = await this.sql('directory', `select id from structure where name = 'MSP des Lices'`);
     // Scheduling's month first (call routing waits for its consultations), then call routing's: both mark the end.
+    // Minutes of work: a look (and a connection) every two seconds is plenty.
     await expectEventually(
       async () => {
         const [played] = await this.sql<{ month: string; time_zone: string }>(
@@ -58,7 +59,7 @@ export class DemoStack {
       },
       600_000,
       2_000,
-    ); // minutes of work: a look (and a connection) every two seconds is plenty
+    );
     await expectEventually(
       async () => {
         const finished = await this.sql(
