@@ -32,6 +32,9 @@ function serverProperties(dir: string, brokerPort: number, controllerPort: numbe
     'offsets.topic.num.partitions=1',
     'transaction.state.log.replication.factor=1',
     'transaction.state.log.min.isr=1',
+    // Idempotent producers ask the transaction coordinator for their id: 50 partitions (the default) to create and load
+    // on a broker's first start, for one broker.
+    'transaction.state.log.num.partitions=1',
     'group.initial.rebalance.delay.ms=0',
     'auto.create.topics.enable=false',
     '',
