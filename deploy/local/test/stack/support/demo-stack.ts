@@ -100,12 +100,21 @@ export class DemoStack {
     return this.issuer!.issue({ subject: id });
   }
 
-  /** One GraphQL request through the gateway; the body as answered (a body that is not JSON becomes one error). */
+  /**
+   * One GraphQL request through the gateway; the body as answered (a body that is not JSON becomes one error). Sent
+   * again once on a new connection when the gateway had closed the pooled one as it was reused (undici's keep-alive
+   * race, nodejs/undici#3492: nothing was answered); a second failure is thrown.
+   */
   async post<T>(query: string, variables: Record<string, unknown>, token: string): Promise<GraphQLAnswer<T>> {
-    const response = await fetch(`${this.gatewayUrl}/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
+    const send = () =>
+      fetch(`${this.gatewayUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query, variables }),
+      });
+    const response = await send().catch((error: unknown) => {
+      if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+      return send();
     });
     const text = await response.text();
     try {
