@@ -4,7 +4,8 @@ import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { workspaceRoot } from '@msp/infra';
-import { CONSOLE_STACK_FILE, consoleStackSql, type ConsoleStackState } from './console-stack';
+import { stackSql } from '../support/stack-sql';
+import { CONSOLE_STACK_FILE, type ConsoleStackState } from './console-stack';
 
 /**
  * What every end-to-end spec of the web console needs: the real stack as `npm start` runs it (the gateway serving the
@@ -139,9 +140,9 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
     browser,
     page: await newPage(),
     newPage,
-    sql: (service, text, values) => consoleStackSql(prefix, service, text, values),
+    sql: (service, text, values) => stackSql(prefix, service, text, values),
     async freeDemoPatients(structureName, count, skip = 0) {
-      const everyone = await consoleStackSql<DemoPatient>(
+      const everyone = await stackSql<DemoPatient>(
         prefix,
         'directory',
         `select p.id, p.first_name, p.last_name from patient p join structure s on s.id = p.structure_id
@@ -150,7 +151,7 @@ export async function startConsoleHarness(): Promise<ConsoleHarness> {
       );
       const busy = new Set(
         (
-          await consoleStackSql<{ patient_id: string }>(
+          await stackSql<{ patient_id: string }>(
             prefix,
             'scheduling',
             `select distinct patient_id from appointment where patient_id is not null and ends_at > now() - interval '8 days'`,

@@ -12,7 +12,8 @@ import {
 } from '@msp/testing';
 import { LocalStack } from '../../src/local-stack';
 import { databaseName, SERVICES } from '../../src/services';
-import { CONSOLE_STACK_FILE, consoleStackSql, type ConsoleStackState } from './console-stack';
+import { stackSql } from '../support/stack-sql';
+import { CONSOLE_STACK_FILE, type ConsoleStackState } from './console-stack';
 
 /** Scheduling's month, then call routing's (it waits for the consultations): both played on a loaded CI machine. */
 const DEMO_MONTHS_TIMEOUT_MS = 900_000;
@@ -60,7 +61,7 @@ export default async function startConsoleStack(): Promise<void> {
 
 async function demoMonthsPlayed(prefix: string): Promise<void> {
   const sql = (service: string, text: string, values: unknown[] = []) =>
-    consoleStackSql<{ id: string }>(prefix, service, text, values);
+    stackSql<{ id: string }>(prefix, service, text, values);
   const [lices] = await sql('directory', `select id from structure where name = 'MSP des Lices'`);
   await waitUntil(
     'the demo month of the MSP des Lices, played by scheduling and call routing',

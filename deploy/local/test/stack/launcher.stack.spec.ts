@@ -3,13 +3,13 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DevIssuer } from '@msp/auth';
-import { databaseUrl, dropDatabase, isAlive, workspaceRoot } from '@msp/infra';
-import { Client } from 'pg';
+import { dropDatabase, isAlive, workspaceRoot } from '@msp/infra';
 import { LocalStack } from '../../src/local-stack';
 import type { PlannedService } from '../../src/service-env';
 import { databaseName, SERVICES } from '../../src/services';
 import { buildWorkspace, builtStackEnv, expectEventually, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
 import { lockFilePath, StackState } from '../../src/stack-lock';
+import { stackSql } from '../support/stack-sql';
 
 const root = workspaceRoot();
 /** Databases of this spec's stacks, apart from any other stack on the same PostgreSQL server. */
@@ -229,15 +229,7 @@ describe('the platform through the gateway (built services, real directory)', ()
     };
   };
 
-  async function sql(service: string, text: string): Promise<Array<Record<string, string>>> {
-    const db = new Client({ connectionString: databaseUrl(testPostgresAdminUrl(), `${prefix}_${service}`) });
-    await db.connect();
-    try {
-      return (await db.query(text)).rows;
-    } finally {
-      await db.end();
-    }
-  }
+  const sql = (service: string, text: string) => stackSql<Record<string, string>>(prefix, service, text);
 
   it('joins a member with the fields another subgraph adds, for the signed-in caller', async () => {
     const [{ id }] = await sql('directory', `select id from member where email = 'secretariat@msp-lices.demo'`);

@@ -2,12 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
-import { Client } from 'pg';
 import { DevIssuer } from '@msp/auth';
-import { databaseUrl, dropDatabase, workspaceRoot } from '@msp/infra';
+import { dropDatabase, workspaceRoot } from '@msp/infra';
 import { buildWorkspace, builtStackEnv, expectEventually, testPostgresAdminUrl, uniqueSuffix } from '@msp/testing';
 import { LocalStack } from '../../../src/local-stack';
 import { databaseName, SERVICES } from '../../../src/services';
+import { stackSql } from '../../support/stack-sql';
 
 export interface GraphQLAnswer<T = Record<string, unknown>> {
   status: number;
@@ -81,17 +81,8 @@ export class DemoStack {
     if (this.dataDir) rmSync(this.dataDir, { recursive: true, force: true });
   }
 
-  async sql<T = { id: string }>(service: string, text: string, values: unknown[] = []): Promise<T[]> {
-    const definition = SERVICES.find((s) => s.name === service)!;
-    const client = new Client({
-      connectionString: databaseUrl(testPostgresAdminUrl(), databaseName(definition, this.prefix)),
-    });
-    await client.connect();
-    try {
-      return (await client.query(text, values)).rows as T[];
-    } finally {
-      await client.end();
-    }
+  sql<T = { id: string }>(service: string, text: string, values: unknown[] = []): Promise<T[]> {
+    return stackSql<T>(this.prefix, service, text, values);
   }
 
   /** A development-issuer token for the demo member with this e-mail. */

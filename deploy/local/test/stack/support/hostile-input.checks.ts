@@ -86,6 +86,7 @@ export function hostileInputChecks(stack: DemoStack): void {
     known = await demoIds();
     tokens.administrator = await stack.tokenOf('admin@msp-lices.demo');
     tokens.secretary = await stack.tokenOf('secretariat@msp-lices.demo');
+    // The gateway may still be composing the supergraph as the last subgraph comes up: ask until it answers.
     const introspection = await expectEventually(async () => {
       const answer = await stack.post(getIntrospectionQuery(), {}, tokens.administrator);
       expect(answer.body.errors).toBeUndefined();
